@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Modules as DESIGN.md draws them; dependencies point down only:
+// dynafolio → PortfolioApp → TerminalUI
+//           → SyncEngine → PortfolioStore, DynadotAPI
+//           → DynadotSim → DynadotAPI
+let package = Package(
+    name: "dynafolio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dynafolio", targets: ["dynafolio"]),
+        .library(name: "DynadotAPI", targets: ["DynadotAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "DynadotAPI",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "dynafolio",
+            dependencies: [
+                "DynadotAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+    ]
+)
