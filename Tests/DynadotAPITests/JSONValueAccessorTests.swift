@@ -35,3 +35,14 @@ import Testing
         #expect(JSONValue.bool(true).text == "yes")
     }
 }
+
+@Suite struct JSONWriterTests {
+    @Test func sortsKeysAndEscapes() {
+        let v = JSONValue.object(["b": .string("q\"\\\n"), "a": .array([.number(1), .bool(false), .null])])
+        #expect(v.serialized() == #"{"a":[1,false,null],"b":"q\"\\\n"}"#)
+    }
+
+    @Test func keepsNonASCIIAndEscapesControlCharacters() {
+        #expect(JSONValue.string("bücher\u{01}").serialized() == "\"bücher\\u0001\"")
+    }
+}
