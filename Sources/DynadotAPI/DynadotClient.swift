@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+
+/// The one way the product talks to Dynadot API3.
+///
+///     let client = try DynadotClient(configuration: .init(apiKey: key))
+///     let page = try await client.send(APIRequest("list_domain", ["count_per_page": "1000", "page_index": "0"]))
+///
+/// Every request is checked against the command catalog before it is sent,
+/// held to the account's concurrency, and retried with backoff only where a
+/// resend cannot do harm (see `RetryPolicy`). Money commands go out on a
+/// connection of their own, at most once per call.
+public final class DynadotClient: Sendable {
+    public let configuration: ClientConfiguration
+    private let transport: any Transport
+    private let clock: any APIClock
+    private let limiter: ConcurrencyLimiter
+    private let jitter: @Sendable () -> Double
+    private let logger: Logger
+
+    /// - Parameter jitter: a random number in `[0, 1)` per retry delay;
+    ///   injectable so tests are deterministic.
+    public init(configuration: ClientConfiguration,
+                transport: any Transport = URLSessionTransport(),
+                clock: any APIClock = SystemClock(),
+                logger: Logger = Logger(label: "dynafolio.api"),
+                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.configuration = configuration
+        self.transport = transport
+        self.clock = clock
+        self.limiter = ConcurrencyLimiter(limit: configuration.concurrency)
+        self.logger = logger
+        self.jitter = jitter
+    }
+
+    /// The most requests this client ever had in flight at once.
+    public var peakConcurrency: Int {
+        get async { await limiter.peak }
+    }
+
+    /// Sends `request` and returns its answer; a non-success answer is thrown
+    /// as the matching `DynadotError`.
+    public func send(_ request: APIRequest) async throws -> APIResponse {
+        try await perform(request, checked: true)
+    }
+
+    /// Like `send`, but a well-formed non-success answer (e.g. `not_available`)
+    /// is returned rather than thrown. Account refusals are still thrown.
+    public func sendUnchecked(_ request: APIRequest) async throws -> APIResponse {
+        try await perform(request, checked: false)
+    }
+
+    private func perform(_ request: APIRequest, checked: Bool) async throws -> APIResponse {
+        try request.validate()
+        guard let spec = CommandCatalog.spec(named: request.command) else {
+            throw DynadotError.invalidRequest(command: request.command, rule: "is not an API3 command")
+        }
+        let get = makeGet(request, fresh: spec.spendsMoney)
+        var attempt = 1
+        while true {
+            do {
+                let response = try await limiter.withSlot { [transport] in
+                    try await Self.exchange(get, command: request.command, transport: transport)
+                }
+                logger.debug("api call", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
+                                                    "outcome": "\(response.status ?? "code \(response.code ?? 0)")"])
+                if checked || response.envelope == "Response" {
+                    return try response.checked()
+                }
+                return response
+            } catch let error as DynadotError {
+                logger.info("api call failed", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
+                                                          "error": "\(error.code)", "url": "\(get.redactedURL)"])
+                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, spec: spec) else {
+                    throw error
+                }
+                let delay = configuration.retry.delay(beforeRetry: attempt, unit: jitter())
+                try await clock.sleep(seconds: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// Whether `error` may be answered by sending the same request again.
+    static func mayRetry(_ error: DynadotError, spec: CommandSpec) -> Bool {
+        if spec.spendsMoney { return false }
+        if case .busy = error { return true }
+        return error.isRetryable && spec.resendSafe
+    }
+
+    private static func exchange(_ get: HTTPGet, command: String, transport: any Transport) async throws -> APIResponse {
+        let reply = try await transport.get(get)
+        guard reply.status == 200 else {
+            let excerpt = Redaction.redactKeyParameter(String(decoding: reply.body.prefix(120), as: UTF8.self))
+            throw DynadotError.httpStatus(reply.status, excerpt: excerpt)
+        }
+        return try APIResponse.parse(command: command, body: reply.body)
+    }
+
+    private func makeGet(_ request: APIRequest, fresh: Bool) -> HTTPGet {
+        let base = configuration.endpoint.absoluteString
+        let separator = base.contains("?") ? "&" : "?"
+        let url = URL(string: base + separator + request.queryString(key: configuration.apiKey.secret))!
+        let redacted = base + separator + request.redactedQueryString()
+        return HTTPGet(url: url, redactedURL: redacted, timeout: configuration.timeout, freshConnection: fresh)
+    }
+}
