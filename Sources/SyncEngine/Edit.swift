@@ -1,0 +1,95 @@
+import DynadotAPI
+
+/// What a user asks to change on a set of domains. The sync engine turns an
+/// edit into one outbox intent per domain: the (domain, field) it touches, the
+/// target value and the cached value it was based on.
+public enum Edit: Sendable, Hashable {
+    /// Use these name servers (1–13 host names).
+    case nameServers([String])
+    /// Dynadot parking, with or without third-party ads.
+    case parking(withAds: Bool)
+    /// URL forwarding; `permanent` sends a 301, else a 302.
+    case forwarding(url: String, permanent: Bool)
+    /// Stealth (framed) forwarding.
+    case stealth(url: String, title: String)
+    /// Dynadot DNS with exactly this record set.
+    case dns(DnsRecordSet)
+    case renewOption(RenewChoice)
+    case privacy(PrivacyChoice)
+    /// Lock the domain (API3 can lock, not unlock).
+    case lock
+    /// Move to a folder by name; empty moves it to the default folder.
+    case folder(String)
+    case note(String)
+    /// List for sale in the marketplace.
+    case forSale(SaleTerms)
+    /// Remove the marketplace listing.
+    case unlist
+    /// Assign WHOIS contacts by id; `nil` keeps that role's current contact.
+    case contacts(registrant: String?, admin: String?, technical: String?, billing: String?)
+    /// Renew for `years` (money).
+    case renew(years: Int)
+
+    /// The (domain, field) slot the edit fills. Name servers, parking,
+    /// forwarding, stealth and DNS all set one thing, the domain's
+    /// name-server setting, so they share a slot and supersede each other.
+    public var field: IntentField {
+        switch self {
+        case .nameServers, .parking, .forwarding, .stealth, .dns: return .nameServerSetting
+        case .renewOption: return .renewOption
+        case .privacy: return .privacy
+        case .lock: return .lock
+        case .folder: return .folder
+        case .note: return .note
+        case .forSale, .unlist: return .sale
+        case .contacts: return .contacts
+        case .renew: return .renew
+        }
+    }
+
+    /// Whether applying it spends money.
+    public var spendsMoney: Bool {
+        if case .renew = self { return true }
+        return false
+    }
+}
+
+/// Renewal setting in the cache's vocabulary; `none` is sent as `reset`.
+public enum RenewChoice: String, Sendable, Hashable, CaseIterable {
+    case auto, donot, none
+}
+
+/// WHOIS privacy in the cache's vocabulary; `none` is sent as `off`.
+public enum PrivacyChoice: String, Sendable, Hashable, CaseIterable {
+    case full, partial, none
+}
+
+/// Marketplace terms for `set_for_sale`.
+public struct SaleTerms: Sendable, Hashable {
+    /// `buy_now`, `make_offer` or `buy_now_and_make_offer`.
+    public var listingType: String
+    /// Price in cents; required unless the type is `make_offer`.
+    public var priceCents: Int64?
+    public var minimumOfferCents: Int64?
+
+    public static let listingTypes = ["buy_now", "make_offer", "buy_now_and_make_offer"]
+
+    public init(listingType: String = "buy_now", priceCents: Int64?, minimumOfferCents: Int64? = nil) {
+        self.listingType = listingType
+        self.priceCents = priceCents
+        self.minimumOfferCents = minimumOfferCents
+    }
+}
+
+/// The fields an intent can target, as stored in the outbox.
+public enum IntentField: String, Sendable, Hashable, CaseIterable {
+    case nameServerSetting = "ns"
+    case renewOption = "renew_option"
+    case privacy
+    case lock
+    case folder
+    case note
+    case sale
+    case contacts
+    case renew
+}
