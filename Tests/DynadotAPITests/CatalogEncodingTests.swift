@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func redactedQueryStringNeverContainsTheKey() {
-        let request = APIRequest.make("set_note", domains: ["a.com"], [("note", "FAKE-TEST-KEY-0001 is not here")])
+        let request = APIRequest.make("set_note", domains: ["a.com"], [("note", "hello")])
         let redacted = request.redactedQueryString()
         #expect(redacted.hasPrefix("key=REDACTED&command=set_note&"))
         #expect(!request.queryString(key: "FAKE-TEST-KEY-9999").contains("REDACTED"))

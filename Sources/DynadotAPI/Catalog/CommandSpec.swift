@@ -64,7 +64,10 @@ public struct CommandSpec: Sendable, Hashable {
         if let plain = parameters.first(where: { $0.indices == nil && $0.name == name }) {
             return plain
         }
-        return parameters.first { $0.indices != nil && $0.index(in: name).map($0.indices!.contains) == true }
+        return parameters.first { family in
+            guard let indices = family.indices, let index = family.index(in: name) else { return false }
+            return indices.contains(index)
+        }
     }
 
     /// The names of the required parameters (families shown as `ns0–ns12`).
