@@ -15,16 +15,23 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(
             name: "DynadotAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "SyncEngine",
+            dependencies: ["DynadotAPI", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "dynafolio",
             dependencies: [
                 "DynadotAPI",
+                "SyncEngine",
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

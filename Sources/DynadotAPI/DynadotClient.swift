@@ -71,7 +71,7 @@ public final class DynadotClient: Sendable {
             } catch let error as DynadotError {
                 logger.info("api call failed", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                           "error": "\(error.code)", "url": "\(get.redactedURL)"])
-                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, spec: spec) else {
+                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, request: request, spec: spec) else {
                     throw error
                 }
                 let delay = configuration.retry.delay(beforeRetry: attempt, unit: jitter())
@@ -82,10 +82,10 @@ public final class DynadotClient: Sendable {
     }
 
     /// Whether `error` may be answered by sending the same request again.
-    static func mayRetry(_ error: DynadotError, spec: CommandSpec) -> Bool {
+    static func mayRetry(_ error: DynadotError, request: APIRequest, spec: CommandSpec) -> Bool {
         if spec.spendsMoney { return false }
         if case .busy = error { return true }
-        return error.isRetryable && spec.resendSafe
+        return error.isRetryable && request.isResendSafe
     }
 
     private static func exchange(_ get: HTTPGet, command: String, transport: any Transport) async throws -> APIResponse {
