@@ -95,9 +95,8 @@ public struct Money: Sendable, Hashable {
         }
         if number.hasSuffix(".") { number.removeLast() }
         guard seenDigit, let amount = Decimal(string: number, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        let code = text.split(whereSeparator: { !$0.isLetter })
-            .first { $0.count == 3 && $0.allSatisfy { $0.isUppercase } }
-            .map { String($0) }
+        let words: [Substring] = text.split(whereSeparator: { (c: Character) in !c.isLetter })
+        let code = words.first(where: { w in w.count == 3 && w.allSatisfy { $0.isUppercase } }).map(String.init)
         return Money(amount: amount, currency: code)
     }
 }
