@@ -1,0 +1,95 @@
+import Foundation
+
+/// A domain's renewal setting. The provider reports `auto-renew`,
+/// `do not renew` or `no renew option` (while `set_renew_option` takes
+/// `auto` / `donot` / `reset`).
+public enum RenewOption: Sendable, Hashable {
+    case auto
+    case doNotRenew
+    /// No explicit choice (`no renew option`, i.e. the account default).
+    case unset
+    /// A value this version does not know, as sent.
+    case other(String)
+
+    /// Reads the listing vocabulary, the `set_renew_option` vocabulary and
+    /// small variations in case and punctuation.
+    public init(providerText: String) {
+        let t = providerText.lowercased().filter { $0.isLetter }
+        switch t {
+        case "autorenew", "auto", "autorenewal": self = .auto
+        case "donotrenew", "donot", "norenew", "dontrenew": self = .doNotRenew
+        case "norenewoption", "reset", "none", "": self = .unset
+        default: self = .other(providerText)
+        }
+    }
+
+    /// The word `set_renew_option` takes for this setting, when there is one.
+    public var commandValue: String? {
+        switch self {
+        case .auto: return "auto"
+        case .doNotRenew: return "donot"
+        case .unset: return "reset"
+        case .other: return nil
+        }
+    }
+}
+
+/// WHOIS privacy as `list_domain` reports it (`full` | `partial` | `none`).
+public enum PrivacyLevel: Sendable, Hashable {
+    case full
+    case partial
+    /// No privacy (the provider says `none`; `set_privacy` takes `off`).
+    case off
+    case other(String)
+
+    public init(providerText: String) {
+        switch providerText.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "full", "on", "yes": self = .full
+        case "partial": self = .partial
+        case "none", "off", "no", "": self = .off
+        default: self = .other(providerText)
+        }
+    }
+}
+
+/// The folder a domain is filed in.
+public struct FolderRef: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public init(id: String, name: String?) {
+        self.id = id
+        self.name = name
+    }
+
+    /// `nil` for a missing folder or the provider's "no folder" id `-1`.
+    init?(json: JSONValue?) {
+        guard let json, let id = json.first("FolderId", "Id")?.identifier, id != "-1" else { return nil }
+        self.init(id: id, name: json.first("FolderName", "Name")?.nonEmptyText)
+    }
+}
+
+/// The four WHOIS contact ids of a domain (`nil` where not reported).
+public struct WhoisContacts: Sendable, Hashable {
+    public var registrant: String?
+    public var admin: String?
+    public var technical: String?
+    public var billing: String?
+
+    public init(registrant: String? = nil, admin: String? = nil, technical: String? = nil, billing: String? = nil) {
+        self.registrant = registrant
+        self.admin = admin
+        self.technical = technical
+        self.billing = billing
+    }
+
+    /// Reads `{Registrant: {ContactId}, …}`; a bare id instead of the inner
+    /// object is accepted too. `prefix` handles `DefaultRegistrant` etc.
+    init(json: JSONValue?, prefix: String = "") {
+        func id(_ role: String) -> String? {
+            guard let node = json?[prefix + role] else { return nil }
+            if case .object = node { return node.first("ContactId", "Id")?.identifier }
+            return node.identifier
+        }
+        self.init(registrant: id("Registrant"), admin: id("Admin"), technical: id("Technical"), billing: id("Billing"))
+    }
+}

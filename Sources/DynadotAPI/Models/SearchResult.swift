@@ -1,0 +1,43 @@
+import Foundation
+
+/// One domain's availability from `search`.
+public struct SearchResult: Sendable, Equatable {
+    public var domain: String
+    public var available: Bool
+    /// Only when `show_price=1` was sent and the domain is available.
+    public var price: Money?
+    public var language: String?
+
+    public init(domain: String, available: Bool, price: Money? = nil, language: String? = nil) {
+        self.domain = domain
+        self.available = available
+        self.price = price
+        self.language = language
+    }
+
+    /// Reads `{DomainName, Available, Price, Language}`; `nil` without a domain.
+    public init?(json: JSONValue) {
+        guard case .object = json, let domain = json.first("DomainName", "Domain", "Name")?.nonEmptyText else { return nil }
+        self.init(domain: domain, available: json["Available"]?.bool ?? false,
+                  price: json["Price"].flatMap { $0.money ?? $0.text.flatMap(Money.scan) },
+                  language: json["Language"]?.nonEmptyText)
+    }
+}
+
+/// A `search` answer.
+public struct SearchResults: Sendable, Equatable {
+    public var results: [SearchResult]
+
+    public init(results: [SearchResult]) { self.results = results }
+
+    /// Reads `SearchResults` / `SearchResult` / `Results` lists, or a single
+    /// result in the content itself.
+    public init(_ response: APIResponse) throws {
+        let checked = try response.checked()
+        let items = checked.firstList([["SearchResults"], ["SearchResult"], ["Results"], ["Result"]])
+            ?? [checked.content]
+        let results = items.compactMap(SearchResult.init(json:))
+        if results.isEmpty, !items.isEmpty { throw checked.missing("SearchResults") }
+        self.init(results: results)
+    }
+}
