@@ -1,7 +1,7 @@
 import DynadotAPI
 
 /// One DNS record as `set_dns2` writes it and `get_dns` reads it back.
-public struct DnsRecord: Sendable, Hashable, Codable {
+public struct DnsEntry: Sendable, Hashable, Codable {
     /// Empty for a main (apex) record, else the subdomain label (`www`, `mail`).
     public var host: String
     /// Lower-case record type as sent (`a`, `aaaa`, `cname`, `mx`, `txt`,
@@ -24,11 +24,11 @@ public struct DnsRecord: Sendable, Hashable, Codable {
 
 /// A whole record set: `set_dns2` replaces all of it at once.
 public struct DnsRecordSet: Sendable, Hashable, Codable {
-    public var records: [DnsRecord]
+    public var records: [DnsEntry]
     /// Seconds; `nil` leaves the provider's default.
     public var ttl: Int?
 
-    public init(records: [DnsRecord], ttl: Int? = nil) {
+    public init(records: [DnsEntry], ttl: Int? = nil) {
         self.records = records
         self.ttl = ttl
     }

@@ -58,7 +58,7 @@ extension Edit {
             case "stealth": self = .stealth(url: value["url"]?.text ?? "", title: value["title"]?.text ?? "")
             case "dns":
                 let records = value["records"]?.list.map {
-                    DnsRecord(host: $0["host"]?.text ?? "", type: $0["type"]?.text ?? "", value: $0["value"]?.text ?? "",
+                    DnsEntry(host: $0["host"]?.text ?? "", type: $0["type"]?.text ?? "", value: $0["value"]?.text ?? "",
                               extra: $0["extra"]?.text ?? "")
                 } ?? []
                 self = .dns(DnsRecordSet(records: records, ttl: value["ttl"]?.int))

@@ -2,19 +2,6 @@ import DynadotAPI
 import Foundation
 import TOMLKit
 
-/// The account tier, which sets how many requests may be in flight at once.
-enum AccountTier: String, CaseIterable, Sendable {
-    case regular, bulk, `super`
-
-    var concurrency: Int {
-        switch self {
-        case .regular: return 1
-        case .bulk: return 5
-        case .super: return 25
-        }
-    }
-}
-
 /// A configuration problem, with a message that says how to fix it.
 struct ConfigurationError: Error, CustomStringConvertible {
     let description: String
@@ -127,10 +114,13 @@ struct AppConfiguration {
     }
 
     private static func parseTier(_ text: String, source: String) throws -> AccountTier {
-        guard let tier = AccountTier(rawValue: text.lowercased()) else {
+        switch text.lowercased() {
+        case "regular": return .regular
+        case "bulk": return .bulk
+        case "super", "super_bulk", "superbulk": return .superBulk
+        default:
             throw ConfigurationError(description: "\(source): tier '\(text)' is not one of regular, bulk, super")
         }
-        return tier
     }
 
     private static func nonEmpty(_ s: String?) -> String? {
