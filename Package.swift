@@ -11,10 +11,12 @@ let package = Package(
     products: [
         .executable(name: "dynafolio", targets: ["dynafolio"]),
         .library(name: "DynadotAPI", targets: ["DynadotAPI"]),
+        .library(name: "PortfolioStore", targets: ["PortfolioStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -30,5 +32,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+        .target(
+            name: "PortfolioStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
     ]
 )
