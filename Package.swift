@@ -11,11 +11,13 @@ let package = Package(
     products: [
         .executable(name: "dynafolio", targets: ["dynafolio"]),
         .library(name: "DynadotAPI", targets: ["DynadotAPI"]),
+        .library(name: "PortfolioStore", targets: ["PortfolioStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -23,19 +25,25 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "PortfolioStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "SyncEngine",
-            dependencies: ["DynadotAPI", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DynadotAPI", "PortfolioStore", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "dynafolio",
             dependencies: [
                 "DynadotAPI",
                 "SyncEngine",
+                "PortfolioStore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+        .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
     ]
 )

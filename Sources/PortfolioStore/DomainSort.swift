@@ -1,0 +1,66 @@
+import Foundation
+
+/// Ordering of the domain table; ties are broken by name so windows of a
+/// virtual-scrolling view never repeat or skip a row.
+public struct DomainSort: Sendable, Hashable {
+    /// A sortable column.
+    public enum Field: String, Sendable, CaseIterable {
+        case name, expires, tld, folder, renew, privacy, ns, sale, lock
+
+        var column: String {
+            switch self {
+            case .name: return "domain.name"
+            case .expires: return "domain.expires_ms"
+            case .tld: return "domain.tld"
+            case .folder: return "domain.folder_name"
+            case .renew: return "domain.renew_option"
+            case .privacy: return "domain.privacy"
+            case .ns: return "domain.ns_type"
+            case .sale: return "domain.for_sale"
+            case .lock: return "domain.locked"
+            }
+        }
+    }
+
+    public var field: Field
+    public var descending: Bool
+
+    public init(_ field: Field = .name, descending: Bool = false) {
+        self.field = field
+        self.descending = descending
+    }
+
+    /// By name, A to Z.
+    public static let byName = DomainSort()
+
+    /// Parses `expires`, `-expires` or `expires:desc` (also `:asc`).
+    public init(parsing text: String) throws(QueryError) {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var descending = false
+        if body.hasPrefix("-") { descending = true; body = body.dropFirst() }
+        if let colon = body.firstIndex(of: ":") {
+            switch body[body.index(after: colon)...].lowercased() {
+            case "desc": descending = true
+            case "asc": break
+            default:
+                throw QueryError(position: 0, length: text.count,
+                                 message: "sort '\(text)' — end with :asc or :desc, e.g. expires:desc")
+            }
+            body = body[..<colon]
+        }
+        guard let field = Field(rawValue: body.lowercased()) else {
+            let fields = Field.allCases.map(\.rawValue)
+            let hint = QueryError.suggestion(for: String(body), among: fields).map { " — did you mean '\($0)'?" } ?? " —"
+            throw QueryError(position: 0, length: text.count,
+                             message: "unknown sort field '\(body)'\(hint) Fields: \(fields.joined(separator: ", "))")
+        }
+        self.init(field, descending: descending)
+    }
+
+    /// The `ORDER BY` list.
+    var sql: String {
+        let direction = descending ? " DESC" : ""
+        if field == .name { return "domain.name\(direction)" }
+        return "\(field.column)\(direction), domain.name\(direction)"
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The value of an `exp:` term.
+///
+/// - relative to now: `exp:<30d`, `exp:<=90d`, `exp:>1y`, `exp:>=2w`, `exp:6m`
+///   (no operator means `<=`, "within"); units d(ays), w(eeks), m(onths),
+///   y(ears), months and years on the UTC calendar;
+/// - a calendar period: `exp:2027`, `exp:2027-01`, `exp:2027-01-15`, with
+///   an optional operator (`exp:<2027-01` is before January,
+///   `exp:<=2027-01` through its end, `exp:>2027-01` after it);
+/// - a range of periods, both ends included: `exp:2027-01..2027-03`;
+/// - `exp:overdue` (already expired).
+public enum ExpiryCondition: Sendable, Hashable {
+    /// A comparison operator.
+    public enum Comparison: String, Sendable, Hashable { case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=" }
+    /// The unit of a relative age.
+    public enum Unit: String, Sendable, Hashable { case day = "d", week = "w", month = "m", year = "y" }
+
+    /// Compared with now plus `amount` units.
+    case relative(Comparison, amount: Int, unit: Unit)
+    /// Inside `from`'s start up to `through`'s end when `comparison` is nil;
+    /// otherwise compared with the single period `from` (== `through`).
+    case calendar(Comparison?, from: CalendarPeriod, through: CalendarPeriod)
+    /// Expired before now.
+    case overdue
+
+    init(parsing value: String, token: PortfolioQuery.Token) throws(QueryError) {
+        func fail(_ message: String) -> QueryError {
+            QueryError(position: token.position, length: token.length, message: message)
+        }
+        let general = "use a relative age like exp:<30d or exp:>1y, a month exp:2027-01, a range exp:2027-01..2027-03, or exp:overdue"
+        if ["overdue", "expired"].contains(value.lowercased()) { self = .overdue; return }
+        var rest = Substring(value)
+        var comparison: Comparison?
+        for op in [Comparison.lessOrEqual, .greaterOrEqual, .less, .greater] where rest.hasPrefix(op.rawValue) {
+            comparison = op
+            rest = rest.dropFirst(op.rawValue.count)
+            break
+        }
+        if let range = rest.range(of: "..") {
+            guard comparison == nil else { throw fail("exp:\(value) — a range takes no <, > or =; write exp:2027-01..2027-03") }
+            guard let from = CalendarPeriod(parsing: rest[..<range.lowerBound]),
+                  let through = CalendarPeriod(parsing: rest[range.upperBound...]) else {
+                throw fail("exp:\(value) — write a range as YYYY-MM..YYYY-MM, e.g. exp:2027-01..2027-03")
+            }
+            guard from.start <= through.start else {
+                throw fail("exp:\(value) — the range ends before it starts; put the earlier month first")
+            }
+            self = .calendar(nil, from: from, through: through)
+            return
+        }
+        if let period = CalendarPeriod(parsing: rest) {
+            self = .calendar(comparison, from: period, through: period)
+            return
+        }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty {
+            let unitText = rest.dropFirst(digits.count)
+            guard let amount = Int(digits), amount <= 100_000 else { throw fail("exp:\(value) — that number is too large; \(general)") }
+            if let unit = Unit(rawValue: unitText.lowercased()) {
+                self = .relative(comparison ?? .lessOrEqual, amount: amount, unit: unit)
+                return
+            }
+            let op = comparison?.rawValue ?? "<"
+            throw fail("exp:\(value) — use a number with d, m or y, e.g. exp:\(op)\(digits)d")
+        }
+        throw fail("exp:\(value) — \(general)")
+    }
+}
+
+/// A year, month or day on the UTC calendar, e.g. `2027`, `2027-01`, `2027-01-15`.
+public struct CalendarPeriod: Sendable, Hashable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when malformed or not a real date.
+    public init?<S: StringProtocol>(parsing text: S) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        self.year = year
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            self.month = month
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return nil }
+            self.day = day
+            // Reject 2027-02-30 rather than rolling it over into March.
+            guard Self.calendar.date(from: components(year: year, month: month, day: day)).map({
+                Self.calendar.component(.day, from: $0) == day
+            }) == true else { return nil }
+        }
+    }
+
+    /// First millisecond of the period, epoch ms UTC.
+    public var start: Int64 {
+        Self.epochMs(Self.calendar.date(from: components(year: year, month: month ?? 1, day: day ?? 1))!)
+    }
+
+    /// First millisecond after the period, epoch ms UTC.
+    public var end: Int64 {
+        let startDate = Date(timeIntervalSince1970: Double(start) / 1000)
+        let step: Calendar.Component = day != nil ? .day : month != nil ? .month : .year
+        return Self.epochMs(Self.calendar.date(byAdding: step, value: 1, to: startDate)!)
+    }
+
+    private func components(year: Int, month: Int?, day: Int?) -> DateComponents {
+        DateComponents(calendar: Self.calendar, timeZone: Self.calendar.timeZone, year: year, month: month, day: day)
+    }
+
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    static func epochMs(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// `nowMs` moved by `amount` units on the UTC calendar.
+    static func adding(_ amount: Int, _ unit: ExpiryCondition.Unit, to nowMs: Int64) -> Int64 {
+        let now = Date(timeIntervalSince1970: Double(nowMs) / 1000)
+        let moved: Date
+        switch unit {
+        case .day: moved = calendar.date(byAdding: .day, value: amount, to: now)!
+        case .week: moved = calendar.date(byAdding: .day, value: 7 * amount, to: now)!
+        case .month: moved = calendar.date(byAdding: .month, value: amount, to: now)!
+        case .year: moved = calendar.date(byAdding: .year, value: amount, to: now)!
+        }
+        return epochMs(moved)
+    }
+}

@@ -1,0 +1,227 @@
+import GRDB
+
+/// The cache schema as named, append-only migrations: never edit a shipped
+/// migration, add a new one after it.
+///
+/// Times are INTEGER epoch milliseconds (UTC); money is INTEGER cents;
+/// booleans are INTEGER 0/1; free-form provider fields that no pane shows
+/// yet are kept in `extra_json` so a later migration can promote them
+/// without a resync.
+enum Migrations {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-domains", migrate: createDomains)
+        migrator.registerMigration("v1-dns", migrate: createDNS)
+        migrator.registerMigration("v1-account-data", migrate: createAccountData)
+        migrator.registerMigration("v1-sync-runs", migrate: createSyncRuns)
+        migrator.registerMigration("v1-outbox", migrate: createOutbox)
+        return migrator
+    }()
+
+    private static func createDomains(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE domain (
+                name TEXT PRIMARY KEY NOT NULL,            -- ASCII / punycode, lower case
+                name_unicode TEXT NOT NULL,
+                tld TEXT NOT NULL,                          -- lower case, no dot; 'co.uk' for SLD zones
+                expires_ms INTEGER,
+                registered_ms INTEGER,
+                ns_type TEXT NOT NULL DEFAULT 'other'
+                    CHECK (ns_type IN ('nameservers','parking','dynadot_dns','forwarding','stealth','other')),
+                nameservers TEXT NOT NULL DEFAULT '',       -- host names joined by newlines
+                with_ads INTEGER NOT NULL DEFAULT 0,
+                registrant_id TEXT,
+                admin_id TEXT,
+                technical_id TEXT,
+                billing_id TEXT,
+                locked INTEGER NOT NULL DEFAULT 0,
+                disabled INTEGER NOT NULL DEFAULT 0,
+                udrp_locked INTEGER NOT NULL DEFAULT 0,
+                registrant_unverified INTEGER NOT NULL DEFAULT 0,
+                hold INTEGER NOT NULL DEFAULT 0,
+                privacy TEXT NOT NULL DEFAULT 'none' CHECK (privacy IN ('full','partial','none')),
+                for_sale INTEGER NOT NULL DEFAULT 0,
+                sale_price_cents INTEGER,
+                sale_type TEXT,
+                sale_min_offer_cents INTEGER,
+                renew_option TEXT NOT NULL DEFAULT 'none' CHECK (renew_option IN ('auto','donot','none')),
+                note TEXT NOT NULL DEFAULT '',
+                folder_id TEXT,
+                folder_name TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+                status TEXT NOT NULL DEFAULT '',
+                extra_json TEXT,
+                synced_at_ms INTEGER NOT NULL,              -- last sync that wrote this row
+                gone INTEGER NOT NULL DEFAULT 0             -- missing from the last complete listing
+            )
+            """)
+        for column in ["tld", "expires_ms", "folder_name", "renew_option", "locked", "privacy",
+                       "ns_type", "for_sale", "gone"] {
+            try db.execute(sql: "CREATE INDEX domain_by_\(column) ON domain(\(column))")
+        }
+    }
+
+    private static func createDNS(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE dns_record_set (
+                domain TEXT PRIMARY KEY NOT NULL,
+                ttl INTEGER,
+                ns_type TEXT NOT NULL DEFAULT 'dynadot_dns',
+                extra_json TEXT,
+                fetched_at_ms INTEGER NOT NULL
+            );
+            CREATE TABLE dns_record (
+                domain TEXT NOT NULL REFERENCES dns_record_set(domain) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                subhost TEXT NOT NULL DEFAULT '',           -- '' is the domain itself
+                type TEXT NOT NULL,
+                value TEXT NOT NULL,
+                value2 TEXT,                                -- MX priority and the like
+                PRIMARY KEY (domain, position)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    private static func createAccountData(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE contact (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL DEFAULT '',
+                organization TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL DEFAULT '',
+                phone TEXT NOT NULL DEFAULT '',
+                address TEXT NOT NULL DEFAULT '',            -- lines joined by newlines
+                city TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL DEFAULT '',
+                zip TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT '',
+                extra_json TEXT,
+                synced_at_ms INTEGER NOT NULL
+            );
+            CREATE TABLE folder (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL COLLATE NOCASE,
+                extra_json TEXT,
+                synced_at_ms INTEGER NOT NULL
+            );
+            CREATE TABLE registered_ns (
+                server_id TEXT PRIMARY KEY NOT NULL,
+                host TEXT NOT NULL,
+                ips TEXT NOT NULL DEFAULT '',                 -- addresses joined by newlines
+                synced_at_ms INTEGER NOT NULL
+            );
+            CREATE TABLE "order" (
+                id TEXT PRIMARY KEY NOT NULL,
+                submitted_ms INTEGER,
+                currency TEXT NOT NULL DEFAULT '',
+                payment_method TEXT NOT NULL DEFAULT '',
+                total_cost_cents INTEGER,
+                total_paid_cents INTEGER,
+                status TEXT NOT NULL DEFAULT '',
+                extra_json TEXT,
+                synced_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX order_by_submitted ON "order"(submitted_ms);
+            CREATE TABLE order_item (
+                order_id TEXT NOT NULL REFERENCES "order"(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                item_type TEXT NOT NULL DEFAULT '',
+                domain TEXT NOT NULL DEFAULT '',
+                duration INTEGER,
+                cost_cents INTEGER,
+                status TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (order_id, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX order_item_by_domain ON order_item(domain);
+            CREATE TABLE marketplace_listing (
+                listing_id TEXT PRIMARY KEY NOT NULL,
+                domain TEXT NOT NULL,
+                price_cents INTEGER,
+                currency TEXT NOT NULL DEFAULT '',
+                inbound_links INTEGER,
+                age INTEGER,
+                pending_sale_locked INTEGER NOT NULL DEFAULT 0,
+                synced_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX marketplace_listing_by_domain ON marketplace_listing(domain);
+            CREATE TABLE tld_price (
+                tld TEXT PRIMARY KEY NOT NULL,
+                register_cents INTEGER,
+                renew_cents INTEGER,
+                transfer_cents INTEGER,
+                restore_cents INTEGER,
+                currency TEXT NOT NULL DEFAULT 'USD',
+                fetched_at_ms INTEGER NOT NULL
+            );
+            CREATE TABLE account (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                username TEXT NOT NULL DEFAULT '',
+                tier TEXT NOT NULL DEFAULT '',
+                balance_cents INTEGER,
+                currency TEXT NOT NULL DEFAULT 'USD',
+                extra_json TEXT,
+                fetched_at_ms INTEGER NOT NULL
+            );
+            """)
+    }
+
+    private static func createSyncRuns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sync_run (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,                          -- domains, contacts, orders, dns, …
+                started_ms INTEGER NOT NULL,
+                ended_ms INTEGER,
+                pages INTEGER NOT NULL DEFAULT 0,
+                items INTEGER NOT NULL DEFAULT 0,
+                changed INTEGER NOT NULL DEFAULT 0,
+                outcome TEXT NOT NULL DEFAULT 'running'
+                    CHECK (outcome IN ('running','complete','partial','failed')),
+                message TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX sync_run_by_kind ON sync_run(kind, started_ms);
+            """)
+    }
+
+    private static func createOutbox(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outbox_batch (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                command TEXT NOT NULL,
+                params TEXT NOT NULL DEFAULT '{}',           -- JSON object
+                domains TEXT NOT NULL DEFAULT '[]',          -- JSON array
+                state TEXT NOT NULL CHECK (state IN ('inflight','done','failed','uncertain')),
+                started_ms INTEGER NOT NULL,
+                ended_ms INTEGER,
+                message TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX outbox_batch_by_state ON outbox_batch(state);
+            CREATE TABLE outbox_intent (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                domain TEXT NOT NULL,
+                field TEXT NOT NULL,
+                value TEXT NOT NULL,                         -- JSON-encoded target value
+                base_value TEXT NOT NULL,                    -- JSON-encoded cached value it was based on
+                remote_value TEXT,                           -- what verification found, for conflicts
+                state TEXT NOT NULL CHECK (state IN
+                    ('pending','inflight','done','failed','conflict','superseded','cancelled')),
+                batch_id INTEGER REFERENCES outbox_batch(id),
+                money INTEGER NOT NULL DEFAULT 0,
+                cost_cents INTEGER,
+                message TEXT NOT NULL DEFAULT '',
+                created_ms INTEGER NOT NULL,
+                updated_ms INTEGER NOT NULL,
+                attempt INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX outbox_intent_by_domain_field_state ON outbox_intent(domain, field, state);
+            CREATE INDEX outbox_intent_by_state ON outbox_intent(state);
+            CREATE INDEX outbox_intent_by_batch ON outbox_intent(batch_id);
+            CREATE TABLE push_lock (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                pid INTEGER NOT NULL,
+                host TEXT NOT NULL,
+                started_ms INTEGER NOT NULL,
+                token TEXT NOT NULL
+            );
+            """)
+    }
+}
