@@ -44,6 +44,5 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
-        .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
     ]
 )

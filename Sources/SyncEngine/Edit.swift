@@ -13,7 +13,7 @@ public enum Edit: Sendable, Hashable {
     /// Stealth (framed) forwarding.
     case stealth(url: String, title: String)
     /// Dynadot DNS with exactly this record set.
-    case dns(DnsRecordSet)
+    case dns(RecordSet)
     case renewOption(RenewChoice)
     case privacy(PrivacyChoice)
     /// Lock the domain (API3 can lock, not unlock).

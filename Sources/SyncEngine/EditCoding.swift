@@ -61,7 +61,7 @@ extension Edit {
                     DnsEntry(host: $0["host"]?.text ?? "", type: $0["type"]?.text ?? "", value: $0["value"]?.text ?? "",
                               extra: $0["extra"]?.text ?? "")
                 } ?? []
-                self = .dns(DnsRecordSet(records: records, ttl: value["ttl"]?.int))
+                self = .dns(RecordSet(records: records, ttl: value["ttl"]?.int))
             default: return nil
             }
         case .renewOption:

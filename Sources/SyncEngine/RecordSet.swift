@@ -23,7 +23,7 @@ public struct DnsEntry: Sendable, Hashable, Codable {
 }
 
 /// A whole record set: `set_dns2` replaces all of it at once.
-public struct DnsRecordSet: Sendable, Hashable, Codable {
+public struct RecordSet: Sendable, Hashable, Codable {
     public var records: [DnsEntry]
     /// Seconds; `nil` leaves the provider's default.
     public var ttl: Int?

@@ -1,0 +1,85 @@
+import DynadotAPI
+import Foundation
+import PortfolioStore
+
+/// Turns the provider's records into cache rows. Pure functions: the same
+/// record always maps to the same row, which is what lets a second sync with
+/// no remote change leave every row untouched.
+enum RecordMapping {
+    static func row(_ record: DomainRecord, syncedAtMs: Int64) -> DomainRow {
+        let name = record.name.lowercased()
+        let settings = record.nameServerSettings
+        return DomainRow(
+            name: name,
+            nameUnicode: Punycode.unicodeName(name),
+            expiresMs: record.expirationMs,
+            registeredMs: record.registrationMs,
+            nsType: nsType(settings?.type),
+            nameservers: (settings?.nameServers ?? []).map(Edit.normaliseHost).filter { !$0.isEmpty },
+            withAds: settings?.withAds ?? false,
+            registrantID: record.whois.registrant,
+            adminID: record.whois.admin,
+            technicalID: record.whois.technical,
+            billingID: record.whois.billing,
+            locked: record.locked ?? false,
+            disabled: record.disabled ?? false,
+            udrpLocked: record.udrpLocked ?? false,
+            registrantUnverified: record.registrantUnverified ?? false,
+            hold: record.hold ?? false,
+            privacy: privacy(record.privacy),
+            forSale: record.isForSale ?? false,
+            renewOption: renewOption(record.renewOption),
+            note: record.note ?? "",
+            folderID: folderID(record.folder),
+            folderName: folderName(record.folder),
+            status: record.status ?? "",
+            extraJSON: record.extra.isEmpty ? nil : JSONValue.object(record.extra).serialized(),
+            syncedAtMs: syncedAtMs
+        )
+    }
+
+    static func nsType(_ providerType: String?) -> DomainRow.NSType {
+        let t = (providerType ?? "").lowercased().filter { $0.isLetter }
+        if t.contains("nameserver") { return .nameservers }
+        if t.contains("parking") { return .parking }
+        if t.contains("dns") { return .dynadotDNS }
+        if t.contains("stealth") { return .stealth }
+        if t.contains("forward") { return .forwarding }
+        return .other
+    }
+
+    static func privacy(_ level: PrivacyLevel?) -> DomainRow.Privacy {
+        switch level {
+        case .full?: return .full
+        case .partial?: return .partial
+        default: return .none
+        }
+    }
+
+    static func renewOption(_ option: RenewOption?) -> DomainRow.RenewOption {
+        switch option {
+        case .auto?: return .auto
+        case .doNotRenew?: return .donot
+        default: return .none
+        }
+    }
+
+    static func folderID(_ folder: FolderRef?) -> String? {
+        guard let folder, folder.id != "-1", !folder.id.isEmpty else { return nil }
+        return folder.id
+    }
+
+    static func folderName(_ folder: FolderRef?) -> String {
+        guard let folder, folder.id != "-1", let name = folder.name, name != "(no folder)" else { return "" }
+        return name
+    }
+
+    static func dnsRecordSet(_ settings: DnsSettings, domain: String, fetchedAtMs: Int64) -> DNSRecordSet {
+        let main = settings.mainRecords.map { DNSRecord(subhost: "", type: $0.type.uppercased(), value: $0.value, value2: $0.value2) }
+        let sub = settings.subRecords.map {
+            DNSRecord(subhost: $0.subhost ?? "", type: $0.type.uppercased(), value: $0.value, value2: $0.value2)
+        }
+        return DNSRecordSet(domain: domain, ttl: settings.ttl, nsType: nsType(settings.type).rawValue,
+                            records: main + sub, fetchedAtMs: fetchedAtMs)
+    }
+}
