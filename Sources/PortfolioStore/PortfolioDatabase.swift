@@ -105,3 +105,11 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 }
+
+extension PortfolioDatabase {
+    /// Refreshes the query planner's statistics (`PRAGMA optimize`); worth
+    /// calling after a large sync so filters pick the selective index.
+    public func optimize() throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA optimize") }
+    }
+}

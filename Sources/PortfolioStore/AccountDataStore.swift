@@ -1,0 +1,210 @@
+import GRDB
+
+/// Upserts and reads of everything besides domains, DNS and the outbox.
+/// Full lists (`contact_list`, `folder_list`, `server_list`, `get_listings`)
+/// replace what was cached; orders accumulate (pulled incrementally by date).
+extension PortfolioDatabase {
+    /// Replaces the cached contacts with `contacts`.
+    public func replaceContacts(_ contacts: [ContactRow], syncedAtMs: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM contact")
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO contact (id, name, organization, email, phone, address, city, state, zip, country, extra_json, synced_at_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for c in contacts {
+                statement.setUncheckedArguments([c.id, c.name, c.organization, c.email, c.phone,
+                                                 c.address.joined(separator: "\n"), c.city, c.state, c.zip, c.country,
+                                                 c.extraJSON, syncedAtMs])
+                try statement.execute()
+            }
+        }
+    }
+
+    /// Cached contacts by id.
+    public func contacts() throws -> [ContactRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, organization, email, phone, address, city, state, zip, country, extra_json FROM contact ORDER BY id
+                """).map { r in
+                let address: String = r[5]
+                return ContactRow(id: r[0], name: r[1], organization: r[2], email: r[3], phone: r[4],
+                                  address: address.isEmpty ? [] : address.split(separator: "\n").map(String.init),
+                                  city: r[6], state: r[7], zip: r[8], country: r[9], extraJSON: r[10])
+            }
+        }
+    }
+
+    /// Replaces the cached folders.
+    public func replaceFolders(_ folders: [FolderRow], syncedAtMs: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM folder")
+            for f in folders {
+                try db.execute(sql: "INSERT INTO folder (id, name, extra_json, synced_at_ms) VALUES (?, ?, ?, ?)",
+                               arguments: [f.id, f.name, f.extraJSON, syncedAtMs])
+            }
+        }
+    }
+
+    /// Cached folders by name.
+    public func folders() throws -> [FolderRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, extra_json FROM folder ORDER BY name, id")
+                .map { FolderRow(id: $0[0], name: $0[1], extraJSON: $0[2]) }
+        }
+    }
+
+    /// Replaces the cached registered name servers.
+    public func replaceRegisteredNameServers(_ servers: [RegisteredNameServerRow], syncedAtMs: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM registered_ns")
+            for s in servers {
+                try db.execute(sql: "INSERT INTO registered_ns (server_id, host, ips, synced_at_ms) VALUES (?, ?, ?, ?)",
+                               arguments: [s.serverID, s.host, s.ips.joined(separator: "\n"), syncedAtMs])
+            }
+        }
+    }
+
+    /// Cached registered name servers by host.
+    public func registeredNameServers() throws -> [RegisteredNameServerRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT server_id, host, ips FROM registered_ns ORDER BY host").map { r in
+                let ips: String = r[2]
+                return RegisteredNameServerRow(serverID: r[0], host: r[1],
+                                               ips: ips.isEmpty ? [] : ips.split(separator: "\n").map(String.init))
+            }
+        }
+    }
+
+    /// Inserts or replaces orders (and their items) — pulls overlap, so an
+    /// order seen again is rewritten, never duplicated.
+    public func upsertOrders(_ orders: [OrderRow], syncedAtMs: Int64) throws {
+        try writer.write { db in
+            for o in orders {
+                try db.execute(sql: """
+                    INSERT INTO "order" (id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents,
+                        status, extra_json, synced_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET submitted_ms = excluded.submitted_ms, currency = excluded.currency,
+                        payment_method = excluded.payment_method, total_cost_cents = excluded.total_cost_cents,
+                        total_paid_cents = excluded.total_paid_cents, status = excluded.status,
+                        extra_json = excluded.extra_json, synced_at_ms = excluded.synced_at_ms
+                    """, arguments: [o.id, o.submittedMs, o.currency, o.paymentMethod, o.totalCostCents,
+                                     o.totalPaidCents, o.status, o.extraJSON, syncedAtMs])
+                try db.execute(sql: "DELETE FROM order_item WHERE order_id = ?", arguments: [o.id])
+                for (position, item) in o.items.enumerated() {
+                    try db.execute(sql: """
+                        INSERT INTO order_item (order_id, position, item_type, domain, duration, cost_cents, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [o.id, position, item.itemType, item.domain.lowercased(), item.duration,
+                                         item.costCents, item.status])
+                }
+            }
+        }
+    }
+
+    /// Cached orders, newest first, with their items.
+    public func orders(limit: Int = 500, offset: Int = 0) throws -> [OrderRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents, status, extra_json
+                FROM "order" ORDER BY submitted_ms DESC, id DESC LIMIT ? OFFSET ?
+                """, arguments: [limit, offset]).map { r in
+                let items = try Row.fetchAll(db, sql: """
+                    SELECT item_type, domain, duration, cost_cents, status FROM order_item WHERE order_id = ? ORDER BY position
+                    """, arguments: [r[0] as String]).map {
+                    OrderItemRow(itemType: $0[0], domain: $0[1], duration: $0[2], costCents: $0[3], status: $0[4])
+                }
+                return OrderRow(id: r[0], submittedMs: r[1], currency: r[2], paymentMethod: r[3], totalCostCents: r[4],
+                                totalPaidCents: r[5], status: r[6], items: items, extraJSON: r[7])
+            }
+        }
+    }
+
+    /// Newest `submitted_ms` among cached orders: where the next incremental pull starts (minus overlap).
+    public func latestOrderSubmittedMs() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(submitted_ms) FROM \"order\"") }
+    }
+
+    /// Replaces the cached marketplace listings.
+    public func replaceMarketplaceListings(_ listings: [MarketplaceListingRow], syncedAtMs: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM marketplace_listing")
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO marketplace_listing (listing_id, domain, price_cents, currency, inbound_links, age,
+                    pending_sale_locked, synced_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for l in listings {
+                statement.setUncheckedArguments([l.listingID, l.domain.lowercased(), l.priceCents, l.currency,
+                                                 l.inboundLinks, l.age, l.pendingSaleLocked, syncedAtMs])
+                try statement.execute()
+            }
+        }
+    }
+
+    /// Cached marketplace listings by domain, a window at a time.
+    public func marketplaceListings(limit: Int = 500, offset: Int = 0) throws -> [MarketplaceListingRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT listing_id, domain, price_cents, currency, inbound_links, age, pending_sale_locked
+                FROM marketplace_listing ORDER BY domain, listing_id LIMIT ? OFFSET ?
+                """, arguments: [limit, offset]).map {
+                MarketplaceListingRow(listingID: $0[0], domain: $0[1], priceCents: $0[2], currency: $0[3],
+                                      inboundLinks: $0[4], age: $0[5], pendingSaleLocked: $0[6])
+            }
+        }
+    }
+
+    /// Inserts or replaces TLD prices.
+    public func upsertTLDPrices(_ prices: [TLDPriceRow]) throws {
+        try writer.write { db in
+            for p in prices {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO tld_price (tld, register_cents, renew_cents, transfer_cents, restore_cents,
+                        currency, fetched_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [p.tld, p.registerCents, p.renewCents, p.transferCents, p.restoreCents,
+                                     p.currency, p.fetchedAtMs])
+            }
+        }
+    }
+
+    /// Cached price of one TLD (any case, with or without the dot).
+    public func tldPrice(_ tld: String) throws -> TLDPriceRow? {
+        let key = tld.lowercased().drop { $0 == "." }.description
+        return try tldPrices(where: "tld = ?", [key]).first
+    }
+
+    /// All cached TLD prices by TLD.
+    public func tldPrices() throws -> [TLDPriceRow] { try tldPrices(where: "1", []) }
+
+    private func tldPrices(where condition: String, _ arguments: StatementArguments) throws -> [TLDPriceRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT tld, register_cents, renew_cents, transfer_cents, restore_cents, currency, fetched_at_ms
+                FROM tld_price WHERE \(condition) ORDER BY tld
+                """, arguments: arguments).map {
+                TLDPriceRow(tld: $0[0], registerCents: $0[1], renewCents: $0[2], transferCents: $0[3],
+                            restoreCents: $0[4], currency: $0[5], fetchedAtMs: $0[6])
+            }
+        }
+    }
+
+    /// Stores the account row (there is one).
+    public func saveAccount(_ account: AccountRow) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO account (id, username, tier, balance_cents, currency, extra_json, fetched_at_ms)
+                VALUES (1, ?, ?, ?, ?, ?, ?)
+                """, arguments: [account.username, account.tier, account.balanceCents, account.currency,
+                                 account.extraJSON, account.fetchedAtMs])
+        }
+    }
+
+    /// The cached account, if fetched.
+    public func account() throws -> AccountRow? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT username, tier, balance_cents, currency, extra_json, fetched_at_ms FROM account")
+                .map { AccountRow(username: $0[0], tier: $0[1], balanceCents: $0[2], currency: $0[3],
+                                  extraJSON: $0[4], fetchedAtMs: $0[5]) }
+        }
+    }
+}
