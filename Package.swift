@@ -44,5 +44,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+        .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
     ]
 )

@@ -1,4 +1,5 @@
 import DynadotAPI
+import Foundation
 import PortfolioStore
 
 /// The value of one intent field, in the outbox's canonical encoding, as the
@@ -85,6 +86,19 @@ enum FieldValues {
         default:
             return false
         }
+    }
+}
+
+extension FieldValues {
+    /// Whether the remote value still equals the intent's base. A base
+    /// cached without detail (`{"kind":"dns"}` when the records were never
+    /// fetched) matches any remote value of the same kind.
+    static func atBase(base: String, remote: String, field: IntentField) -> Bool {
+        if applied(target: base, remote: remote, field: field) { return true }
+        guard field == .nameServerSetting,
+              let b = try? JSONValue.parse(Data(base.utf8)), b.fields.count == 1, let kind = b["kind"]?.text,
+              let r = try? JSONValue.parse(Data(remote.utf8)) else { return false }
+        return r["kind"]?.text == kind
     }
 }
 

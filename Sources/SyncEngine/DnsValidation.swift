@@ -1,0 +1,119 @@
+import Foundation
+
+/// Host-name and address checks shared by the CLI, the TUI's forms and the
+/// engine, so a value is refused before it is queued, with a message that
+/// says what a good one looks like.
+public enum HostValidation {
+    /// RFC 1123 host name: labels of letters, digits and hyphens (or `xn--`
+    /// punycode), 1–63 characters, not starting or ending with a hyphen.
+    public static func isHostName(_ text: String) -> Bool {
+        let host = text.hasSuffix(".") ? String(text.dropLast()) : text
+        guard !host.isEmpty, host.utf8.count <= 253 else { return false }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-" else { return false }
+            return label.utf8.allSatisfy { b in
+                (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b == 0x2d || b == 0x5f
+            }
+        }
+    }
+
+    /// Dotted-quad IPv4 without leading zeros.
+    public static func isIPv4(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return false }
+        return parts.allSatisfy { p in
+            guard !p.isEmpty, p.count <= 3, p.allSatisfy(\.isASCII), p.allSatisfy(\.isNumber), let n = Int(p), n <= 255 else { return false }
+            return p == "0" || p.first != "0"
+        }
+    }
+
+    /// IPv6 in any RFC 4291 text form, including `::` and an embedded IPv4 tail.
+    public static func isIPv6(_ text: String) -> Bool {
+        var addr = Substring(text)
+        guard !addr.isEmpty, addr.contains(":") else { return false }
+        var groupsNeeded = 8
+        if let lastColon = addr.lastIndex(of: ":"), addr[addr.index(after: lastColon)...].contains(".") {
+            guard isIPv4(String(addr[addr.index(after: lastColon)...])) else { return false }
+            addr = addr[...lastColon]
+            if addr.hasSuffix(":") && !addr.hasSuffix("::") { addr = addr.dropLast() }
+            groupsNeeded = 6
+        }
+        let halves = addr.components(separatedBy: "::")
+        guard halves.count <= 2 else { return false }
+        func groups(_ s: String) -> [Substring]? {
+            if s.isEmpty { return [] }
+            let g = s.split(separator: ":", omittingEmptySubsequences: false)
+            guard g.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) }) else { return nil }
+            return g
+        }
+        guard let head = groups(halves[0]) else { return false }
+        if halves.count == 2 {
+            guard let tail = groups(halves[1]) else { return false }
+            return head.count + tail.count < groupsNeeded
+        }
+        return head.count == groupsNeeded
+    }
+}
+
+/// Checks a record set the way the provider would, before it is queued.
+public enum DnsValidation {
+    public static let types = ["a", "aaaa", "cname", "mx", "txt", "forward", "stealth", "email", "srv"]
+
+    /// Throws `SyncError.invalidEdit` naming the first bad record.
+    public static func validate(_ set: RecordSet) throws {
+        let main = set.records.filter(\.isMain).count
+        let sub = set.records.count - main
+        guard main <= RecordSet.maxMainRecords else {
+            throw SyncError.invalidEdit("\(main) main records; Dynadot DNS holds at most \(RecordSet.maxMainRecords)")
+        }
+        guard sub <= RecordSet.maxSubRecords else {
+            throw SyncError.invalidEdit("\(sub) subdomain records; Dynadot DNS holds at most \(RecordSet.maxSubRecords)")
+        }
+        if let ttl = set.ttl, !(60...604_800).contains(ttl) {
+            throw SyncError.invalidEdit("TTL \(ttl) is out of range; use 60 to 604800 seconds")
+        }
+        for record in set.records {
+            if let problem = problem(with: record) {
+                let host = record.host.isEmpty ? "@" : record.host
+                throw SyncError.invalidEdit("record '\(host) \(record.type.uppercased()) \(record.value)': \(problem)")
+            }
+        }
+    }
+
+    /// What is wrong with one record, or nil.
+    public static func problem(with record: DnsEntry) -> String? {
+        if !record.isMain {
+            let labels = record.host.split(separator: ".", omittingEmptySubsequences: false)
+            let ok = labels.allSatisfy { l in
+                l == "*" || (!l.isEmpty && l.count <= 63 && l.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            }
+            if !ok { return "subdomain '\(record.host)' is not a valid label (letters, digits, -, _ or *)" }
+        }
+        guard types.contains(record.type) else {
+            return "unknown type; use one of \(types.map { $0.uppercased() }.joined(separator: ", "))"
+        }
+        switch record.type {
+        case "a":
+            return HostValidation.isIPv4(record.value) ? nil : "an A record needs an IPv4 address such as 192.0.2.10"
+        case "aaaa":
+            return HostValidation.isIPv6(record.value) ? nil : "an AAAA record needs an IPv6 address such as 2001:db8::1"
+        case "cname":
+            return HostValidation.isHostName(record.value) ? nil : "a CNAME needs a host name such as www.example.com"
+        case "mx":
+            guard HostValidation.isHostName(record.value) else { return "an MX needs a mail host name such as mx1.example.com" }
+            guard let p = Int(record.extra), (0...65535).contains(p) else {
+                return "an MX needs a priority (distance) from 0 to 65535"
+            }
+            return nil
+        case "txt":
+            return record.value.isEmpty ? "a TXT record needs a value" : nil
+        case "forward", "stealth":
+            let v = record.value.lowercased()
+            return v.hasPrefix("http://") || v.hasPrefix("https://") ? nil : "a \(record.type) record needs a URL starting with http:// or https://"
+        default:
+            return record.value.isEmpty ? "the record needs a value" : nil
+        }
+    }
+}

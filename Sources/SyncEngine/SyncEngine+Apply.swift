@@ -1,0 +1,96 @@
+import DynadotAPI
+import Foundation
+import PortfolioStore
+
+extension SyncEngine {
+    /// Marks intents done and writes their values into the cache rows, in one
+    /// transaction. `response` is the provider's answer when there is one (a
+    /// renewal's new expiry comes from it).
+    func complete(intentIDs: [Int64], response: APIResponse?, remoteExpiryMs: Int64? = nil) throws {
+        let intents = try store.intents(ids: intentIDs)
+        let rows = try store.domains(named: Array(Set(intents.map(\.domain))))
+        var byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var recordSets: [DNSRecordSet] = []
+        let now = store.nowMs
+        let renewedExpiry = remoteExpiryMs ?? response.flatMap { try? RenewResult($0) }?.expirationMs
+        for intent in intents {
+            guard var row = byName[intent.domain], let field = IntentField(rawValue: intent.field),
+                  let edit = Edit(field: field, encodedValue: intent.value) else { continue }
+            let set = Self.apply(edit, to: &row, renewedExpiryMs: renewedExpiry, nowMs: now)
+            if let set { recordSets.append(set) }
+            byName[intent.domain] = row
+        }
+        let changed = Array(byName.values)
+        let sets = recordSets
+        try store.completeIntents(ids: intentIDs) { db in
+            _ = try PortfolioDatabase.upsertDomains(changed, syncedAtMs: now, in: db)
+            for set in sets { try PortfolioDatabase.replaceDNSRecordSet(set, in: db) }
+        }
+    }
+
+    /// The cache row after `edit` applied; returns the new record set for DNS.
+    static func apply(_ edit: Edit, to row: inout DomainRow, renewedExpiryMs: Int64?, nowMs: Int64) -> DNSRecordSet? {
+        switch edit {
+        case .nameServers(let hosts):
+            row.nsType = .nameservers
+            row.nameservers = hosts.map(Edit.normaliseHost)
+        case .parking(let ads):
+            row.nsType = .parking
+            row.withAds = ads
+            row.nameservers = []
+        case .forwarding:
+            row.nsType = .forwarding
+            row.nameservers = []
+        case .stealth:
+            row.nsType = .stealth
+            row.nameservers = []
+        case .dns(let set):
+            row.nsType = .dynadotDNS
+            row.nameservers = []
+            let records = set.records.map { DNSRecord(subhost: $0.host, type: $0.type.uppercased(), value: $0.value,
+                                                      value2: $0.extra.isEmpty ? nil : $0.extra) }
+            return DNSRecordSet(domain: row.name, ttl: set.ttl, nsType: "dynadot_dns", records: records, fetchedAtMs: nowMs)
+        case .renewOption(let choice):
+            row.renewOption = DomainRow.RenewOption(rawValue: choice.rawValue) ?? .none
+        case .privacy(let choice):
+            row.privacy = DomainRow.Privacy(rawValue: choice.rawValue) ?? .none
+        case .lock:
+            row.locked = true
+        case .folder(let name):
+            if row.folderName != name { row.folderID = nil }
+            row.folderName = name
+        case .note(let text):
+            row.note = text
+        case .forSale(let terms):
+            row.forSale = true
+            row.saleType = terms.listingType
+            row.salePriceCents = terms.priceCents
+            row.saleMinOfferCents = terms.minimumOfferCents
+        case .unlist:
+            row.forSale = false
+            row.saleType = nil
+            row.salePriceCents = nil
+            row.saleMinOfferCents = nil
+        case .contacts(let r, let a, let t, let b):
+            row.registrantID = r ?? row.registrantID
+            row.adminID = a ?? row.adminID
+            row.technicalID = t ?? row.technicalID
+            row.billingID = b ?? row.billingID
+        case .renew(let years):
+            if let renewedExpiryMs {
+                row.expiresMs = renewedExpiryMs
+            } else if let old = row.expiresMs {
+                row.expiresMs = Self.addYears(years, to: old)
+            }
+        }
+        return nil
+    }
+
+    static func addYears(_ years: Int, to ms: Int64) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = Date(timeIntervalSince1970: Double(ms) / 1000)
+        let moved = calendar.date(byAdding: .year, value: years, to: date) ?? date
+        return Int64((moved.timeIntervalSince1970 * 1000).rounded())
+    }
+}

@@ -1,0 +1,108 @@
+import DynadotAPI
+import Foundation
+import PortfolioStore
+
+/// One domain's change in a plan: the cached value and the target.
+public struct PlannedChange: Sendable, Hashable {
+    public var intentID: Int64
+    public var domain: String
+    public var field: IntentField
+    public var before: String
+    public var after: String
+}
+
+/// What `push` would send now.
+public struct Plan: Sendable {
+    public var batches: [PlannedBatch]
+    /// Per intent, keyed by id.
+    public var changes: [Int64: PlannedChange]
+    /// Money intents in the plan and their known total cost.
+    public var moneyIntents: [OutboxIntent]
+    public var moneyCostCents: Int64
+    /// Intents that could not be read back (a newer version wrote them).
+    public var unreadable: [OutboxIntent]
+
+    public var calls: Int { batches.count }
+    public var isEmpty: Bool { batches.isEmpty }
+}
+
+extension SyncEngine {
+    /// The plan for every pending intent. Pure apart from reading the store.
+    public func plan() throws -> Plan {
+        try plan(for: store.pendingIntents())
+    }
+
+    func plan(for intents: [OutboxIntent]) throws -> Plan {
+        let rows = try store.domains(named: Array(Set(intents.map(\.domain))))
+        let expiry = Dictionary(rows.map { ($0.name, $0.expiresMs) }, uniquingKeysWith: { a, _ in a })
+        var items: [PlanItem] = []
+        var changes: [Int64: PlannedChange] = [:]
+        var unreadable: [OutboxIntent] = []
+        for intent in intents {
+            guard let field = IntentField(rawValue: intent.field),
+                  let edit = Edit(field: field, encodedValue: intent.value) else {
+                unreadable.append(intent)
+                continue
+            }
+            let year = expiry[intent.domain].flatMap { $0 }.map(Self.utcYear)
+            items.append(PlanItem(intentID: intent.id, domain: intent.domain, edit: edit, expiryYear: year))
+            changes[intent.id] = PlannedChange(intentID: intent.id, domain: intent.domain, field: field,
+                                               before: ValueDisplay.describe(field, intent.baseValue),
+                                               after: ValueDisplay.describe(field, intent.value))
+        }
+        let money = intents.filter(\.money)
+        return Plan(batches: OutboxPlanner.plan(items), changes: changes, moneyIntents: money,
+                    moneyCostCents: money.compactMap(\.costCents).reduce(0, +), unreadable: unreadable)
+    }
+
+    /// The UTC calendar year of an epoch-millisecond instant.
+    public static func utcYear(_ ms: Int64) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.component(.year, from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+}
+
+/// Short human text for an intent value, for diffs (`ns1.a.net, ns2.a.net`,
+/// `auto`, `for sale $120.00`).
+public enum ValueDisplay {
+    public static func describe(_ field: IntentField, _ encoded: String) -> String {
+        if field == .renew {
+            if let v = try? JSONValue.parse(Data(encoded.utf8)) {
+                if let years = v["years"]?.int { return "renew \(years) year\(years == 1 ? "" : "s")" }
+                if let ms = v["expires_ms"]?.int { return "expires \(isoDate(Int64(ms)))" }
+            }
+            return encoded
+        }
+        guard let edit = Edit(field: field, encodedValue: encoded) else {
+            if let v = try? JSONValue.parse(Data(encoded.utf8)), let kind = v["kind"]?.text { return kind }
+            return encoded
+        }
+        switch edit {
+        case .nameServers(let hosts): return hosts.joined(separator: ", ")
+        case .parking(let ads): return ads ? "parking (ads)" : "parking (no ads)"
+        case .forwarding(let url, let permanent): return url.isEmpty ? "forwarding" : "forward \(url)\(permanent ? " (301)" : "")"
+        case .stealth(let url, _): return url.isEmpty ? "stealth" : "stealth \(url)"
+        case .dns(let set): return set.records.isEmpty ? "Dynadot DNS" : "Dynadot DNS, \(set.records.count) record\(set.records.count == 1 ? "" : "s")"
+        case .renewOption(let c): return c.rawValue
+        case .privacy(let c): return c.rawValue
+        case .lock: return "locked"
+        case .folder(let name): return name.isEmpty ? "(no folder)" : name
+        case .note(let text): return text.isEmpty ? "(no note)" : text
+        case .forSale(let terms):
+            return "for sale" + (terms.priceCents.map { " $" + Cents.format(cents: $0) } ?? "") + " (\(terms.listingType))"
+        case .unlist: return "not for sale"
+        case .contacts(let r, let a, let t, let b):
+            return "registrant \(r ?? "-"), admin \(a ?? "-"), tech \(t ?? "-"), billing \(b ?? "-")"
+        case .renew(let years): return "renew \(years) year\(years == 1 ? "" : "s")"
+        }
+    }
+
+    public static func isoDate(_ ms: Int64) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+}

@@ -1,0 +1,124 @@
+import DynadotAPI
+import Foundation
+import PortfolioStore
+import Synchronization
+
+/// How `push` treats intents that spend money.
+public enum MoneyPolicy: Sendable {
+    /// Leave them queued (reported as held).
+    case hold
+    /// Send those queued with a cost limit (`renew --max-cost`) whose total
+    /// stays within it; hold the rest. What `push --yes` does.
+    case withinRecordedLimit
+    /// The user confirmed the plan's total just now (interactive `push`).
+    case approveAll
+}
+
+/// Progress of a push, for progress bars and live results.
+public struct PushProgress: Sendable {
+    public var batchesDone: Int
+    public var batchesTotal: Int
+    public var intentsDone: Int
+    public var intentsFailed: Int
+    public var lastMessage: String
+}
+
+/// What a push did.
+public struct PushSummary: Sendable, Equatable {
+    /// API calls made (sends and verification reads).
+    public var calls = 0
+    public var done = 0
+    public var failed = 0
+    public var conflicts = 0
+    /// In-flight intents verified after a crash or a lost answer.
+    public var verified = 0
+    /// Put back in the queue (busy, still at base after verification).
+    public var requeued = 0
+    /// Money intents left queued for want of confirmation.
+    public var heldMoney = 0
+    /// `domain field: provider text` for each failure and conflict.
+    public var problems: [String] = []
+
+    /// True when nothing failed or conflicted.
+    public var clean: Bool { failed == 0 && conflicts == 0 }
+}
+
+extension SyncEngine {
+    /// Sends every pending intent as the fewest calls, after verifying any
+    /// batch a previous push left in flight. Holds the push lock throughout.
+    public func push(money: MoneyPolicy = .hold,
+                     progress: @escaping @Sendable (PushProgress) -> Void = { _ in }) async throws -> PushSummary {
+        let client = try requireClient()
+        let lock: PushLock
+        do { lock = try store.acquirePushLock() } catch let error as PushLockError {
+            throw SyncError.locked("another dynafolio is pushing: \(error.description)")
+        }
+        defer { lock.release() }
+
+        let tally = PushTally()
+        try await recover(client: client, tally: tally)
+
+        let pending = try store.pendingIntents()
+        let (sendable, held) = try selectMoney(pending, policy: money)
+        tally.update { $0.heldMoney = held }
+        let plan = try plan(for: sendable)
+        if !plan.unreadable.isEmpty {
+            try store.failIntents(ids: plan.unreadable.map(\.id), message: "unreadable intent value; queue the edit again")
+        }
+        let run = PushRun(engine: self, client: client, tally: tally, total: plan.batches.count, progress: progress)
+        try await run.execute(plan.batches, concurrency: client.configuration.concurrency)
+        return tally.snapshot
+    }
+
+    /// Splits pending intents into those allowed out now and the number of
+    /// money intents held back.
+    func selectMoney(_ intents: [OutboxIntent], policy: MoneyPolicy) throws -> ([OutboxIntent], Int) {
+        let money = intents.filter(\.money)
+        guard !money.isEmpty else { return (intents, 0) }
+        var approved = Set<Int64>()
+        switch policy {
+        case .hold:
+            break
+        case .approveAll:
+            approved = Set(money.map(\.id))
+        case .withinRecordedLimit:
+            var groups: [String: [OutboxIntent]] = [:]
+            for intent in money {
+                let value = try? JSONValue.parse(Data(intent.value.utf8))
+                groups[value?["approval"]?.text ?? "", default: []].append(intent)
+            }
+            for (_, group) in groups {
+                let limit = (try? JSONValue.parse(Data(group[0].value.utf8)))?["max_cost"]?.int
+                let costs = group.map(\.costCents)
+                guard let limit, costs.allSatisfy({ $0 != nil }) else { continue }
+                if costs.compactMap({ $0 }).reduce(0, +) <= Int64(limit) {
+                    approved.formUnion(group.map(\.id))
+                }
+            }
+        }
+        let out = intents.filter { !$0.money || approved.contains($0.id) }
+        return (out, money.count - approved.count)
+    }
+
+    /// Verifies every batch a previous push left in flight or uncertain
+    /// before anything new is sent.
+    func recover(client: DynadotClient, tally: PushTally) async throws {
+        let batches = try store.inflightBatches()
+        guard !batches.isEmpty else { return }
+        let ids = batches.flatMap(\.intentIDs)
+        let intents = try store.intents(ids: ids).filter { $0.state == .inflight }
+        logger.notice("verifying in-flight intents", metadata: ["batches": "\(batches.count)", "intents": "\(intents.count)"])
+        try await verify(intents, client: client, tally: tally)
+    }
+}
+
+/// The running totals of one push, shared by its concurrent batches.
+final class PushTally: Sendable {
+    private let state = Mutex(PushSummary())
+
+    func update(_ change: (inout PushSummary) -> Void) {
+        state.withLock { change(&$0) }
+    }
+
+    var snapshot: PushSummary { state.withLock { $0 } }
+}

@@ -1,0 +1,109 @@
+import DynadotAPI
+import Foundation
+import PortfolioStore
+
+/// What queueing an edit did.
+public struct QueueSummary: Sendable, Equatable {
+    public var added = 0
+    public var superseded = 0
+    /// Intents dropped because the edit sets the field back to its cached value.
+    public var cancelled = 0
+    /// Domains already at the target value with nothing pending.
+    public var unchanged = 0
+    /// Names not in the cache (sync first, or a typo).
+    public var missing: [String] = []
+    /// Total cost of queued money intents, when known.
+    public var costCents: Int64?
+    /// Domains whose TLD has no cached renewal price.
+    public var unpriced: [String] = []
+}
+
+extension SyncEngine {
+    /// Queues `edit` for each domain: one intent per (domain, field) with the
+    /// target value and the cached value it was based on, all in one
+    /// transaction. A money edit records `maxCostCents` as the approval that
+    /// `push` will accept without asking again.
+    @discardableResult
+    public func queue(_ edit: Edit, domains: [String], maxCostCents: Int64? = nil) throws -> QueueSummary {
+        try validate(edit)
+        let names = Array(NSOrderedSet(array: domains.map { $0.lowercased() })) as! [String]
+        let rows = try store.domains(named: names)
+        let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var summary = QueueSummary()
+        summary.missing = names.filter { byName[$0] == nil }
+        let approval = UUID().uuidString.prefix(8)
+        var intents: [NewIntent] = []
+        var total: Int64 = 0
+        for name in names {
+            guard let row = byName[name] else { continue }
+            let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? try store.dnsRecordSet(domain: name) : nil
+            let base = FieldValues.cached(edit.field, row: row, dns: dns)
+            var value = resolved(edit, row: row).encodedValue
+            var cost: Int64?
+            if case .renew(let years) = edit {
+                if let price = try store.tldPrice(row.tld)?.renewCents {
+                    cost = price * Int64(years)
+                    total += price * Int64(years)
+                } else {
+                    summary.unpriced.append(name)
+                }
+                var fields: [String: JSONValue] = ["years": .number(Double(years)), "approval": .string(String(approval))]
+                if let maxCostCents { fields["max_cost"] = .number(Double(maxCostCents)) }
+                value = JSONValue.object(fields).serialized()
+            }
+            intents.append(NewIntent(domain: name, field: edit.field.rawValue, value: value, baseValue: base,
+                                     money: edit.spendsMoney, costCents: cost))
+        }
+        let result = try store.enqueue(intents: intents)
+        summary.added = result.added.count
+        summary.superseded = result.superseded
+        summary.cancelled = result.cancelled
+        summary.unchanged = result.unchanged
+        if edit.spendsMoney { summary.costCents = total }
+        logger.info("queued", metadata: ["field": "\(edit.field.rawValue)", "domains": "\(intents.count)",
+                                         "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
+        return summary
+    }
+
+    /// Fills what the edit leaves open from the cached row (e.g. the contact
+    /// roles a `set_whois` keeps).
+    func resolved(_ edit: Edit, row: DomainRow) -> Edit {
+        if case .contacts(let r, let a, let t, let b) = edit {
+            return .contacts(registrant: r ?? row.registrantID, admin: a ?? row.adminID,
+                             technical: t ?? row.technicalID, billing: b ?? row.billingID)
+        }
+        return edit
+    }
+
+    /// Refuses edits the provider would refuse, before anything is queued.
+    func validate(_ edit: Edit) throws {
+        switch edit {
+        case .nameServers(let hosts):
+            guard (1...13).contains(hosts.count) else {
+                throw SyncError.invalidEdit("give 1 to 13 name servers (got \(hosts.count))")
+            }
+            for host in hosts where !HostValidation.isHostName(Edit.normaliseHost(host)) {
+                throw SyncError.invalidEdit("'\(host)' is not a host name; use e.g. ns1.example.net")
+            }
+        case .forwarding(let url, _), .stealth(let url, _):
+            guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+                throw SyncError.invalidEdit("'\(url)' is not a URL; start it with http:// or https://")
+            }
+        case .dns(let set):
+            try DnsValidation.validate(set)
+        case .forSale(let terms):
+            guard SaleTerms.listingTypes.contains(terms.listingType) else {
+                throw SyncError.invalidEdit("listing type '\(terms.listingType)' must be one of \(SaleTerms.listingTypes.joined(separator: ", "))")
+            }
+            if terms.listingType != "make_offer", (terms.priceCents ?? 0) <= 0 {
+                throw SyncError.invalidEdit("a \(terms.listingType) listing needs a price above 0")
+            }
+        case .renew(let years):
+            guard (1...10).contains(years) else { throw SyncError.invalidEdit("renew for 1 to 10 years (got \(years))") }
+        case .note(let text):
+            guard text.count <= 1000 else { throw SyncError.invalidEdit("a note holds at most 1000 characters") }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import DynadotAPI
+import Foundation
+import Logging
+import PortfolioStore
+
+/// The heart of dynafolio: pulls the account into the cache, turns edits into
+/// outbox intents, plans them into the fewest calls and pushes them safely.
+///
+/// The UI and the CLI never call the API: they read the store and ask the
+/// engine to act. Queueing and planning work offline (`client` may be nil).
+public final class SyncEngine: Sendable {
+    public let store: PortfolioDatabase
+    let client: DynadotClient?
+    let logger: Logger
+    let crashPoints: CrashPoints
+
+    public init(store: PortfolioDatabase, client: DynadotClient?, logger: Logger = Logger(label: "dynafolio.sync"),
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.store = store
+        self.client = client
+        self.logger = logger
+        self.crashPoints = CrashPoints(environment: environment)
+    }
+
+    /// The client, or a clear error when the engine was opened without one.
+    func requireClient() throws -> DynadotClient {
+        guard let client else { throw SyncError.noAccount }
+        return client
+    }
+}
+
+/// Sync-level failures, each with a message that says what to do.
+public enum SyncError: Error, Sendable, CustomStringConvertible {
+    /// No API key is configured.
+    case noAccount
+    /// The provider could not be reached; nothing was lost.
+    case offline(String)
+    /// Another process holds the push lock.
+    case locked(String)
+    /// The push stopped early; `reason` says why. Intents stay queued.
+    case aborted(String)
+    /// Input that cannot become an intent.
+    case invalidEdit(String)
+
+    public var description: String {
+        switch self {
+        case .noAccount:
+            return "no Dynadot API key is configured; set DYNADOT_API_KEY or api_key in config.toml (or try `dynafolio demo`)"
+        case .offline(let why):
+            return "cannot reach Dynadot (\(why)); the queue is intact — push again when online"
+        case .locked(let who):
+            return who
+        case .aborted(let why):
+            return "push stopped: \(why); the remaining intents stay queued"
+        case .invalidEdit(let why):
+            return why
+        }
+    }
+}
+
+/// Numbered places in a push where `DYNAFOLIO_CRASH_AT=<step>` makes the
+/// process exit at once, to prove recovery (mbsync's way): 1 after a batch is
+/// recorded in flight, 2 after it was sent but before the answer is recorded,
+/// 3 after the answer is recorded.
+struct CrashPoints: Sendable {
+    let step: Int?
+
+    init(environment: [String: String]) {
+        step = environment["DYNAFOLIO_CRASH_AT"].flatMap { Int($0) }
+    }
+
+    func reached(_ step: Int) {
+        guard self.step == step else { return }
+        FileHandle.standardError.write(Data("dynafolio: crashing at push step \(step) (DYNAFOLIO_CRASH_AT)\n".utf8))
+        _exit(70)
+    }
+}
