@@ -52,37 +52,38 @@ public struct DomainRecord: Sendable, Equatable {
         self.extra = extra
     }
 
-    private static let known: Set<String> = [
-        "name", "domainname", "domain", "expiration", "registration", "nameserversettings", "whois",
-        "locked", "disabled", "udrplocked", "registrantunverified", "hold", "privacy", "isforsale",
-        "renewoption", "note", "folder", "status",
-    ]
+    private static let known = KnownFields([
+        "Name", "DomainName", "Domain", "Expiration", "Registration", "NameServerSettings", "Whois",
+        "Locked", "Disabled", "UdrpLocked", "RegistrantUnverified", "Hold", "Privacy", "isForSale",
+        "RenewOption", "Note", "Folder", "Status",
+    ])
 
     /// Reads one domain object; `nil` when it carries no name.
     public init?(json: JSONValue) {
-        guard case .object = json, let name = json.first("Name", "DomainName", "Domain")?.nonEmptyText else { return nil }
-        let settings = json["NameServerSettings"].flatMap { node -> NameServerSettings? in
+        let f = FieldIndex(json)
+        guard let name = f.first("Name", "DomainName", "Domain")?.cleanText else { return nil }
+        let settings = f["NameServerSettings"].flatMap { node -> NameServerSettings? in
             if case .object = node { return NameServerSettings(json: node) }
             return node.nonEmptyText.map { NameServerSettings(type: $0) }
         }
         self.init(
             name: name,
-            expirationMs: json["Expiration"]?.epochMilliseconds,
-            registrationMs: json["Registration"]?.epochMilliseconds,
+            expirationMs: f["Expiration"]?.fastMilliseconds,
+            registrationMs: f["Registration"]?.fastMilliseconds,
             nameServerSettings: settings,
-            whois: WhoisContacts(json: json["Whois"]),
-            locked: json["Locked"]?.bool,
-            disabled: json["Disabled"]?.bool,
-            udrpLocked: json["UdrpLocked"]?.bool,
-            registrantUnverified: json["RegistrantUnverified"]?.bool,
-            hold: json["Hold"]?.bool,
-            privacy: json["Privacy"]?.text.map(PrivacyLevel.init(providerText:)),
-            isForSale: json["isForSale"]?.bool,
-            renewOption: json["RenewOption"]?.text.map(RenewOption.init(providerText:)),
-            note: json["Note"]?.nonEmptyText,
-            folder: FolderRef(json: json["Folder"]),
-            status: json["Status"]?.nonEmptyText,
-            extra: json.unknownFields(excluding: DomainRecord.known))
+            whois: WhoisContacts(json: f["Whois"]),
+            locked: f["Locked"]?.flag,
+            disabled: f["Disabled"]?.flag,
+            udrpLocked: f["UdrpLocked"]?.flag,
+            registrantUnverified: f["RegistrantUnverified"]?.flag,
+            hold: f["Hold"]?.flag,
+            privacy: f["Privacy"]?.text.map(PrivacyLevel.init(providerText:)),
+            isForSale: f["isForSale"]?.flag,
+            renewOption: f["RenewOption"]?.text.map(RenewOption.init(providerText:)),
+            note: f["Note"]?.cleanText,
+            folder: FolderRef(json: f["Folder"]),
+            status: f["Status"]?.cleanText,
+            extra: f.unknown(excluding: DomainRecord.known))
     }
 
     /// Decodes a `domain_info` answer (`DomainInfo` object, or the domain

@@ -63,8 +63,10 @@ public struct FolderRef: Sendable, Hashable {
 
     /// `nil` for a missing folder or the provider's "no folder" id `-1`.
     init?(json: JSONValue?) {
-        guard let json, let id = json.first("FolderId", "Id")?.identifier, id != "-1" else { return nil }
-        self.init(id: id, name: json.first("FolderName", "Name")?.nonEmptyText)
+        guard let json else { return nil }
+        let f = FieldIndex(json)
+        guard let id = f.first("FolderId", "Id")?.identifier, id != "-1" else { return nil }
+        self.init(id: id, name: f.first("FolderName", "Name")?.cleanText)
     }
 }
 
@@ -85,9 +87,10 @@ public struct WhoisContacts: Sendable, Hashable {
     /// Reads `{Registrant: {ContactId}, …}`; a bare id instead of the inner
     /// object is accepted too. `prefix` handles `DefaultRegistrant` etc.
     init(json: JSONValue?, prefix: String = "") {
+        let f = FieldIndex(json ?? .null)
         func id(_ role: String) -> String? {
-            guard let node = json?[prefix + role] else { return nil }
-            if case .object = node { return node.first("ContactId", "Id")?.identifier }
+            guard let node = f[prefix + role] else { return nil }
+            if case .object = node { return FieldIndex(node).first("ContactId", "Id")?.cleanText }
             return node.identifier
         }
         self.init(registrant: id("Registrant"), admin: id("Admin"), technical: id("Technical"), billing: id("Billing"))

@@ -24,7 +24,8 @@ public struct NameServerSettings: Sendable, Hashable {
     /// numbered slots `NameServer0…12` padded with empty strings, either
     /// directly in the settings or inside a `NameServers` object.
     public init(json: JSONValue) {
-        let nameServersNode = json.first("NameServers", "NameServer", "NameServerList")
+        let f = FieldIndex(json)
+        let nameServersNode = f.first("NameServers", "NameServer", "NameServerList")
         var servers = NameServerSettings.slotValues(json)
         if let node = nameServersNode {
             if case .object = node, !NameServerSettings.slotValues(node).isEmpty {
@@ -33,27 +34,29 @@ public struct NameServerSettings: Sendable, Hashable {
                 servers += node.list.compactMap(NameServerSettings.hostName)
             }
         }
-        let known: Set<String> = ["type", "withads", "nameservers", "nameserver", "nameserverlist"]
-        let extra = json.fields.filter {
-            !known.contains($0.key.lowercased()) && NameServerSettings.slotIndex($0.key) == nil
-        }
-        self.init(type: json["Type"]?.nonEmptyText ?? "", nameServers: servers,
-                  withAds: json["WithAds"]?.bool, extra: extra)
+        let extra = f.unknown(excluding: NameServerSettings.known).filter { NameServerSettings.slotIndex($0.key) == nil }
+        self.init(type: f["Type"]?.cleanText ?? "", nameServers: servers, withAds: f["WithAds"]?.flag, extra: extra)
     }
 
+    private static let known = KnownFields(["Type", "WithAds", "NameServers", "NameServer", "NameServerList"])
+
     private static func hostName(_ item: JSONValue) -> String? {
-        if case .object = item { return item.first("ServerName", "Name", "Host", "NsName")?.nonEmptyText }
-        return item.nonEmptyText
+        if case .object = item { return FieldIndex(item).first("ServerName", "Name", "Host", "NsName")?.cleanText }
+        return item.cleanText
     }
 
     /// The index in keys such as `NameServer3`, `Ns3`, `Host3`, `ServerName3`.
     static func slotIndex(_ key: String) -> Int? {
-        let digits = key.reversed().prefix { $0.isNumber }
-        guard !digits.isEmpty, digits.count < key.count else { return nil }
-        let stem = key.dropLast(digits.count).lowercased()
-        guard ["nameserver", "ns", "host", "servername"].contains(stem) else { return nil }
-        return Int(String(digits.reversed()))
+        let bytes = key.utf8
+        guard let last = bytes.last, last >= 0x30, last <= 0x39 else { return nil }
+        let digitCount = bytes.reversed().prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        guard digitCount < bytes.count, digitCount <= 3 else { return nil }
+        let stem = FieldIndex.asciiLowercased(String(key.dropLast(digitCount)))
+        guard slotStems.contains(stem) else { return nil }
+        return Int(key.suffix(digitCount))
     }
+
+    private static let slotStems: Set<String> = ["nameserver", "ns", "host", "servername"]
 
     /// Non-empty values of numbered slots, ordered by slot number.
     static func slotValues(_ json: JSONValue) -> [String] {
