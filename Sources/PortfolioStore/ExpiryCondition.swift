@@ -56,6 +56,9 @@ public enum ExpiryCondition: Sendable, Hashable {
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty {
             let unitText = rest.dropFirst(digits.count)
+            if digits.count == 4, unitText.hasPrefix("-") {
+                throw fail("exp:\(value) — not a real date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. exp:2027-01")
+            }
             guard let amount = Int(digits), amount <= 100_000 else { throw fail("exp:\(value) — that number is too large; \(general)") }
             if let unit = Unit(rawValue: unitText.lowercased()) {
                 self = .relative(comparison ?? .lessOrEqual, amount: amount, unit: unit)

@@ -1,0 +1,152 @@
+import GRDB
+import Testing
+@testable import PortfolioStore
+
+@Suite("Outbox")
+struct OutboxTests {
+    func intent(_ domain: String, _ field: String, _ value: String, base: String) -> NewIntent {
+        NewIntent(domain: domain, field: field, value: value, baseValue: base)
+    }
+
+    @Test("a newer edit of the same field supersedes the pending one")
+    func supersede() throws {
+        let store = try querySample()
+        let first = try store.enqueue(intents: [intent("beta.net", "renew", #""auto""#, base: #""donot""#),
+                                                intent("beta.net", "note", #""n""#, base: #""""#)])
+        #expect(first.added.count == 2)
+        let second = try store.enqueue(intents: [intent("BETA.net", "renew", #""none""#, base: #""donot""#)])
+        #expect(second.superseded == 1)
+        let pending = try store.pendingIntents()
+        #expect(pending.map(\.field) == ["note", "renew"])
+        #expect(pending.last?.value == #""none""#)
+        #expect(try store.intents(ids: [first.added[0]]).first?.state == .superseded)
+        #expect(try store.pendingFields(for: ["beta.net", "alpha.com"])["beta.net"]?.map(\.field) == ["note", "renew"])
+        #expect(try store.pendingFields(for: ["beta.net", "alpha.com"])["alpha.com"] == nil)
+    }
+
+    @Test("setting a field back to its base value cancels the intent")
+    func cancelOnBase() throws {
+        let store = try querySample()
+        let added = try store.enqueue(intents: [intent("beta.net", "renew", #""auto""#, base: #""donot""#)]).added
+        let back = try store.enqueue(intents: [intent("beta.net", "renew", #""donot""#, base: #""donot""#)])
+        #expect(back == EnqueueResult(added: [], superseded: 0, cancelled: 1, unchanged: 0))
+        #expect(try store.intents(ids: added).first?.state == .cancelled)
+        #expect(try store.pendingIntents().isEmpty)
+        let noop = try store.enqueue(intents: [intent("alpha.com", "lock", "true", base: "true")])
+        #expect(noop.unchanged == 1)
+        #expect(try store.intentCounts() == [.cancelled: 1])
+    }
+
+    @Test("in flight, then done: the cache row is updated in the same transaction")
+    func inflightThenDone() throws {
+        let store = try querySample()
+        let ids = try store.enqueue(intents: [intent("beta.net", "renew", #""auto""#, base: #""donot""#),
+                                              intent("old.org", "renew", #""auto""#, base: #""donot""#)]).added
+        let batchID = try store.recordBatchInFlight(command: "set_renew_option", params: #"{"renew_option":"auto"}"#,
+                                                    domains: #"["beta.net","old.org"]"#, intentIDs: ids)
+        #expect(try store.pendingIntents().isEmpty)
+        let inflight = try store.inflightBatches()
+        #expect(inflight.map(\.id) == [batchID])
+        #expect(inflight.first?.intentIDs == ids)
+        #expect(try store.intents(ids: ids).allSatisfy { $0.state == .inflight && $0.attempt == 1 && $0.batchID == batchID })
+        #expect(try store.count(matching: PortfolioQuery(parsing: "pending:yes")) == 2)
+        // A second record of the same intents is refused: they are no longer pending.
+        #expect(throws: PortfolioStoreError.self) {
+            try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: "[]", intentIDs: ids)
+        }
+
+        try store.completeIntents(ids: ids) { db in
+            try db.execute(sql: "UPDATE domain SET renew_option = 'auto' WHERE name IN ('beta.net', 'old.org')")
+        }
+        #expect(try store.domain(named: "beta.net")?.renewOption == .auto)
+        #expect(try store.intents(ids: ids).allSatisfy { $0.state == .done })
+        #expect(try store.batch(id: batchID)?.state == .done)
+        #expect(try store.inflightBatches().isEmpty)
+    }
+
+    @Test("if applying fails, the intents stay in flight and the cache is untouched")
+    func completeIsAtomic() throws {
+        struct Boom: Error {}
+        let store = try querySample()
+        let ids = try store.enqueue(intents: [intent("beta.net", "renew", #""auto""#, base: #""donot""#)]).added
+        try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: #"["beta.net"]"#, intentIDs: ids)
+        #expect(throws: Boom.self) {
+            try store.completeIntents(ids: ids) { db in
+                try db.execute(sql: "UPDATE domain SET renew_option = 'auto' WHERE name = 'beta.net'")
+                throw Boom()
+            }
+        }
+        #expect(try store.domain(named: "beta.net")?.renewOption == .donot)
+        #expect(try store.intents(ids: ids).first?.state == .inflight)
+    }
+
+    @Test("failures keep the provider's text; retry puts them back; a partly failed batch ends failed")
+    func failAndRetry() throws {
+        let store = try querySample()
+        let ids = try store.enqueue(intents: [intent("beta.net", "ns", "[]", base: #"["a"]"#),
+                                              intent("nope.com", "ns", "[]", base: #"["a"]"#)]).added
+        let batchID = try store.recordBatchInFlight(command: "set_ns", params: "{}", domains: "[]", intentIDs: ids)
+        try store.completeIntents(ids: [ids[0]]) { _ in }
+        #expect(try store.batch(id: batchID)?.state == .inflight)
+        try store.failIntents(ids: [ids[1]], message: "domain not found")
+        #expect(try store.batch(id: batchID)?.state == .failed)
+        let failed = try store.intents(in: [.failed])
+        #expect(failed.map(\.message) == ["domain not found"])
+        #expect(try store.retryFailed() == 1)
+        #expect(try store.pendingIntents().map(\.domain) == ["nope.com"])
+        #expect(try store.pendingIntents().first?.message == "")
+    }
+
+    @Test("a lost answer: the batch is uncertain, verification requeues or settles its intents")
+    func uncertainRecovery() throws {
+        let store = try querySample()
+        let ids = try store.enqueue(intents: [intent("beta.net", "note", #""a""#, base: #""""#),
+                                              intent("old.org", "note", #""a""#, base: #""""#)]).added
+        let batchID = try store.recordBatchInFlight(command: "set_note", params: "{}", domains: "[]", intentIDs: ids)
+        try store.markBatchUncertain(id: batchID, message: "connection lost")
+        #expect(try store.inflightBatches().map(\.state) == [.uncertain])
+        try store.completeIntents(ids: [ids[0]]) { _ in }
+        try store.requeueInflight(ids: [ids[1]])
+        #expect(try store.pendingIntents().map(\.id) == [ids[1]])
+        let batch = try store.batch(id: batchID)
+        #expect(batch?.state == .failed)
+        #expect(batch?.message == "connection lost")
+        #expect(try store.inflightBatches().isEmpty)
+    }
+
+    @Test("conflicts are kept apart and resolved either way")
+    func conflicts() throws {
+        let store = try querySample()
+        let ids = try store.enqueue(intents: [intent("beta.net", "folder", #""A""#, base: #""""#),
+                                              intent("old.org", "folder", #""A""#, base: #""""#)]).added
+        try store.recordBatchInFlight(command: "set_folder", params: "{}", domains: "[]", intentIDs: ids)
+        try store.markConflict(id: ids[0], remoteValue: #""B""#, message: "remote folder is B")
+        try store.markConflict(id: ids[1], remoteValue: #""C""#, message: "remote folder is C")
+        #expect(try store.names(matching: PortfolioQuery(parsing: "failed:yes")) == ["beta.net", "old.org"])
+        #expect(try store.intents(ids: ids).map(\.remoteValue) == [#""B""#, #""C""#])
+
+        try store.resolveConflict(ids: [ids[0]], keepRemote: true)
+        try store.resolveConflict(ids: [ids[1]], keepRemote: false)
+        let after = try store.intents(ids: ids)
+        #expect(after[0].state == .cancelled)
+        #expect(after[1].state == .pending)
+        #expect(after[1].baseValue == #""C""#)
+        #expect(throws: PortfolioStoreError.self) { try store.resolveConflict(ids: [ids[1]], keepRemote: true) }
+    }
+
+    @Test("drop cancels open intents of some domains or all, never in-flight ones")
+    func drop() throws {
+        let store = try querySample()
+        let ids = try store.enqueue(intents: [intent("alpha.com", "note", "1", base: "0"),
+                                              intent("beta.net", "note", "1", base: "0"),
+                                              intent("old.org", "note", "1", base: "0"),
+                                              intent("noexp.io", "note", "1", base: "0")]).added
+        try store.recordBatchInFlight(command: "set_note", params: "{}", domains: "[]", intentIDs: [ids[3]])
+        #expect(try store.drop(domains: ["ALPHA.com"]) == 1)
+        #expect(try store.pendingIntents().map(\.domain) == ["beta.net", "old.org"])
+        #expect(try store.drop(all: true) == 2)
+        #expect(try store.pendingIntents().isEmpty)
+        #expect(try store.intents(forDomain: "noexp.io").first?.state == .inflight)
+        #expect(try store.intentCounts() == [.cancelled: 3, .inflight: 1])
+    }
+}
