@@ -15,20 +15,32 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .target(
             name: "DynadotAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "DynadotSim",
+            dependencies: [
+                "DynadotAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "dynafolio",
             dependencies: [
                 "DynadotAPI",
+                "DynadotSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+        .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
     ]
 )
