@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
@@ -23,6 +24,15 @@ let package = Package(
         .target(
             name: "DynadotAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "DynadotSim",
+            dependencies: [
+                "DynadotAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "PortfolioStore",
@@ -36,6 +46,7 @@ let package = Package(
             name: "dynafolio",
             dependencies: [
                 "DynadotAPI",
+                "DynadotSim",
                 "SyncEngine",
                 "PortfolioStore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -44,6 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+        .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
     ]
 )

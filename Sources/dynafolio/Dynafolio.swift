@@ -13,6 +13,6 @@ struct Dynafolio: AsyncParsableCommand {
         the plan and push it as the fewest possible Dynadot API3 calls.
         """,
         version: version,
-        subcommands: []
+        subcommands: [SimCommand.self]
     )
 }

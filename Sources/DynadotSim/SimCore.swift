@@ -1,0 +1,142 @@
+import DynadotAPI
+import Foundation
+
+/// What one HTTP request gets back from the simulator, before faults that
+/// act on the connection itself.
+struct SimHTTPAnswer: Sendable {
+    var status: Int
+    var contentType: String
+    var body: [UInt8]
+    /// Close the connection instead of answering.
+    var drop: Bool = false
+}
+
+/// The request-independent parts of a running simulator, shared by all
+/// connections: the API, faults, the tier's slots and the request log.
+final class SimCore: @unchecked Sendable {
+    let configuration: SimConfiguration
+    let state: SimState
+    let api: SimAPI
+    let dice: FaultDice
+    let log: SimRequestLog
+    private let lock = NSLock()
+    private var inFlight = 0
+    private var sequence = 0
+
+    init(configuration: SimConfiguration, state: SimState) {
+        self.configuration = configuration
+        self.state = state
+        api = SimAPI(state: state, apiKey: configuration.apiKey)
+        dice = FaultDice(seed: configuration.seed, faults: configuration.faults)
+        log = SimRequestLog(path: configuration.logPath)
+    }
+
+    /// Takes one of the tier's slots if one is free.
+    func tryAcquireSlot() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard inFlight < configuration.tier.concurrency else { return false }
+        inFlight += 1
+        return true
+    }
+
+    func releaseSlot() {
+        lock.lock(); defer { lock.unlock() }
+        inFlight -= 1
+    }
+
+    private func nextSequence() -> (Int, Int) {
+        lock.lock(); defer { lock.unlock() }
+        sequence += 1
+        return (sequence, inFlight)
+    }
+
+    /// Answers an `/api3.json` request that holds a slot, applying `decision`.
+    func answerAPI(_ parameters: [String: String], decision: FaultDecision) -> SimHTTPAnswer {
+        let command = parameters["command"] ?? ""
+        switch decision.outcome {
+        case .busy:
+            log.record(parameters: parameters, outcome: "system_busy (fault)")
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: SimAPI.busy(command: command).body)
+        case .httpError(let status):
+            log.record(parameters: parameters, outcome: "http_\(status)")
+            let page = "<html><body><h1>\(status) \(status == 503 ? "Service Unavailable" : "Internal Server Error")</h1></body></html>"
+            return SimHTTPAnswer(status: status, contentType: "text/html", body: Array(page.utf8))
+        default: break
+        }
+        let (sequence, inFlight) = nextSequence()
+        let answer = api.respond(
+            parameters: parameters, sequence: sequence, inFlight: inFlight,
+            nowMs: Int64(Date().timeIntervalSince1970 * 1000)
+        )
+        switch decision.outcome {
+        case .dropped:
+            log.record(parameters: parameters, outcome: "dropped after \(answer.outcome)")
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: [], drop: true)
+        case .malformed:
+            log.record(parameters: parameters, outcome: "malformed after \(answer.outcome)")
+            let page = "<html><head><title>Maintenance</title></head><body>problem with connection to main server</body></html>"
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: Array(page.utf8))
+        case .truncated:
+            log.record(parameters: parameters, outcome: "truncated after \(answer.outcome)")
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: Array(answer.body.prefix(max(1, answer.body.count / 2))))
+        default:
+            log.record(parameters: parameters, outcome: answer.outcome)
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: answer.body)
+        }
+    }
+
+    /// Answers when no slot came free in time.
+    func answerQueueFull(_ parameters: [String: String]) -> SimHTTPAnswer {
+        log.record(parameters: parameters, outcome: "system_busy (tier limit)")
+        return SimHTTPAnswer(status: 200, contentType: "application/json", body: SimAPI.busy(command: parameters["command"] ?? "").body)
+    }
+
+    /// `/_sim/...` control paths; never subject to faults or the key.
+    func answerControl(path: String, method: String, query: [String: String], body: [UInt8]) -> SimHTTPAnswer {
+        func json(_ value: JSONValue, status: Int = 200) -> SimHTTPAnswer {
+            SimHTTPAnswer(status: status, contentType: "application/json", body: Array(value.serialized().utf8))
+        }
+        switch path {
+        case "/_sim/faults":
+            var settings = query
+            if method == "POST", !body.isEmpty {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+                    return json(.object(["error": .string("body must be a JSON object")]), status: 400)
+                }
+                for (name, value) in object {
+                    settings[name] = value is NSNull ? "none" : "\(value)"
+                }
+            }
+            if !settings.isEmpty {
+                do {
+                    dice.set(try dice.current.updated(with: settings))
+                } catch {
+                    return json(.object(["error": .string(error.message)]), status: 400)
+                }
+            }
+            return json(dice.current.json)
+        case "/_sim/state":
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: state.read { SimStateDump.bytes($0) })
+        case "/_sim/requests":
+            return json(.object(["requests": .array(log.records.map(\.json))]))
+        default:
+            return json(.object(["error": .string("unknown path \(path)")]), status: 404)
+        }
+    }
+
+    /// Splits `a=1&b=x%20y` into decoded pairs; the first of a repeated name wins.
+    static func parseQuery(_ query: Substring) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                let plus = s.replacingOccurrences(of: "+", with: " ")
+                return plus.removingPercentEncoding ?? plus
+            }
+            let name = decode(parts[0])
+            guard !name.isEmpty, result[name] == nil else { continue }
+            result[name] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return result
+    }
+}

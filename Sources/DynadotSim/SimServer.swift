@@ -1,0 +1,98 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The simulator: a generated account served as Dynadot API3 on 127.0.0.1.
+///
+///     let server = SimServer(configuration: SimConfiguration(domainCount: 500, seed: 7))
+///     let endpoint = try await server.start()   // http://127.0.0.1:PORT/api3.json
+///     defer { Task { try? await server.stop() } }
+public final class SimServer: Sendable {
+    public let configuration: SimConfiguration
+    /// The account; read it to check what requests changed.
+    public let state: SimState
+    private let core: SimCore
+    private let runtime = RuntimeBox()
+
+    /// Generates the account; nothing listens until `start()`.
+    public init(configuration: SimConfiguration) {
+        self.configuration = configuration
+        let generator = PortfolioGenerator(
+            domainCount: configuration.domainCount, seed: configuration.seed, referenceDate: configuration.referenceDate,
+            tier: configuration.tier, balanceCents: configuration.initialBalanceCents
+        )
+        state = SimState(account: generator.makeAccount())
+        core = SimCore(configuration: configuration, state: state)
+    }
+
+    /// Starts listening and returns the API endpoint, `http://127.0.0.1:PORT/api3.json`.
+    public func start() async throws -> URL {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
+        let core = self.core
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 512)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(SimHTTPHandler(core: core))
+                }
+            }
+        do {
+            let channel = try await bootstrap.bind(host: "127.0.0.1", port: configuration.port).get()
+            runtime.set(group: group, channel: channel)
+            let port = channel.localAddress?.port ?? configuration.port
+            return URL(string: "http://127.0.0.1:\(port)/api3.json")!
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    /// Stops listening, closes every connection and the log file.
+    public func stop() async throws {
+        guard let (group, channel) = runtime.take() else { return }
+        try? await channel.close()
+        try await group.shutdownGracefully()
+        core.log.close()
+    }
+
+    /// The faults now in force.
+    public var faults: SimFaults { core.dice.current }
+
+    /// Replaces the faults for the requests that follow.
+    public func setFaults(_ faults: SimFaults) {
+        core.dice.set(faults)
+    }
+
+    /// The most recent requests, oldest first (the key is never recorded).
+    public var recentRequests: [SimRequestRecord] { core.log.records }
+
+    /// The `/_sim/state` document.
+    public func stateJSON() -> Data {
+        Data(state.read { SimStateDump.bytes($0) })
+    }
+}
+
+/// The running group and listening channel, set by `start` and taken by `stop`.
+private final class RuntimeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var group: MultiThreadedEventLoopGroup?
+    private var channel: Channel?
+
+    func set(group: MultiThreadedEventLoopGroup, channel: Channel) {
+        lock.lock(); defer { lock.unlock() }
+        self.group = group
+        self.channel = channel
+    }
+
+    func take() -> (MultiThreadedEventLoopGroup, Channel)? {
+        lock.lock(); defer { lock.unlock() }
+        guard let group, let channel else { return nil }
+        self.group = nil
+        self.channel = nil
+        return (group, channel)
+    }
+}
