@@ -15,20 +15,38 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(
             name: "DynadotAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        // ncursesw through pkg-config; the header turns on the wide-character API.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Every ncurses macro and global we use, as a prefixed C function.
+        .target(name: "CNCursesShim", dependencies: ["CNCursesW"]),
+        .target(
+            name: "TerminalUI",
+            dependencies: [
+                "CNCursesShim",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "dynafolio",
             dependencies: [
                 "DynadotAPI",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ]
 )
