@@ -3,7 +3,7 @@
 /// ```swift
 /// let line: [Span] = [Span("example.com  ns: "), Span("a.ns → b.ns", style: Style(.dialog, accent: .pending))]
 /// ```
-public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Span: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var text: String
     /// `nil` draws in the style of whatever contains the span.
     public var style: Style?

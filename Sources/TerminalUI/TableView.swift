@@ -30,7 +30,7 @@ public struct TableColumn: Hashable, Sendable {
 
 /// One cell of a table row: text, optionally in an accent role
 /// (e.g. `.expiryOverdue` for an expiry date).
-public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct TableCell: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var text: String
     public var accent: Role?
 
