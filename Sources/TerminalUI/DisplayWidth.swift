@@ -55,15 +55,20 @@ public enum DisplayWidth {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
         // Room for the ellipsis (1 column) at the end.
+        return prefix(text, width: width - 1) + String(ellipsis)
+    }
+
+    /// The longest prefix of `text` at most `width` columns wide, cut
+    /// without an ellipsis and never inside a wide character.
+    public static func prefix(_ text: String, width: Int) -> String {
         var result = ""
         var used = 0
         for character in text {
             let w = of(character)
-            if used + w > width - 1 { break }
+            if used + w > width { break }
             result.append(character)
             used += w
         }
-        result.append(ellipsis)
         return result
     }
 

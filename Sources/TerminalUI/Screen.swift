@@ -171,13 +171,17 @@ public struct Screen: Hashable, Sendable {
             for col in 0..<size.cols where !self[row, col].isContinuation {
                 let cell = self[row, col]
                 let resolved = theme.resolve(cell.style, mode: mode)
-                if resolved == plain, current == plain, cell.character == " " {
-                    // Held back so blanks at the end of the line can be dropped.
+                if resolved == plain, cell.character == " " {
+                    // Held back so plain blanks at the end of the line can be dropped.
                     pendingBlanks.append(" ")
                     continue
                 }
-                line += pendingBlanks
-                pendingBlanks = ""
+                if !pendingBlanks.isEmpty {
+                    if current != plain { line += "⟦plain⟧" }
+                    current = plain
+                    line += pendingBlanks
+                    pendingBlanks = ""
+                }
                 if resolved != current {
                     line += "⟦\(resolved)⟧"
                     current = resolved

@@ -62,7 +62,9 @@ func truncated(_ spans: [Span], to width: Int) -> [Span] {
             used += spanWidth
             continue
         }
-        result.append(Span(DisplayWidth.truncate(span.text, to: width - used), style: span.style))
+        // This span reaches the edge and more was cut after it (or in it).
+        let kept = DisplayWidth.prefix(span.text, width: width - used - 1)
+        result.append(Span(kept + String(DisplayWidth.ellipsis), style: span.style))
         break
     }
     return result
