@@ -174,7 +174,8 @@ public struct TableView: Sendable {
 
     /// Column widths for `available` columns: every shown column gets its
     /// minimum, then grows toward its content (`preferredWidth` or
-    /// `natural`, within min/max), then flex columns share what is left.
+    /// `natural`, within min/max), then flex columns share what is left in
+    /// rounds of `flex` columns each (left to right, up to their max).
     /// Columns that do not fit even at their minimum get width 0 (hidden),
     /// from the right.
     public static func columnWidths(
