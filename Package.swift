@@ -38,6 +38,21 @@ let package = Package(
             name: "PortfolioStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // ncursesw through pkg-config; the header turns on the wide-character API.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Every ncurses macro and global we use, as a prefixed C function.
+        .target(name: "CNCursesShim", dependencies: ["CNCursesW"]),
+        .target(
+            name: "TerminalUI",
+            dependencies: [
+                "CNCursesShim",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(
             name: "SyncEngine",
             dependencies: ["DynadotAPI", "PortfolioStore", .product(name: "Logging", package: "swift-log")]
@@ -49,6 +64,7 @@ let package = Package(
                 "DynadotSim",
                 "SyncEngine",
                 "PortfolioStore",
+                "TerminalUI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -57,5 +73,6 @@ let package = Package(
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
         .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ]
 )
