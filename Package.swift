@@ -74,5 +74,7 @@ let package = Package(
         .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PortfolioStore", "DynadotAPI", "DynadotSim",
+                                                           .product(name: "Logging", package: "swift-log")]),
     ]
 )

@@ -84,7 +84,11 @@ final class PushRun: Sendable {
         let store = engine.store
         switch error {
         case .providerRefused(_, let status, let message):
-            if batch.domains.count > 1 {
+            // A refusal that names one of the batch's parameter values (a
+            // name server not in the account, a bad option) applies to every
+            // domain alike: splitting would only repeat it. Otherwise split
+            // to isolate the domains the provider refuses.
+            if batch.domains.count > 1 && !Self.blamesParameters(message, batch) {
                 try store.requeueInflight(ids: batch.intentIDs)
                 let half = batch.domains.count / 2
                 for part in [0..<half, half..<batch.domains.count] {
@@ -125,6 +129,14 @@ final class PushRun: Sendable {
                 if case .transport = failure { throw SyncError.offline(failure.message) }
                 throw SyncError.aborted(failure.message)
             }
+        }
+    }
+
+    static func blamesParameters(_ message: String, _ batch: PlannedBatch) -> Bool {
+        let text = message.lowercased()
+        return batch.parameters.contains { parameter in
+            let value = parameter.value.lowercased()
+            return value.count >= 4 && text.contains(value)
         }
     }
 }

@@ -65,6 +65,7 @@ extension SyncEngine {
         if !plan.unreadable.isEmpty {
             try store.failIntents(ids: plan.unreadable.map(\.id), message: "unreadable intent value; queue the edit again")
         }
+        try await registerNameServers(for: plan.batches, client: client, tally: tally)
         let run = PushRun(engine: self, client: client, tally: tally, total: plan.batches.count, progress: progress)
         try await run.execute(plan.batches, concurrency: client.configuration.concurrency)
         return tally.snapshot
@@ -98,6 +99,39 @@ extension SyncEngine {
         }
         let out = intents.filter { !$0.money || approved.contains($0.id) }
         return (out, money.count - approved.count)
+    }
+
+    /// `set_ns` takes only name servers already registered in the account,
+    /// so any host the plan uses that the cache does not list is added first
+    /// (`add_ns`), then the list is refreshed. A host the provider already
+    /// has is not an error.
+    func registerNameServers(for batches: [PlannedBatch], client: DynadotClient, tally: PushTally) async throws {
+        let wanted = Set(batches.filter { $0.command == "set_ns" }.flatMap { $0.parameters.map(\.value) })
+        guard !wanted.isEmpty else { return }
+        let known = Set(try store.registeredNameServers().map { Edit.normaliseHost($0.host) })
+        let missing = wanted.subtracting(known).sorted()
+        guard !missing.isEmpty else { return }
+        for host in missing {
+            tally.update { $0.calls += 1 }
+            do {
+                _ = try await client.send(APIRequest("add_ns", ["host": host]))
+            } catch let error as DynadotError {
+                switch error {
+                case .providerRefused(_, _, let message) where message.lowercased().contains("already"):
+                    continue
+                case .providerRefused:
+                    logger.warning("add_ns refused", metadata: ["host": "\(host)", "error": "\(error.message)"])
+                case .transport:
+                    throw SyncError.offline(error.message)
+                default:
+                    throw SyncError.aborted(error.message)
+                }
+            }
+        }
+        tally.update { $0.calls += 1 }
+        let servers = try ServerList(try await client.send(APIRequest("server_list"))).servers
+        try store.replaceRegisteredNameServers(servers.map { RegisteredNameServerRow(serverID: $0.serverId, host: $0.host, ips: $0.ips) },
+                                               syncedAtMs: store.nowMs)
     }
 
     /// Verifies every batch a previous push left in flight or uncertain
