@@ -71,7 +71,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
-        .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
+        .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PortfolioStore", "DynadotAPI", "DynadotSim",

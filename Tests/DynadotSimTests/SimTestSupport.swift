@@ -1,6 +1,7 @@
 import DynadotAPI
 import DynadotSim
 import Foundation
+import Logging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -63,13 +64,20 @@ struct SimTestClient: Sendable {
         return try await get(components.url!)
     }
 
-    /// Sends one command and requires `success`.
+    /// Sends one command through the product's own `DynadotClient` (catalog
+    /// validation, encoding, tolerant decoding) and requires success: client
+    /// and simulator check each other. Returns the envelope's content.
     func call(_ command: String, _ parameters: [(String, String)] = []) async throws -> JSONValue {
-        let reply = try await raw(command, parameters)
-        guard reply.status == 200, reply.statusWord == "success" || reply.statusWord == "price_check_success" else {
-            throw SimTestFailure(message: "\(command) failed: HTTP \(reply.status) \(reply.text.prefix(300))")
+        let configuration = try ClientConfiguration(endpoint: endpoint, apiKey: key, concurrency: 4, retry: .none)
+        var quiet = Logger(label: "sim-test")
+        quiet.logLevel = .critical
+        let client = DynadotClient(configuration: configuration, logger: quiet)
+        let request = APIRequest(command, parameters: parameters.map { QueryParameter($0.0, $0.1) })
+        do {
+            return try await client.send(request).content
+        } catch let error as DynadotError {
+            throw SimTestFailure(message: "\(command) failed: \(error.message)")
         }
-        return reply.content
     }
 
     func get(_ url: URL) async throws -> Reply {
