@@ -26,7 +26,8 @@ final class SimRequestLog: @unchecked Sendable {
     private let lock = NSLock()
     private var recent: [SimRequestRecord] = []
     private let capacity = 5000
-    private let file: FileHandle?
+    /// Set to nil on close, so a late request can never write to a closed handle.
+    private var file: FileHandle?
 
     init(path: String?) {
         if let path {
@@ -67,5 +68,6 @@ final class SimRequestLog: @unchecked Sendable {
     func close() {
         lock.lock(); defer { lock.unlock() }
         try? file?.close()
+        file = nil
     }
 }
