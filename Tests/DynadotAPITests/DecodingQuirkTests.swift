@@ -96,9 +96,9 @@ import Testing
             ("get_transfer_status", { _ = try TransferStatusList($0) }),
         ]
         for (command, decode) in decoders {
-            let error = dynadotError { try decode(decodeFixture(command, ok)) }
+            let error = decodingFailure { try decode(decodeFixture(command, ok)) }
             #expect(error?.code == "malformed_response", "\(command)")
         }
-        #expect(dynadotError { _ = try GenericResult(decodeFixture("set_note", ok)) } == nil)
+        #expect(decodingFailure { _ = try GenericResult(decodeFixture("set_note", ok)) } == nil)
     }
 }
