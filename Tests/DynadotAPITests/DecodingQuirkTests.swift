@@ -63,6 +63,9 @@ import Testing
         let contacts = try ContactList(decodeFixture("contact_list",
             #"{"ContactListResponse": {"ResponseCode": "0", "Status": "success", "ContactList": {"ContactId": 5, "Name": "Solo"}}}"#))
         #expect(contacts.contacts == [Contact(id: "5", name: "Solo")])
+        let info = try DomainRecord(decodeFixture("domain_info",
+            #"{"DomainInfoResponse": {"ResponseCode": 0, "Status": "success", "DomainInfo": [{"Name": "listed.com"}]}}"#))
+        #expect(info == DomainRecord(name: "listed.com"))
     }
 
     @Test func dnsRecordTypesComeBackUpperCase() throws {
