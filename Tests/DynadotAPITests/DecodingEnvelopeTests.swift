@@ -57,11 +57,11 @@ import Testing
     }
 
     @Test func genericEnvelopeRefusalsAreAccountProblems() throws {
-        let invalidKey = dynadotError { _ = try decodeFixture("list_domain", FixtureBodies.quirkGenericInvalidKey).checked() }
+        let invalidKey = decodingFailure { _ = try decodeFixture("list_domain", FixtureBodies.quirkGenericInvalidKey).checked() }
         #expect(invalidKey == .accountRefused(reason: "invalid key"))
-        let noText = dynadotError { _ = try decodeFixture("list_domain", FixtureBodies.quirkGenericNoText).checked() }
+        let noText = decodingFailure { _ = try decodeFixture("list_domain", FixtureBodies.quirkGenericNoText).checked() }
         #expect(noText == .accountRefused(reason: "code -1"))
-        let ip = dynadotError { _ = try decodeFixture("list_domain", FixtureBodies.quirkIPNotAllowed).checked() }
+        let ip = decodingFailure { _ = try decodeFixture("list_domain", FixtureBodies.quirkIPNotAllowed).checked() }
         guard case .accountRefused(let reason) = ip else {
             Issue.record("expected accountRefused, got \(String(describing: ip))")
             return
@@ -71,15 +71,15 @@ import Testing
     }
 
     @Test func unknownCommandIsAProviderRefusal() {
-        let error = dynadotError { _ = try decodeFixture("frobnicate", FixtureBodies.quirkUnknownCommand).checked() }
+        let error = decodingFailure { _ = try decodeFixture("frobnicate", FixtureBodies.quirkUnknownCommand).checked() }
         #expect(error == .providerRefused(command: "frobnicate", status: "code -1", message: "incorrect command name"))
     }
 
     @Test func busyAndMaintenanceAreRetryable() {
-        let busy = dynadotError { _ = try decodeFixture("set_ns", FixtureBodies.quirkSystemBusy).checked() }
+        let busy = decodingFailure { _ = try decodeFixture("set_ns", FixtureBodies.quirkSystemBusy).checked() }
         #expect(busy == .busy(command: "set_ns", message: "system_busy"))
         #expect(busy?.isRetryable == true)
-        let maintenance = dynadotError { _ = try decodeFixture("domain_info", FixtureBodies.quirkMaintenance).checked() }
+        let maintenance = decodingFailure { _ = try decodeFixture("domain_info", FixtureBodies.quirkMaintenance).checked() }
         #expect(maintenance == .busy(command: "domain_info", message: "problem with connection to main server"))
     }
 
@@ -95,12 +95,12 @@ import Testing
              .providerRefused(command: "renew", status: "grace_expired", message: "")),
         ]
         for (command, body, expected) in cases {
-            #expect(dynadotError { _ = try decodeFixture(command, body).checked() } == expected)
+            #expect(decodingFailure { _ = try decodeFixture(command, body).checked() } == expected)
         }
     }
 
     @Test func typedDecodersThrowTheRefusalNotAMalformedError() {
-        let error = dynadotError { _ = try RenewResult(decodeFixture("renew", FixtureBodies.quirkInsufficientFunds)) }
+        let error = decodingFailure { _ = try RenewResult(decodeFixture("renew", FixtureBodies.quirkInsufficientFunds)) }
         #expect(error?.code == "provider_refused")
     }
 
@@ -108,7 +108,7 @@ import Testing
         let long = "<html>" + String(repeating: "x", count: 500) + " key=FAKE-TEST-KEY-0001</html>"
         for body in ["", "not json", "[1,2]", #"{"a": 1}"#, #"{"AResponse": 1}"#,
                      #"{"AResponse": {}, "BResponse": {}}"#, long, "{\"key=FAKE-TEST-KEY-0001\": "] {
-            let error = dynadotError { _ = try decodeFixture("list_domain", body) }
+            let error = decodingFailure { _ = try decodeFixture("list_domain", body) }
             guard case .malformedResponse(let command, _, let excerpt) = error else {
                 Issue.record("expected malformedResponse for \(body.prefix(40)), got \(String(describing: error))")
                 continue
@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func keyEchoedByTheProviderIsRedacted() {
-        let error = dynadotError { _ = try decodeFixture("list_domain", FixtureBodies.quirkKeyEchoed).checked() }
+        let error = decodingFailure { _ = try decodeFixture("list_domain", FixtureBodies.quirkKeyEchoed).checked() }
         #expect(error == .accountRefused(reason: "invalid key=REDACTED"))
         #expect(ResponseExcerpt.redact(#"url?key=FAKE-TEST-KEY-0001&command=x"#) == "url?key=REDACTED&command=x")
         #expect(ResponseExcerpt.redact(#"{"api_key": "FAKE-TEST-KEY-0001"}"#) == #"{"api_key": "REDACTED"}"#)

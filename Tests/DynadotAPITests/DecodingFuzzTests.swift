@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import DynadotAPI
 
-/// SplitMix64: tiny, seeded, and identical on every platform, so a failing
+/// DecodingFuzzRandom: tiny, seeded, and identical on every platform, so a failing
 /// iteration can be replayed from its number.
-struct SplitMix64 {
+struct DecodingFuzzRandom {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 
@@ -74,7 +74,7 @@ struct SplitMix64 {
         }
     }
 
-    static func mutate(_ source: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ source: [UInt8], _ rng: inout DecodingFuzzRandom) -> [UInt8] {
         var bytes = source
         switch rng.below(5) {
         case 0:
@@ -99,7 +99,7 @@ struct SplitMix64 {
     }
 
     @Test func randomTruncatedAndMutatedBodiesNeverCrash() {
-        var rng = SplitMix64(seed: 0x00D1_A0F0_1105_2026)
+        var rng = DecodingFuzzRandom(seed: 0x00D1_A0F0_1105_2026)
         let sources = Self.seeds.map { Array($0.1.utf8) }
         for iteration in 0..<12_000 {
             let source = sources[iteration % sources.count]

@@ -63,6 +63,9 @@ import Testing
         let contacts = try ContactList(decodeFixture("contact_list",
             #"{"ContactListResponse": {"ResponseCode": "0", "Status": "success", "ContactList": {"ContactId": 5, "Name": "Solo"}}}"#))
         #expect(contacts.contacts == [Contact(id: "5", name: "Solo")])
+        let info = try DomainRecord(decodeFixture("domain_info",
+            #"{"DomainInfoResponse": {"ResponseCode": 0, "Status": "success", "DomainInfo": [{"Name": "listed.com"}]}}"#))
+        #expect(info == DomainRecord(name: "listed.com"))
     }
 
     @Test func dnsRecordTypesComeBackUpperCase() throws {
@@ -96,9 +99,9 @@ import Testing
             ("get_transfer_status", { _ = try TransferStatusList($0) }),
         ]
         for (command, decode) in decoders {
-            let error = dynadotError { try decode(decodeFixture(command, ok)) }
+            let error = decodingFailure { try decode(decodeFixture(command, ok)) }
             #expect(error?.code == "malformed_response", "\(command)")
         }
-        #expect(dynadotError { _ = try GenericResult(decodeFixture("set_note", ok)) } == nil)
+        #expect(decodingFailure { _ = try GenericResult(decodeFixture("set_note", ok)) } == nil)
     }
 }

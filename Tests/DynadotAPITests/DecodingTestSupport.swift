@@ -7,7 +7,7 @@ func decodeFixture(_ command: String, _ body: String) throws -> APIResponse {
 }
 
 /// The `DynadotError` thrown by `body`, or `nil` when it returned normally.
-func dynadotError(_ body: () throws -> Void) -> DynadotError? {
+func decodingFailure(_ body: () throws -> Void) -> DynadotError? {
     do {
         try body()
         return nil

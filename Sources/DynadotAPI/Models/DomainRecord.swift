@@ -90,8 +90,9 @@ public struct DomainRecord: Sendable, Equatable {
     /// fields directly in the content).
     public init(_ response: APIResponse) throws {
         let checked = try response.checked()
-        let node = checked.firstObject([["DomainInfo"], ["Domain"], ["DomainInfoList", "DomainInfo"]]) ?? checked.content
-        guard let record = DomainRecord(json: node.list.first ?? node) else { throw checked.missing("domain Name") }
+        // `DomainInfo` may also come as a one-element list.
+        let node = checked.firstList([["DomainInfo"], ["DomainInfoList", "DomainInfo"]])?.first ?? checked.content
+        guard let record = DomainRecord(json: node) else { throw checked.missing("domain Name") }
         self = record
     }
 }
