@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dynafolio", targets: ["dynafolio"]),
+        .executable(name: "dynafolio-bench", targets: ["dynafolio-bench"]),
         .library(name: "DynadotAPI", targets: ["DynadotAPI"]),
         .library(name: "PortfolioStore", targets: ["PortfolioStore"]),
     ],
@@ -67,6 +68,15 @@ let package = Package(
                 "TerminalUI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Measures DESIGN.md's performance budget: swift run -c release dynafolio-bench
+        .executableTarget(
+            name: "dynafolio-bench",
+            dependencies: [
+                "DynadotAPI", "DynadotSim", "PortfolioStore", "SyncEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

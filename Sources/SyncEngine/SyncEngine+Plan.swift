@@ -33,7 +33,9 @@ extension SyncEngine {
     }
 
     func plan(for intents: [OutboxIntent]) throws -> Plan {
-        let rows = try store.domains(named: Array(Set(intents.map(\.domain))))
+        // Only renewals need a cached value (the expiry year): read just those rows.
+        let renewing = Set(intents.filter { $0.field == IntentField.renew.rawValue }.map(\.domain))
+        let rows = try store.domains(named: Array(renewing))
         let expiry = Dictionary(rows.map { ($0.name, $0.expiresMs) }, uniquingKeysWith: { a, _ in a })
         var items: [PlanItem] = []
         var changes: [Int64: PlannedChange] = [:]

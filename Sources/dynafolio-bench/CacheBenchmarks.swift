@@ -1,0 +1,116 @@
+import DynadotAPI
+import DynadotSim
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GRDB
+import Logging
+import PortfolioStore
+import SyncEngine
+
+/// Benchmarks of the cache path: parse + upsert, filter per keystroke.
+enum CacheBenchmarks {
+    static let benchKey = "FAKE-BENCH-KEY-42"
+
+    static func quietLogger() -> Logger {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    /// Fetches every body a pull needs from a simulator once.
+    static func cannedBodies(server: SimServer, endpoint: URL, domains: Int, pageSize: Int) async throws -> [String: Data] {
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.finishTasksAndInvalidate() }
+        func fetch(_ query: String) async throws -> Data {
+            let url = URL(string: endpoint.absoluteString + "?key=\(benchKey)&" + query)!
+            return try await session.data(from: url).0
+        }
+        var bodies: [String: Data] = [:]
+        for page in 0...(domains / pageSize) {
+            bodies["list_domain:\(page)"] = try await fetch("command=list_domain&count_per_page=\(pageSize)&page_index=\(page)")
+        }
+        bodies["list_domain:empty"] = bodies["list_domain:\(domains / pageSize)"]
+        for command in ["account_info", "get_account_balance", "contact_list", "folder_list", "server_list"] {
+            bodies[command] = try await fetch("command=\(command)")
+        }
+        bodies["tld_price"] = try await fetch("command=tld_price&currency=USD")
+        bodies["order_list"] = try await fetch("command=order_list&search_by=date_range&start_date=2000/01/01&end_date=2100/01/01")
+        return bodies
+    }
+
+    /// parse + upsert of list_domain pages through the real pull path, and the
+    /// raw SQLite insert rate of the same rows.
+    static func ingest(bodies: [String: Data], domains: Int, pageSize: Int, directory: URL) async throws -> (BenchResult, BenchResult, PortfolioDatabase) {
+        let store = try PortfolioDatabase(path: directory.appendingPathComponent("ingest.sqlite").path)
+        let client = DynadotClient(configuration: try ClientConfiguration(endpoint: URL(string: "http://127.0.0.1:9/api3.json")!,
+                                                                          apiKey: benchKey),
+                                   transport: CannedTransport(bodies: bodies), logger: quietLogger())
+        let engine = SyncEngine(store: store, client: client, logger: quietLogger(), environment: [:])
+        var summary: PullSummary?
+        let elapsed = try await seconds { summary = try await engine.pull(PullOptions(pageSize: pageSize)) }
+        let pulled = summary?.domains ?? 0
+        let rate = Double(pulled) / elapsed
+
+        let rows = try store.rows(matching: .all, sort: .byName, limit: nil, offset: 0)
+        let rawQueue = try DatabaseQueue(path: directory.appendingPathComponent("raw.sqlite").path)
+        let columns = 15
+        try await rawQueue.write { db in
+            try db.execute(sql: "CREATE TABLE t (\((0..<columns).map { "c\($0)" }.joined(separator: ", ")))")
+        }
+        let rawElapsed = try timed {
+            try rawQueue.inTransaction(.immediate) { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO t VALUES (\(Array(repeating: "?", count: columns).joined(separator: ",")))")
+                for row in rows {
+                    statement.setUncheckedArguments([row.name, row.nameUnicode, row.tld, row.expiresMs, row.registeredMs,
+                                                     row.nsType.rawValue, row.nameservers.joined(separator: "\n"), row.withAds,
+                                                     row.registrantID, row.locked, row.privacy.rawValue, row.forSale,
+                                                     row.renewOption.rawValue, row.note, row.folderName])
+                    try statement.execute()
+                }
+                return .commit
+            }
+        }
+        let rawRate = Double(rows.count) / rawElapsed
+        let ingest = BenchResult(
+            name: "parse + upsert of list_domain pages",
+            value: "\(Int(rate)) domains/s (\(pulled) in \(format(elapsed, 2)) s; \(Int(rate / rawRate * 100))% of raw insert)",
+            budget: "≥ 100k domains/s", met: rate >= 100_000,
+            json: ["domains_per_s": .number(rate.rounded()), "seconds": .number(elapsed), "ratio_to_raw": .number(rate / rawRate)])
+        let raw = BenchResult(
+            name: "raw SQLite insert of the same rows (15 columns, prepared)",
+            value: "\(Int(rawRate)) rows/s", budget: "reference", met: nil,
+            json: ["rows_per_s": .number(rawRate.rounded())])
+        return (ingest, raw, store)
+    }
+
+    /// 20 representative queries typed a character at a time: parse, count
+    /// and fetch the visible window (60 rows) per keystroke.
+    static let queries = [
+        "tld:com", "exp:<30d", "exp:<90d tld:com", "renew:auto", "lock:no", "privacy:full", "ns:cloudflare",
+        "sale:yes", "folder:Sale", "exp:2027-01", "exp:2027-01..2027-03", "-renew:auto", "pending:yes",
+        "maple", "get", "tld:de lock:yes", "privacy:none -tld:com", "exp:>1y renew:donot", "bright", "tld:io sale:no",
+    ]
+
+    static func filter(store: PortfolioDatabase) throws -> BenchResult {
+        var samples: [Double] = []
+        for query in queries {
+            var typed = ""
+            for ch in query {
+                typed.append(ch)
+                let text = typed
+                samples.append(try timed {
+                    guard let parsed = try? PortfolioQuery(parsing: text) else { return }
+                    _ = try store.count(matching: parsed)
+                    _ = try store.rows(matching: parsed, sort: .byName, limit: 60, offset: 0)
+                })
+            }
+        }
+        let p50 = percentile(samples, 50) * 1000, p99 = percentile(samples, 99) * 1000
+        return BenchResult(name: "filter over \(try store.count()) cached domains, per keystroke",
+                           value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (\(samples.count) keystrokes)",
+                           budget: "p99 ≤ 10 ms", met: p99 <= 10,
+                           json: ["p50_ms": .number(p50), "p99_ms": .number(p99), "keystrokes": .number(Double(samples.count))])
+    }
+}

@@ -1,0 +1,62 @@
+import DynadotAPI
+import DynadotSim
+import Foundation
+
+/// `swift run -c release dynafolio-bench [--domains N] [--json]`
+///
+/// Measures every line of DESIGN.md's performance budget on this machine and
+/// prints a table (or JSON with `--json`).
+let arguments = CommandLine.arguments
+let jsonOutput = arguments.contains("--json")
+let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
+let pageSize = 1000
+
+func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+let directory = temporaryDirectory()
+defer { try? FileManager.default.removeItem(at: directory) }
+var results: [BenchResult] = []
+
+let server = SimServer(configuration: SimConfiguration(domainCount: domainCount, seed: 1, tier: .superBulk,
+                                                       apiKey: CacheBenchmarks.benchKey, busyWaitMilliseconds: 2000))
+let endpoint = try await server.start()
+do {
+    log("fetching \(domainCount) domains of list_domain pages from the simulator…")
+    let bodies = try await CacheBenchmarks.cannedBodies(server: server, endpoint: endpoint, domains: domainCount, pageSize: pageSize)
+    log("parse + upsert…")
+    let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
+    results += [ingest, raw]
+    log("full sync over loopback…")
+    results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
+    log("filter…")
+    results.append(try CacheBenchmarks.filter(store: store))
+    log("plan…")
+    results.append(try SyncBenchmarks.plan(store: store))
+    log("push…")
+    results.append(try await SyncBenchmarks.push(endpoint: endpoint, server: server, directory: directory, concurrency: 5))
+    try await server.stop()
+} catch {
+    try? await server.stop()
+    log("benchmark failed: \(error)")
+    exit(1)
+}
+
+if jsonOutput {
+    var all: [String: JSONValue] = ["date": .string(ISO8601DateFormatter().string(from: Date())),
+                                     "domains": .number(Double(domainCount))]
+    for result in results {
+        var fields = result.json
+        fields["budget"] = .string(result.budget)
+        if let met = result.met { fields["met"] = .bool(met) }
+        all[result.name] = .object(fields)
+    }
+    print(JSONValue.object(all).serialized())
+} else {
+    print("| work | measured | budget | met |")
+    print("| --- | --- | --- | --- |")
+    for r in results {
+        print("| \(r.name) | \(r.value) | \(r.budget) | \(r.met.map { $0 ? "yes" : "**no**" } ?? "–") |")
+    }
+}
