@@ -19,6 +19,8 @@ extension PortfolioDatabase {
     /// 64 × 30 arguments stays far below SQLite's parameter limit.
     static let upsertChunk = 64
 
+    static let fullChunkSQL = upsertDomainSQL(rows: upsertChunk)
+
     static func upsertDomainSQL(rows: Int) -> String {
         let columns = DomainRow.columns
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
@@ -48,9 +50,10 @@ extension PortfolioDatabase {
             let end = min(start + upsertChunk, rows.count)
             // Two cached statements serve any page: the full chunk and the
             // page's remainder.
-            let statement = try db.cachedStatement(sql: upsertDomainSQL(rows: end - start))
+            let count = end - start
+            let statement = try db.cachedStatement(sql: count == upsertChunk ? fullChunkSQL : upsertDomainSQL(rows: count))
             var values: [DatabaseValue] = []
-            values.reserveCapacity((end - start) * DomainRow.columns.count)
+            values.reserveCapacity(count * DomainRow.columns.count)
             for var row in rows[start..<end] {
                 row.syncedAtMs = syncedAtMs
                 row.gone = false

@@ -101,6 +101,10 @@ struct DomainQueryTests {
         try store.markGone(notIn: ["alpha.com", "beta.net", "gamma-shop.com", "old.org", "xn--mnchen-3ya.de"], atMs: testNow)
         #expect(try store.count() == 5)
         #expect(try names(store, "gone:yes") == ["noexp.io"])
+        #expect(try store.count(matching: PortfolioQuery(parsing: "gone:no")) == 5)
+        #expect(try store.count(matching: PortfolioQuery(parsing: "-gone:yes")) == 5)
+        #expect(try names(store, "noexp").isEmpty)
+        #expect(try names(store, "noexp gone:yes") == ["noexp.io"])
         #expect(try store.domain(named: "noexp.io")?.gone == true)
     }
 
