@@ -3,8 +3,8 @@ import GRDB
 
 /// The bulk path from `list_domain` pages into the `domain` table.
 ///
-/// One prepared `INSERT … ON CONFLICT(name) DO UPDATE … WHERE <any column
-/// differs>` is reused for every row with `setUncheckedArguments`, one
+/// One prepared multi-row `INSERT … ON CONFLICT(name) DO UPDATE … WHERE
+/// <any column differs>` is reused with `setUncheckedArguments`, one
 /// transaction per page. The `WHERE` makes an unchanged row a no-op, so a
 /// sync with no remote change rewrites nothing (no WAL growth, no change
 /// notifications) and `changesCount` counts only real changes.
@@ -14,17 +14,25 @@ import GRDB
 /// `DomainListing` remembers the names it saw instead, and its
 /// `finishComplete()` marks the rest gone.
 extension PortfolioDatabase {
-    static let upsertDomainSQL: String = {
+    /// Rows per statement: multi-row `VALUES` amortise the per-statement cost
+    /// (binding, reset, VM start), which dominates a one-row upsert;
+    /// 64 × 30 arguments stays far below SQLite's parameter limit.
+    static let upsertChunk = 64
+
+    static let fullChunkSQL = upsertDomainSQL(rows: upsertChunk)
+
+    static func upsertDomainSQL(rows: Int) -> String {
         let columns = DomainRow.columns
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: tuple, count: rows).joined(separator: ", ")
         let assignments = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let differs = columns.dropFirst().filter { $0 != "synced_at_ms" }
             .map { "domain.\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
         return """
-            INSERT INTO domain (\(columns.joined(separator: ", "))) VALUES (\(placeholders))
+            INSERT INTO domain (\(columns.joined(separator: ", "))) VALUES \(values)
             ON CONFLICT(name) DO UPDATE SET \(assignments) WHERE \(differs)
             """
-    }()
+    }
 
     /// Upserts one page of domains in one transaction, stamping changed rows
     /// with `syncedAtMs` and clearing their gone flag. Returns how many rows
@@ -36,14 +44,25 @@ extension PortfolioDatabase {
 
     /// The same inside a caller's transaction.
     public static func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database) throws -> Int {
-        let statement = try db.cachedStatement(sql: upsertDomainSQL)
         var changed = 0
-        for var row in rows {
-            row.syncedAtMs = syncedAtMs
-            row.gone = false
-            statement.setUncheckedArguments(StatementArguments(row.databaseValues))
+        var start = 0
+        while start < rows.count {
+            let end = min(start + upsertChunk, rows.count)
+            // Two cached statements serve any page: the full chunk and the
+            // page's remainder.
+            let count = end - start
+            let statement = try db.cachedStatement(sql: count == upsertChunk ? fullChunkSQL : upsertDomainSQL(rows: count))
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(count * DomainRow.columns.count)
+            for var row in rows[start..<end] {
+                row.syncedAtMs = syncedAtMs
+                row.gone = false
+                row.appendDatabaseValues(to: &values)
+            }
+            statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()
             changed += db.changesCount
+            start = end
         }
         return changed
     }
@@ -107,11 +126,14 @@ public final class DomainListing: @unchecked Sendable {
     /// Rows changed so far by this pass.
     public var changedCount: Int { lock.withLock { changedTotal } }
 
-    /// Ends a pass that saw every page: domains not seen are marked gone.
-    /// Returns how many were marked. Never call it after a partial pass.
+    /// Ends a pass that saw every page: domains not seen are marked gone and
+    /// the planner statistics are refreshed. Returns how many were marked.
+    /// Never call it after a partial pass.
     @discardableResult
     public func finishComplete() throws -> Int {
         let names = lock.withLock { seen }
-        return try store.markGone(notIn: names, atMs: startedMs)
+        let gone = try store.markGone(notIn: names, atMs: startedMs)
+        try store.optimize()
+        return gone
     }
 }

@@ -7,26 +7,50 @@ extension PortfolioDatabase {
     /// How many domains match.
     public func count(matching query: PortfolioQuery = .all) throws -> Int {
         let filter = query.filter(nowMs: nowMs)
-        return try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
-        }
+        return try writer.read { db in try Self.count(db, query, filter) }
     }
 
     /// Names of matching domains in `sort` order, `limit` of them from
     /// `offset` (nil limit: all).
     public func names(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                       limit: Int? = nil, offset: Int = 0) throws -> [String] {
-        let (sql, arguments) = selectSQL("domain.name", query, sort, limit, offset)
-        return try writer.read { db in try String.fetchAll(db, sql: sql, arguments: arguments) }
+        let filter = query.filter(nowMs: nowMs)
+        return try writer.read { db in
+            let (sql, arguments) = try Self.selectSQL(db, "domain.name", query, filter, sort, limit, offset)
+            return try String.fetchAll(db, sql: sql, arguments: arguments)
+        }
     }
 
     /// Matching rows in `sort` order: the visible window of a
     /// virtual-scrolling table (`limit` rows from `offset`).
     public func rows(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                      limit: Int? = nil, offset: Int = 0) throws -> [DomainRow] {
-        let (sql, arguments) = selectSQL(DomainRow.qualifiedSelectList, query, sort, limit, offset)
+        let filter = query.filter(nowMs: nowMs)
         return try writer.read { db in
-            try Row.fetchCursor(db, sql: sql, arguments: arguments).map(DomainRow.init(row:)).reduce(into: []) { $0.append($1) }
+            let (sql, arguments) = try Self.selectSQL(db, DomainRow.qualifiedSelectList, query, filter, sort, limit, offset)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(DomainRow.init(row:))
+        }
+    }
+
+    /// The match count and one window of rows, read in one snapshot: what a
+    /// virtual-scrolling table needs per keystroke (the total sizes the
+    /// scroll bar, the rows fill the screen).
+    public func window(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
+                       limit: Int, offset: Int = 0) throws -> DomainWindow {
+        let filter = query.filter(nowMs: nowMs)
+        return try writer.read { db in
+            if query.onlyNameWords, let rowIDs = try Self.matchingRowIDs(db, filter, atMost: Self.smallMatchCount) {
+                // One scan of the name index gives both the total and the rows.
+                let marks = rowIDs.isEmpty ? "NULL" : Array(repeating: "?", count: rowIDs.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT \(DomainRow.qualifiedSelectList) FROM domain WHERE domain.rowid IN (\(marks))
+                    ORDER BY \(sort.sql(scanFirst: true)) LIMIT ? OFFSET ?
+                    """, arguments: StatementArguments(rowIDs) + [limit, offset])
+                return DomainWindow(total: rowIDs.count, offset: offset, rows: rows.map(DomainRow.init(row:)))
+            }
+            let total = try Self.count(db, query, filter)
+            let (sql, arguments) = try Self.selectSQL(db, DomainRow.qualifiedSelectList, query, filter, sort, limit, offset)
+            return DomainWindow(total: total, offset: offset, rows: try Row.fetchAll(db, sql: sql, arguments: arguments).map(DomainRow.init(row:)))
         }
     }
 
@@ -72,11 +96,37 @@ extension PortfolioDatabase {
         }
     }
 
-    private func selectSQL(_ columns: String, _ query: PortfolioQuery, _ sort: DomainSort,
-                           _ limit: Int?, _ offset: Int) -> (String, StatementArguments) {
-        let filter = query.filter(nowMs: nowMs)
-        var sql = "SELECT \(columns) FROM domain WHERE \(filter.sql) ORDER BY \(sort.sql)"
-        var arguments = filter.arguments
+    /// Below this many matches, a names-only filter fetches its matches
+    /// through the covering name index and sorts them; above it, walking the
+    /// sort column's index finds a window's rows sooner.
+    static let smallMatchCount = 5_000
+
+    static func count(_ db: Database, _ query: PortfolioQuery, _ filter: DomainFilter) throws -> Int {
+        // Free words need only names: the narrow covering index answers them
+        // without reading the wide rows (SQLite does not pick it on its own).
+        // With no term, any partial index lists exactly the present domains;
+        // counting the narrowest one beats scanning the table.
+        let from = query.onlyNameWords ? "domain INDEXED BY domain_search"
+            : query.terms.isEmpty ? "domain INDEXED BY domain_by_for_sale" : "domain"
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+    }
+
+    static func selectSQL(_ db: Database, _ columns: String, _ query: PortfolioQuery, _ filter: DomainFilter,
+                          _ sort: DomainSort, _ limit: Int?, _ offset: Int) throws -> (String, StatementArguments) {
+        var sql: String
+        var arguments: StatementArguments
+        // A names-only filter with few matches: collect the matching rowids
+        // from the covering name index, then read and sort just those rows.
+        // With many matches, walking the sort column's index finds a
+        // window's rows sooner.
+        if query.onlyNameWords, let rowIDs = try matchingRowIDs(db, filter, atMost: smallMatchCount) {
+            let marks = rowIDs.isEmpty ? "NULL" : Array(repeating: "?", count: rowIDs.count).joined(separator: ",")
+            sql = "SELECT \(columns) FROM domain WHERE domain.rowid IN (\(marks)) ORDER BY \(sort.sql(scanFirst: true))"
+            arguments = StatementArguments(rowIDs)
+        } else {
+            sql = "SELECT \(columns) FROM domain WHERE \(filter.sql) ORDER BY \(sort.sql(scanFirst: query.scansNames && !query.onlyNameWords))"
+            arguments = filter.arguments
+        }
         if let limit {
             sql += " LIMIT ? OFFSET ?"
             arguments += [limit, offset]
@@ -86,6 +136,25 @@ extension PortfolioDatabase {
         }
         return (sql, arguments)
     }
+
+    /// Rowids matching a names-only filter, or nil when there are more than `limit`.
+    static func matchingRowIDs(_ db: Database, _ filter: DomainFilter, atMost limit: Int) throws -> [Int64]? {
+        let cursor = try Int64.fetchCursor(
+            db, sql: "SELECT rowid FROM domain INDEXED BY domain_search WHERE \(filter.sql) LIMIT ?",
+            arguments: filter.arguments + [limit + 1])
+        var ids: [Int64] = []
+        while let id = try cursor.next() { ids.append(id) }
+        return ids.count > limit ? nil : ids
+    }
+}
+
+/// A window of the filtered, sorted domain list.
+public struct DomainWindow: Sendable, Hashable {
+    /// Matching domains in all.
+    public var total: Int
+    /// Position of the first row in the whole list.
+    public var offset: Int
+    public var rows: [DomainRow]
 }
 
 extension DomainRow {

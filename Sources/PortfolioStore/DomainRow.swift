@@ -112,13 +112,39 @@ extension DomainRow {
 
     static let selectList = columns.joined(separator: ", ")
 
-    /// Values in `columns` order, ready for `setUncheckedArguments`.
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [name, nameUnicode, tld, expiresMs, registeredMs, nsType.rawValue,
-         nameservers.joined(separator: "\n"), withAds, registrantID, adminID, technicalID, billingID,
-         locked, disabled, udrpLocked, registrantUnverified, hold, privacy.rawValue, forSale,
-         salePriceCents, saleType, saleMinOfferCents, renewOption.rawValue, note, folderID,
-         folderName, status, extraJSON, syncedAtMs, gone]
+    /// Values in `columns` order, ready for `setUncheckedArguments`; built as
+    /// concrete `DatabaseValue`s to skip existential boxing on the bulk path.
+    func appendDatabaseValues(to values: inout [DatabaseValue]) {
+        values.append(name.databaseValue)
+        values.append(nameUnicode.databaseValue)
+        values.append(tld.databaseValue)
+        values.append(expiresMs.databaseValue)
+        values.append(registeredMs.databaseValue)
+        values.append(nsType.rawValue.databaseValue)
+        values.append(nameservers.joined(separator: "\n").databaseValue)
+        values.append(withAds.databaseValue)
+        values.append(registrantID.databaseValue)
+        values.append(adminID.databaseValue)
+        values.append(technicalID.databaseValue)
+        values.append(billingID.databaseValue)
+        values.append(locked.databaseValue)
+        values.append(disabled.databaseValue)
+        values.append(udrpLocked.databaseValue)
+        values.append(registrantUnverified.databaseValue)
+        values.append(hold.databaseValue)
+        values.append(privacy.rawValue.databaseValue)
+        values.append(forSale.databaseValue)
+        values.append(salePriceCents.databaseValue)
+        values.append(saleType.databaseValue)
+        values.append(saleMinOfferCents.databaseValue)
+        values.append(renewOption.rawValue.databaseValue)
+        values.append(note.databaseValue)
+        values.append(folderID.databaseValue)
+        values.append(folderName.databaseValue)
+        values.append(status.databaseValue)
+        values.append(extraJSON.databaseValue)
+        values.append(syncedAtMs.databaseValue)
+        values.append(gone.databaseValue)
     }
 
     /// Reads a row selected with `selectList`, by position (fast, no

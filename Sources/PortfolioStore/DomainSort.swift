@@ -57,10 +57,15 @@ public struct DomainSort: Sendable, Hashable {
         self.init(field, descending: descending)
     }
 
-    /// The `ORDER BY` list.
-    var sql: String {
+    /// The `ORDER BY` list. With `scanFirst`, unary `+` keeps SQLite from
+    /// walking the sort column's index: when the filter cannot use an index
+    /// (free words, `ns:`) and matches few rows, walking the index visits
+    /// every row through random lookups, while a scan plus a top-N sort
+    /// reads the table once.
+    func sql(scanFirst: Bool = false) -> String {
         let direction = descending ? " DESC" : ""
-        if field == .name { return "domain.name\(direction)" }
-        return "\(field.column)\(direction), domain.name\(direction)"
+        let plus = scanFirst ? "+" : ""
+        if field == .name { return "\(plus)domain.name\(direction)" }
+        return "\(plus)\(field.column)\(direction), domain.name\(direction)"
     }
 }

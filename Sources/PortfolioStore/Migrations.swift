@@ -54,10 +54,19 @@ enum Migrations {
                 gone INTEGER NOT NULL DEFAULT 0             -- missing from the last complete listing
             )
             """)
+        // Query-key indexes cover present domains only (partial, gone = 0),
+        // which is what every query without a `gone:` term asks for: a
+        // count by tld or expiry is then answered from the index alone, and
+        // an unfiltered window walks the sort column's index.
         for column in ["tld", "expires_ms", "folder_name", "renew_option", "locked", "privacy",
-                       "ns_type", "for_sale", "gone"] {
-            try db.execute(sql: "CREATE INDEX domain_by_\(column) ON domain(\(column))")
+                       "ns_type", "for_sale"] {
+            try db.execute(sql: "CREATE INDEX domain_by_\(column) ON domain(\(column)) WHERE gone = 0")
         }
+        // Gone domains are few; `gone:yes` and their cleanup use this one.
+        try db.execute(sql: "CREATE INDEX domain_by_gone ON domain(name) WHERE gone = 1")
+        // Free words scan names; this narrow covering index lets that scan
+        // skip the wide rows.
+        try db.execute(sql: "CREATE INDEX domain_search ON domain(name_unicode, name) WHERE gone = 0")
     }
 
     private static func createDNS(_ db: Database) throws {

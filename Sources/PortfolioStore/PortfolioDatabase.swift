@@ -78,6 +78,12 @@ public final class PortfolioDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "dynafolio.cache"
+        config.prepareDatabase { db in
+            // 32 MB of page cache per connection (SQLite's default is 2 MB):
+            // 100k domains with their indexes are ~40 MB, and a sync or a
+            // filter that misses the cache pays a system call per page.
+            try db.execute(sql: "PRAGMA cache_size = -32000")
+        }
         return config
     }
 
@@ -107,9 +113,14 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 extension PortfolioDatabase {
-    /// Refreshes the query planner's statistics (`PRAGMA optimize`); worth
-    /// calling after a large sync so filters pick the selective index.
+    /// Refreshes the query planner's statistics (`ANALYZE domain`, ~50 ms
+    /// for 100k domains): without them SQLite cannot tell `tld:com` (1 in
+    /// 7) from `lock:no` (1 in 2) and may pick the worse index. Run after
+    /// each complete domain listing.
     public func optimize() throws {
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA optimize") }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "ANALYZE domain")
+            try db.execute(sql: "PRAGMA optimize")
+        }
     }
 }

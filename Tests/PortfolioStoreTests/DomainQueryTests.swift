@@ -101,6 +101,10 @@ struct DomainQueryTests {
         try store.markGone(notIn: ["alpha.com", "beta.net", "gamma-shop.com", "old.org", "xn--mnchen-3ya.de"], atMs: testNow)
         #expect(try store.count() == 5)
         #expect(try names(store, "gone:yes") == ["noexp.io"])
+        #expect(try store.count(matching: PortfolioQuery(parsing: "gone:no")) == 5)
+        #expect(try store.count(matching: PortfolioQuery(parsing: "-gone:yes")) == 5)
+        #expect(try names(store, "noexp").isEmpty)
+        #expect(try names(store, "noexp gone:yes") == ["noexp.io"])
         #expect(try store.domain(named: "noexp.io")?.gone == true)
     }
 
@@ -143,6 +147,30 @@ struct DomainQueryTests {
         #expect(try store.names(limit: 3, offset: 998) == Array(try store.names().suffix(2)))
         #expect(try store.domains(named: ["domain-3.io", "DOMAIN-1.NET", "missing.com"]).map(\.name) == ["domain-1.net", "domain-3.io"])
         #expect(try store.index(of: "domain-1.net", matching: PortfolioQuery(parsing: "tld:com")) == nil)
+    }
+
+    @Test("window() gives the total and the rows, by either plan for free words")
+    func windows() throws {
+        let store = try makeStore()
+        let rows = generatedDomains(6_000)
+        try store.upsertDomains(rows, syncedAtMs: testNow)
+        try store.optimize()
+        let byExpiry: (DomainRow, DomainRow) -> Bool = {
+            ($0.expiresMs!, $0.name) < ($1.expiresMs!, $1.name)
+        }
+        // "domain-1" matches 1,111 rows (the rowid plan); "domain" all 6,000 (the index walk).
+        for word in ["domain-1", "domain", "DOMAIN-59", "nothing"] {
+            let expected = rows.filter { $0.name.contains(word.lowercased()) }.sorted(by: byExpiry)
+            let window = try store.window(matching: PortfolioQuery(parsing: word), sort: DomainSort(.expires), limit: 40, offset: 30)
+            #expect(window.total == expected.count, "\(word)")
+            #expect(window.rows.map(\.name) == expected.dropFirst(30).prefix(40).map(\.name), "\(word)")
+            #expect(try store.count(matching: PortfolioQuery(parsing: word)) == expected.count)
+            #expect(try store.names(matching: PortfolioQuery(parsing: word), sort: DomainSort(.expires, descending: true), limit: 5)
+                    == expected.reversed().prefix(5).map(\.name), "\(word)")
+        }
+        let keyed = try store.window(matching: PortfolioQuery(parsing: "tld:com lock:yes"), sort: DomainSort(.name), limit: 3)
+        #expect(keyed.total == 600)
+        #expect(keyed.rows.map(\.name) == ["domain-0.com", "domain-10.com", "domain-100.com"])
     }
 
     @Test("expiry buckets count domains and price renewals by month")

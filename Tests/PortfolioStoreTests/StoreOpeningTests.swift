@@ -26,8 +26,12 @@ struct StoreOpeningTests {
         let path = dir.path("nested/deeper/cache.sqlite")
         let store = try PortfolioDatabase(path: path)
         try store.upsertDomains(generatedDomains(1), syncedAtMs: testNow)
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        for file in [path, path + "-wal"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(file)")
+        }
+        let directory = try FileManager.default.attributesOfItem(atPath: dir.path("nested/deeper"))
+        #expect((directory[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     }
 
     @Test("WAL, foreign keys and the query-key indexes are in place")
