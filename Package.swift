@@ -57,5 +57,6 @@ let package = Package(
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
         .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
+        .testTarget(name: "CLITests", dependencies: ["DynadotSim", "DynadotAPI", "PortfolioStore"]),
     ]
 )
