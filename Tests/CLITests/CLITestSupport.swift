@@ -186,6 +186,12 @@ extension SimServer {
     func domain(_ name: String) -> SimDomain? { state.read { $0.domains.first { $0.name == name } } }
     /// Name servers registered in the account (the only ones `set_ns` accepts).
     var registeredHosts: [String] { state.read { $0.nameServerHosts.map(\.host) } }
+    /// Domains not already pointed at exactly `hosts` (so setting them is a change).
+    func names(notOn hosts: [String]) -> [String] {
+        state.read { account in
+            account.domains.filter { if case .nameServers(let list, _) = $0.nameServers { return list != hosts } else { return true } }.map(\.name)
+        }
+    }
     /// Requests for `command` in the log.
     func requests(_ command: String) -> [SimRequestRecord] { recentRequests.filter { $0.command == command } }
 }

@@ -13,7 +13,8 @@ struct PushTests {
             try await world.ok("sync", "--quiet")
             let hosts = Array(server.registeredHosts.prefix(2))
             try #require(hosts.count == 2)
-            let names = Array(server.state.read { $0.domains.map(\.name) }.prefix(250))
+            let names = Array(server.names(notOn: hosts).prefix(250))
+            try #require(names.count == 250)
             try await world.ok(arguments: ["set", "ns"] + hosts + ["--domains", names.joined(separator: ",")])
             let push = try await world.ok("push", "--yes")
             #expect(push.stdout.contains("250 applied"))
@@ -43,13 +44,14 @@ struct PushTests {
         try await withSimWorld(simConfiguration(domains: 120)) { server, world in
             try await world.ok("sync", "--quiet")
             let hosts = Array(server.registeredHosts.prefix(2))
-            let names = Array(server.state.read { $0.domains.map(\.name) }.prefix(100))
+            let names = Array(server.names(notOn: hosts).prefix(100))
+            try #require(names.count == 100)
             try await world.ok(arguments: ["set", "ns"] + hosts + ["--domains", names.joined(separator: ",")])
             let plan = try await world.ok("plan", "--json")
             #expect(plan.json?["calls"]?.int == 1)
             // The account loses one domain after the sync: the provider no longer knows it.
             let victim = names[37]
-            server.state.mutate { $0.domains.removeAll { $0.name == victim } }
+            server.state.mutate { $0.remove(domainNamed: victim) }
             let push = try await world.run("push", "--yes")
             #expect(push.status == 3)
             #expect(push.stdout.contains("99 applied, 1 failed"))
@@ -71,12 +73,13 @@ struct PushTests {
 
     /// "Busy on every third request → push completes; no intent applied twice."
     @Test func busyOnEveryThirdRequest() async throws {
-        try await withSimWorld(simConfiguration(domains: 260)) { server, world in
+        try await withSimWorld(simConfiguration(domains: 300)) { server, world in
             try await world.ok("sync", "--quiet")
             let hosts = Array(server.registeredHosts.prefix(2))
-            let names = server.state.read { $0.domains.map(\.name) }
+            let names = server.names(notOn: hosts)
             let nsNames = Array(names.prefix(250))
-            let noteNames = Array(names.suffix(10))
+            let noteNames = Array(server.state.read { $0.domains.map(\.name) }.filter { !nsNames.contains($0) }.prefix(10))
+            try #require(nsNames.count == 250 && noteNames.count == 10)
             try await world.ok(arguments: ["set", "ns"] + hosts + ["--domains", nsNames.joined(separator: ",")])
             try await world.ok("set", "note", "busy test", "--domains", noteNames.joined(separator: ","))
             server.setFaults(SimFaults(busyEvery: 3))

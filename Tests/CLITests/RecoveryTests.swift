@@ -15,7 +15,8 @@ struct RecoveryTests {
             try await world.ok("sync", "--quiet")
             let hosts = Array(server.registeredHosts.prefix(2))
             let names = server.state.read { $0.domains.map(\.name) }
-            let nsNames = Array(names.prefix(4))
+            let nsNames = Array(server.names(notOn: hosts).prefix(4))
+            try #require(!nsNames.contains(names[10]) && !nsNames.contains(names[20]))
             let renewed = names[10]
             let before = try #require(server.domain(renewed))
             try await world.ok(arguments: ["set", "ns"] + hosts + ["--domains", nsNames.joined(separator: ",")])
@@ -42,7 +43,8 @@ struct RecoveryTests {
 
             let store = try world.store()
             #expect(try store.intents(in: [.pending, .inflight, .failed, .conflict]).isEmpty, "intents lost or stuck")
-            #expect(try store.intents(in: [.done]).count == 6)
+            let done = try store.intents(in: [.done])
+            #expect(done.count == 6, "done: \(done.map { "\($0.domain) \($0.field)" })")
             #expect(try store.domain(named: renewed)?.expiresMs == after.expirationMs)
         }
     }
