@@ -28,6 +28,9 @@ struct LsCommand: AsyncParsableCommand {
         let context = try AppContext.open()
         let rows = try context.store.rows(matching: parsedQuery, sort: order)
         let pending = try context.store.pendingFields(for: rows.map(\.name))
+        if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
+            printError("the cache is empty; run `dynafolio sync` first")
+        }
         if json {
             JSONOutput.emit(.array(rows.map { JSONOutput.domain($0, pending: pending[$0.name] ?? []) }))
         } else if csv {

@@ -35,7 +35,7 @@ struct PushCommand: AsyncParsableCommand {
         var policy: MoneyPolicy = .hold
         if yes {
             policy = .withinRecordedLimit
-        } else if isInteractive {
+        } else if isInteractive && !plan.isEmpty {
             print(PlanText.render(plan))
             let cost = plan.moneyIntents.isEmpty ? "" : ", spending up to $\(Cents.format(cents: plan.moneyCostCents))"
             Swift.print("Push \(plan.calls) call\(plan.calls == 1 ? "" : "s")\(cost)? [y/N] ", terminator: "")
