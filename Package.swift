@@ -86,5 +86,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PortfolioStore", "DynadotAPI", "DynadotSim",
                                                            .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CLITests", dependencies: ["DynadotSim", "DynadotAPI", "PortfolioStore"]),
     ]
 )

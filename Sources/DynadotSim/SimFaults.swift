@@ -11,6 +11,9 @@ public struct SimFaults: Sendable, Equatable {
     public var jitterMilliseconds: Int = 0
     /// Share of requests answered `system_busy` without being applied.
     public var busyRate: Double = 0
+    /// When above 0, every `busyEvery`-th request is answered `system_busy`
+    /// without being applied (a deterministic counterpart of `busyRate`).
+    public var busyEvery: Int = 0
     /// Share of requests answered HTTP 500 or 503 without being applied.
     public var httpErrorRate: Double = 0
     /// Share of requests applied, then answered with a body that is not JSON.
@@ -25,8 +28,9 @@ public struct SimFaults: Sendable, Equatable {
     public init(
         latencyMilliseconds: Int = 0, jitterMilliseconds: Int = 0, busyRate: Double = 0,
         httpErrorRate: Double = 0, malformedRate: Double = 0, truncateRate: Double = 0,
-        dropAfterApplyCommand: String? = nil, dropRate: Double = 0
+        dropAfterApplyCommand: String? = nil, dropRate: Double = 0, busyEvery: Int = 0
     ) {
+        self.busyEvery = busyEvery
         self.latencyMilliseconds = latencyMilliseconds
         self.jitterMilliseconds = jitterMilliseconds
         self.busyRate = busyRate
@@ -46,6 +50,7 @@ public struct SimFaults: Sendable, Equatable {
             "latency_ms": .number(Double(latencyMilliseconds)),
             "jitter_ms": .number(Double(jitterMilliseconds)),
             "busy_rate": .number(busyRate),
+            "busy_every": .number(Double(busyEvery)),
             "http_error_rate": .number(httpErrorRate),
             "malformed_rate": .number(malformedRate),
             "truncate_rate": .number(truncateRate),
@@ -77,6 +82,9 @@ public struct SimFaults: Sendable, Equatable {
             case "latency_ms": result.latencyMilliseconds = try millis(value, name)
             case "jitter_ms": result.jitterMilliseconds = try millis(value, name)
             case "busy_rate": result.busyRate = try rate(value, name)
+            case "busy_every":
+                guard let n = Int(value), n >= 0 else { throw SimControlError(message: "busy_every must be a whole number, 0 for off") }
+                result.busyEvery = n
             case "http_error_rate": result.httpErrorRate = try rate(value, name)
             case "malformed_rate": result.malformedRate = try rate(value, name)
             case "truncate_rate": result.truncateRate = try rate(value, name)
@@ -109,6 +117,8 @@ final class FaultDice: @unchecked Sendable {
     private let lock = NSLock()
     private var random: SeededRandom
     private var faults: SimFaults
+    /// `/api3.json` requests decided so far, for `busyEvery`.
+    private var requestCount = 0
 
     init(seed: UInt64, faults: SimFaults) {
         random = SeededRandom(seed: seed ^ 0xFA17_5EED_0000_0001)
@@ -129,6 +139,7 @@ final class FaultDice: @unchecked Sendable {
     /// changing does not shift the sequence for the others.
     func decide(command: String) -> FaultDecision {
         lock.lock(); defer { lock.unlock() }
+        requestCount += 1
         let jitterDraw = random.unit()
         let busy = random.unit()
         let http = random.unit()
@@ -138,7 +149,7 @@ final class FaultDice: @unchecked Sendable {
         let drop = random.unit()
         let delay = faults.latencyMilliseconds + Int(jitterDraw * Double(faults.jitterMilliseconds))
         let outcome: FaultDecision.Outcome
-        if busy < faults.busyRate {
+        if busy < faults.busyRate || (faults.busyEvery > 0 && requestCount % faults.busyEvery == 0) {
             outcome = .busy
         } else if http < faults.httpErrorRate {
             outcome = .httpError(httpKind % 2 == 0 ? 500 : 503)

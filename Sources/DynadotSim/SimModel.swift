@@ -178,7 +178,9 @@ public struct SimAccount: Sendable {
         domains.append(domain)
     }
 
-    mutating func remove(domainNamed name: String) {
+    /// Removes a domain and re-indexes the rest (tests use it to make the
+    /// provider forget a domain the cache still holds).
+    public mutating func remove(domainNamed name: String) {
         guard let index = domainIndex[name] else { return }
         domains.remove(at: index)
         domainIndex.removeAll(keepingCapacity: true)

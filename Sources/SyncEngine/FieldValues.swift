@@ -115,3 +115,11 @@ extension Edit {
         }
     }
 }
+
+extension RecordSet {
+    /// A cached record set as an editable one (what `dns add` and `dns rm`
+    /// start from).
+    public init(cached: DNSRecordSet) {
+        self = FieldValues.recordSet(cached)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `dynafolio` command: the TUI by default, plus scriptable subcommands.
 @main
@@ -10,9 +11,42 @@ struct Dynafolio: AsyncParsableCommand {
         abstract: "A terminal portfolio manager for Dynadot domains.",
         discussion: """
         Browse your whole portfolio from a local cache, queue bulk edits, review \
-        the plan and push it as the fewest possible Dynadot API3 calls.
+        the plan and push it as the fewest possible Dynadot API3 calls. \
+        Exit codes: 0 ok, 1 failure, 2 usage or validation error, \
+        3 push ended with failed or conflicting intents, 10 `expiring` found some.
         """,
         version: version,
-        subcommands: [SimCommand.self]
+        subcommands: [
+            SyncCommand.self, LsCommand.self, ShowCommand.self, SetCommand.self, RenewCommand.self,
+            DnsCommand.self, PlanCommand.self, PushCommand.self, QueueCommand.self, ExpiringCommand.self,
+            SimCommand.self,
+        ]
     )
+
+    /// Runs the chosen command and maps every error to one message on
+    /// standard error and the documented exit code (usage errors exit 2,
+    /// not argument-parser's 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if let (message, code) = ErrorReport.classify(error) {
+                printError("dynafolio: \(message)")
+                Foundation.exit(code)
+            }
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { printError(message) }
+            Foundation.exit(code == .validationFailure ? Exit.usage : code.rawValue)
+        }
+    }
 }

@@ -25,10 +25,7 @@ import Testing
         try await withEngine(domains: 50) { engine, server in
             try await engine.pull()
             let victim = try names(engine)[0]
-            server.state.mutate { account in
-                account.domains.removeAll { $0.name == victim }
-                account.domainIndex = Dictionary(uniqueKeysWithValues: account.domains.enumerated().map { ($1.name, $0) })
-            }
+            server.state.mutate { $0.remove(domainNamed: victim) }
             let summary = try await engine.pull()
             #expect(summary.gone == 1)
             #expect(try engine.store.count() == 49)

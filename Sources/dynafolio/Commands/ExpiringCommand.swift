@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PortfolioStore
+import SyncEngine
+
+/// `dynafolio expiring [--within 30d] [--json]`: for cron — exit 0 when no
+/// domain expires within the window, 10 when some do.
+struct ExpiringCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "expiring",
+        abstract: "List domains expiring soon; exit 10 when there are some (for cron).",
+        discussion: "Works offline, from the cache."
+    )
+
+    @Option(help: "The window, e.g. 30d, 8w or 3m.") var within: String = "30d"
+    @Flag(help: "Print a JSON array (the `ls --json` fields).") var json = false
+
+    func run() async throws {
+        let query: PortfolioQuery
+        do {
+            query = try PortfolioQuery(parsing: "exp:<\(within)")
+        } catch {
+            throw CLIFailure.usage("--within '\(within)' is not a duration; use e.g. 30d, 8w or 3m")
+        }
+        let context = try AppContext.open()
+        let rows = try context.store.rows(matching: query, sort: DomainSort(.expires))
+        if json {
+            let pending = try context.store.pendingFields(for: rows.map(\.name))
+            JSONOutput.emit(.array(rows.map { JSONOutput.domain($0, pending: pending[$0.name] ?? []) }))
+        } else {
+            for row in rows {
+                print("\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(row.name)")
+            }
+        }
+        if !rows.isEmpty { throw ExitCode(Exit.expiringSome) }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import DynadotAPI
+import Foundation
+import PortfolioStore
+import SyncEngine
+
+/// `dynafolio ls [QUERY] [--json | --csv] [--sort FIELD]`: list cached domains.
+struct LsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List cached domains, optionally filtered by a query.",
+        discussion: "Works offline. QUERY uses the TUI's filter language, e.g. 'tld:com exp:<30d -lock:yes'."
+    )
+
+    @Argument(help: "Filter query (quote it).") var query: [String] = []
+    @Flag(help: "Print a JSON array (fields documented in the README).") var json = false
+    @Flag(help: "Print CSV with a header row.") var csv = false
+    @Option(help: "Sort by name, expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
+    var sort: String = "name"
+
+    func validate() throws {
+        if json && csv { throw ValidationError("give at most one of --json and --csv") }
+    }
+
+    func run() async throws {
+        let parsedQuery = try PortfolioQuery(parsing: query.joined(separator: " "))
+        let order = try DomainSort(parsing: sort)
+        let context = try AppContext.open()
+        let rows = try context.store.rows(matching: parsedQuery, sort: order)
+        let pending = try context.store.pendingFields(for: rows.map(\.name))
+        if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
+            printError("the cache is empty; run `dynafolio sync` first")
+        }
+        if json {
+            JSONOutput.emit(.array(rows.map { JSONOutput.domain($0, pending: pending[$0.name] ?? []) }))
+        } else if csv {
+            var out = "name,name_unicode,expires,renew_option,locked,privacy,folder,ns_type,nameservers,for_sale,note,pending\n"
+            for row in rows {
+                let fields = [row.name, row.nameUnicode, row.expiresMs.map(ValueDisplay.isoDate) ?? "",
+                              row.renewOption.rawValue, String(row.locked), row.privacy.rawValue, row.folderName,
+                              row.nsType.rawValue, row.nameservers.joined(separator: " "), String(row.forSale), row.note,
+                              (pending[row.name] ?? []).map(\.field).joined(separator: " ")]
+                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        } else {
+            var out = ""
+            for row in rows {
+                let marks = (pending[row.name] ?? []).isEmpty ? "" : "  *pending"
+                let expires = row.expiresMs.map(ValueDisplay.isoDate) ?? "----------"
+                let name = row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))"
+                out += "\(expires)  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  "
+                    + "\(row.locked ? "L" : "-")  \(row.nsType.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(name)"
+                    + (row.folderName.isEmpty ? "" : "  [\(row.folderName)]") + marks + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            if isatty(STDOUT_FILENO) == 1 { printError("\(rows.count) domain\(rows.count == 1 ? "" : "s")") }
+        }
+    }
+
+    /// RFC 4180 quoting.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+import SyncEngine
+
+/// What queueing printed, shared by `set`, `renew` and `dns`.
+enum QueueReport {
+    static func print(_ summary: QueueSummary, what: String) {
+        var parts = ["queued \(what) for \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
+        if summary.superseded > 0 { parts.append("\(summary.superseded) earlier edit\(summary.superseded == 1 ? "" : "s") replaced") }
+        if summary.cancelled > 0 { parts.append("\(summary.cancelled) cancelled (back to the cached value)") }
+        if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
+        Swift.print(parts.joined(separator: "; ") + ". Review with `dynafolio plan`, send with `dynafolio push`.")
+    }
+}

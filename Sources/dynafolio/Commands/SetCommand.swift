@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import SyncEngine
+
+/// `dynafolio set <field> …`: queue one edit for many domains. Nothing is
+/// sent until `push`; every subcommand works offline.
+struct SetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Queue a change for the selected domains (sent by `push`).",
+        discussion: "Each subcommand takes exactly one of --domains a,b,c or --query QUERY. Works offline.",
+        subcommands: [
+            SetNameServers.self, SetRenewOption.self, SetPrivacy.self, SetLock.self, SetFolder.self, SetNote.self,
+            SetForward.self, SetStealth.self, SetParking.self, SetSale.self, SetUnsale.self, SetContacts.self,
+        ]
+    )
+}
+
+/// Shared body of every `set` subcommand: resolve the selection, queue, report.
+protocol QueueingCommand: AsyncParsableCommand {
+    var selection: DomainSelection { get }
+    /// The edit to queue (validated by the engine before anything is written).
+    func edit() throws -> Edit
+    /// How the report names the change.
+    var what: String { get }
+}
+
+extension QueueingCommand {
+    func run() async throws {
+        let edit = try edit()
+        let context = try AppContext.open()
+        let names = try selection.resolve(in: context.store)
+        let summary = try context.engine.queue(edit, domains: names)
+        QueueReport.print(summary, what: what)
+    }
+}
+
+struct SetNameServers: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "ns", abstract: "Use these name servers (1 to 13).")
+    @Argument(help: "Name server host names.") var servers: [String]
+    @OptionGroup var selection: DomainSelection
+    var what: String { "name servers" }
+    func edit() throws -> Edit { .nameServers(servers) }
+}
+
+struct SetRenewOption: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "renew", abstract: "Set the renewal option: auto, donot or reset.")
+    @Argument(help: "auto, donot or reset.") var option: String
+    @OptionGroup var selection: DomainSelection
+    var what: String { "renew option \(option)" }
+    func edit() throws -> Edit {
+        switch option.lowercased() {
+        case "auto": return .renewOption(.auto)
+        case "donot": return .renewOption(.donot)
+        case "reset", "none": return .renewOption(.none)
+        default: throw CLIFailure.usage("renew option '\(option)' — use auto, donot or reset")
+        }
+    }
+}
+
+struct SetPrivacy: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "privacy", abstract: "Set WHOIS privacy: full, partial or off.")
+    @Argument(help: "full, partial or off.") var level: String
+    @OptionGroup var selection: DomainSelection
+    var what: String { "privacy \(level)" }
+    func edit() throws -> Edit {
+        switch level.lowercased() {
+        case "full": return .privacy(.full)
+        case "partial": return .privacy(.partial)
+        case "off", "none": return .privacy(.none)
+        default: throw CLIFailure.usage("privacy '\(level)' — use full, partial or off")
+        }
+    }
+}
+
+struct SetLock: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "lock", abstract: "Lock the domains (API3 cannot unlock).")
+    @OptionGroup var selection: DomainSelection
+    var what: String { "lock" }
+    func edit() throws -> Edit { .lock }
+}
+
+struct SetFolder: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "folder", abstract: "Move the domains to a folder (\"\" for none).")
+    @Argument(help: "Folder name.") var name: String
+    @OptionGroup var selection: DomainSelection
+    var what: String { "folder \(name.isEmpty ? "(none)" : name)" }
+    func edit() throws -> Edit { .folder(name) }
+}
+
+struct SetNote: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Set the domains' note (\"\" clears it).")
+    @Argument(help: "Note text.") var text: String
+    @OptionGroup var selection: DomainSelection
+    var what: String { "note" }
+    func edit() throws -> Edit { .note(text) }
+}
+
+struct SetForward: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "forward", abstract: "Forward the domains to a URL.")
+    @Argument(help: "Target URL (http:// or https://).") var url: String
+    @Flag(help: "Send a permanent (301) redirect instead of 302.") var permanent = false
+    @OptionGroup var selection: DomainSelection
+    var what: String { "forwarding" }
+    func edit() throws -> Edit { .forwarding(url: url, permanent: permanent) }
+}
+
+struct SetStealth: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "stealth", abstract: "Stealth-forward (frame) the domains to a URL.")
+    @Argument(help: "Target URL (http:// or https://).") var url: String
+    @Option(help: "Page title shown in the browser.") var title: String = ""
+    @OptionGroup var selection: DomainSelection
+    var what: String { "stealth forwarding" }
+    func edit() throws -> Edit { .stealth(url: url, title: title) }
+}
+
+struct SetParking: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "parking", abstract: "Park the domains with Dynadot.")
+    @Flag(name: .customLong("no-ads"), help: "Park without third-party ads.") var noAds = false
+    @OptionGroup var selection: DomainSelection
+    var what: String { "parking" }
+    func edit() throws -> Edit { .parking(withAds: !noAds) }
+}
+
+struct SetSale: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "sale", abstract: "List the domains for sale in the marketplace.")
+    @Argument(help: "Price in USD, e.g. 120 or 99.50.") var price: String
+    @Option(help: "buy_now, make_offer or buy_now_and_make_offer.") var type: String = "buy_now"
+    @Option(name: .customLong("min-offer"), help: "Minimum offer in USD.") var minOffer: String?
+    @OptionGroup var selection: DomainSelection
+    var what: String { "for sale at $\(price)" }
+    func edit() throws -> Edit {
+        guard let cents = Cents.parseCents(price) else { throw CLIFailure.usage("price '\(price)' is not an amount; use e.g. 120 or 99.50") }
+        var minimum: Int64?
+        if let minOffer {
+            guard let m = Cents.parseCents(minOffer) else { throw CLIFailure.usage("--min-offer '\(minOffer)' is not an amount; use e.g. 50") }
+            minimum = m
+        }
+        return .forSale(SaleTerms(listingType: type, priceCents: cents, minimumOfferCents: minimum))
+    }
+}
+
+struct SetUnsale: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "unsale", abstract: "Remove the domains' marketplace listing.")
+    @OptionGroup var selection: DomainSelection
+    var what: String { "not for sale" }
+    func edit() throws -> Edit { .unlist }
+}
+
+struct SetContacts: QueueingCommand {
+    static let configuration = CommandConfiguration(commandName: "contacts", abstract: "Assign WHOIS contacts by contact id.")
+    @Option(help: "Registrant contact id.") var registrant: String?
+    @Option(help: "Admin contact id.") var admin: String?
+    @Option(help: "Technical contact id.") var technical: String?
+    @Option(help: "Billing contact id.") var billing: String?
+    @OptionGroup var selection: DomainSelection
+    var what: String { "contacts" }
+    func edit() throws -> Edit {
+        guard registrant != nil || admin != nil || technical != nil || billing != nil else {
+            throw CLIFailure.usage("give at least one of --registrant, --admin, --technical, --billing (contact ids from your account)")
+        }
+        return .contacts(registrant: registrant, admin: admin, technical: technical, billing: billing)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DynadotAPI
+import Foundation
+import PortfolioStore
+import SyncEngine
+
+/// `dynafolio show DOMAIN [--json]`: one cached domain in full.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one cached domain, with its queued changes.",
+        discussion: "Works offline."
+    )
+
+    @Argument(help: "The domain (Unicode or punycode).") var domain: String
+    @Flag(help: "Print JSON (the `ls --json` fields plus contacts and DNS records when cached).") var json = false
+
+    func run() async throws {
+        let context = try AppContext.open()
+        let name = Punycode.asciiName(domain).lowercased()
+        guard let row = try context.store.domain(named: name) else {
+            throw CLIFailure.usage("\(domain) is not in the cache — check the spelling or run `dynafolio sync`")
+        }
+        let pending = try context.store.pendingFields(for: [name])[name] ?? []
+        let dns = try context.store.dnsRecordSet(domain: name)
+        if json {
+            guard case .object(var fields) = JSONOutput.domain(row, pending: pending) else { return }
+            fields["contacts"] = .object([
+                "registrant": row.registrantID.map { .string($0) } ?? .null,
+                "admin": row.adminID.map { .string($0) } ?? .null,
+                "technical": row.technicalID.map { .string($0) } ?? .null,
+                "billing": row.billingID.map { .string($0) } ?? .null,
+            ])
+            fields["dns"] = dns.map(JSONOutput.recordSet) ?? .null
+            JSONOutput.emit(.object(fields))
+            return
+        }
+        var lines: [String] = []
+        lines.append(row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))")
+        lines.append("  expires      \(row.expiresMs.map(ValueDisplay.isoDate) ?? "unknown")")
+        lines.append("  renew        \(row.renewOption.rawValue)")
+        lines.append("  locked       \(row.locked ? "yes" : "no")")
+        lines.append("  privacy      \(row.privacy.rawValue)")
+        lines.append("  folder       \(row.folderName.isEmpty ? "(none)" : row.folderName)")
+        lines.append("  ns type      \(row.nsType.rawValue)")
+        if !row.nameservers.isEmpty { lines.append("  nameservers  \(row.nameservers.joined(separator: ", "))") }
+        lines.append("  for sale     \(row.forSale ? "yes" + (row.salePriceCents.map { " $" + Cents.format(cents: $0) } ?? "") : "no")")
+        if !row.note.isEmpty { lines.append("  note         \(row.note)") }
+        lines.append("  contacts     registrant \(row.registrantID ?? "-"), admin \(row.adminID ?? "-"), tech \(row.technicalID ?? "-"), billing \(row.billingID ?? "-")")
+        if row.gone { lines.append("  GONE         missing from the last complete sync") }
+        if let dns {
+            lines.append("  dns          \(dns.records.count) records, fetched \(ValueDisplay.isoDate(dns.fetchedAtMs)) (see `dynafolio dns show \(row.name)`)")
+        }
+        for item in pending {
+            let field = IntentField(rawValue: item.field)
+            lines.append("  pending      \(item.field) → \(field.map { ValueDisplay.describe($0, item.value) } ?? item.value) (\(item.state.rawValue))")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

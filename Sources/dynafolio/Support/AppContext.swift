@@ -1,0 +1,68 @@
+import DynadotAPI
+import Foundation
+import Logging
+import PortfolioStore
+import Synchronization
+import SyncEngine
+
+/// What every command works with, wired once: configuration → logging (to the
+/// log file only, key redacted) → the cache → the client (when a key is
+/// configured) → the sync engine.
+struct AppContext {
+    let configuration: AppConfiguration
+    let store: PortfolioDatabase
+    let engine: SyncEngine
+    let logger: Logger
+    /// Whether an API key is configured (the engine can reach Dynadot).
+    let hasAccount: Bool
+
+    /// Opens the context. Configuration problems (a 0644 config file, a bad
+    /// endpoint) are thrown with a message that says how to fix them.
+    static func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppContext {
+        let configuration = try AppConfiguration.load(environment: environment)
+        LogBootstrap.once(path: configuration.logPath, key: configuration.apiKey)
+        let logger = Logger(label: "dynafolio.cli")
+        let store: PortfolioDatabase
+        do {
+            store = try PortfolioDatabase(path: configuration.databasePath)
+        } catch let error as PortfolioStoreError {
+            throw CLIFailure(error.description)
+        } catch {
+            throw CLIFailure("cannot open the cache at \(configuration.databasePath): \(error) — check its permissions or set DYNAFOLIO_DB")
+        }
+        var client: DynadotClient?
+        if let key = configuration.apiKey, !key.isEmpty {
+            do {
+                let clientConfiguration = try ClientConfiguration(
+                    endpoint: configuration.endpoint, apiKey: key, concurrency: configuration.tier.concurrency)
+                client = DynadotClient(configuration: clientConfiguration, logger: Logger(label: "dynafolio.api"))
+            } catch let error as DynadotError {
+                throw CLIFailure("\(error.message) — fix `endpoint` in \(configuration.configPath) or DYNAFOLIO_ENDPOINT")
+            }
+        }
+        let engine = SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"), environment: environment)
+        return AppContext(configuration: configuration, store: store, engine: engine, logger: logger, hasAccount: client != nil)
+    }
+
+    /// Fails with a clear message when no key is configured.
+    func requireAccount() throws {
+        guard hasAccount else { throw SyncError.noAccount }
+    }
+}
+
+/// swift-log may be bootstrapped once per process; every logger writes to
+/// the log file (never to standard output), redacting the key.
+enum LogBootstrap {
+    private static let done = Mutex(false)
+
+    static func once(path: String, key: APIKey?) {
+        let first = done.withLock { flag -> Bool in
+            defer { flag = true }
+            return !flag
+        }
+        guard first else { return }
+        let sink = FileLogHandler.Sink(path: path, key: key)
+        let level: Logger.Level = ProcessInfo.processInfo.environment["DYNAFOLIO_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink, level: level) }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import DynadotAPI
+import Foundation
+import PortfolioStore
+import SyncEngine
+
+/// The exit codes scripts can rely on.
+enum Exit {
+    static let ok: Int32 = 0
+    /// Something failed (offline, no key, push lock held, a store error).
+    static let failure: Int32 = 1
+    /// Bad usage or a value that failed validation; nothing was changed.
+    static let usage: Int32 = 2
+    /// A push ended with failed or conflicting intents.
+    static let pushProblems: Int32 = 3
+    /// `expiring` found domains expiring in the window.
+    static let expiringSome: Int32 = 10
+}
+
+/// A failure the CLI reports itself: one message that says what to do, and
+/// the exit code.
+struct CLIFailure: Error, CustomStringConvertible {
+    let message: String
+    let code: Int32
+
+    init(_ message: String, code: Int32 = Exit.failure) {
+        self.message = message
+        self.code = code
+    }
+
+    static func usage(_ message: String) -> CLIFailure { CLIFailure(message, code: Exit.usage) }
+
+    var description: String { message }
+}
+
+/// Turns any error a command meets into its message and exit code.
+enum ErrorReport {
+    /// The message and code for errors dynafolio raises itself; nil for
+    /// argument-parser errors (help, usage), which it reports its own way.
+    static func classify(_ error: Error) -> (message: String, code: Int32)? {
+        switch error {
+        case let failure as CLIFailure:
+            return (failure.message, failure.code)
+        case let query as QueryError:
+            return ("bad query: \(query.description)", Exit.usage)
+        case let sync as SyncError:
+            if case .invalidEdit = sync { return (sync.description, Exit.usage) }
+            return (sync.description, Exit.failure)
+        case let config as ConfigurationError:
+            return (config.description, Exit.failure)
+        case let lock as PushLockError:
+            return ("another dynafolio is pushing: \(lock.description)", Exit.failure)
+        case let api as DynadotError:
+            return (api.message, Exit.failure)
+        case let store as PortfolioStoreError:
+            return (store.description, Exit.failure)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Whether both standard input and output are a terminal (so asking is possible).
+var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
