@@ -141,16 +141,26 @@ extension PortfolioDatabase {
         }
     }
 
-    /// Cached marketplace listings by domain, a window at a time.
-    public func marketplaceListings(limit: Int = 500, offset: Int = 0) throws -> [MarketplaceListingRow] {
+    /// Cached marketplace listings by domain, a window at a time; `domain`
+    /// keeps only listings whose name contains it (case-insensitive).
+    public func marketplaceListings(limit: Int = 500, offset: Int = 0, domain: String? = nil) throws -> [MarketplaceListingRow] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT listing_id, domain, price_cents, currency, inbound_links, age, pending_sale_locked
-                FROM marketplace_listing ORDER BY domain, listing_id LIMIT ? OFFSET ?
-                """, arguments: [limit, offset]).map {
+                FROM marketplace_listing WHERE ? IS NULL OR instr(domain, lower(?)) > 0
+                ORDER BY domain, listing_id LIMIT ? OFFSET ?
+                """, arguments: [domain, domain, limit, offset]).map {
                 MarketplaceListingRow(listingID: $0[0], domain: $0[1], priceCents: $0[2], currency: $0[3],
                                       inboundLinks: $0[4], age: $0[5], pendingSaleLocked: $0[6])
             }
+        }
+    }
+
+    /// How many marketplace listings are cached (matching `domain` when given).
+    public func marketplaceListingCount(domain: String? = nil) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM marketplace_listing WHERE ? IS NULL OR instr(domain, lower(?)) > 0",
+                             arguments: [domain, domain]) ?? 0
         }
     }
 

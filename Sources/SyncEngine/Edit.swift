@@ -29,6 +29,12 @@ public enum Edit: Sendable, Hashable {
     case contacts(registrant: String?, admin: String?, technical: String?, billing: String?)
     /// Renew for `years` (money).
     case renew(years: Int)
+    /// Change a WHOIS contact record (`edit_contact`); the target is the
+    /// contact, not a domain. `fields` holds every field the command needs.
+    case editContact(id: String, fields: [String: String])
+    /// Buy a marketplace domain at its listed price (money); the target is a
+    /// domain not yet in the account.
+    case buyItNow(priceCents: Int64?)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -44,13 +50,17 @@ public enum Edit: Sendable, Hashable {
         case .forSale, .unlist: return .sale
         case .contacts: return .contacts
         case .renew: return .renew
+        case .editContact: return .contact
+        case .buyItNow: return .purchase
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
-        if case .renew = self { return true }
-        return false
+        switch self {
+        case .renew, .buyItNow: return true
+        default: return false
+        }
     }
 }
 
@@ -92,4 +102,8 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case sale
     case contacts
     case renew
+    /// A contact record; the intent's target is `contact:<id>`.
+    case contact
+    /// A marketplace purchase; the target is the domain to buy.
+    case purchase
 }

@@ -43,6 +43,10 @@ extension Edit {
             return .object(fields)
         case .renew(let years):
             return .object(["years": .number(Double(years))])
+        case .editContact(let id, let fields):
+            return .object(["contact_id": .string(id), "fields": .object(fields.mapValues { .string($0) })])
+        case .buyItNow(let price):
+            return .object(["buy": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
         }
     }
 
@@ -86,6 +90,11 @@ extension Edit {
                              technical: value["technical"]?.text, billing: value["billing"]?.text)
         case .renew:
             self = .renew(years: value["years"]?.int ?? 1)
+        case .contact:
+            guard let id = value["contact_id"]?.text else { return nil }
+            self = .editContact(id: id, fields: (value["fields"]?.fields ?? [:]).compactMapValues(\.text))
+        case .purchase:
+            self = .buyItNow(priceCents: value["price"]?.int.map(Int64.init))
         }
     }
 

@@ -56,6 +56,10 @@ extension Edit {
             var pairs: [(String, String)] = [("duration", String(years))]
             if let expiryYear { pairs.append(("year", String(expiryYear))) }
             return shape("renew", pairs)
+        case .editContact(let id, let fields):
+            return shape("edit_contact", [("contact_id", id)] + fields.keys.sorted().map { ($0, fields[$0]!) })
+        case .buyItNow:
+            return shape("buy_it_now", [("currency", "usd")])
         }
     }
 }

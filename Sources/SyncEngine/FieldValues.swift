@@ -25,6 +25,10 @@ enum FieldValues {
                                  billing: row.billingID).encodedValue
         case .renew:
             return JSONValue.object(["expires_ms": row.expiresMs.map { .number(Double($0)) } ?? .null]).serialized()
+        case .contact, .purchase:
+            // Not a property of a domain row: contact edits and purchases
+            // take their base from the contact list and the marketplace.
+            return JSONValue.null.serialized()
         }
     }
 

@@ -26,8 +26,13 @@ public struct PlannedBatch: Sendable, Hashable {
     public var spendsMoney: Bool
 
     /// The request to send.
+    /// The request to send. Commands that carry no domain (`edit_contact`)
+    /// name their target in the parameters instead.
     public var request: APIRequest {
-        APIRequest.make(command, domains: domains, parameters.map { ($0.name, $0.value) })
+        if case .none? = CommandCatalog.spec(named: command)?.domainParameter {
+            return APIRequest(command, parameters: parameters)
+        }
+        return APIRequest.make(command, domains: domains, parameters.map { ($0.name, $0.value) })
     }
 }
 

@@ -82,6 +82,10 @@ extension SyncEngine {
             } else if let old = row.expiresMs {
                 row.expiresMs = Self.addYears(years, to: old)
             }
+        case .editContact, .buyItNow:
+            // Neither changes an existing domain row; the push refreshes the
+            // contact list or fetches the bought domain afterwards.
+            break
         }
         return nil
     }

@@ -97,6 +97,11 @@ public enum ValueDisplay {
         case .contacts(let r, let a, let t, let b):
             return "registrant \(r ?? "-"), admin \(a ?? "-"), tech \(t ?? "-"), billing \(b ?? "-")"
         case .renew(let years): return "renew \(years) year\(years == 1 ? "" : "s")"
+        case .editContact(let id, let fields):
+            let shown = ["name", "organization", "email"].compactMap { fields[$0] }.filter { !$0.isEmpty }
+            return "contact \(id): " + shown.joined(separator: ", ")
+        case .buyItNow(let price):
+            return "buy" + (price.map { " for $" + Cents.format(cents: $0) } ?? "")
         }
     }
 

@@ -68,6 +68,7 @@ extension SyncEngine {
         try await registerNameServers(for: plan.batches, client: client, tally: tally)
         let run = PushRun(engine: self, client: client, tally: tally, total: plan.batches.count, progress: progress)
         try await run.execute(plan.batches, concurrency: client.configuration.concurrency)
+        await refreshAfterPush(plan, client: client, tally: tally)
         return tally.snapshot
     }
 
@@ -99,6 +100,28 @@ extension SyncEngine {
         }
         let out = intents.filter { !$0.money || approved.contains($0.id) }
         return (out, money.count - approved.count)
+    }
+
+    /// Contact edits and purchases change things outside the domain rows:
+    /// refresh the contact list, and fetch each bought domain into the cache.
+    func refreshAfterPush(_ plan: Plan, client: DynadotClient, tally: PushTally) async {
+        do {
+            let ids = plan.batches.flatMap(\.intentIDs)
+            let finished = try store.intents(ids: ids).filter { $0.state == .done }
+            if finished.contains(where: { $0.field == IntentField.contact.rawValue }) {
+                tally.update { $0.calls += 1 }
+                let contacts = try ContactList(try await client.send(APIRequest("contact_list"))).contacts
+                try store.replaceContacts(contacts.compactMap(Self.contactRow), syncedAtMs: store.nowMs)
+            }
+            for bought in finished where bought.field == IntentField.purchase.rawValue {
+                tally.update { $0.calls += 1 }
+                let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))
+                _ = try store.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)], syncedAtMs: store.nowMs)
+            }
+        } catch {
+            // The edits themselves are done; the next sync brings the cache up to date.
+            logger.warning("refresh after push failed", metadata: ["error": "\(error)"])
+        }
     }
 
     /// `set_ns` takes only name servers already registered in the account,

@@ -8,7 +8,15 @@ extension SyncEngine {
     /// queue; anything else → conflict, shown to the user and never
     /// overwritten. A renewal counts as applied when the expiry moved.
     func verify(_ intents: [OutboxIntent], client: DynadotClient, tally: PushTally) async throws {
-        let byDomain = Dictionary(grouping: intents.filter { $0.state == .inflight }, by: \.domain)
+        let open = intents.filter { $0.state == .inflight }
+        for intent in open where intent.field == IntentField.contact.rawValue {
+            try await verifyContact(intent, client: client, tally: tally)
+        }
+        for intent in open where intent.field == IntentField.purchase.rawValue {
+            try await verifyPurchase(intent, client: client, tally: tally)
+        }
+        let domainIntents = open.filter { $0.field != IntentField.contact.rawValue && $0.field != IntentField.purchase.rawValue }
+        let byDomain = Dictionary(grouping: domainIntents, by: \.domain)
         for (domain, group) in byDomain.sorted(by: { $0.key < $1.key }) {
             tally.update { $0.calls += 1 }
             let info = try await client.send(APIRequest("domain_info", ["domain": domain]))
@@ -59,6 +67,47 @@ extension SyncEngine {
             tally.update { $0.requeued += 1 }
         } else {
             try conflict(intent, remote: remote, tally: tally)
+        }
+    }
+
+    /// A contact edit applied when `get_contact` shows every target field.
+    private func verifyContact(_ intent: OutboxIntent, client: DynadotClient, tally: PushTally) async throws {
+        guard case .editContact(let id, let target)? = Edit(field: .contact, encodedValue: intent.value),
+              case .editContact(_, let base)? = Edit(field: .contact, encodedValue: intent.baseValue) else {
+            try store.failIntents(ids: [intent.id], message: "unreadable contact edit; queue it again")
+            return
+        }
+        tally.update { $0.calls += 1; $0.verified += 1 }
+        let contact = try Contact(try await client.send(APIRequest("get_contact", ["contact_id": id])))
+        let remote = Self.contactRow(contact).map(Self.contactFields) ?? [:]
+        func same(_ fields: [String: String]) -> Bool {
+            fields.allSatisfy { key, value in (remote[key] ?? "") == value }
+        }
+        if same(target) {
+            try store.completeIntents(ids: [intent.id]) { _ in }
+            tally.update { $0.done += 1 }
+        } else if same(base) {
+            try store.requeueInflight(ids: [intent.id])
+            tally.update { $0.requeued += 1 }
+        } else {
+            try conflict(intent, remote: Edit.editContact(id: id, fields: remote).encodedValue, tally: tally)
+        }
+    }
+
+    /// A purchase applied when the domain is now in the account. Never
+    /// resent blindly: an unapplied purchase waits for a fresh confirmation.
+    private func verifyPurchase(_ intent: OutboxIntent, client: DynadotClient, tally: PushTally) async throws {
+        tally.update { $0.calls += 1; $0.verified += 1 }
+        do {
+            let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": intent.domain])))
+            try store.completeIntents(ids: [intent.id]) { [store] db in
+                _ = try PortfolioDatabase.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)],
+                                                        syncedAtMs: store.nowMs, in: db)
+            }
+            tally.update { $0.done += 1 }
+        } catch DynadotError.providerRefused {
+            try store.requeueInflight(ids: [intent.id])
+            tally.update { $0.requeued += 1 }
         }
     }
 

@@ -166,3 +166,53 @@ import Testing
         }
     }
 }
+
+@Suite struct ContactAndPurchaseTests {
+    @Test func contactEditIsPushedAndTheCacheRefreshed() async throws {
+        try await withEngine(domains: 30) { engine, server in
+            try await engine.pull()
+            let contact = try #require(try engine.store.contacts().first)
+            let queued = try engine.queueContactEdit(id: contact.id, changes: ["organization": "Renamed & Co", "city": "Zürich"])
+            #expect(queued.added == 1)
+            let plan = try engine.plan()
+            #expect(plan.batches.map(\.command) == ["edit_contact"])
+            #expect(throws: Never.self) { try plan.batches[0].request.validate() }
+            let summary = try await engine.push()
+            #expect(summary.done == 1)
+            let cached = try #require(try engine.store.contacts().first { $0.id == contact.id })
+            #expect(cached.organization == "Renamed & Co")
+            #expect(cached.city == "Zürich")
+            let remote = server.state.read { $0.contacts.first { String($0.id) == contact.id }?.fields }
+            #expect(remote?["Organization"] == "Renamed & Co")
+        }
+    }
+
+    @Test func contactEditRefusesMissingRequiredFields() async throws {
+        try await withEngine(domains: 10) { engine, _ in
+            try await engine.pull()
+            let contact = try #require(try engine.store.contacts().first)
+            #expect(throws: SyncError.self) { try engine.queueContactEdit(id: contact.id, changes: ["email": ""]) }
+            #expect(throws: SyncError.self) { try engine.queueContactEdit(id: contact.id, changes: ["colour": "blue"]) }
+        }
+    }
+
+    @Test func purchaseNeedsApprovalThenAddsTheDomain() async throws {
+        try await withEngine(domains: 30) { engine, server in
+            try await engine.pull()
+            #expect(try await engine.pullMarketplace() > 0)
+            let owned = Set(try names(engine))
+            let listing = try #require(try engine.store.marketplaceListings(limit: 500).first {
+                !owned.contains($0.domain) && $0.priceCents != nil && $0.priceCents! < 100_000
+            })
+            let queued = try engine.queuePurchase(domain: listing.domain)
+            #expect(queued.costCents == listing.priceCents)
+            var summary = try await engine.push(money: .hold)
+            #expect(summary.heldMoney == 1)
+            #expect(server.count("buy_it_now") == 0)
+            summary = try await engine.push(money: .approveAll)
+            #expect(summary.done == 1)
+            #expect(server.domain(listing.domain) != nil)
+            #expect(try engine.store.domain(named: listing.domain) != nil)
+        }
+    }
+}
