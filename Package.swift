@@ -57,9 +57,14 @@ let package = Package(
             name: "SyncEngine",
             dependencies: ["DynadotAPI", "PortfolioStore", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "PortfolioApp",
+            dependencies: ["TerminalUI", "SyncEngine", "PortfolioStore"]
+        ),
         .executableTarget(
             name: "dynafolio",
             dependencies: [
+                "PortfolioApp",
                 "DynadotAPI",
                 "DynadotSim",
                 "SyncEngine",
@@ -74,5 +79,7 @@ let package = Package(
         .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI"]),
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "PortfolioAppTests", dependencies: ["PortfolioApp", "PortfolioStore", "SyncEngine", "TerminalUI"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim"]),
     ]
 )

@@ -13,6 +13,7 @@ struct Dynafolio: AsyncParsableCommand {
         the plan and push it as the fewest possible Dynadot API3 calls.
         """,
         version: version,
-        subcommands: [SimCommand.self]
+        subcommands: [TUICommand.self, DemoCommand.self, SimCommand.self],
+        defaultSubcommand: TUICommand.self
     )
 }
