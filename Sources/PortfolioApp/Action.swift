@@ -4,7 +4,6 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     // Panes
     case showDomains = "pane-domains"
     case showExpiries = "pane-expiries"
-    case showDNS = "pane-dns"
     case showListings = "pane-listings"
     case showContacts = "pane-contacts"
     case showOrders = "pane-orders"

@@ -19,7 +19,7 @@ enum DomainDetailPanel {
     static func lines(_ row: DomainRow, pending: [PendingField], app: AppEnvironment) -> [[Span]] {
         var out: [[Span]] = []
         func add(_ label: String, _ value: String, accent: Role? = nil) {
-            out.append([Span(DisplayWidth.pad(label, to: 10), style: Style(.row, accent: .dim)),
+            out.append([Span(DisplayWidth.pad(label, to: 12), style: Style(.row, accent: .dim)),
                         Span(value, style: accent.map { Style(.row, accent: $0) })])
         }
         for field in pending {

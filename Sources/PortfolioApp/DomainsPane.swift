@@ -62,7 +62,7 @@ public final class DomainsPane: Pane {
         if detailShown ?? wide {
             if wide {
                 let split = body.splitRight(min(56, body.width / 3))
-                body = split.rest
+                body = split.rest.splitRight(1).rest
                 detailRect = split.right
             } else {
                 let split = body.splitBottom(min(11, body.height / 2))

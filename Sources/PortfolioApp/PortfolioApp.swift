@@ -179,9 +179,11 @@ public final class PortfolioApp {
             switchTo(index: (active + 1) % panes.count)
         case .previousPane:
             switchTo(index: (active + panes.count - 1) % panes.count)
-        case .showDomains, .showExpiries, .showDNS, .showListings, .showContacts, .showOrders, .showQueue:
-            let number = [Action.showDomains, .showExpiries, .showDNS, .showListings, .showContacts, .showOrders, .showQueue]
-                .firstIndex(of: action)! + 1
+        case .showDomains, .showExpiries, .showListings, .showContacts, .showOrders, .showQueue:
+            // Tab 3 (DNS) comes with the next issue; the numbers stay put.
+            let numbers: [Action: Int] = [.showDomains: 1, .showExpiries: 2, .showListings: 4, .showContacts: 5,
+                                          .showOrders: 6, .showQueue: 7]
+            let number = numbers[action]!
             if let index = panes.firstIndex(where: { $0.number == number }) { switchTo(index: index) }
         default:
             apply(pane.perform(action, app: environment, state: &state))
