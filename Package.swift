@@ -80,6 +80,6 @@ let package = Package(
         .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "PortfolioAppTests", dependencies: ["PortfolioApp", "PortfolioStore", "SyncEngine", "TerminalUI"]),
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim", "PortfolioStore"]),
     ]
 )
