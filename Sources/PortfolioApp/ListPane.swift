@@ -74,7 +74,7 @@ extension ListPane {
             let rows = (try? app.store.rows(matching: query, limit: 5000)) ?? []
             return rows.map { row in
                 [TableCell(DomainRowRenderer.displayName(row, unicode: app.unicode)),
-                 TableCell(row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "—"),
+                 TableCell(row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"),
                  TableCell(row.saleType ?? ""),
                  TableCell(row.saleMinOfferCents.map { "$" + Cents.format(cents: $0) } ?? "")]
             }

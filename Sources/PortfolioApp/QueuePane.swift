@@ -60,8 +60,8 @@ public final class QueuePane: Pane {
                 let detail = intent.state == .conflict
                     ? "remote: \(field.flatMap { f in intent.remoteValue.map { ValueDisplay.describe(f, $0) } } ?? "?")"
                     : intent.message
-                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell("→ " + after),
-                                       TableCell("\(intent.state.rawValue): \(detail)", accent: .error)],
+                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
+                                       TableCell("→ \(after) · \(intent.state.rawValue): \(detail)", accent: .error)],
                                 domain: intent.domain, intentID: intent.id, role: .conflict))
             }
         }
@@ -74,13 +74,18 @@ public final class QueuePane: Pane {
                 let field = IntentField(rawValue: intent.field)
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
                 let accent: Role = intent.state == .done ? .ok : intent.state == .pending || intent.state == .inflight ? .pending : .error
-                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell("→ " + after),
-                                       TableCell(intent.state.rawValue + (intent.message.isEmpty ? "" : ": \(intent.message)"), accent: accent)],
+                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
+                                       TableCell("→ \(after) · " + intent.state.rawValue + (intent.message.isEmpty ? "" : ": \(intent.message)"), accent: accent)],
                                 domain: intent.domain, intentID: intent.id))
             }
         }
         lines = out
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
+    }
+
+    /// The cached value an intent was based on, as text.
+    private func before(_ intent: OutboxIntent) -> String {
+        IntentField(rawValue: intent.field).map { ValueDisplay.describe($0, intent.baseValue) } ?? intent.baseValue
     }
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {

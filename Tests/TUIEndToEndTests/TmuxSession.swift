@@ -23,6 +23,9 @@ final class TmuxSession {
     /// Stops the server (and whatever runs in it). Safe to call twice.
     func kill() {
         _ = try? tmux(["kill-server"])
+        // tmux leaves the socket file of a killed server behind.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     /// `tmux send-keys` with key names (`Enter`, `Space`, `Escape`, `q`).
