@@ -59,7 +59,7 @@ extension PortfolioApp {
             left.append(Span("online", style: Style(.statusBar, accent: .ok)))
         }
         var right: [Span] = []
-        if let sync = state.sync { right.append(Span("syncing", style: Style(.statusBar, accent: .pending)).withText("\(sync.label) \(sync.done)/\(sync.total)")) }
+        if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)/\(sync.total)", style: Style(.statusBar, accent: .pending))) }
         if let push = state.push { right.append(Span("pushing \(push.done)/\(push.total)", style: Style(.statusBar, accent: .pending))) }
         if state.failedCount + state.conflictCount > 0 {
             right.append(Span("\(state.failedCount + state.conflictCount) failed", style: Style(.statusBar, accent: .error)))
@@ -80,9 +80,4 @@ extension PortfolioApp {
             KeyFooter(hints: environment.actions.hints(scope: pane.scope)).render(into: &screen, rect: rect)
         }
     }
-}
-
-extension Span {
-    /// The span with other text, same style.
-    func withText(_ text: String) -> Span { Span(text, style: style) }
 }

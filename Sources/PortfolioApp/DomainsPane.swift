@@ -232,7 +232,6 @@ public final class DomainsPane: Pane {
 
     private func move(_ change: (inout TableState) -> Void) {
         change(&table)
-        window = window.isEmpty ? [] : window
         lastCursorName = nil
         let index = table.cursor - windowOffset
         if index >= 0, index < window.count { lastCursorName = window[index].name }

@@ -94,7 +94,8 @@ public final class PortfolioApp {
             if key == .char("q") || key == .ctrl("c") { requestQuit() }
             return
         }
-        if var (open, then) = dialog {
+        if let (shown, then) = dialog {
+            var open = shown
             switch open.handle(key, area: body) {
             case .confirmed:
                 dialog = nil

@@ -38,8 +38,11 @@ final class TmuxSession {
         _ = try tmux(["send-keys", "-t", "0", "-l", text])
     }
 
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "0"]).output
+    /// The visible screen; with `history`, also the lines scrolled off it
+    /// (what a program printed after leaving full-screen mode can end up
+    /// there, since curses leaves the cursor on the last line).
+    func capture(history: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"] + (history ? ["-S", "-"] : [])).output
     }
 
     func resize(width: Int, height: Int) throws {
@@ -49,11 +52,11 @@ final class TmuxSession {
     /// Polls the pane until `predicate` holds, returning the screen; throws
     /// with the last screen after `timeout` seconds.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 60, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = 60, history: Bool = false, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
-            screen = try capture()
+            screen = try capture(history: history)
             if predicate(screen) { return screen }
             usleep(50_000)
         }
@@ -61,8 +64,8 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 60) throws -> String {
-        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    func waitFor(text: String, timeout: TimeInterval = 60, history: Bool = false) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout, history: history) { $0.contains(text) }
     }
 
     private func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {

@@ -44,17 +44,21 @@ enum TUIContext {
         let unicode = userLocaleIsUnicode(env)
         let failure: (any Error)? = await withCheckedContinuation { continuation in
             let thread = Thread {
+                // The terminal is restored before the caller resumes: the
+                // process may exit as soon as it does, and an exit racing a
+                // restore on this thread can leave the tty in raw mode.
+                var failure: (any Error)?
                 do {
                     let terminal = try NCursesTerminal(theme: theme, environment: env)
-                    defer { terminal.restore() }
                     let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: actions,
                                                                        unicode: unicode && terminal.isUnicode, hasAccount: hasAccount))
                     if syncFirst { app.perform(.sync) }
                     app.run(terminal: terminal)
-                    continuation.resume(returning: nil)
+                    terminal.restore()
                 } catch {
-                    continuation.resume(returning: error)
+                    failure = error
                 }
+                continuation.resume(returning: failure)
             }
             thread.stackSize = 8 << 20
             thread.start()
