@@ -58,9 +58,14 @@ let package = Package(
             name: "SyncEngine",
             dependencies: ["DynadotAPI", "PortfolioStore", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "PortfolioApp",
+            dependencies: ["TerminalUI", "SyncEngine", "PortfolioStore"]
+        ),
         .executableTarget(
             name: "dynafolio",
             dependencies: [
+                "PortfolioApp",
                 "DynadotAPI",
                 "DynadotSim",
                 "SyncEngine",
@@ -87,5 +92,7 @@ let package = Package(
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PortfolioStore", "DynadotAPI", "DynadotSim",
                                                            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["DynadotSim", "DynadotAPI", "PortfolioStore"]),
+        .testTarget(name: "PortfolioAppTests", dependencies: ["PortfolioApp", "PortfolioStore", "SyncEngine", "TerminalUI"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim", "PortfolioStore"]),
     ]
 )

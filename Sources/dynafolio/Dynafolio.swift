@@ -17,10 +17,12 @@ struct Dynafolio: AsyncParsableCommand {
         """,
         version: version,
         subcommands: [
+            TUICommand.self, DemoCommand.self,
             SyncCommand.self, LsCommand.self, ShowCommand.self, SetCommand.self, RenewCommand.self,
             DnsCommand.self, PlanCommand.self, PushCommand.self, QueueCommand.self, ExpiringCommand.self,
             SimCommand.self,
-        ]
+        ],
+        defaultSubcommand: TUICommand.self
     )
 
     /// Runs the chosen command and maps every error to one message on

@@ -1,0 +1,192 @@
+import Foundation
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The `:` command line and the work it starts: edits are queued through
+/// the sync engine (never an API call from the UI); sync and push run in
+/// background Tasks.
+extension PortfolioApp {
+    /// Runs one command-line command: `set VERB …`, `renew N`, `sort FIELD`,
+    /// `sync`, `push`, `quit`.
+    public func run(command text: String) {
+        let words = EditVerbParser.split(text)
+        guard let verb = words.first?.lowercased() else { return }
+        let rest = Array(words.dropFirst())
+        switch verb {
+        case "set":
+            queueEdit(words: rest)
+        case "renew":
+            confirmRenew(years: rest.first.flatMap { Int($0) } ?? 1)
+        case "sort":
+            do {
+                domains.setSort(try DomainSort(parsing: rest.joined(separator: " ")))
+                refreshAll()
+            } catch {
+                state.message = StatusMessage(error.message, isError: true)
+            }
+        case "sync":
+            perform(.sync)
+        case "push":
+            confirmPush()
+        case "quit", "q":
+            requestQuit()
+        default:
+            state.message = StatusMessage("unknown command '\(verb)'; use set, renew, sort, sync, push or quit", isError: true)
+        }
+    }
+
+    /// The domains an action applies to: the selection, else the cursor row.
+    var targets: [String] {
+        if !state.selection.isEmpty { return state.selection.sorted() }
+        return (active == 0 ? domains.cursorDomain : pane.cursorDomain).map { [$0] } ?? []
+    }
+
+    private func queueEdit(words: [String]) {
+        let names = targets
+        guard !names.isEmpty else {
+            state.message = StatusMessage("nothing selected and no domain under the cursor", isError: true)
+            return
+        }
+        do {
+            let edit = try EditVerbParser.parse(words: words)
+            let summary = try environment.engine.queue(edit, domains: names)
+            var parts = ["queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
+            if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
+            if summary.cancelled > 0 { parts.append("\(summary.cancelled) set back (dropped)") }
+            if summary.superseded > 0 { parts.append("\(summary.superseded) replaced") }
+            state.message = StatusMessage(parts.joined(separator: ", ") + " — 7 to review and push")
+        } catch {
+            state.message = StatusMessage("\(error)", isError: true)
+        }
+        refreshAll()
+    }
+
+    /// Renewals spend money: the dialog shows the total from cached prices.
+    private func confirmRenew(years: Int) {
+        let names = targets
+        guard !names.isEmpty else {
+            state.message = StatusMessage("nothing selected and no domain under the cursor", isError: true)
+            return
+        }
+        guard (1...10).contains(years) else {
+            state.message = StatusMessage("renew for 1 to 10 years", isError: true)
+            return
+        }
+        let rows = (try? environment.store.domains(named: names)) ?? []
+        var total: Int64 = 0
+        var lines: [[Span]] = []
+        var unpriced = 0
+        for row in rows {
+            if let price = try? environment.store.tldPrice(row.tld)?.renewCents {
+                total += price * Int64(years)
+                lines.append([Span("  \(DomainRowRenderer.displayName(row, unicode: environment.unicode))  "),
+                              Span("$" + Cents.format(cents: price * Int64(years)), style: Style(.dialog, accent: .pending))])
+            } else {
+                unpriced += 1
+                lines.append([Span("  \(DomainRowRenderer.displayName(row, unicode: environment.unicode))  "),
+                              Span("no cached price", style: Style(.dialog, accent: .error))])
+            }
+        }
+        var summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") × \(years) year\(years == 1 ? "" : "s") — total $\(Cents.format(cents: total))"
+        if unpriced > 0 { summary += " + \(unpriced) unpriced" }
+        dialog = (ConfirmDialog(title: "Renew (spends money)", summary: summary, lines: lines, isDangerous: true, confirmLabel: "Queue renewal"),
+                  .renew(years: years, domains: rows.map(\.name), costCents: total))
+    }
+
+    private func confirmPush() {
+        guard let reason = environment.actions.spec(.push).disabledReason(state) else {
+            queue.refresh(environment, state: state)
+            guard let dialog = queue.pushDialog() else {
+                state.message = StatusMessage("the queue is empty", isError: true)
+                return
+            }
+            if let index = panes.firstIndex(where: { $0.pane === queue }) { switchTo(index: index) }
+            self.dialog = (dialog, .push)
+            return
+        }
+        state.message = StatusMessage(reason, isError: true)
+    }
+
+    /// Runs what a confirmation dialog was opened for.
+    func confirmed(_ action: ConfirmedAction) {
+        switch action {
+        case .push:
+            startPush()
+        case .renew(let years, let names, let cost):
+            do {
+                let summary = try environment.engine.queue(.renew(years: years), domains: names, maxCostCents: cost)
+                state.message = StatusMessage("queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") ($\(Cents.format(cents: summary.costCents ?? 0))) — 7 to push")
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
+            refreshAll()
+        case .dropAll:
+            let dropped = (try? environment.store.drop(all: true)) ?? 0
+            state.message = StatusMessage("dropped \(dropped) intent\(dropped == 1 ? "" : "s")")
+            refreshAll()
+        case .quit:
+            quitting = true
+        }
+    }
+
+    /// Starts a pull in the background; the status bar shows its progress.
+    func startSync() {
+        let work = self.work
+        let engine = environment.engine
+        work.setSync(ProgressBar(done: 0, total: 0, label: "sync"))
+        state.sync = ProgressBar(done: 0, total: 0, label: "sync")
+        Task.detached {
+            do {
+                let summary = try await engine.pull(PullOptions()) { progress in
+                    work.setSync(ProgressBar(done: progress.done, total: progress.total ?? max(progress.done, 1), label: "sync \(progress.step)"))
+                }
+                work.finish(.sync(.success(summary)))
+            } catch {
+                work.finish(.sync(.failure(error)))
+            }
+        }
+    }
+
+    /// Starts a push of the whole plan (the user has just confirmed it,
+    /// including any cost shown); results appear in the Queue pane as each
+    /// call returns.
+    func startPush() {
+        let plan = queue.plan
+        queue.pushedIDs = plan?.batches.flatMap(\.intentIDs) ?? []
+        let total = plan?.calls ?? 0
+        let work = self.work
+        let engine = environment.engine
+        work.setPush(ProgressBar(done: 0, total: total, label: "push"))
+        state.push = ProgressBar(done: 0, total: total, label: "push")
+        Task.detached {
+            do {
+                let summary = try await engine.push(money: .approveAll) { progress in
+                    work.setPush(ProgressBar(done: progress.batchesDone, total: progress.batchesTotal, label: "push"))
+                }
+                work.finish(.push(.success(summary)))
+            } catch {
+                work.finish(.push(.failure(error)))
+            }
+        }
+    }
+
+    /// Records a finished sync or push.
+    func finish(_ completion: BackgroundWork.Completion) {
+        switch completion {
+        case .sync(.success(let summary)):
+            state.offline = false
+            state.message = StatusMessage("synced \(summary.domains) domains (\(summary.changed) changed) in \(summary.calls) calls")
+        case .push(.success(let summary)):
+            state.offline = false
+            var text = "pushed: \(summary.done) done in \(summary.calls) call\(summary.calls == 1 ? "" : "s")"
+            if summary.failed > 0 { text += ", \(summary.failed) failed" }
+            if summary.conflicts > 0 { text += ", \(summary.conflicts) conflicts" }
+            state.message = StatusMessage(text, isError: !summary.clean)
+        case .sync(.failure(let error)), .push(.failure(let error)):
+            if case SyncError.offline = error { state.offline = true }
+            state.message = StatusMessage("\(error)", isError: true)
+        }
+        refreshAll()
+    }
+}

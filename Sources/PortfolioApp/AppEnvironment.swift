@@ -1,0 +1,34 @@
+import PortfolioStore
+import SyncEngine
+
+/// What every pane reads from: the cache, the engine that acts on it, the
+/// key table, and how names are shown. The store's clock is the app's
+/// clock, so tests pin "now" in one place.
+public final class AppEnvironment: Sendable {
+    public let store: PortfolioDatabase
+    public let engine: SyncEngine
+    public let actions: ActionTable
+    /// Show IDNs in Unicode (else punycode).
+    public let unicode: Bool
+    /// Whether the engine has a client (false: read-only cache).
+    public let hasAccount: Bool
+
+    public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool) {
+        self.store = engine.store
+        self.engine = engine
+        self.actions = actions
+        self.unicode = unicode
+        self.hasAccount = hasAccount
+    }
+
+    public var nowMs: Int64 { store.nowMs }
+
+    /// `45s`, `12m`, `3h`, `2d` since `ms`.
+    public func age(since ms: Int64) -> String {
+        let seconds = max(0, (nowMs - ms) / 1000)
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86_400 { return "\(seconds / 3600)h" }
+        return "\(seconds / 86_400)d"
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import TerminalUI
+
+/// App-wide state shared by the panes, the status bar and the action
+/// table's `disabledReason`. Selection is a set of domain names, never row
+/// numbers, so it survives sorting, filtering and resizing.
+public struct AppState: Sendable {
+    public var selection: Set<String> = []
+    /// The selection before the last clear or change of set, for `gv`.
+    public var lastSelection: Set<String> = []
+    public var hasAccount = false
+    public var accountName = ""
+    /// When the last complete domain sync ended.
+    public var lastSyncMs: Int64?
+    /// Set when the provider could not be reached.
+    public var offline = false
+    public var queueSize = 0
+    public var failedCount = 0
+    public var conflictCount = 0
+    /// A background sync's progress (nil when none runs).
+    public var sync: ProgressBar?
+    /// A background push's progress (nil when none runs).
+    public var push: ProgressBar?
+    /// A one-line message in the footer, until the next key.
+    public var message: StatusMessage?
+    /// Something a pane asks the app to do after its handler returns.
+    public var request: AppRequest?
+
+    public init() {}
+
+    public var isSyncing: Bool { sync != nil }
+    public var isPushing: Bool { push != nil }
+
+    /// Replaces the selection, remembering the old one for `gv`.
+    public mutating func setSelection(_ names: Set<String>) {
+        if !selection.isEmpty { lastSelection = selection }
+        selection = names
+    }
+}
+
+/// A footer message.
+public struct StatusMessage: Sendable, Hashable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// What a pane can ask of the app.
+public enum AppRequest: Sendable {
+    /// Open the `:` line with this text typed.
+    case commandLine(String)
+    /// Run a command-line command.
+    case command(String)
+    /// Ask before doing something.
+    case confirm(ConfirmDialog, ConfirmedAction)
+}
+
+/// What to do when a confirmation dialog is answered yes.
+public enum ConfirmedAction: Sendable {
+    case push
+    case renew(years: Int, domains: [String], costCents: Int64)
+    case dropAll
+    case quit
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SyncEngine
+import TerminalUI
+
+/// Sync and push running in Tasks while the UI stays responsive. Tasks
+/// write progress and results here; the event loop reads them between keys.
+/// A condition lets an idle loop (tests, headless) wait for the next change
+/// instead of sleeping.
+final class BackgroundWork: @unchecked Sendable {
+    // @unchecked: every stored property is guarded by `condition`.
+    private let condition = NSCondition()
+    private var syncBar: ProgressBar?
+    private var pushBar: ProgressBar?
+    private var finished: [Completion] = []
+    private var changes = 0
+
+    enum Completion {
+        case sync(Result<PullSummary, any Error>)
+        case push(Result<PushSummary, any Error>)
+    }
+
+    struct Snapshot {
+        var sync: ProgressBar?
+        var push: ProgressBar?
+        var finished: [Completion]
+        var changes: Int
+    }
+
+    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil } }
+
+    func setSync(_ bar: ProgressBar?) { update { $0.syncBar = bar } }
+    func setPush(_ bar: ProgressBar?) { update { $0.pushBar = bar } }
+    func finish(_ completion: Completion) {
+        update {
+            switch completion {
+            case .sync: $0.syncBar = nil
+            case .push: $0.pushBar = nil
+            }
+            $0.finished.append(completion)
+        }
+    }
+
+    /// Progress now, and the completions not taken yet.
+    func take() -> Snapshot {
+        condition.withLock {
+            let snapshot = Snapshot(sync: syncBar, push: pushBar, finished: finished, changes: changes)
+            finished = []
+            return snapshot
+        }
+    }
+
+    /// Waits until something changes after `seen` changes, or `timeout` passes.
+    func waitForChange(after seen: Int, timeout: TimeInterval) {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while changes == seen, condition.wait(until: deadline) {}
+    }
+
+    private func update(_ change: (BackgroundWork) -> Void) {
+        condition.lock()
+        change(self)
+        changes += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,239 @@
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The Domains pane: the filtered, sorted table (only the visible window is
+/// read from the store), the filter line, selection, and a detail panel.
+public final class DomainsPane: Pane {
+    public let title = "Domains"
+    public let scope = ActionScope.domains
+
+    /// The filter text in force and its parse.
+    public private(set) var queryText = ""
+    private var query = PortfolioQuery.all
+    private var queryError: QueryError?
+    /// The filter line while it is open.
+    private var filterInput: TextInput?
+    public private(set) var sort = DomainSort.byName
+    public private(set) var table = TableState()
+    public private(set) var count = 0
+    /// `nil`: shown when wide, hidden when narrow; Enter sets it.
+    private var detailShown: Bool?
+    /// Rows last drawn, with their pending intents, for the cursor and detail.
+    private var window: [DomainRow] = []
+    private var windowOffset = 0
+    private var pending: [String: [PendingField]] = [:]
+    /// Table rows visible in the last frame (for paging).
+    private var visibleRows = 20
+    /// The row `V` extends from.
+    private var anchor: String?
+    private var lastCursorName: String?
+
+    public init() {}
+
+    public var capturesKeys: Bool { filterInput != nil }
+
+    public var cursorDomain: String? {
+        let index = table.cursor - windowOffset
+        return index >= 0 && index < window.count ? window[index].name : lastCursorName
+    }
+
+    public func refresh(_ app: AppEnvironment, state: AppState) {
+        count = (try? app.store.count(matching: query)) ?? 0
+        // Keep the cursor on the same domain when it still matches.
+        if let name = lastCursorName, let index = try? app.store.index(of: name, matching: query, sort: sort) {
+            table.cursor = index
+        }
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
+        window = []
+    }
+
+    // MARK: Drawing
+
+    public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
+        var body = rect
+        if filterInput != nil || !queryText.isEmpty {
+            let (line, rest) = body.splitTop(1)
+            body = rest
+            renderFilterLine(into: &screen, rect: line)
+        }
+        let wide = body.width >= 120
+        var detailRect: Rect?
+        if detailShown ?? wide {
+            if wide {
+                let split = body.splitRight(min(56, body.width / 3))
+                body = split.rest.splitRight(1).rest
+                detailRect = split.right
+            } else {
+                let split = body.splitBottom(min(11, body.height / 2))
+                body = split.rest
+                detailRect = split.bottom
+            }
+        }
+        let view = TableView(columns: DomainRowRenderer.columns(sortedBy: sort), rowCount: count, state: table,
+                             emptyText: queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter")
+        visibleRows = max(1, view.visibleRows(in: body))
+        let used = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
+        table = used
+        loadWindow(app, offset: used.scrollOffset, limit: visibleRows)
+        table = view.render(into: &screen, rect: body) { index in
+            let i = index - windowOffset
+            guard i >= 0, i < window.count else { return TableRow([]) }
+            let row = window[i]
+            let open = pending[row.name] ?? []
+            let role: Role? = open.isEmpty ? nil : open.contains { $0.state == .failed || $0.state == .conflict } ? .conflict : .pending
+            return TableRow(DomainRowRenderer.cells(row, pending: open, nowMs: app.nowMs, unicode: app.unicode),
+                            isSelected: state.selection.contains(row.name), role: role)
+        }
+        lastCursorName = cursorDomain
+        if let detailRect {
+            let row = window.first { $0.name == cursorDomain }
+            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], into: &screen, rect: detailRect, app: app)
+        }
+    }
+
+    private func renderFilterLine(into screen: inout Screen, rect: Rect) {
+        let countText = " \(count) match\(count == 1 ? "" : "es") "
+        let (inputRect, countRect) = rect.splitRight(min(rect.width / 2, countText.count + 1))
+        if let filterInput {
+            filterInput.render(into: &screen, rect: inputRect, prompt: "/")
+        } else {
+            screen.fill(inputRect, style: Style(.input))
+            screen.put("/" + queryText, at: inputRect.origin, style: Style(.input), maxWidth: inputRect.width)
+        }
+        screen.fill(countRect, style: Style(.input))
+        if let queryError {
+            let text = DisplayWidth.truncate(" \(queryError.message)", to: countRect.width + inputRect.width / 2)
+            let start = max(rect.col, countRect.right - DisplayWidth.of(text))
+            screen.fill(Rect(row: rect.row, col: start, width: rect.right - start, height: 1), style: Style(.input))
+            screen.put(text, at: Point(row: rect.row, col: start), style: Style(.input, accent: .error))
+        } else {
+            screen.put(DisplayWidth.pad(countText, to: countRect.width, alignment: .right), at: countRect.origin,
+                       style: Style(.input, accent: .dim))
+        }
+    }
+
+    private func loadWindow(_ app: AppEnvironment, offset: Int, limit: Int) {
+        if !window.isEmpty, offset == windowOffset, window.count >= min(limit, count - offset) { return }
+        window = (try? app.store.rows(matching: query, sort: sort, limit: limit, offset: offset)) ?? []
+        windowOffset = offset
+        pending = (try? app.store.pendingFields(for: window.map(\.name))) ?? [:]
+    }
+
+    // MARK: Keys
+
+    public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        switch action {
+        case .down: move { $0.moveCursor(by: 1, rowCount: count) }
+        case .up: move { $0.moveCursor(by: -1, rowCount: count) }
+        case .top: move { $0.moveCursor(to: 0, rowCount: count) }
+        case .bottom: move { $0.moveCursor(to: count - 1, rowCount: count) }
+        case .pageDown: move { $0.page(by: 1, visibleRows: visibleRows, rowCount: count) }
+        case .pageUp: move { $0.page(by: -1, visibleRows: visibleRows, rowCount: count) }
+        case .filter:
+            filterInput = TextInput(text: queryText)
+        case .toggleSelect:
+            guard let name = cursorDomain else { return .handled }
+            var names = state.selection
+            if names.contains(name) { names.remove(name) } else { names.insert(name) }
+            state.selection = names
+            anchor = name
+            move { $0.moveCursor(by: 1, rowCount: count) }
+        case .rangeSelect:
+            guard let name = cursorDomain else { return .handled }
+            let from = anchor.flatMap { try? app.store.index(of: $0, matching: query, sort: sort) } ?? table.cursor
+            let low = min(from, table.cursor), high = max(from, table.cursor)
+            let names = (try? app.store.names(matching: query, sort: sort, limit: high - low + 1, offset: low)) ?? []
+            state.selection.formUnion(names)
+            anchor = name
+        case .selectAll:
+            state.setSelection(state.selection.union((try? app.store.names(matching: query)) ?? []))
+        case .invertSelection:
+            let matching = Set((try? app.store.names(matching: query)) ?? [])
+            state.setSelection(state.selection.symmetricDifference(matching))
+        case .clearSelection:
+            state.setSelection([])
+        case .reselect:
+            let previous = state.lastSelection
+            state.setSelection(previous)
+        case .sortNext:
+            let fields = DomainSort.Field.allCases
+            let next = fields[(fields.firstIndex(of: sort.field)! + 1) % fields.count]
+            sort = DomainSort(next, descending: sort.descending)
+            return [.handled, .reload]
+        case .sortReverse:
+            sort.descending.toggle()
+            return [.handled, .reload]
+        case .toggleDetail:
+            detailShown = !(detailShown ?? (lastWidth >= 120))
+        case .setNameServers: state.request = .commandLine("set ns ")
+        case .setRenewOption: state.request = .commandLine("set renew ")
+        case .setPrivacy: state.request = .commandLine("set privacy ")
+        case .setLock: state.request = .commandLine("set lock")
+        case .setFolder: state.request = .commandLine("set folder ")
+        case .setNote: state.request = .commandLine("set note ")
+        case .setForwarding: state.request = .commandLine("set forward https://")
+        case .setStealth: state.request = .commandLine("set stealth https://")
+        case .setParking: state.request = .commandLine("set parking")
+        case .setForSale: state.request = .commandLine("set sale ")
+        case .unlist: state.request = .commandLine("set unsale")
+        case .renew: state.request = .commandLine("renew 1")
+        default: return []
+        }
+        return .handled
+    }
+
+    /// Width of the last frame, for the detail toggle's default.
+    private var lastWidth = 0
+
+    /// Records the frame width (the app calls this before drawing).
+    func noteWidth(_ width: Int) { lastWidth = width }
+
+    public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        guard var input = filterInput else { return [] }
+        let outcome = input.handle(key)
+        filterInput = input
+        switch outcome {
+        case .changed:
+            applyQuery(input.text)
+            return [.handled, .reload]
+        case .submitted:
+            filterInput = nil
+            return .handled
+        case .cancelled:
+            filterInput = nil
+            applyQuery("")
+            return [.handled, .reload]
+        case .moved, .ignored:
+            return .handled
+        }
+    }
+
+    /// Sets the filter: a parse error keeps the previous query in force and
+    /// is shown inline.
+    public func applyQuery(_ text: String) {
+        queryText = text
+        do {
+            query = try PortfolioQuery(parsing: text)
+            queryError = nil
+        } catch {
+            queryError = error
+        }
+    }
+
+    /// Sets the sort from the command line (`sort expires:desc`).
+    func setSort(_ newSort: DomainSort) { sort = newSort }
+
+    /// Names the actions apply to: the selection, else the cursor row.
+    func targets(_ state: AppState) -> [String] {
+        if !state.selection.isEmpty { return state.selection.sorted() }
+        return cursorDomain.map { [$0] } ?? []
+    }
+
+    private func move(_ change: (inout TableState) -> Void) {
+        change(&table)
+        lastCursorName = nil
+        let index = table.cursor - windowOffset
+        if index >= 0, index < window.count { lastCursorName = window[index].name }
+    }
+}

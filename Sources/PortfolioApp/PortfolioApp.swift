@@ -1,0 +1,243 @@
+import Foundation
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The TUI: panes in tabs, the status bar, the footer, and the event loop
+/// that ties keys to actions. Handlers compute; only ``render(into:)``
+/// draws.
+///
+/// ```swift
+/// let app = PortfolioApp(environment: env)
+/// app.run(terminal: try NCursesTerminal())
+/// ```
+public final class PortfolioApp {
+    public let environment: AppEnvironment
+    public internal(set) var state = AppState()
+    let domains = DomainsPane()
+    let queue = QueuePane()
+    /// The tabs: number key → pane.
+    let panes: [(number: Int, pane: any Pane)]
+    public internal(set) var active = 0
+    var commandLine: CommandLineInput?
+    var commandHistory: [String] = []
+    var dialog: (ConfirmDialog, ConfirmedAction)?
+    var help: HelpOverlay?
+    var pendingKeys: [KeyEvent] = []
+    var quitting = false
+    let work = BackgroundWork()
+    private var seenChanges = 0
+    /// The smallest size the layout is drawn at.
+    public static let minimumSize = Size(rows: 24, cols: 80)
+
+    public init(environment: AppEnvironment) {
+        self.environment = environment
+        panes = [(1, domains), (2, ListPane.expiries()), (4, ListPane.listings()), (5, ListPane.contacts()),
+                 (6, ListPane.orders()), (7, queue)]
+        state.hasAccount = environment.hasAccount
+        refreshAll()
+    }
+
+    var pane: any Pane { panes[active].pane }
+
+    // MARK: Loop
+
+    /// Runs until quit. With `stopWhenIdle` (tests) it also returns when no
+    /// key is waiting and no background work runs — the app's idle signal.
+    public func run(terminal: any Terminal, stopWhenIdle: Bool = false) {
+        var screen = Screen(size: terminal.size)
+        while !quitting {
+            absorbBackground()
+            if screen.size != terminal.size { screen = Screen(size: terminal.size) }
+            screen.clear()
+            render(into: &screen)
+            terminal.draw(screen)
+            guard let key = terminal.readKey(timeoutMs: 100) else {
+                if !pendingKeys.isEmpty { flushPendingKeys() }
+                if stopWhenIdle {
+                    if !work.isRunning && !hasUnabsorbedWork { return }
+                    work.waitForChange(after: seenChanges, timeout: 10)
+                }
+                continue
+            }
+            handle(key, size: terminal.size)
+        }
+    }
+
+    private var hasUnabsorbedWork: Bool {
+        let snapshot = work.take()
+        if snapshot.finished.isEmpty && snapshot.changes == seenChanges { return false }
+        apply(snapshot)
+        return true
+    }
+
+    /// Takes progress and completions from background tasks into the state.
+    func absorbBackground() { apply(work.take()) }
+
+    private func apply(_ snapshot: BackgroundWork.Snapshot) {
+        let changed = snapshot.changes != seenChanges
+        seenChanges = snapshot.changes
+        state.sync = snapshot.sync
+        state.push = snapshot.push
+        for completion in snapshot.finished { finish(completion) }
+        if changed && (state.isPushing || !snapshot.finished.isEmpty) { refreshAll() }
+    }
+
+    // MARK: Keys
+
+    /// Handles one key (public for tests that drive the app without a loop).
+    public func handle(_ key: KeyEvent, size: Size) {
+        if key == .resize { return }
+        state.message = nil
+        let body = Self.layout(size).body
+        if size.rows < Self.minimumSize.rows || size.cols < Self.minimumSize.cols {
+            if key == .char("q") || key == .ctrl("c") { requestQuit() }
+            return
+        }
+        if let (shown, then) = dialog {
+            var open = shown
+            switch open.handle(key, area: body) {
+            case .confirmed:
+                dialog = nil
+                confirmed(then)
+            case .cancelled:
+                dialog = nil
+                state.message = StatusMessage("cancelled")
+            case .none:
+                dialog = (open, then)
+            }
+            return
+        }
+        if var overlay = help {
+            help = overlay.handle(key, area: body) == .closed ? nil : overlay
+            return
+        }
+        if var line = commandLine {
+            switch line.handle(key) {
+            case .submitted(let text):
+                commandHistory = line.history
+                commandLine = nil
+                run(command: text)
+            case .cancelled:
+                commandHistory = line.history
+                commandLine = nil
+            case .edited, .ignored:
+                commandLine = line
+            }
+            return
+        }
+        if pane.capturesKeys {
+            apply(pane.handle(key: key, app: environment, state: &state))
+            return
+        }
+        dispatch(key)
+    }
+
+    /// Resolves key sequences (`gv`) against the action table.
+    private func dispatch(_ key: KeyEvent) {
+        let sequence = pendingKeys + [key]
+        let table = environment.actions
+        if table.isPrefix(sequence, scope: pane.scope) {
+            pendingKeys = sequence
+            return
+        }
+        if let action = table.action(for: sequence, scope: pane.scope) {
+            pendingKeys = []
+            perform(action)
+            return
+        }
+        if !pendingKeys.isEmpty {
+            flushPendingKeys()
+            dispatch(key)
+            return
+        }
+        apply(pane.handle(key: key, app: environment, state: &state))
+    }
+
+    /// A prefix with no continuation runs as the action it names alone (`g`).
+    private func flushPendingKeys() {
+        let keys = pendingKeys
+        pendingKeys = []
+        if let action = environment.actions.action(for: keys, scope: pane.scope) { perform(action) }
+    }
+
+    /// Runs an action if the table says it can run now.
+    public func perform(_ action: Action) {
+        if let reason = environment.actions.spec(action).disabledReason(state) {
+            state.message = StatusMessage(reason, isError: true)
+            return
+        }
+        switch action {
+        case .help:
+            help = HelpOverlay(title: "Keys — \(pane.title)", sections: environment.actions.helpSections(scope: pane.scope))
+        case .quit:
+            requestQuit()
+        case .sync:
+            startSync()
+        case .commandLine:
+            openCommandLine("")
+        case .nextPane:
+            switchTo(index: (active + 1) % panes.count)
+        case .previousPane:
+            switchTo(index: (active + panes.count - 1) % panes.count)
+        case .showDomains, .showExpiries, .showListings, .showContacts, .showOrders, .showQueue:
+            // Tab 3 (DNS) comes with the next issue; the numbers stay put.
+            let numbers: [Action: Int] = [.showDomains: 1, .showExpiries: 2, .showListings: 4, .showContacts: 5,
+                                          .showOrders: 6, .showQueue: 7]
+            let number = numbers[action]!
+            if let index = panes.firstIndex(where: { $0.number == number }) { switchTo(index: index) }
+        default:
+            apply(pane.perform(action, app: environment, state: &state))
+        }
+    }
+
+    private func apply(_ flags: PaneFlags) {
+        if flags.contains(.quit) { requestQuit() }
+        if flags.contains(.reload) { refreshAll() }
+        guard let request = state.request else { return }
+        state.request = nil
+        switch request {
+        case .commandLine(let text): openCommandLine(text)
+        case .command(let text): run(command: text)
+        case .confirm(let dialog, let then): self.dialog = (dialog, then)
+        }
+    }
+
+    func openCommandLine(_ text: String) {
+        var line = CommandLineInput(history: commandHistory)
+        for character in text { _ = line.handle(.char(character)) }
+        commandLine = line
+    }
+
+    func switchTo(index: Int) {
+        active = index
+        pane.refresh(environment, state: state)
+    }
+
+    func requestQuit() {
+        if state.isPushing {
+            dialog = (ConfirmDialog(title: "Quit", summary: "A push is running. Quit anyway?",
+                                    lines: [[Span("Intents already sent are verified on the next push.")]],
+                                    isDangerous: true, confirmLabel: "Quit"), .quit)
+        } else {
+            quitting = true
+        }
+    }
+
+    /// Reads counts and the visible pane again from the store.
+    public func refreshAll() {
+        let counts = (try? environment.store.intentCounts()) ?? [:]
+        state.queueSize = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
+        state.failedCount = counts[.failed] ?? 0
+        state.conflictCount = counts[.conflict] ?? 0
+        state.accountName = (try? environment.store.account())?.username ?? ""
+        state.lastSyncMs = (try? environment.store.lastSyncRun(kind: "domains", outcome: .complete))?.endedMs
+        domains.refresh(environment, state: state)
+        if active != 0 { pane.refresh(environment, state: state) }
+    }
+
+    /// Whether the loop has been asked to end.
+    public var hasQuit: Bool { quitting }
+    /// The Domains pane (for tests and the entry point).
+    public var domainsPane: DomainsPane { domains }
+}

@@ -1,0 +1,168 @@
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The Queue pane: the plan (one section per API call with its before →
+/// after diff per domain), failures and conflicts to settle, and the results
+/// of the last push as they arrive.
+public final class QueuePane: Pane {
+    public let title = "Queue"
+    public let scope = ActionScope.queue
+
+    struct Line {
+        var text: [TableCell]
+        var domain: String?
+        var intentID: Int64?
+        var role: Role?
+    }
+
+    private(set) var lines: [Line] = []
+    public private(set) var plan: Plan?
+    private var table = TableState()
+    private var visibleRows = 20
+    /// Intent ids sent by the push of this session, for the results section.
+    var pushedIDs: [Int64] = []
+
+    public init() {}
+
+    public var cursorDomain: String? {
+        table.cursor < lines.count ? lines[table.cursor].domain : nil
+    }
+
+    public func refresh(_ app: AppEnvironment, state: AppState) {
+        var out: [Line] = []
+        let plan = try? app.engine.plan()
+        self.plan = plan
+        if let plan, !plan.isEmpty {
+            let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
+            var summary = "Plan: \(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
+            if !plan.moneyIntents.isEmpty { summary += " · renewals $\(Cents.format(cents: plan.moneyCostCents))" }
+            out.append(Line(text: [TableCell(summary)], role: .header))
+            for (index, batch) in plan.batches.enumerated() {
+                out.append(Line(text: [TableCell("call \(index + 1): \(batch.command) × \(batch.domains.count) domain\(batch.domains.count == 1 ? "" : "s")", accent: .ok)], role: nil))
+                for id in batch.intentIDs {
+                    guard let change = plan.changes[id] else { continue }
+                    out.append(Line(text: [TableCell("  " + change.domain), TableCell(change.field.rawValue),
+                                           TableCell(change.before, accent: .dim), TableCell("→ " + change.after, accent: .pending)],
+                                    domain: change.domain, intentID: id))
+                }
+            }
+        } else {
+            out.append(Line(text: [TableCell("The queue is empty: select domains in 1 Domains and set something (N, a, p, :set …).", accent: .dim)]))
+        }
+        let problems = (try? app.store.intents(in: [.failed, .conflict])) ?? []
+        if !problems.isEmpty {
+            out.append(Line(text: [TableCell("")]))
+            out.append(Line(text: [TableCell("Failed and conflicting (t retry · K keep remote · M re-apply mine)")], role: .header))
+            for intent in problems {
+                let field = IntentField(rawValue: intent.field)
+                let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
+                let detail = intent.state == .conflict
+                    ? "remote: \(field.flatMap { f in intent.remoteValue.map { ValueDisplay.describe(f, $0) } } ?? "?")"
+                    : intent.message
+                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
+                                       TableCell("→ \(after) · \(intent.state.rawValue): \(detail)", accent: .error)],
+                                domain: intent.domain, intentID: intent.id, role: .conflict))
+            }
+        }
+        if !pushedIDs.isEmpty {
+            let results = (try? app.store.intents(ids: pushedIDs)) ?? []
+            let done = results.filter { $0.state == .done }.count
+            out.append(Line(text: [TableCell("")]))
+            out.append(Line(text: [TableCell("Last push: \(done) of \(results.count) done")], role: .header))
+            for intent in results {
+                let field = IntentField(rawValue: intent.field)
+                let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
+                let accent: Role = intent.state == .done ? .ok : intent.state == .pending || intent.state == .inflight ? .pending : .error
+                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
+                                       TableCell("→ \(after) · " + intent.state.rawValue + (intent.message.isEmpty ? "" : ": \(intent.message)"), accent: accent)],
+                                domain: intent.domain, intentID: intent.id))
+            }
+        }
+        lines = out
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
+    }
+
+    /// The cached value an intent was based on, as text.
+    private func before(_ intent: OutboxIntent) -> String {
+        IntentField(rawValue: intent.field).map { ValueDisplay.describe($0, intent.baseValue) } ?? intent.baseValue
+    }
+
+    public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
+        let columns = [TableColumn("Domain", minWidth: 18, maxWidth: 26), TableColumn("Field", minWidth: 5, maxWidth: 12),
+                       TableColumn("Before", minWidth: 10, maxWidth: 40, flex: 1), TableColumn("After", minWidth: 20, flex: 3)]
+        let view = TableView(columns: columns, rowCount: lines.count, state: table, showsHeader: true)
+        visibleRows = max(1, view.visibleRows(in: rect))
+        table = view.render(into: &screen, rect: rect) { index in
+            TableRow(lines[index].text, role: lines[index].role)
+        }
+        // Header and section lines span the whole width rather than the first column.
+        let offset = table.scrollOffset
+        for (index, line) in lines.enumerated().dropFirst(offset).prefix(visibleRows) where line.text.count == 1 {
+            let row = rect.row + 1 + index - offset
+            let base: Role = index == table.cursor ? .cursor : line.role ?? (index % 2 == 0 ? .row : .rowAlt)
+            screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: Style(base))
+            screen.put(DisplayWidth.truncate(line.text[0].text, to: rect.width), at: Point(row: row, col: rect.col),
+                       style: Style(base, accent: line.text[0].accent))
+        }
+    }
+
+    public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        switch action {
+        case .down: table.moveCursor(by: 1, rowCount: lines.count)
+        case .up: table.moveCursor(by: -1, rowCount: lines.count)
+        case .top: table.moveCursor(to: 0, rowCount: lines.count)
+        case .bottom: table.moveCursor(to: lines.count - 1, rowCount: lines.count)
+        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: lines.count)
+        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: lines.count)
+        case .push:
+            state.request = .command("push")
+        case .dropDomain:
+            guard let domain = cursorDomain else { return .handled }
+            let dropped = (try? app.store.drop(domains: [domain])) ?? 0
+            state.message = StatusMessage("dropped \(dropped) intent\(dropped == 1 ? "" : "s") of \(domain)")
+            return [.handled, .reload]
+        case .dropAll:
+            state.request = .confirm(ConfirmDialog(title: "Drop the queue", summary: "Drop all \(state.queueSize) open intents?",
+                                                   isDangerous: true, confirmLabel: "Drop"), .dropAll)
+        case .retryFailed:
+            let count = (try? app.store.retryFailed()) ?? 0
+            state.message = StatusMessage("\(count) failed intent\(count == 1 ? "" : "s") back in the queue")
+            return [.handled, .reload]
+        case .keepRemote, .reapplyMine:
+            guard table.cursor < lines.count, let id = lines[table.cursor].intentID,
+                  let intent = try? app.store.intents(ids: [id]).first, intent.state == .conflict else {
+                state.message = StatusMessage("put the cursor on a conflict first", isError: true)
+                return .handled
+            }
+            do {
+                try app.store.resolveConflict(ids: [id], keepRemote: action == .keepRemote)
+                state.message = StatusMessage(action == .keepRemote ? "\(intent.domain): kept the remote value" : "\(intent.domain): my value is queued again")
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
+            return [.handled, .reload]
+        default:
+            return []
+        }
+        return .handled
+    }
+
+    /// The confirmation shown before a push: the plan's calls and diffs.
+    func pushDialog() -> ConfirmDialog? {
+        guard let plan, !plan.isEmpty else { return nil }
+        var diff: [[Span]] = []
+        for batch in plan.batches {
+            diff.append([Span("\(batch.command) × \(batch.domains.count)", style: Style(.dialog, accent: .header))])
+            for id in batch.intentIDs {
+                guard let change = plan.changes[id] else { continue }
+                diff.append([Span("  \(change.domain): "), Span(change.before, style: Style(.dialog, accent: .dim)),
+                             Span(" → "), Span(change.after, style: Style(.dialog, accent: .pending))])
+            }
+        }
+        let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
+        var summary = "\(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
+        if !plan.moneyIntents.isEmpty { summary += " · spends $\(Cents.format(cents: plan.moneyCostCents))" }
+        return ConfirmDialog(title: "Push", summary: summary, lines: diff, isDangerous: !plan.moneyIntents.isEmpty, confirmLabel: "Push")
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DynadotAPI
+import DynadotSim
+import Foundation
+
+/// `dynafolio demo`: the simulator in-process, a fresh cache of its own, a
+/// sync with a progress bar, then the TUI. Quitting stops the simulator.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Try dynafolio on a simulated account (no key, no network)."
+    )
+
+    @Option(help: "Number of generated domains.") var domains: Int = 2000
+    @Option(help: "Seed for the generated portfolio.") var seed: UInt64 = 1
+    @Option(help: "Theme name (default, light, high-contrast, mono) or path to a .toml file.") var theme: String?
+
+    func validate() throws {
+        guard domains >= 0 else { throw ValidationError("--domains must not be negative") }
+    }
+
+    func run() async throws {
+        let keys = (try? AppConfiguration.load())?.keys ?? [:]
+        let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed))
+        let endpoint = try await server.start()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dynafolio-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var failure: (any Error)?
+        do {
+            let engine = try TUIContext.engine(databasePath: folder.appendingPathComponent("demo.sqlite").path, endpoint: endpoint,
+                                               apiKey: APIKey(SimConfiguration.demoKey), concurrency: 1)
+            try await TUIContext.run(engine: engine, hasAccount: true, keys: keys, themeFlag: theme,
+                                     themeConfig: (try? AppConfiguration.load())?.theme, syncFirst: true)
+        } catch {
+            failure = error
+        }
+        try? await server.stop()
+        if let failure {
+            FileHandle.standardError.write(Data("dynafolio: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

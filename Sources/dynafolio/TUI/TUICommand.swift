@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// `dynafolio` with no subcommand: the TUI on the configured account.
+struct TUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the terminal interface on the configured account (the default)."
+    )
+
+    @Option(help: "Theme name (default, light, high-contrast, mono) or path to a .toml file.") var theme: String?
+
+    func run() async throws {
+        let config: AppConfiguration
+        do { config = try AppConfiguration.load() } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+        guard let key = config.apiKey, !key.isEmpty else {
+            FileHandle.standardError.write(Data("""
+            dynafolio: no Dynadot API key is configured.
+              Set DYNADOT_API_KEY, or put api_key = "…" in \(config.configPath) (chmod 600).
+              To look around first, run: dynafolio demo
+
+            """.utf8))
+            throw ExitCode(1)
+        }
+        do {
+            let engine = try TUIContext.engine(databasePath: config.databasePath, endpoint: config.endpoint,
+                                               apiKey: key, concurrency: config.tier.concurrency)
+            try await TUIContext.run(engine: engine, hasAccount: true, keys: config.keys, themeFlag: theme, themeConfig: config.theme)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("dynafolio: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

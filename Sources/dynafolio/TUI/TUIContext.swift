@@ -1,0 +1,68 @@
+import DynadotAPI
+import Foundation
+import Logging
+import PortfolioApp
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// Opens what the TUI needs (store, client, engine, key table, theme) from
+/// the configuration, and runs the app on the real terminal.
+enum TUIContext {
+    /// Whether the user's own locale (before the terminal's UTF-8 fallback)
+    /// is UTF-8: IDNs are shown in Unicode only then, punycode otherwise.
+    static func userLocaleIsUnicode(_ env: [String: String]) -> Bool {
+        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
+    /// The engine for `databasePath`, with a client when a key is given.
+    static func engine(databasePath: String, endpoint: URL, apiKey: APIKey?, concurrency: Int) throws -> SyncEngine {
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        let store = try PortfolioDatabase(path: databasePath)
+        // The terminal belongs to the TUI: a log line on stderr would land
+        // in the middle of the screen, so API and engine logs are dropped.
+        let quiet = Logger(label: "dynafolio.tui", factory: { _ in SwiftLogNoOpLogHandler() })
+        var client: DynadotClient?
+        if let apiKey, !apiKey.isEmpty {
+            client = DynadotClient(configuration: try ClientConfiguration(endpoint: endpoint, apiKey: apiKey, concurrency: concurrency),
+                                   logger: quiet)
+        }
+        return SyncEngine(store: store, client: client, logger: quiet)
+    }
+
+    /// Takes over the terminal, runs the app until quit, restores the
+    /// terminal. Runs on its own thread so background Tasks keep the
+    /// cooperative pool to themselves.
+    static func run(engine: SyncEngine, hasAccount: Bool, keys: [String: [String]], themeFlag: String?, themeConfig: String?,
+                    syncFirst: Bool = false) async throws {
+        let env = ProcessInfo.processInfo.environment
+        let theme = try Theme.choose(flag: themeFlag, config: themeConfig, environment: env)
+        let actions = try ActionTable(overrides: keys)
+        let unicode = userLocaleIsUnicode(env)
+        let failure: (any Error)? = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                // The terminal is restored before the caller resumes: the
+                // process may exit as soon as it does, and an exit racing a
+                // restore on this thread can leave the tty in raw mode.
+                var failure: (any Error)?
+                do {
+                    let terminal = try NCursesTerminal(theme: theme, environment: env)
+                    let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: actions,
+                                                                       unicode: unicode && terminal.isUnicode, hasAccount: hasAccount))
+                    if syncFirst { app.perform(.sync) }
+                    app.run(terminal: terminal)
+                    terminal.restore()
+                } catch {
+                    failure = error
+                }
+                continuation.resume(returning: failure)
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        if let failure { throw failure }
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+import TerminalUI
+@testable import PortfolioApp
+
+@Suite struct ActionTableTests {
+    @Test func defaultKeysDispatchByScope() throws {
+        let table = try ActionTable()
+        #expect(table.action(for: [.char("j")], scope: .domains) == .down)
+        #expect(table.action(for: [.down], scope: .queue) == .down)
+        #expect(table.action(for: [.char("p")], scope: .domains) == .setPrivacy)
+        #expect(table.action(for: [.char("p")], scope: .queue) == .push)
+        #expect(table.action(for: [.char("7")], scope: .domains) == .showQueue)
+        #expect(table.action(for: [.char("g"), .char("v")], scope: .domains) == .reselect)
+        #expect(table.isPrefix([.char("g")], scope: .domains))
+        #expect(table.action(for: [.char("g")], scope: .domains) == .top)
+    }
+
+    @Test func keysAreRemappedFromConfig() throws {
+        let table = try ActionTable(overrides: ["select-all": ["A"], "quit": ["C-q", "Q"]])
+        #expect(table.action(for: [.char("A")], scope: .domains) == .selectAll)
+        #expect(table.action(for: [.char("*")], scope: .domains) == nil)
+        #expect(table.action(for: [.ctrl("q")], scope: .queue) == .quit)
+        #expect(table.keyLabel(.quit) == "C-q / Q")
+    }
+
+    @Test func badConfigEntriesNameTheProblem() {
+        #expect(throws: ActionTableError.self) { try ActionTable(overrides: ["selectall": ["A"]]) }
+        do {
+            _ = try ActionTable(overrides: ["quit": ["two words"]])
+            Issue.record("a key with a space was accepted")
+        } catch {
+            #expect(error.message.contains("'two words' for quit is not a key"))
+        }
+    }
+
+    @Test func remappedKeysDriveTheApp() throws {
+        let fixture = try AppFixture(keys: ["select-all": ["A"]])
+        fixture.drive([.char("A")])
+        #expect(fixture.app.state.selection.count == 7)
+    }
+
+    @Test func disabledActionsSayWhy() throws {
+        let fixture = try AppFixture()
+        let terminal = fixture.drive([.char("r")])
+        #expect(screenText(terminal).hasSuffix(" no account: the cache is read-only"))
+    }
+
+    @Test func markdownListsEveryActionOnce() throws {
+        let markdown = try ActionTable().markdown()
+        for action in Action.allCases {
+            #expect(markdown.components(separatedBy: "`\(action.rawValue)`").count == 2, "\(action.rawValue)")
+        }
+        #expect(markdown.contains("| `Space` | select / unselect the cursor row | `toggle-select` |"))
+        #expect(markdown.hasPrefix("### Everywhere\n"))
+    }
+
+    @Test func selectionKeysWorkOnNamesNotRows() throws {
+        let fixture = try AppFixture()
+        fixture.drive([.char("/")] + AppFixture.typed("tld:com") + [.enter, .char("*")])
+        #expect(fixture.app.state.selection == ["alpha.com", "charlie.com", "echo.com"])
+        fixture.drive([.char("!")])
+        #expect(fixture.app.state.selection.isEmpty)
+        fixture.drive([.char("g"), .char("v")])
+        #expect(fixture.app.state.selection == ["alpha.com", "charlie.com", "echo.com"])
+        fixture.drive([.char("u")])
+        #expect(fixture.app.state.selection.isEmpty)
+        fixture.drive([.char("/"), .ctrl("u"), .enter, .char("g"), .char("v")])
+        #expect(fixture.app.state.selection == ["alpha.com", "charlie.com", "echo.com"])
+    }
+
+    @Test func commandLineQueuesThroughTheEngineWithHistory() throws {
+        let fixture = try AppFixture()
+        fixture.drive([.char(":")] + AppFixture.typed("set renew donot") + [.enter])
+        #expect(try fixture.store.pendingFields(for: ["alpha.com"])["alpha.com"]?.map(\.field) == ["renew_option"])
+        let terminal = fixture.drive([.char(":")] + AppFixture.typed("set bogus") + [.enter])
+        #expect(screenText(terminal).contains("unknown setting 'bogus'"))
+        let recalled = fixture.drive([.char(":"), .up])
+        #expect(screenText(recalled).hasSuffix(":set bogus"))
+    }
+}

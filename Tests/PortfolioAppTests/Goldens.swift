@@ -1,0 +1,274 @@
+/// Golden screens, reviewed by eye before being pinned here (80×24 and
+/// 160×48, TZ=UTC, now = 2026-11-01T00:00:00Z). To update one, run the
+/// test, read `$TMPDIR/portfolioapp-goldens/<name>.txt`, and paste it here.
+enum Goldens {
+    static let domains80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
+          bravo.net         2026-10-29 -3d   parking    donot no   none
+          charlie.com       2027-05-20 200d  forward    none  no   full
+          delta.io          2026-12-16 45d   dns1.clou… auto  yes  none
+          echo.com          2027-01-20 80d   stealth    none  no   full             old…
+          bücher.de         2026-12-31 60d   Dynadot D… auto  yes  part For S… $49…
+          例え.jp           2028-03-15 500d  Dynadot D… auto  yes  full
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+        """#
+
+    static let detail80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
+          bravo.net         2026-10-29 -3d   parking    donot no   none
+          charlie.com       2027-05-20 200d  forward    none  no   full
+          delta.io          2026-12-16 45d   dns1.clou… auto  yes  none
+          echo.com          2027-01-20 80d   stealth    none  no   full             old…
+          bücher.de         2026-12-31 60d   Dynadot D… auto  yes  part For S… $49…
+          例え.jp           2028-03-15 500d  Dynadot D… auto  yes  full
+
+
+
+        ┌─ alpha.com ──────────────────────────────────────────────────────────────────┐
+        │ expires     2026-11-13 12d                                                   │
+        │ registered  2025-09-27                                                       │
+        │ renew       auto                                                             │
+        │ lock        locked                                                           │
+        │ privacy     full                                                             │
+        │ dns         ns1.hostingco.net +1                                             │
+        │             ns2.hostingco.net                                                │
+        │ folder      Clients                                                          │
+        └──────────────────────────────────────────────────────────────────────────────┘
+         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+        """#
+
+    static let filter80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+        /tld:com                                                              3 matches
+          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
+          charlie.com       2027-05-20 200d  forward    none  no   full
+          echo.com          2027-01-20 80d   stealth    none  no   full             old…
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+        """#
+
+    static let filterError80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+        /tld:com tdl:x                     unknown key 'tdl' — did you mean 'tld'? Keys…
+          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+         no domain matches the filter
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+        """#
+
+    static let renewDialog80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
+          bravo.net         2026-10-29 -3d   parking    donot no   none
+          charlie.com       2027-05-20 200d  forward    none  no   full
+          delta.io          2026-12-16 45d   dns1.clou… auto  yes  none
+          echo.com          2027-01-20 80d   stealth    none  no   full             old…
+          bü┌─ Renew (spends money) ───────────────────────────────────────────────┐
+          例│ 2 domains × 2 years — total $47.96                                   │
+            │                                                                      │
+            │   alpha.com  $21.98                                                  │
+            │   bravo.net  $25.98                                                  │
+            │                                                                      │
+            │                      [ Queue renewal ]   [ No ]                      │
+            └──────────────────────────────────────────────────────────────────────┘
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                               2 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+        """#
+
+    static let help80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+          alp┌─ Keys — Domains (1–17 of 43) ──────────────────────────────────────┐ mai…
+          bra│ Everywhere                                                         │
+          cha│   ?         show the keys                                          │
+          del│   q         quit (asks only while a push runs)                     │
+          ech│   r         sync the cache from the account in the background      │ old…
+          büc│   :         command line: set …, renew N, sort F, sync, push, quit │
+          例 │   1         Domains pane                                           │
+             │   2         Expiries pane                                          │
+             │   4         Listings pane                                          │
+             │   5         Contacts pane                                          │
+             │   6         Orders pane                                            │
+             │   7         Queue pane                                             │
+             │   Tab       next pane                                              │
+             │   S-Tab     previous pane                                          │
+             │   j Down    next row                                               │
+             │   k Up      previous row                                           │
+             │   g Home    first row                                              │
+             │   G End     last row                                               │
+             └────────────────────────────────────────────────────────────────────┘
+
+         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+        """#
+
+    static let queue80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (3)
+        Domain                   Field       Before           After
+        Plan: 3 changes in 2 API calls
+        call 1: set_ns × 2 domains
+          alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
+          bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
+        call 2: set_renew_option × 1 domain
+          bravo.net              renew_opti… donot            → auto
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                               2 selected │ queue 3
+         p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
+        """#
+
+    static let queuePushRefused80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (3)
+        Domain                   Field       Before           After
+        Plan: 3 changes in 2 API calls
+        call 1: set_ns × 2 domains
+          alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
+          bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
+        call 2: set_renew_option × 1 domain
+          bravo.net              renew_opti… donot            → auto
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                               2 selected │ queue 3
+         no account: nothing can be pushed
+        """#
+
+    static let domainsStyled80 = #"""
+        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (1)      
+        ⟦fg=153 bg=236 bold⟧  Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+        ⟦fg=179 bold italic⟧•⟦fg=220 bold⟧ alpha.com         ⟦fg=208 bold⟧2026-11-13 12d  ⟦fg=220 bold⟧ ns1.hosti… auto  yes  full Clien…      ⟦fg=179 bold italic⟧→ h…
+        ⟦fg=231 bg=25 bold⟧  bravo.net         ⟦fg=196 bg=25 bold⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking    donot no   none                 
+          charlie.com       2027-05-20 200d  forward    none  no   full
+        ⟦bg=234⟧  delta.io          ⟦fg=229 bg=234⟧2026-12-16 45d  ⟦bg=234⟧ dns1.clou… auto  yes  none                 
+          echo.com          ⟦fg=229⟧2027-01-20 80d  ⟦plain⟧ stealth    none  no   full             old…
+        ⟦bg=234⟧  bücher.de         ⟦fg=229 bg=234⟧2026-12-31 60d  ⟦bg=234⟧ Dynadot D… auto  yes  part For S… $49…     
+          例え.jp           2028-03-15 500d  Dynadot D… auto  yes  full
+
+
+
+
+
+
+
+
+
+
+
+
+
+        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧                               1 selected │ ⟦fg=179 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
+        ⟦fg=78⟧ queued note on 1 domain — 7 to review and push⟦fg=248⟧                                 
+        """#
+
+    static let queuePushDialog80 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (2)
+        Domain                     Field Before             After
+        Plan: 2 changes in 1 API call
+        call 1: set_ns × 2 domains
+          alpha.com                ns    ns1.hostingco.net… → dns1.cloudexample.com, dn…
+          bravo.net                ns    parking (ads)      → dns1.cloudexample.com, dn…
+
+            ┌─ Push ───────────────────────────────────────────────────────────────┐
+            │ 2 changes in 1 API call                                              │
+            │                                                                      │
+            │ set_ns × 2                                                           │
+            │   alpha.com: ns1.hostingco.net, ns2.hostingco.net → dns1.cloudexamp… │
+            │   bravo.net: parking (ads) → dns1.cloudexample.com, dns2.cloudexamp… │
+            │                                                                      │
+            │                          [ Push ]   [ No ]                           │
+            └──────────────────────────────────────────────────────────────────────┘
+
+
+
+
+
+
+         acme │ cache 5m │ online                                  2 selected │ queue 2
+         p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
+        """#
+}

@@ -1,0 +1,206 @@
+/// The 160×48 golden screens (see `Goldens`).
+extension Goldens {
+    static let domains160 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ alpha.com ───────────────────────────────────────┐
+          alpha.com         2026-11-13 12d   ns1.hostingco.net +1    auto  yes  full Clients          main site    │ expires     2026-11-13 12d                        │
+          bravo.net         2026-10-29 -3d   parking                 donot no   none                               │ registered  2025-09-27                            │
+          charlie.com       2027-05-20 200d  forward                 none  no   full                               │ renew       auto                                  │
+          delta.io          2026-12-16 45d   dns1.cloudexample.com … auto  yes  none                               │ lock        locked                                │
+          echo.com          2027-01-20 80d   stealth                 none  no   full                  old campaign │ privacy     full                                  │
+          bücher.de         2026-12-31 60d   Dynadot DNS             auto  yes  part For Sale $499.00              │ dns         ns1.hostingco.net +1                  │
+          例え.jp           2028-03-15 500d  Dynadot DNS             auto  yes  full                               │             ns2.hostingco.net                     │
+                                                                                                                   │ folder      Clients                               │
+                                                                                                                   │ note        main site                             │
+                                                                                                                   │ status      active                                │
+                                                                                                                   │ registrant  Ada Lovelace <ada@example.org> #101   │
+                                                                                                                   │ admin       Ada Lovelace <ada@example.org> #101   │
+                                                                                                                   │ technical   Tech Desk <tech@example.org> #102     │
+                                                                                                                   │ billing     Ada Lovelace <ada@example.org> #101   │
+                                                                                                                   │ cached      5m ago                                │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   └───────────────────────────────────────────────────┘
+         acme │ cache 5m │ read-only                                                                                                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
+        """#
+
+    static let selection160 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ delta.io ────────────────────────────────────────┐
+          alpha.com         2026-11-13 12d   ns1.hostingco.net +1    auto  yes  full Clients          main site    │ expires     2026-12-16 45d                        │
+          bravo.net         2026-10-29 -3d   parking                 donot no   none                               │ renew       auto                                  │
+          charlie.com       2027-05-20 200d  forward                 none  no   full                               │ lock        locked                                │
+          delta.io          2026-12-16 45d   dns1.cloudexample.com … auto  yes  none                               │ privacy     none                                  │
+          echo.com          2027-01-20 80d   stealth                 none  no   full                  old campaign │ dns         dns1.cloudexample.com +1              │
+          bücher.de         2026-12-31 60d   Dynadot DNS             auto  yes  part For Sale $499.00              │             dns2.cloudexample.com                 │
+          例え.jp           2028-03-15 500d  Dynadot DNS             auto  yes  full                               │ folder      (none)                                │
+                                                                                                                   │ cached      5m ago                                │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   │                                                   │
+                                                                                                                   └───────────────────────────────────────────────────┘
+         acme │ cache 5m │ read-only                                                                                                               4 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
+        """#
+
+    static let help160 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+          Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ alpha.com ───────────────────────────────────────┐
+          alpha.com         2026-11-13 12d   ns1.host┌─ Keys — Domains (1–41 of 43) ──────────────────────────────────────┐s     2026-11-13 12d                        │
+          bravo.net         2026-10-29 -3d   parking │ Everywhere                                                         │ered  2025-09-27                            │
+          charlie.com       2027-05-20 200d  forward │   ?         show the keys                                          │      auto                                  │
+          delta.io          2026-12-16 45d   dns1.clo│   q         quit (asks only while a push runs)                     │      locked                                │
+          echo.com          2027-01-20 80d   stealth │   r         sync the cache from the account in the background      │y     full                                  │
+          bücher.de         2026-12-31 60d   Dynadot │   :         command line: set …, renew N, sort F, sync, push, quit │      ns1.hostingco.net +1                  │
+          例え.jp           2028-03-15 500d  Dynadot │   1         Domains pane                                           │      ns2.hostingco.net                     │
+                                                     │   2         Expiries pane                                          │      Clients                               │
+                                                     │   4         Listings pane                                          │      main site                             │
+                                                     │   5         Contacts pane                                          │      active                                │
+                                                     │   6         Orders pane                                            │rant  Ada Lovelace <ada@example.org> #101   │
+                                                     │   7         Queue pane                                             │      Ada Lovelace <ada@example.org> #101   │
+                                                     │   Tab       next pane                                              │cal   Tech Desk <tech@example.org> #102     │
+                                                     │   S-Tab     previous pane                                          │g     Ada Lovelace <ada@example.org> #101   │
+                                                     │   j Down    next row                                               │      5m ago                                │
+                                                     │   k Up      previous row                                           │                                            │
+                                                     │   g Home    first row                                              │                                            │
+                                                     │   G End     last row                                               │                                            │
+                                                     │   PgDn C-f  next page                                              │                                            │
+                                                     │   PgUp C-b  previous page                                          │                                            │
+                                                     │                                                                    │                                            │
+                                                     │ Domains pane                                                       │                                            │
+                                                     │   /         filter with the query language (tld:com exp:<90d …)    │                                            │
+                                                     │   Space     select / unselect the cursor row                       │                                            │
+                                                     │   V         select from the last selected row to the cursor        │                                            │
+                                                     │   *         select every domain that matches the filter            │                                            │
+                                                     │   !         invert the selection among matching domains            │                                            │
+                                                     │   Esc u     clear the selection                                    │                                            │
+                                                     │   gv        select the last selection again                        │                                            │
+                                                     │   s         sort by the next column                                │                                            │
+                                                     │   S         reverse the sort                                       │                                            │
+                                                     │   Enter     show / hide the detail panel                           │                                            │
+                                                     │   N         set name servers                                       │                                            │
+                                                     │   a         set the renew option (auto, donot, reset)              │                                            │
+                                                     │   p         set WHOIS privacy (full, partial, off)                 │                                            │
+                                                     │   L         lock                                                   │                                            │
+                                                     │   f         move to a folder                                       │                                            │
+                                                     │   c         set the note                                           │                                            │
+                                                     │   w         forward to a URL                                       │                                            │
+                                                     │   W         stealth-forward to a URL                               │                                            │
+                                                     │   P         park                                                   │                                            │
+                                                     │   $         list for sale at a price                               │                                            │
+                                                     └────────────────────────────────────────────────────────────────────┘                                            │
+                                                                                                                   └───────────────────────────────────────────────────┘
+         acme │ cache 5m │ read-only                                                                                                               0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
+        """#
+
+    static let queue160 = #"""
+         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (3)
+        Domain                     Field        Before                                   After
+        Plan: 3 changes in 2 API calls
+        call 1: set_ns × 2 domains
+          alpha.com                ns           ns1.hostingco.net, ns2.hostingco.net     → dns1.cloudexample.com, dns2.cloudexample.com
+          bravo.net                ns           parking (ads)                            → dns1.cloudexample.com, dns2.cloudexample.com
+        call 2: set_renew_option × 1 domain
+          bravo.net                renew_option donot                                    → auto
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ read-only                                                                                                               2 selected │ queue 3
+         p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
+        """#
+}

@@ -1,0 +1,213 @@
+import DynadotSim
+import Foundation
+import PortfolioStore
+import Testing
+
+/// The real `dynafolio` binary in tmux against an in-process simulator.
+/// Skipped, with the reason shown, when tmux is not installed.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; the end-to-end TUI tests need it"))
+struct TUIEndToEndTests {
+    static let nameServers = ["dns1.cloudexample.com", "dns2.cloudexample.com"]
+
+    /// A simulator with 300 domains, a temp folder, and the shell command
+    /// that runs the TUI on them, saving `stty -a` before and after.
+    final class World {
+        let server: SimServer
+        let folder: URL
+        let endpoint: URL
+        let binary: String
+
+        init() async throws {
+            guard let binary = BuiltBinary.path else {
+                throw TmuxError(message: "the dynafolio binary was not found next to the tests; run `swift build` first")
+            }
+            self.binary = binary
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("dynafolio-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            server = SimServer(configuration: SimConfiguration(domainCount: 300, seed: 7, apiKey: "FAKE-TEST-KEY-0001"))
+            endpoint = try await server.start()
+        }
+
+        func stop() async {
+            try? await server.stop()
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        var databasePath: String { folder.appendingPathComponent("cache.sqlite").path }
+
+        /// `sh -c` text running the TUI with `environment` added.
+        func command(_ environment: [String: String] = [:], arguments: String = "") -> String {
+            var env = [
+                "HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
+                "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "DYNADOT_API_KEY": "FAKE-TEST-KEY-0001",
+                "DYNAFOLIO_ENDPOINT": endpoint.absoluteString, "DYNAFOLIO_DB": databasePath, "LANG": "C.UTF-8", "LC_ALL": "",
+            ]
+            env.merge(environment) { $1 }
+            let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }.joined(separator: " ")
+            let before = shellQuoted(folder.appendingPathComponent("stty-before.txt").path)
+            let after = shellQuoted(folder.appendingPathComponent("stty-after.txt").path)
+            let script = "stty -a > \(before); env \(assignments) \(shellQuoted(binary)) \(arguments) 2>&1; echo \"EXIT:$?\"; stty -a > \(after)"
+            return "sh -c \(shellQuoted(script))"
+        }
+
+        func file(_ name: String) -> String {
+            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        }
+    }
+
+    /// Runs `body` with a world and a tmux session, cleaning both up even on failure.
+    func withSession(width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+                     _ body: (World, TmuxSession) async throws -> Void) async throws {
+        let world = try await World()
+        var session: TmuxSession?
+        do {
+            session = try TmuxSession(width: width, height: height, command: world.command(environment))
+            try await body(world, session!)
+        } catch {
+            session?.kill()
+            await world.stop()
+            throw error
+        }
+        session?.kill()
+        await world.stop()
+    }
+
+    /// Syncs with `r` and waits for the result.
+    func sync(_ tmux: TmuxSession) throws {
+        try tmux.waitFor(text: "never synced")
+        try tmux.send("r")
+        try tmux.waitFor(text: "synced 300 domains")
+    }
+
+    @Test func bulkNameServerEditFromFilterToPush() async throws {
+        try await withSession { world, tmux in
+            try sync(tmux)
+            try tmux.send("/")
+            try tmux.type("tld:com exp:<90d")
+            try tmux.send("Enter")
+            let filtered = try tmux.waitFor("the match count") { $0.contains("/tld:com exp:<90d") && $0.contains(" match") }
+            let matches = try #require(Self.number(before: " match", in: filtered))
+            #expect(matches > 1)
+            try tmux.send("Space")
+            try tmux.waitFor(text: "1 selected")
+            try tmux.send("*")
+            try tmux.waitFor(text: "\(matches) selected")
+            try tmux.send(":")
+            try tmux.type("set ns " + Self.nameServers.joined(separator: " "))
+            try tmux.send("Enter")
+            let queued = try tmux.waitFor(text: "queued ns on")
+            let added = try #require(Self.number(after: "queued ns on ", in: queued))
+            try tmux.send("7")
+            try tmux.waitFor(text: "Plan: \(added) change")
+            try tmux.send("p")
+            try tmux.waitFor(text: "[ Push ]")
+            try tmux.send("y")
+            let pushed = try tmux.waitFor(text: "Last push: \(added) of \(added) done", timeout: 120)
+            #expect(pushed.contains("pushed: \(added) done"))
+            #expect(pushed.contains("queue 0"))
+
+            // The cache says every intent is done, and the simulator agrees.
+            let store = try PortfolioDatabase(path: world.databasePath)
+            let done = try store.intents(in: [.done])
+            #expect(done.count == added)
+            #expect(try store.intents(in: [.pending, .failed, .conflict, .inflight]).isEmpty)
+            let remote = world.server.state.read { account in
+                Dictionary(uniqueKeysWithValues: done.map { ($0.domain, account.domain(named: $0.domain)?.nameServers) })
+            }
+            for intent in done {
+                #expect(remote[intent.domain] == .nameServers(Self.nameServers, slots: false) || Self.hosts(remote[intent.domain] ?? nil) == Self.nameServers,
+                        "\(intent.domain)")
+            }
+
+            // Quitting leaves the terminal as it was.
+            try tmux.send("q")
+            try tmux.waitFor(text: "EXIT:0", history: true)
+            try tmux.waitFor("stty after") { _ in !world.file("stty-after.txt").isEmpty }
+            let before = world.file("stty-before.txt").split(whereSeparator: { $0 == " " || $0 == "\n" })
+            let after = world.file("stty-after.txt").split(whereSeparator: { $0 == " " || $0 == "\n" })
+            #expect(before == after, "stty changed: \(Set(before).symmetricDifference(after).sorted().joined(separator: " "))")
+            #expect(!world.file("stty-before.txt").isEmpty)
+        }
+    }
+
+    @Test func resizeKeepsCursorAndSelection() async throws {
+        try await withSession(width: 120, height: 40) { _, tmux in
+            try sync(tmux)
+            try tmux.send("j", "j", "Space", "k")
+            let wide = try tmux.waitFor(text: "1 selected")
+            let cursor = try #require(Self.detailTitle(wide))
+            try tmux.resize(width: 80, height: 24)
+            try tmux.waitFor("80 columns") { $0.split(separator: "\n").first.map { $0.count <= 80 } ?? false && $0.contains("1 selected") }
+            try tmux.send("Enter")
+            let narrow = try tmux.waitFor("the detail panel") { Self.detailTitle($0) != nil }
+            #expect(Self.detailTitle(narrow) == cursor)
+            #expect(narrow.contains("1 selected"))
+            try tmux.resize(width: 200, height: 60)
+            let large = try tmux.waitFor("the 200-column layout") { $0.split(separator: "\n").contains { $0.count > 150 } }
+            #expect(Self.detailTitle(large) == cursor)
+            #expect(large.contains("1 selected"))
+            try tmux.resize(width: 70, height: 20)
+            try tmux.waitFor(text: "terminal too small (need 80×24)")
+            try tmux.resize(width: 100, height: 30)
+            let back = try tmux.waitFor(text: "1 selected")
+            #expect(Self.detailTitle(back) == cursor)
+            try tmux.send("q")
+            try tmux.waitFor(text: "EXIT:0", history: true)
+        }
+    }
+
+    @Test func unknownTerminalTypeGivesAClearError() async throws {
+        try await withSession(environment: ["TERM": "unknown"]) { _, tmux in
+            let screen = try tmux.waitFor(text: "EXIT:", history: true)
+            #expect(screen.contains("terminal type 'unknown' is not supported; set TERM to e.g. xterm-256color"))
+            #expect(screen.contains("EXIT:1"))
+        }
+    }
+
+    @Test func plainCLocaleShowsPunycodeAndStaysUsable() async throws {
+        try await withSession(width: 100, height: 30, environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""]) { _, tmux in
+            try sync(tmux)
+            try tmux.send("/")
+            try tmux.type("xn--")
+            try tmux.send("Enter")
+            let screen = try tmux.waitFor("punycode names") { $0.contains("/xn--") && $0.contains("  xn--") }
+            let rows = screen.split(separator: "\n").filter { $0.hasPrefix("  xn--") || $0.hasPrefix("• xn--") }
+            #expect(!rows.isEmpty)
+            for row in rows { #expect(row.unicodeScalars.allSatisfy { $0.isASCII || $0 == "…" || $0 == "—" }, "\(row)") }
+            try tmux.send("j", "Space")
+            try tmux.waitFor(text: "1 selected")
+            try tmux.send("q")
+            try tmux.waitFor(text: "EXIT:0", history: true)
+        }
+    }
+
+    // MARK: Reading the screen
+
+    static func number(before marker: String, in screen: String) -> Int? {
+        guard let range = screen.range(of: marker) else { return nil }
+        let digits = screen[..<range.lowerBound].reversed().prefix { $0.isNumber }
+        return Int(String(digits.reversed()))
+    }
+
+    static func number(after marker: String, in screen: String) -> Int? {
+        guard let range = screen.range(of: marker) else { return nil }
+        return Int(String(screen[range.upperBound...].prefix { $0.isNumber }))
+    }
+
+    /// The domain in the detail panel's title (`┌─ name ───`).
+    static func detailTitle(_ screen: String) -> String? {
+        for line in screen.split(separator: "\n") {
+            guard let start = line.range(of: "┌─ ") else { continue }
+            let rest = line[start.upperBound...]
+            guard let end = rest.range(of: " ─") else { continue }
+            let title = String(rest[..<end.lowerBound])
+            if title.contains(".") { return title }
+        }
+        return nil
+    }
+
+    static func hosts(_ setting: SimNameServerSetting?) -> [String]? {
+        guard case .nameServers(let hosts, _)? = setting else { return nil }
+        return hosts.filter { !$0.isEmpty }
+    }
+}
