@@ -61,7 +61,7 @@ public final class QueuePane: Pane {
                     ? "remote: \(field.flatMap { f in intent.remoteValue.map { ValueDisplay.describe(f, $0) } } ?? "?")"
                     : intent.message
                 out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
-                                       TableCell("→ \(after) · \(intent.state.rawValue): \(detail)", accent: .error)],
+                                       TableCell("\(intent.state.rawValue): \(detail) (wanted \(after))", accent: .error)],
                                 domain: intent.domain, intentID: intent.id, role: .conflict))
             }
         }
@@ -75,7 +75,7 @@ public final class QueuePane: Pane {
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
                 let accent: Role = intent.state == .done ? .ok : intent.state == .pending || intent.state == .inflight ? .pending : .error
                 out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
-                                       TableCell("→ \(after) · " + intent.state.rawValue + (intent.message.isEmpty ? "" : ": \(intent.message)"), accent: accent)],
+                                       TableCell(intent.message.isEmpty ? "→ \(after) · \(intent.state.rawValue)" : "\(intent.state.rawValue): \(intent.message)", accent: accent)],
                                 domain: intent.domain, intentID: intent.id))
             }
         }
