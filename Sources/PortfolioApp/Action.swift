@@ -47,14 +47,31 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case retryFailed = "retry-failed"
     case keepRemote = "keep-remote"
     case reapplyMine = "reapply-mine"
+    // Listings pane
+    case listingSelect = "listing-select"
+    case listingPrice = "listing-price"
+    case listingUnlist = "listing-unlist"
+    case listingFetch = "listing-fetch"
+    case marketplaceView = "marketplace"
+    case marketplaceFilter = "marketplace-filter"
+    case buyItNow = "buy-it-now"
+    // Contacts pane
+    case editContact = "edit-contact"
+    case assignContact = "assign-contact"
+    // Orders pane
+    case orderFilter = "order-filter"
+    case orderStatus = "order-status"
 }
 
 /// Where an action's keys work.
-public enum ActionScope: String, Sendable, Hashable {
+public enum ActionScope: String, Sendable, Hashable, CaseIterable {
     /// Everywhere (unless a prompt or dialog has the keys).
     case global
     case domains
     case queue
+    case listings
+    case contacts
+    case orders
 
     /// The heading in the help overlay and the README.
     public var title: String {
@@ -62,6 +79,9 @@ public enum ActionScope: String, Sendable, Hashable {
         case .global: return "Everywhere"
         case .domains: return "Domains pane"
         case .queue: return "Queue pane"
+        case .listings: return "Listings pane"
+        case .contacts: return "Contacts pane"
+        case .orders: return "Orders pane"
         }
     }
 }

@@ -66,5 +66,23 @@ extension ActionTable {
                    disabled: { $0.conflictCount == 0 ? "no conflicts" : nil }),
         ActionSpec(.reapplyMine, ["M"], .queue, "conflict: re-apply my value on the next push", hint: "mine",
                    disabled: { $0.conflictCount == 0 ? "no conflicts" : nil }),
+        // Listings
+        ActionSpec(.listingSelect, ["Space"], .listings, "select / unselect the cursor listing", hint: "select"),
+        ActionSpec(.listingPrice, ["$"], .listings, "list or reprice the selection (price, type, minimum offer)", hint: "price"),
+        ActionSpec(.listingUnlist, ["U"], .listings, "unlist the selection", hint: "unlist"),
+        ActionSpec(.listingFetch, ["F"], .listings, "fetch prices of the visible listings, or the marketplace catalogue", hint: "fetch",
+                   disabled: { $0.hasAccount ? nil : "no account: nothing can be fetched" }),
+        ActionSpec(.marketplaceView, ["m"], .listings, "switch between your listings and the marketplace", hint: "market"),
+        ActionSpec(.marketplaceFilter, ["/"], .listings, "filter the marketplace by name"),
+        ActionSpec(.buyItNow, ["B"], .listings, "buy the cursor marketplace domain now (spends money)", dangerous: true),
+        // Contacts
+        ActionSpec(.editContact, ["e"], .contacts, "edit the cursor contact", hint: "edit"),
+        ActionSpec(.assignContact, ["A"], .contacts, "assign the cursor contact to the selected domains (choose roles)",
+                   hint: "assign", dangerous: true,
+                   disabled: { $0.selection.isEmpty ? "select domains in 1 Domains first" : nil }),
+        // Orders
+        ActionSpec(.orderFilter, ["/"], .orders, "filter by date range and status", hint: "filter"),
+        ActionSpec(.orderStatus, ["s"], .orders, "refresh the cursor order's status", hint: "status",
+                   disabled: { $0.hasAccount ? nil : "no account: nothing can be fetched" }),
     ]
 }

@@ -127,6 +127,8 @@ extension PortfolioApp {
             refreshAll()
         case .quit:
             quitting = true
+        case .purchase, .assignContact:
+            confirmedPaneAction(action)
         }
     }
 
@@ -186,6 +188,8 @@ extension PortfolioApp {
         case .sync(.failure(let error)), .push(.failure(let error)):
             if case SyncError.offline = error { state.offline = true }
             state.message = StatusMessage("\(error)", isError: true)
+        case .job(let job, let result):
+            finishJob(job, result)
         }
         refreshAll()
     }

@@ -57,6 +57,8 @@ public enum AppRequest: Sendable {
     case command(String)
     /// Ask before doing something.
     case confirm(ConfirmDialog, ConfirmedAction)
+    /// Fetch something into the cache in the background.
+    case background(BackgroundJob)
 }
 
 /// What to do when a confirmation dialog is answered yes.
@@ -65,4 +67,8 @@ public enum ConfirmedAction: Sendable {
     case renew(years: Int, domains: [String], costCents: Int64)
     case dropAll
     case quit
+    /// Queue buying a marketplace domain at the price shown.
+    case purchase(domain: String, priceCents: Int64)
+    /// Queue `set_whois` giving `roles` of `domains` to contact `id`.
+    case assignContact(id: String, roles: [ContactRole], domains: [String])
 }

@@ -13,10 +13,14 @@ final class BackgroundWork: @unchecked Sendable {
     private var pushBar: ProgressBar?
     private var finished: [Completion] = []
     private var changes = 0
+    /// Pane fetches (listing prices, marketplace, order status) running.
+    private var jobs = 0
 
     enum Completion {
         case sync(Result<PullSummary, any Error>)
         case push(Result<PushSummary, any Error>)
+        /// A pane fetch ended; the string is what to tell the user.
+        case job(BackgroundJob, Result<String, any Error>)
     }
 
     struct Snapshot {
@@ -26,7 +30,11 @@ final class BackgroundWork: @unchecked Sendable {
         var changes: Int
     }
 
-    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil } }
+    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil || jobs > 0 } }
+    /// How many pane fetches run now.
+    var jobsRunning: Int { condition.withLock { jobs } }
+
+    func beginJob() { update { $0.jobs += 1 } }
 
     func setSync(_ bar: ProgressBar?) { update { $0.syncBar = bar } }
     func setPush(_ bar: ProgressBar?) { update { $0.pushBar = bar } }
@@ -35,6 +43,7 @@ final class BackgroundWork: @unchecked Sendable {
             switch completion {
             case .sync: $0.syncBar = nil
             case .push: $0.pushBar = nil
+            case .job: $0.jobs -= 1
             }
             $0.finished.append(completion)
         }

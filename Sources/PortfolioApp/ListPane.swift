@@ -2,8 +2,8 @@ import PortfolioStore
 import SyncEngine
 import TerminalUI
 
-/// A read-only table pane over cached data (Expiries, Listings, Contacts,
-/// Orders): the rows come from one store read per refresh.
+/// A read-only table pane over cached data (Expiries): the rows come from
+/// one store read per refresh.
 public final class ListPane: Pane {
     public let title: String
     public let scope = ActionScope.global
@@ -60,49 +60,6 @@ extension ListPane {
                 [TableCell(b.label), TableCell("\(b.count)"), TableCell("\(b.autoRenewCount)"),
                  TableCell("$" + Cents.format(cents: b.renewalCents) + (b.unpricedCount > 0 ? " +\(b.unpricedCount)?" : "")),
                  TableCell(String(repeating: "█", count: max(1, b.count * 30 / most)), accent: .chartBar)]
-            }
-        }
-    }
-
-    /// Your domains listed for sale.
-    public static func listings() -> ListPane {
-        ListPane(title: "Listings", columns: [
-            TableColumn("Domain", minWidth: 14, flex: 1), TableColumn("Price", minWidth: 10, alignment: .right),
-            TableColumn("Type", minWidth: 8), TableColumn("Min offer", minWidth: 9, alignment: .right),
-        ], empty: "no domain is listed for sale (select some and press $)") { app in
-            let query = (try? PortfolioQuery(parsing: "sale:yes")) ?? .all
-            let rows = (try? app.store.rows(matching: query, limit: 5000)) ?? []
-            return rows.map { row in
-                [TableCell(DomainRowRenderer.displayName(row, unicode: app.unicode)),
-                 TableCell(row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"),
-                 TableCell(row.saleType ?? ""),
-                 TableCell(row.saleMinOfferCents.map { "$" + Cents.format(cents: $0) } ?? "")]
-            }
-        }
-    }
-
-    /// WHOIS contacts of the account.
-    public static func contacts() -> ListPane {
-        ListPane(title: "Contacts", columns: [
-            TableColumn("Id", minWidth: 6), TableColumn("Name", minWidth: 12, flex: 1), TableColumn("Organization", minWidth: 10, flex: 1),
-            TableColumn("Email", minWidth: 14, flex: 1), TableColumn("Country", minWidth: 7),
-        ], empty: "no contacts in the cache — press r to sync") { app in
-            ((try? app.store.contacts()) ?? []).map { c in
-                [TableCell(c.id), TableCell(c.name), TableCell(c.organization), TableCell(c.email), TableCell(c.country)]
-            }
-        }
-    }
-
-    /// Recent orders of the account.
-    public static func orders() -> ListPane {
-        ListPane(title: "Orders", columns: [
-            TableColumn("Order", minWidth: 8), TableColumn("Submitted", minWidth: 10), TableColumn("Status", minWidth: 8),
-            TableColumn("Total", minWidth: 9, alignment: .right), TableColumn("Items", minWidth: 10, flex: 1),
-        ], empty: "no orders in the cache — press r to sync") { app in
-            ((try? app.store.orders()) ?? []).map { o in
-                [TableCell(o.id), TableCell(o.submittedMs.map(ValueDisplay.isoDate) ?? ""), TableCell(o.status),
-                 TableCell(o.totalCostCents.map { "$" + Cents.format(cents: $0) } ?? ""),
-                 TableCell(o.items.map { "\($0.itemType) \($0.domain)" }.joined(separator: ", "))]
             }
         }
     }

@@ -32,8 +32,8 @@ public final class PortfolioApp {
 
     public init(environment: AppEnvironment) {
         self.environment = environment
-        panes = [(1, domains), (2, ListPane.expiries()), (4, ListPane.listings()), (5, ListPane.contacts()),
-                 (6, ListPane.orders()), (7, queue)]
+        panes = [(1, domains), (2, ListPane.expiries()), (4, ListingsPane()), (5, ContactsPane()),
+                 (6, OrdersPane()), (7, queue)]
         state.hasAccount = environment.hasAccount
         refreshAll()
     }
@@ -200,6 +200,7 @@ public final class PortfolioApp {
         case .commandLine(let text): openCommandLine(text)
         case .command(let text): run(command: text)
         case .confirm(let dialog, let then): self.dialog = (dialog, then)
+        case .background(let job): start(job)
         }
     }
 

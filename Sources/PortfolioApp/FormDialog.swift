@@ -1,0 +1,103 @@
+import TerminalUI
+
+/// A small form over a pane: labelled one-line fields, Tab / Down and
+/// S-Tab / Up between them, Enter to submit, Esc to cancel. The pane checks
+/// the values on submit and shows what is wrong with ``error`` while the
+/// form stays open.
+///
+/// ```swift
+/// var form = FormDialog(title: "List for sale", fields: [.init("Price", hint: "USD")])
+/// if case .submitted = form.handle(key) { validate(form.value("Price")) }
+/// ```
+struct FormDialog {
+    struct Field {
+        var label: String
+        var input: TextInput
+        /// Shown after the field while it is empty (`USD, e.g. 499.99`).
+        var hint: String
+
+        init(_ label: String, value: String = "", hint: String = "") {
+            self.label = label
+            self.input = TextInput(text: value)
+            self.hint = hint
+        }
+    }
+
+    enum Outcome {
+        case submitted
+        case cancelled
+        case none
+    }
+
+    var title: String
+    var fields: [Field]
+    /// A line above the fields (`3 domains`).
+    var summary: String
+    var focus = 0
+    /// Why the last submit was refused.
+    var error: String?
+
+    init(title: String, summary: String = "", fields: [Field]) {
+        self.title = title
+        self.summary = summary
+        self.fields = fields
+    }
+
+    /// The trimmed text of the field labelled `label`.
+    func value(_ label: String) -> String {
+        (fields.first { $0.label == label }?.input.text ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func handle(_ key: KeyEvent) -> Outcome {
+        switch key {
+        case .tab, .down:
+            focus = (focus + 1) % fields.count
+            return .none
+        case .backTab, .up:
+            focus = (focus + fields.count - 1) % fields.count
+            return .none
+        default:
+            break
+        }
+        switch fields[focus].input.handle(key) {
+        case .submitted: return .submitted
+        case .cancelled: return .cancelled
+        case .changed:
+            error = nil
+            return .none
+        case .moved, .ignored:
+            return .none
+        }
+    }
+
+    func render(into screen: inout Screen, area: Rect) {
+        let labelWidth = (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
+        let extra = summary.isEmpty ? 0 : 2
+        let width = min(area.width - 2, 72)
+        let height = min(area.height, fields.count + 4 + extra)
+        let box = area.centered(width: width, height: height)
+        screen.fill(box, style: Style(.dialog))
+        screen.drawBox(box, style: Style(.dialog), border: Style(.dialog, accent: .header), title: title)
+        let inner = box.inset(dx: 2, dy: 1)
+        var row = inner.row
+        if !summary.isEmpty {
+            screen.put(DisplayWidth.truncate(summary, to: inner.width), at: Point(row: row, col: inner.col), style: Style(.dialog))
+            row += 2
+        }
+        let inputWidth = max(4, inner.width - labelWidth)
+        for (index, field) in fields.enumerated() where row < inner.bottom - 1 {
+            screen.put(DisplayWidth.pad(field.label, to: labelWidth), at: Point(row: row, col: inner.col),
+                       style: Style(.dialog, accent: index == focus ? .header : .dim))
+            let rect = Rect(row: row, col: inner.col + labelWidth, width: inputWidth, height: 1)
+            field.input.render(into: &screen, rect: rect, showsCursor: index == focus)
+            if field.input.text.isEmpty, !field.hint.isEmpty {
+                screen.put(DisplayWidth.truncate(field.hint, to: inputWidth - 1), at: Point(row: row, col: rect.col + 1),
+                           style: Style(.input, accent: .dim))
+            }
+            row += 1
+        }
+        let help = error ?? "Tab next field · Enter save · Esc cancel"
+        screen.put(DisplayWidth.truncate(help, to: inner.width), at: Point(row: inner.bottom - 1, col: inner.col),
+                   style: Style(.dialog, accent: error == nil ? .dim : .error))
+    }
+}

@@ -1,0 +1,271 @@
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The Listings pane: your domains for sale (price, listing type, minimum
+/// offer, with queued changes shown as `→ …`), listed, repriced and
+/// unlisted in bulk through the outbox; `m` switches to the marketplace
+/// catalogue, where buy-it-now is a money action behind a confirmation.
+public final class ListingsPane: Pane {
+    public let title = "Listings"
+    public let scope = ActionScope.listings
+
+    /// Which of the two tables is shown.
+    public private(set) var showsMarketplace = false
+    private var market = MarketplaceView()
+    private var rows: [DomainRow] = []
+    private var pending: [String: [PendingField]] = [:]
+    private var table = TableState()
+    private var visibleRows = 20
+    private var form: FormDialog?
+
+    public init() {}
+
+    static let columns = [
+        TableColumn("", minWidth: 1, maxWidth: 1), TableColumn("Domain", minWidth: 18, maxWidth: 48, flex: 2),
+        TableColumn("Price", minWidth: 12, alignment: .right), TableColumn("Type", minWidth: 12, maxWidth: 26, flex: 1),
+        TableColumn("Min offer", minWidth: 10, alignment: .right), TableColumn("Expires", minWidth: 10),
+    ]
+
+    public var capturesKeys: Bool { form != nil || (showsMarketplace && market.isFiltering) }
+
+    public var cursorDomain: String? {
+        guard !showsMarketplace, table.cursor < rows.count else { return nil }
+        return rows[table.cursor].name
+    }
+
+    public func refresh(_ app: AppEnvironment, state: AppState) {
+        market.refresh(app)
+        let listed = (try? app.store.rows(matching: (try? PortfolioQuery(parsing: "sale:yes")) ?? .all, limit: 100_000)) ?? []
+        // Domains with a queued listing change show too, even before they are listed.
+        let queued = ((try? app.store.intents(in: [.pending, .inflight, .failed, .conflict])) ?? [])
+            .filter { $0.field == IntentField.sale.rawValue }.map(\.domain)
+        let extra = Set(queued).subtracting(listed.map(\.name))
+        let more = extra.isEmpty ? [] : (try? app.store.domains(named: extra.sorted())) ?? []
+        rows = (listed + more).sorted { $0.name < $1.name }
+        pending = (try? app.store.pendingFields(for: rows.map(\.name))) ?? [:]
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: rows.count)
+    }
+
+    // MARK: Drawing
+
+    public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
+        if showsMarketplace {
+            market.render(into: &screen, rect: rect, app: app, ownDomains: Set(rows.map(\.name)))
+        } else {
+            let (line, body) = rect.splitTop(1)
+            let priced = rows.filter { $0.forSale && $0.salePriceCents != nil }.count
+            var summary = " Your listings · \(rows.filter(\.forSale).count) for sale · \(priced) priced"
+            if !state.selection.isEmpty { summary += " · \(state.selection.count) selected" }
+            screen.fill(line, style: Style(.input))
+            screen.put(DisplayWidth.truncate(summary + " · m marketplace", to: line.width), at: line.origin, style: Style(.input, accent: .dim))
+            let view = TableView(columns: Self.columns, rowCount: rows.count, state: table,
+                                 emptyText: "no domain is listed for sale — select domains in 1 Domains, then press $ here")
+            visibleRows = max(1, view.visibleRows(in: body))
+            let shown = rows, open = pending
+            table = view.render(into: &screen, rect: body) { index in
+                let row = shown[index]
+                return TableRow(Self.cells(row, pending: open[row.name] ?? [], selected: state.selection.contains(row.name), app: app),
+                                isSelected: state.selection.contains(row.name))
+            }
+        }
+        if let form { form.render(into: &screen, area: rect) }
+    }
+
+    /// Price, type and minimum offer, with a queued change shown instead.
+    static func cells(_ row: DomainRow, pending: [PendingField], selected: Bool, app: AppEnvironment) -> [TableCell] {
+        let money: (Int64?) -> String = { $0.map { "$" + Cents.format(cents: $0) } ?? "" }
+        var price = TableCell(row.forSale ? (row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "? (F fetches)") : "not listed",
+                              accent: row.forSale && row.salePriceCents != nil ? nil : .dim)
+        var type = TableCell(row.forSale ? row.saleType ?? "" : "")
+        var minimum = TableCell(row.forSale ? money(row.saleMinOfferCents) : "")
+        let open = pending.last { $0.field == IntentField.sale.rawValue }
+        if let open, let edit = Edit(field: .sale, encodedValue: open.value) {
+            let accent: Role = open.state == .failed || open.state == .conflict ? .conflict : .pending
+            switch edit {
+            case .forSale(let terms):
+                price = TableCell("→ " + (terms.priceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"), accent: accent)
+                type = TableCell("→ " + terms.listingType, accent: accent)
+                minimum = TableCell(terms.minimumOfferCents.map { "→ " + money($0) } ?? "", accent: accent)
+            default:
+                price = TableCell("→ unlist", accent: accent)
+            }
+        }
+        let marker = selected ? TableCell("✓", accent: .selected) : open != nil ? TableCell("•", accent: .pending) : TableCell("")
+        return [marker, TableCell(DomainRowRenderer.displayName(row, unicode: app.unicode)), price, type, minimum,
+                TableCell(row.expiresMs.map(ValueDisplay.isoDate) ?? "—")]
+    }
+
+    // MARK: Keys
+
+    public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if showsMarketplace {
+            if market.move(action) { return .handled }
+        } else if moveOwn(action) {
+            return .handled
+        }
+        switch action {
+        case .marketplaceView:
+            showsMarketplace.toggle()
+            if showsMarketplace, market.count == 0, market.filterText.isEmpty, state.hasAccount {
+                state.request = .background(.marketplace)
+            }
+        case .marketplaceFilter:
+            guard showsMarketplace else {
+                state.message = StatusMessage("/ filters the marketplace; press m to show it", isError: true)
+                return .handled
+            }
+            market.openFilter()
+        case .listingSelect:
+            guard let name = cursorDomain else { return .handled }
+            var names = state.selection
+            if names.contains(name) { names.remove(name) } else { names.insert(name) }
+            state.selection = names
+            table.moveCursor(by: 1, rowCount: rows.count)
+        case .listingPrice:
+            let names = targets(state)
+            guard !names.isEmpty else { return nothingTargeted(&state) }
+            let first = names.count == 1 ? rows.first { $0.name == names[0] && $0.forSale } : nil
+            form = FormDialog(title: "List for sale", summary: "\(names.count) domain\(names.count == 1 ? "" : "s"): \(Self.preview(names))", fields: [
+                .init("Price", value: first?.salePriceCents.map { Cents.format(cents: $0) } ?? "", hint: "USD, e.g. 499 or 1250.00"),
+                .init("Type", value: first?.saleType ?? "buy_now", hint: SaleTerms.listingTypes.joined(separator: " | ")),
+                .init("Min offer", value: first?.saleMinOfferCents.map { Cents.format(cents: $0) } ?? "", hint: "optional, USD"),
+            ])
+        case .listingUnlist:
+            let names = targets(state)
+            guard !names.isEmpty else { return nothingTargeted(&state) }
+            queue(.unlist, names, verb: "unlisting", app: app, state: &state)
+            return [.handled, .reload]
+        case .listingFetch:
+            if showsMarketplace {
+                state.request = .background(.marketplace)
+            } else {
+                let start = table.scrollOffset
+                let visible = rows.dropFirst(start).prefix(visibleRows).filter(\.forSale).map(\.name)
+                guard !visible.isEmpty else {
+                    state.message = StatusMessage("no listed domain on screen to fetch", isError: true)
+                    return .handled
+                }
+                state.request = .background(.listingPrices(visible))
+            }
+        case .buyItNow:
+            confirmPurchase(&state)
+        default:
+            return []
+        }
+        return .handled
+    }
+
+    private func moveOwn(_ action: Action) -> Bool {
+        switch action {
+        case .down: table.moveCursor(by: 1, rowCount: rows.count)
+        case .up: table.moveCursor(by: -1, rowCount: rows.count)
+        case .top: table.moveCursor(to: 0, rowCount: rows.count)
+        case .bottom: table.moveCursor(to: rows.count - 1, rowCount: rows.count)
+        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: rows.count)
+        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: rows.count)
+        default: return false
+        }
+        return true
+    }
+
+    /// The selection (any domains, e.g. chosen in the Domains pane to be
+    /// listed), else the cursor listing; never marketplace names.
+    private func targets(_ state: AppState) -> [String] {
+        if !state.selection.isEmpty { return state.selection.sorted() }
+        return cursorDomain.map { [$0] } ?? []
+    }
+
+    private func nothingTargeted(_ state: inout AppState) -> PaneFlags {
+        state.message = StatusMessage(showsMarketplace ? "press m to go back to your listings first"
+                                                       : "nothing selected and no listing under the cursor", isError: true)
+        return .handled
+    }
+
+    static func preview(_ names: [String]) -> String {
+        names.count <= 3 ? names.joined(separator: ", ") : names.prefix(2).joined(separator: ", ") + " and \(names.count - 2) more"
+    }
+
+    private func confirmPurchase(_ state: inout AppState) {
+        guard showsMarketplace, let listing = market.cursorListing else {
+            state.message = StatusMessage("buy from the marketplace: press m and put the cursor on a listing", isError: true)
+            return
+        }
+        guard let price = listing.priceCents, !listing.pendingSaleLocked else {
+            state.message = StatusMessage("\(listing.domain) cannot be bought now (\(listing.pendingSaleLocked ? "a sale is pending" : "no price"))", isError: true)
+            return
+        }
+        let dialog = ConfirmDialog(title: "Buy it now (spends money)", summary: "Buy \(listing.domain) for $\(Cents.format(cents: price)) \(listing.currency)?",
+                                   lines: [[Span("  The purchase is queued; the push asks again before it spends.")],
+                                           [Span("  price  "), Span("$" + Cents.format(cents: price), style: Style(.dialog, accent: .pending))]],
+                                   isDangerous: true, confirmLabel: "Queue purchase")
+        state.request = .confirm(dialog, .purchase(domain: listing.domain, priceCents: price))
+    }
+
+    private func queue(_ edit: Edit, _ names: [String], verb: String, app: AppEnvironment, state: inout AppState) {
+        do {
+            let summary = try app.engine.queue(edit, domains: names)
+            var text = "queued \(verb) of \(summary.added) domain\(summary.added == 1 ? "" : "s")"
+            if summary.unchanged > 0 { text += ", \(summary.unchanged) already so" }
+            if summary.cancelled > 0 { text += ", \(summary.cancelled) set back" }
+            state.message = StatusMessage(text + " — 7 to review and push")
+            state.setSelection([])
+        } catch {
+            state.message = StatusMessage("\(error)", isError: true)
+        }
+    }
+
+    public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if var open = form {
+            switch open.handle(key) {
+            case .cancelled:
+                form = nil
+                state.message = StatusMessage("cancelled")
+            case .submitted:
+                form = open
+                submitSale(app: app, state: &state)
+                return [.handled, .reload]
+            case .none:
+                form = open
+            }
+            return .handled
+        }
+        if showsMarketplace, market.isFiltering {
+            if market.handleFilter(key) { market.refresh(app) }
+            return .handled
+        }
+        return []
+    }
+
+    /// Checks the form and queues `set_for_sale` for every target.
+    private func submitSale(app: AppEnvironment, state: inout AppState) {
+        guard var open = form else { return }
+        let names = targets(state)
+        do {
+            let type = open.value("Type").isEmpty ? "buy_now" : open.value("Type")
+            let price = try Self.amount(open.value("Price"), "price")
+            let minimum = try Self.amount(open.value("Min offer"), "minimum offer")
+            if price == nil, type != "make_offer" { throw SyncError.invalidEdit("a \(type) listing needs a price") }
+            let summary = try app.engine.queue(.forSale(SaleTerms(listingType: type, priceCents: price, minimumOfferCents: minimum)),
+                                               domains: names)
+            form = nil
+            var text = "queued sale terms on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
+            if summary.unchanged > 0 { text += ", \(summary.unchanged) already so" }
+            state.message = StatusMessage(text + " — 7 to review and push")
+            state.setSelection([])
+        } catch {
+            open.error = "\(error)"
+            form = open
+        }
+    }
+
+    /// Cents from `12` or `12.50`; nil when empty.
+    static func amount(_ text: String, _ what: String) throws -> Int64? {
+        guard !text.isEmpty else { return nil }
+        let cleaned = text.hasPrefix("$") ? String(text.dropFirst()) : text
+        guard let cents = Cents.parseCents(cleaned), cents > 0 else {
+            throw SyncError.invalidEdit("the \(what) '\(text)' is not an amount; write e.g. 499 or 1250.00")
+        }
+        return cents
+    }
+}

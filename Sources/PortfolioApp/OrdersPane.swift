@@ -1,0 +1,145 @@
+import Foundation
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The Orders pane: cached orders (`order_list`, pulled by sync) with date,
+/// items, cost and status; `/` filters by date range and status (in SQL),
+/// `s` refreshes the cursor order's status (`get_order_status`) in the
+/// background.
+public final class OrdersPane: Pane {
+    public let title = "Orders"
+    public let scope = ActionScope.orders
+
+    public private(set) var filter = OrderFilter()
+    private var orders: [OrderRow] = []
+    private var count = 0
+    private var table = TableState()
+    private var visibleRows = 20
+    private var form: FormDialog?
+
+    static let columns = [
+        TableColumn("Date", minWidth: 10, maxWidth: 10), TableColumn("Order", minWidth: 8, maxWidth: 12),
+        TableColumn("Items", minWidth: 20, flex: 3), TableColumn("Cost", minWidth: 9, alignment: .right),
+        TableColumn("Status", minWidth: 9, maxWidth: 14),
+    ]
+
+    public init() {}
+
+    public var capturesKeys: Bool { form != nil }
+
+    /// The order under the cursor.
+    public var cursorOrder: OrderRow? { table.cursor < orders.count ? orders[table.cursor] : nil }
+
+    public func refresh(_ app: AppEnvironment, state: AppState) {
+        count = (try? app.store.orderCount(matching: filter)) ?? 0
+        // Orders are few (a year of them is hundreds): read them whole.
+        orders = (try? app.store.orders(matching: filter, limit: 5000)) ?? []
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: orders.count)
+    }
+
+    public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
+        let (line, body) = rect.splitTop(1)
+        screen.fill(line, style: Style(.input))
+        let total = orders.reduce(Int64(0)) { $0 + ($1.totalCostCents ?? 0) }
+        let text = " \(count) order\(count == 1 ? "" : "s") · $\(Cents.format(cents: total)) · \(Self.describe(filter))"
+        screen.put(DisplayWidth.truncate(text, to: line.width), at: line.origin, style: Style(.input, accent: .dim))
+        let view = TableView(columns: Self.columns, rowCount: orders.count, state: table,
+                             emptyText: filter.isEmpty ? "no orders in the cache — press r to sync" : "no order matches the filter (/ to change it)")
+        visibleRows = max(1, view.visibleRows(in: body))
+        let shown = orders
+        table = view.render(into: &screen, rect: body) { index in
+            let o = shown[index]
+            let status = o.status.lowercased()
+            let accent: Role? = status == "completed" ? .ok : ["problem", "cancelled", "deleted"].contains(status) ? .error : .pending
+            return TableRow([TableCell(o.submittedMs.map(ValueDisplay.isoDate) ?? "—"), TableCell(o.id), TableCell(Self.items(o)),
+                             TableCell(o.totalCostCents.map { "$" + Cents.format(cents: $0) } ?? ""),
+                             TableCell(o.status.isEmpty ? "—" : o.status, accent: accent)])
+        }
+        if let form { form.render(into: &screen, area: rect) }
+    }
+
+    /// `Domain Renewal alpha.com 1y`, several joined by commas.
+    static func items(_ order: OrderRow) -> String {
+        order.items.map { item in
+            var text = item.itemType
+            if !item.domain.isEmpty { text += " " + item.domain }
+            if let years = item.duration, years > 0 { text += " \(years)y" }
+            return text
+        }.joined(separator: ", ")
+    }
+
+    /// `all dates, any status` or `2026-10-01 … 2026-10-31, completed`.
+    static func describe(_ filter: OrderFilter) -> String {
+        let from = filter.fromMs.map(ValueDisplay.isoDate), to = filter.untilMs.map { ValueDisplay.isoDate($0 - 1) }
+        let dates = from == nil && to == nil ? "all dates" : "\(from ?? "…") to \(to ?? "…")"
+        return dates + ", " + (filter.status ?? "any status") + " · / filters"
+    }
+
+    public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        switch action {
+        case .down: table.moveCursor(by: 1, rowCount: orders.count)
+        case .up: table.moveCursor(by: -1, rowCount: orders.count)
+        case .top: table.moveCursor(to: 0, rowCount: orders.count)
+        case .bottom: table.moveCursor(to: orders.count - 1, rowCount: orders.count)
+        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: orders.count)
+        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: orders.count)
+        case .orderFilter:
+            form = FormDialog(title: "Filter orders", summary: "Empty fields do not filter.", fields: [
+                .init("From", value: filter.fromMs.map(ValueDisplay.isoDate) ?? "", hint: "YYYY-MM-DD"),
+                .init("To", value: filter.untilMs.map { ValueDisplay.isoDate($0 - 1) } ?? "", hint: "YYYY-MM-DD, inclusive"),
+                .init("Status", value: filter.status ?? "", hint: "e.g. completed, processing, problem"),
+            ])
+        case .orderStatus:
+            guard let order = cursorOrder else {
+                state.message = StatusMessage("no order under the cursor", isError: true)
+                return .handled
+            }
+            state.request = .background(.orderStatus(order.id))
+        default:
+            return []
+        }
+        return .handled
+    }
+
+    public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        guard var open = form else { return [] }
+        switch open.handle(key) {
+        case .cancelled:
+            form = nil
+            return .handled
+        case .none:
+            form = open
+            return .handled
+        case .submitted:
+            break
+        }
+        do {
+            let from = try Self.day(open.value("From"))
+            let to = try Self.day(open.value("To"))
+            if let from, let to, to < from { throw SyncError.invalidEdit("the range ends before it starts") }
+            filter = OrderFilter(fromMs: from, untilMs: to.map { $0 + 86_400_000 }, status: open.value("Status"))
+            form = nil
+            table = TableState()
+            return [.handled, .reload]
+        } catch {
+            open.error = "\(error)"
+            form = open
+            return .handled
+        }
+    }
+
+    /// Midnight UTC of `YYYY-MM-DD` in ms; nil when empty.
+    static func day(_ text: String) throws -> Int64? {
+        guard !text.isEmpty else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]),
+              let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.component(.day, from: date) == parts[2] else {
+            throw SyncError.invalidEdit("'\(text)' is not a date; write YYYY-MM-DD")
+        }
+        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+
+/// Which cached orders the Orders pane shows: a date range and a status.
+public struct OrderFilter: Sendable, Hashable {
+    /// Submitted at or after this instant (ms since 1970), if set.
+    public var fromMs: Int64?
+    /// Submitted before this instant, if set (exclusive, so a whole day is
+    /// `day ..< day + 1`).
+    public var untilMs: Int64?
+    /// The order status, compared case-insensitively (`completed`), if set.
+    public var status: String?
+
+    public init(fromMs: Int64? = nil, untilMs: Int64? = nil, status: String? = nil) {
+        self.fromMs = fromMs
+        self.untilMs = untilMs
+        self.status = status.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// No condition: every cached order.
+    public var isEmpty: Bool { fromMs == nil && untilMs == nil && status == nil }
+}
+
+/// Filtered order reads and status updates (`get_order_status`).
+extension PortfolioDatabase {
+    /// Cached orders matching `filter`, newest first, with their items; the
+    /// filter runs in SQL so only the window is read.
+    public func orders(matching filter: OrderFilter, limit: Int = 500, offset: Int = 0) throws -> [OrderRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents, status, extra_json
+                FROM "order"
+                WHERE (? IS NULL OR submitted_ms >= ?) AND (? IS NULL OR submitted_ms < ?)
+                    AND (? IS NULL OR lower(status) = lower(?))
+                ORDER BY submitted_ms DESC, id DESC LIMIT ? OFFSET ?
+                """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs,
+                                 filter.status, filter.status, limit, offset]).map { r in
+                let items = try Row.fetchAll(db, sql: """
+                    SELECT item_type, domain, duration, cost_cents, status FROM order_item WHERE order_id = ? ORDER BY position
+                    """, arguments: [r[0] as String]).map {
+                    OrderItemRow(itemType: $0[0], domain: $0[1], duration: $0[2], costCents: $0[3], status: $0[4])
+                }
+                return OrderRow(id: r[0], submittedMs: r[1], currency: r[2], paymentMethod: r[3], totalCostCents: r[4],
+                                totalPaidCents: r[5], status: r[6], items: items, extraJSON: r[7])
+            }
+        }
+    }
+
+    /// How many cached orders match `filter`.
+    public func orderCount(matching filter: OrderFilter) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM "order" WHERE (? IS NULL OR submitted_ms >= ?) AND (? IS NULL OR submitted_ms < ?)
+                    AND (? IS NULL OR lower(status) = lower(?))
+                """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs, filter.status, filter.status]) ?? 0
+        }
+    }
+
+    /// Records a fresher status for a cached order and, by domain, its
+    /// items' statuses. Returns false when the order is not cached.
+    @discardableResult
+    public func updateOrderStatus(id: String, status: String, itemStatuses: [String: String] = [:],
+                                  syncedAtMs: Int64) throws -> Bool {
+        try writer.write { db in
+            try db.execute(sql: #"UPDATE "order" SET status = ?, synced_at_ms = ? WHERE id = ?"#,
+                           arguments: [status, syncedAtMs, id])
+            guard db.changesCount > 0 else { return false }
+            for (domain, itemStatus) in itemStatuses {
+                try db.execute(sql: "UPDATE order_item SET status = ? WHERE order_id = ? AND domain = ?",
+                               arguments: [itemStatus, id, domain.lowercased()])
+            }
+            return true
+        }
+    }
+}
