@@ -168,7 +168,7 @@ public final class ContactsPane: Pane {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") { return "'\(email)' is not an e-mail address" }
         if !(values["phonecc"] ?? "").allSatisfy(\.isNumber) { return "Phone CC is digits only (e.g. 44)" }
-        if !(values["phonenum"] ?? "").allSatisfy({ $0.isNumber || $0 == " " || $0 == "-" }) { return "Phone is digits only" }
+        if !(values["phonenum"] ?? "").allSatisfy({ $0.isNumber || " .-".contains($0) }) { return "Phone is digits (with spaces, dots or dashes)" }
         let country = values["country"] ?? ""
         if country.count != 2 || !country.allSatisfy(\.isLetter) { return "Country is a two-letter code (e.g. GB)" }
         return nil

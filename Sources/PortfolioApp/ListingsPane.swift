@@ -191,6 +191,10 @@ public final class ListingsPane: Pane {
             state.message = StatusMessage("buy from the marketplace: press m and put the cursor on a listing", isError: true)
             return
         }
+        if rows.contains(where: { $0.name == listing.domain }) {
+            state.message = StatusMessage("\(listing.domain) is yours already", isError: true)
+            return
+        }
         guard let price = listing.priceCents, !listing.pendingSaleLocked else {
             state.message = StatusMessage("\(listing.domain) cannot be bought now (\(listing.pendingSaleLocked ? "a sale is pending" : "no price"))", isError: true)
             return
@@ -263,7 +267,7 @@ public final class ListingsPane: Pane {
     static func amount(_ text: String, _ what: String) throws -> Int64? {
         guard !text.isEmpty else { return nil }
         let cleaned = text.hasPrefix("$") ? String(text.dropFirst()) : text
-        guard let cents = Cents.parseCents(cleaned), cents > 0 else {
+        guard cleaned.wholeMatch(of: /[0-9]+(\.[0-9]{1,2})?/) != nil, let cents = Cents.parseCents(cleaned), cents > 0 else {
             throw SyncError.invalidEdit("the \(what) '\(text)' is not an amount; write e.g. 499 or 1250.00")
         }
         return cents
