@@ -59,14 +59,22 @@ public final class OrdersPane: Pane {
         if let form { form.render(into: &screen, area: rect) }
     }
 
-    /// `Domain Renewal alpha.com 1y`, several joined by commas.
+    /// `Renewal alpha.com 1y`, or per type `Renewal ×3 a.com 1y, b.com 2y, …`
+    /// (the provider's `Domain ` prefix dropped to leave room for names).
     static func items(_ order: OrderRow) -> String {
-        order.items.map { item in
-            var text = item.itemType
-            if !item.domain.isEmpty { text += " " + item.domain }
-            if let years = item.duration, years > 0 { text += " \(years)y" }
-            return text
-        }.joined(separator: ", ")
+        var types: [String] = []
+        var byType: [String: [String]] = [:]
+        for item in order.items {
+            let type = item.itemType.hasPrefix("Domain ") ? String(item.itemType.dropFirst(7)) : item.itemType
+            if byType[type] == nil { types.append(type) }
+            var name = item.domain
+            if let years = item.duration, years > 0 { name += name.isEmpty ? "\(years)y" : " \(years)y" }
+            byType[type, default: []].append(name)
+        }
+        return types.map { type in
+            let names = byType[type] ?? []
+            return (names.count > 1 ? "\(type) ×\(names.count) " : "\(type) ") + names.filter { !$0.isEmpty }.joined(separator: ", ")
+        }.joined(separator: "; ")
     }
 
     /// `all dates, any status` or `2026-10-01 … 2026-10-31, completed`.
