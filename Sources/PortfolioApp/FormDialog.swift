@@ -91,7 +91,7 @@ struct FormDialog {
             let rect = Rect(row: row, col: inner.col + labelWidth, width: inputWidth, height: 1)
             field.input.render(into: &screen, rect: rect, showsCursor: index == focus)
             if field.input.text.isEmpty, !field.hint.isEmpty {
-                screen.put(DisplayWidth.truncate(field.hint, to: inputWidth - 1), at: Point(row: row, col: rect.col + 1),
+                screen.put(DisplayWidth.truncate(field.hint, to: inputWidth), at: Point(row: row, col: rect.col),
                            style: Style(.input, accent: .dim))
             }
             row += 1

@@ -89,6 +89,8 @@ public final class ListingsPane: Pane {
                 minimum = TableCell(terms.minimumOfferCents.map { "→ " + money($0) } ?? "", accent: accent)
             default:
                 price = TableCell("→ unlist", accent: accent)
+                type = TableCell("", accent: accent)
+                minimum = TableCell("", accent: accent)
             }
         }
         let marker = selected ? TableCell("✓", accent: .selected) : open != nil ? TableCell("•", accent: .pending) : TableCell("")
@@ -126,7 +128,8 @@ public final class ListingsPane: Pane {
             let names = targets(state)
             guard !names.isEmpty else { return nothingTargeted(&state) }
             let first = names.count == 1 ? rows.first { $0.name == names[0] && $0.forSale } : nil
-            form = FormDialog(title: "List for sale", summary: "\(names.count) domain\(names.count == 1 ? "" : "s"): \(Self.preview(names))", fields: [
+            let shown = names.map { name in rows.first { $0.name == name }.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? name }
+            form = FormDialog(title: "List for sale", summary: "\(names.count) domain\(names.count == 1 ? "" : "s"): \(Self.preview(shown))", fields: [
                 .init("Price", value: first?.salePriceCents.map { Cents.format(cents: $0) } ?? "", hint: "USD, e.g. 499 or 1250.00"),
                 .init("Type", value: first?.saleType ?? "buy_now", hint: SaleTerms.listingTypes.joined(separator: " | ")),
                 .init("Min offer", value: first?.saleMinOfferCents.map { Cents.format(cents: $0) } ?? "", hint: "optional, USD"),
