@@ -22,7 +22,8 @@ public struct OrderFilter: Sendable, Hashable {
 
 /// Filtered order reads and status updates (`get_order_status`).
 extension PortfolioDatabase {
-    /// Cached orders matching `filter`, newest first, with their items; the
+    /// Cached orders matching `filter`, newest first (ids are numbers as
+    /// text: a longer id is newer within a day), with their items; the
     /// filter runs in SQL so only the window is read.
     public func orders(matching filter: OrderFilter, limit: Int = 500, offset: Int = 0) throws -> [OrderRow] {
         try writer.read { db in
@@ -31,7 +32,7 @@ extension PortfolioDatabase {
                 FROM "order"
                 WHERE (? IS NULL OR submitted_ms >= ?) AND (? IS NULL OR submitted_ms < ?)
                     AND (? IS NULL OR lower(status) = lower(?))
-                ORDER BY submitted_ms DESC, id DESC LIMIT ? OFFSET ?
+                ORDER BY submitted_ms DESC, length(id) DESC, id DESC LIMIT ? OFFSET ?
                 """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs,
                                  filter.status, filter.status, limit, offset]).map { r in
                 let items = try Row.fetchAll(db, sql: """
