@@ -18,8 +18,23 @@ public final class ListingsPane: Pane {
     private var table = TableState()
     private var visibleRows = 20
     private var form: FormDialog?
+    /// Listings whose price was already asked for this session (so an
+    /// unpriced row is fetched once, not on every frame).
+    private var priceRequested: Set<String> = []
+    /// Listed rows drawn without a price, for ``takeAutoFetch()``.
+    private var unpricedOnScreen: [String] = []
 
     public init() {}
+
+    /// The visible listings without a cached price not asked for yet; the
+    /// app fetches them in the background after drawing the pane.
+    func takeAutoFetch() -> BackgroundJob? {
+        let names = unpricedOnScreen.filter { !priceRequested.contains($0) }
+        unpricedOnScreen = []
+        guard !names.isEmpty else { return nil }
+        priceRequested.formUnion(names)
+        return .listingPrices(names)
+    }
 
     static let columns = [
         TableColumn("", minWidth: 1, maxWidth: 1), TableColumn("Domain", minWidth: 18, maxWidth: 48, flex: 2),
@@ -63,6 +78,9 @@ public final class ListingsPane: Pane {
                                  emptyText: "no domain is listed for sale — select domains in 1 Domains, then press $ here")
             visibleRows = max(1, view.visibleRows(in: body))
             let shown = rows, open = pending
+            table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: rows.count)
+            unpricedOnScreen = rows.dropFirst(table.scrollOffset).prefix(visibleRows)
+                .filter { $0.forSale && $0.salePriceCents == nil }.map(\.name)
             table = view.render(into: &screen, rect: body) { index in
                 let row = shown[index]
                 return TableRow(Self.cells(row, pending: open[row.name] ?? [], selected: state.selection.contains(row.name), app: app),
@@ -149,6 +167,7 @@ public final class ListingsPane: Pane {
                     state.message = StatusMessage("no listed domain on screen to fetch", isError: true)
                     return .handled
                 }
+                priceRequested.formUnion(visible)
                 state.request = .background(.listingPrices(visible))
             }
         case .buyItNow:

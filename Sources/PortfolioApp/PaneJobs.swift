@@ -75,6 +75,13 @@ extension PortfolioApp {
         }
     }
 
+    /// Fetches what the pane just drawn lacks (the Listings pane's visible
+    /// prices), once per listing, when an account is configured.
+    func startAutoFetches() {
+        guard environment.hasAccount, let listings = pane as? ListingsPane, let job = listings.takeAutoFetch() else { return }
+        start(job)
+    }
+
     func finishJob(_ job: BackgroundJob, _ result: Result<String, any Error>) {
         switch result {
         case .success(let text):

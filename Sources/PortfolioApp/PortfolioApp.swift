@@ -51,6 +51,7 @@ public final class PortfolioApp {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
             screen.clear()
             render(into: &screen)
+            startAutoFetches()
             terminal.draw(screen)
             guard let key = terminal.readKey(timeoutMs: 100) else {
                 if !pendingKeys.isEmpty { flushPendingKeys() }
