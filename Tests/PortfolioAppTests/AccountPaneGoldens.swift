@@ -1,6 +1,6 @@
 /// Golden screens of the Listings, Contacts and Orders panes (TZ=UTC, now =
 /// 2026-11-01T00:00:00Z), reviewed by eye before being pinned.
-enum PaneGoldens {
+enum AccountPaneGoldens {
     static let listingsForm80 = #"""
          1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
          Your listings · 3 for sale · 2 priced · 2 selected · m marketplace

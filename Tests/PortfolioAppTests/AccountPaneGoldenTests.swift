@@ -7,7 +7,7 @@ import TerminalUI
 
 /// Golden screens of the Listings, Contacts and Orders panes (80×24 and
 /// 160×48) over the pinned fixture plus listings, orders and a marketplace.
-@Suite struct PaneGoldenTests {
+@Suite struct AccountPaneGoldenTests {
     static let wide = Size(rows: 48, cols: 160)
 
     /// The fixture with more for sale, a cached marketplace and orders.
@@ -46,9 +46,9 @@ import TerminalUI
         let fixture = try Self.fixture()
         var keys: [KeyEvent] = [.char("4"), .char(" "), .char("j"), .char(" "), .char("$")] + AppFixture.typed("12x")
         keys += [.tab, .ctrl("u")] + AppFixture.typed("offer") + [.enter]
-        #expect(recordIfDifferent("listings-form-80", screenText(fixture.drive(keys)), PaneGoldens.listingsForm80))
+        #expect(recordIfDifferent("listings-form-80", screenText(fixture.drive(keys)), AccountPaneGoldens.listingsForm80))
         let fix: [KeyEvent] = [.up, .ctrl("u")] + AppFixture.typed("120") + [.tab, .ctrl("u")] + AppFixture.typed("buy_now") + [.enter]
-        #expect(recordIfDifferent("listings-80", screenText(fixture.drive(fix)), PaneGoldens.listings80))
+        #expect(recordIfDifferent("listings-80", screenText(fixture.drive(fix)), AccountPaneGoldens.listings80))
         #expect(fixture.app.state.queueSize == 2)
         #expect(fixture.app.state.selection.isEmpty)
         let open = try fixture.store.pendingFields(for: ["charlie.com", "delta.io"])
@@ -56,20 +56,20 @@ import TerminalUI
         // Unlisting the cursor row (no selection) queues too.
         fixture.drive([.char("G"), .char("U")])
         #expect(try fixture.store.pendingFields(for: ["xn--bcher-kva.de"])["xn--bcher-kva.de"]?.first?.value.contains("\"listed\":false") == true)
-        #expect(recordIfDifferent("listings-160", screenText(fixture.drive([], size: Self.wide)), PaneGoldens.listings160))
+        #expect(recordIfDifferent("listings-160", screenText(fixture.drive([], size: Self.wide)), AccountPaneGoldens.listings160))
     }
 
     @Test func marketplaceFiltersAndBuyAsksWithThePrice() throws {
         let fixture = try Self.fixture()
         let keys: [KeyEvent] = [.char("4"), .char("m"), .char("/")] + AppFixture.typed("a") + [.enter]
-        #expect(recordIfDifferent("marketplace-160", screenText(fixture.drive(keys, size: Self.wide)), PaneGoldens.marketplace160))
+        #expect(recordIfDifferent("marketplace-160", screenText(fixture.drive(keys, size: Self.wide)), AccountPaneGoldens.marketplace160))
         // Your own listing and a locked one are refused without a dialog.
         fixture.drive([.char("B")])
         #expect(fixture.app.state.message?.text == "charlie.com is yours already")
         fixture.drive([.char("G"), .char("B")])
         #expect(fixture.app.state.message?.text == "india.io cannot be bought now (a sale is pending)")
         let buy = screenText(fixture.drive([.char("g"), .char("j"), .char("B")]))
-        #expect(recordIfDifferent("marketplace-buy-80", buy, PaneGoldens.marketplaceBuy80))
+        #expect(recordIfDifferent("marketplace-buy-80", buy, AccountPaneGoldens.marketplaceBuy80))
         fixture.drive([.char("y")])
         let intents = try fixture.store.intents(in: [.pending])
         #expect(intents.map(\.domain) == ["gamma-ray.com"])
@@ -79,10 +79,10 @@ import TerminalUI
 
     @Test func contactsShowUsagePerRoleAndAssignCountsCalls() throws {
         let fixture = try Self.fixture()
-        #expect(recordIfDifferent("contacts-80", screenText(fixture.drive([.char("5")])), PaneGoldens.contacts80))
+        #expect(recordIfDifferent("contacts-80", screenText(fixture.drive([.char("5")])), AccountPaneGoldens.contacts80))
         let keys: [KeyEvent] = [.char("1"), .char(" "), .char(" "), .char(" "), .char("5"), .char("j"), .char("A"), .ctrl("u")]
             + AppFixture.typed("r t") + [.enter]
-        #expect(recordIfDifferent("contacts-assign-160", screenText(fixture.drive(keys, size: Self.wide)), PaneGoldens.contactsAssign160))
+        #expect(recordIfDifferent("contacts-assign-160", screenText(fixture.drive(keys, size: Self.wide)), AccountPaneGoldens.contactsAssign160))
         fixture.drive([.char("y")])
         let rows = try fixture.store.pendingFields(for: ["alpha.com", "bravo.net", "charlie.com"])
         #expect(rows.count == 3)
@@ -92,7 +92,7 @@ import TerminalUI
     @Test func contactEditIsValidatedThenQueued() throws {
         let fixture = try Self.fixture()
         var keys: [KeyEvent] = [.char("5"), .char("e"), .tab, .tab, .ctrl("u")] + AppFixture.typed("ada-at-example.org")
-        #expect(recordIfDifferent("contacts-edit-80", screenText(fixture.drive(keys + [.enter])), PaneGoldens.contactsEdit80))
+        #expect(recordIfDifferent("contacts-edit-80", screenText(fixture.drive(keys + [.enter])), AccountPaneGoldens.contactsEdit80))
         keys = [.ctrl("u")] + AppFixture.typed("ada@example.net") + [.tab, .ctrl("u")] + AppFixture.typed("44") + [.tab]
         keys += AppFixture.typed("2079460000") + [.tab] + AppFixture.typed("1 Analytical Row") + [.tab, .tab]
         keys += AppFixture.typed("London") + [.tab, .tab] + AppFixture.typed("N1 9GU") + [.enter]
@@ -105,10 +105,10 @@ import TerminalUI
 
     @Test func ordersListAndFilterByDateAndStatus() throws {
         let fixture = try Self.fixture()
-        #expect(recordIfDifferent("orders-80", screenText(fixture.drive([.char("6")])), PaneGoldens.orders80))
+        #expect(recordIfDifferent("orders-80", screenText(fixture.drive([.char("6")])), AccountPaneGoldens.orders80))
         var keys: [KeyEvent] = [.char("/")] + AppFixture.typed("2026-10-01") + [.tab] + AppFixture.typed("2026-10-30") + [.tab]
         keys += AppFixture.typed("completed") + [.enter]
-        #expect(recordIfDifferent("orders-160", screenText(fixture.drive(keys, size: Self.wide)), PaneGoldens.orders160))
+        #expect(recordIfDifferent("orders-160", screenText(fixture.drive(keys, size: Self.wide)), AccountPaneGoldens.orders160))
         fixture.drive([.char("/")] + AppFixture.typed("x") + [.enter])
         #expect(fixture.app.state.message == nil)
         let refused = screenText(fixture.drive([]))
