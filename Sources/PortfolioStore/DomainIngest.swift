@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The bulk path from `list_domain` pages into the `domain` table.
 ///
@@ -52,14 +53,15 @@ extension PortfolioDatabase {
             // page's remainder.
             let count = end - start
             let statement = try db.cachedStatement(sql: count == upsertChunk ? fullChunkSQL : upsertDomainSQL(rows: count))
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(count * DomainRow.columns.count)
-            for var row in rows[start..<end] {
-                row.syncedAtMs = syncedAtMs
-                row.gone = false
-                row.appendDatabaseValues(to: &values)
+            // Bind straight into SQLite: building 1,920 `DatabaseValue`s per
+            // chunk and GRDB's generic `StatementArguments` cost more than
+            // the insert itself. Empty arguments reset the statement and mark
+            // it bound, so `execute()` keeps the bindings made here.
+            statement.setUncheckedArguments(StatementArguments())
+            var binder = RowBinder(statement: statement.sqliteStatement)
+            for row in rows[start..<end] {
+                binder.bind(row, syncedAtMs: syncedAtMs)
             }
-            statement.setUncheckedArguments(StatementArguments(values))
             try statement.execute()
             changed += db.changesCount
             start = end
@@ -120,6 +122,24 @@ public final class DomainListing: @unchecked Sendable {
         return changed
     }
 
+    /// Upserts several pages in one transaction (each page by its own
+    /// statements, so a name repeated across pages is simply written twice);
+    /// returns the rows changed.
+    @discardableResult
+    public func ingest(pages: [[DomainRow]]) throws -> Int {
+        let syncedAtMs = startedMs
+        let changed = try store.writer.write { db in
+            try pages.reduce(0) { $0 + (try PortfolioDatabase.upsertDomains($1, syncedAtMs: syncedAtMs, in: db)) }
+        }
+        lock.withLock {
+            for page in pages {
+                for row in page { seen.insert(row.name.lowercased()) }
+            }
+            changedTotal += changed
+        }
+        return changed
+    }
+
     /// Distinct names seen so far.
     public var seenCount: Int { lock.withLock { seen.count } }
 
@@ -135,5 +155,80 @@ public final class DomainListing: @unchecked Sendable {
         let gone = try store.markGone(notIn: names, atMs: startedMs)
         try store.optimize()
         return gone
+    }
+}
+
+/// Binds `DomainRow`s, in `DomainRow.columns` order, to consecutive
+/// parameters of a multi-row upsert (`gone` is always bound as 0: a listed
+/// domain is present).
+struct RowBinder {
+    let statement: SQLiteStatement
+    private var index: Int32 = 1
+
+    init(statement: SQLiteStatement) { self.statement = statement }
+
+    /// Bound for an empty text: a nil pointer would bind NULL.
+    private static let empty: StaticString = ""
+    /// SQLite copies the text: the Swift string need not outlive the call.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    mutating func bind(_ row: DomainRow, syncedAtMs: Int64) {
+        text(row.name)
+        text(row.nameUnicode)
+        text(row.tld)
+        int(row.expiresMs)
+        int(row.registeredMs)
+        text(row.nsType.rawValue)
+        text(row.nameservers.count == 1 ? row.nameservers[0] : row.nameservers.joined(separator: "\n"))
+        flag(row.withAds)
+        text(row.registrantID)
+        text(row.adminID)
+        text(row.technicalID)
+        text(row.billingID)
+        flag(row.locked)
+        flag(row.disabled)
+        flag(row.udrpLocked)
+        flag(row.registrantUnverified)
+        flag(row.hold)
+        text(row.privacy.rawValue)
+        flag(row.forSale)
+        int(row.salePriceCents)
+        text(row.saleType)
+        int(row.saleMinOfferCents)
+        text(row.renewOption.rawValue)
+        text(row.note)
+        text(row.folderID)
+        text(row.folderName)
+        text(row.status)
+        text(row.extraJSON)
+        int(syncedAtMs)
+        flag(false)
+    }
+
+    private mutating func text(_ value: String?) {
+        defer { index += 1 }
+        guard var value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        let code = value.withUTF8 { utf8 in
+            let base = UnsafeRawPointer(utf8.baseAddress ?? Self.empty.utf8Start).assumingMemoryBound(to: CChar.self)
+            return sqlite3_bind_text(statement, index, base, Int32(utf8.count), Self.transient)
+        }
+        precondition(code == SQLITE_OK, "sqlite3_bind_text failed (\(code))")
+    }
+
+    private mutating func int(_ value: Int64?) {
+        defer { index += 1 }
+        guard let value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        sqlite3_bind_int64(statement, index, value)
+    }
+
+    private mutating func flag(_ value: Bool) {
+        sqlite3_bind_int64(statement, index, value ? 1 : 0)
+        index += 1
     }
 }
