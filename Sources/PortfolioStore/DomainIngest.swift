@@ -15,13 +15,16 @@ import GRDBSQLite
 /// `DomainListing` remembers the names it saw instead, and its
 /// `finishComplete()` marks the rest gone.
 extension PortfolioDatabase {
-    /// Rows per statement: multi-row `VALUES` amortise the per-statement cost
-    /// (binding, reset, VM start), which dominates a one-row upsert;
-    /// 64 × 30 arguments stays far below SQLite's parameter limit.
-    static let upsertChunk = 64
+    /// Rows per statement. One statement journals each page it touches
+    /// once, so the fewer statements per batch the less copying: 64-row
+    /// statements journaled the same index pages again for every chunk.
+    /// 1,000 × 30 arguments stays below SQLite's limit of 32,766.
+    static let upsertChunk = 1000
 
     static let fullChunkSQL = upsertDomainSQL(rows: upsertChunk)
 
+    /// `INSERT … SELECT … FROM (VALUES …) WHERE true`: `WHERE true` tells
+    /// SQLite's parser the `ON CONFLICT` belongs to the insert.
     static func upsertDomainSQL(rows: Int) -> String {
         let columns = DomainRow.columns
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
@@ -30,7 +33,7 @@ extension PortfolioDatabase {
         let differs = columns.dropFirst().filter { $0 != "synced_at_ms" }
             .map { "domain.\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
         return """
-            INSERT INTO domain (\(columns.joined(separator: ", "))) VALUES \(values)
+            INSERT INTO domain (\(columns.joined(separator: ", "))) SELECT * FROM (VALUES \(values)) WHERE true
             ON CONFLICT(name) DO UPDATE SET \(assignments) WHERE \(differs)
             """
     }
@@ -49,14 +52,14 @@ extension PortfolioDatabase {
         var start = 0
         while start < rows.count {
             let end = min(start + upsertChunk, rows.count)
-            // Two cached statements serve any page: the full chunk and the
-            // page's remainder.
+            // Two cached statements serve a full page: the full chunk and
+            // the remainder.
             let count = end - start
             let statement = try db.cachedStatement(sql: count == upsertChunk ? fullChunkSQL : upsertDomainSQL(rows: count))
-            // Bind straight into SQLite: building 1,920 `DatabaseValue`s per
-            // chunk and GRDB's generic `StatementArguments` cost more than
-            // the insert itself. Empty arguments reset the statement and mark
-            // it bound, so `execute()` keeps the bindings made here.
+            // Bind straight into SQLite: building 30 `DatabaseValue`s per row
+            // and GRDB's generic `StatementArguments` cost more than the
+            // insert itself. Empty arguments reset the statement and mark it
+            // bound, so `execute()` keeps the bindings made here.
             statement.setUncheckedArguments(StatementArguments())
             var binder = RowBinder(statement: statement.sqliteStatement)
             for row in rows[start..<end] {
