@@ -4,9 +4,10 @@ import GRDBSQLite
 
 /// The bulk path from `list_domain` pages into the `domain` table.
 ///
-/// One prepared multi-row `INSERT … ON CONFLICT(name) DO UPDATE … WHERE
-/// <any column differs>` is reused with `setUncheckedArguments`, one
-/// transaction per page. The `WHERE` makes an unchanged row a no-op, so a
+/// One prepared multi-row `INSERT … SELECT … FROM (VALUES …) ON
+/// CONFLICT(name) DO UPDATE … WHERE <any column differs>` is reused, its
+/// arguments bound straight into SQLite, one transaction per call (a sync
+/// passes a batch of pages). The `WHERE` makes an unchanged row a no-op, so a
 /// sync with no remote change rewrites nothing (no WAL growth, no change
 /// notifications) and `changesCount` counts only real changes.
 ///

@@ -4,10 +4,9 @@ import PortfolioStore
 /// Writes `list_domain` pages on a background queue while the next page is
 /// fetched and parsed, so the two halves of a pull overlap.
 ///
-/// Pages that queue up while a write runs go into the next write together,
-/// one transaction for all of them: each commit rewrites every index page it
-/// touched (names arrive in random order), so fewer, larger transactions
-/// write far less (measured for 100k domains). Every page is
+/// Pages are written in batches of about 10, one transaction per batch:
+/// each commit rewrites every index page it touched (names arrive in random
+/// order), so fewer, larger transactions write far less. Every page is
 /// still upserted by its own statements, and gone marking still waits for a
 /// complete listing.
 final class PageWriter: @unchecked Sendable {
