@@ -6,9 +6,9 @@ import PortfolioStore
 ///
 /// Pages are written in batches of about 10, one transaction per batch:
 /// each commit rewrites every index page it touched (names arrive in random
-/// order), so fewer, larger transactions write far less. Every page is
-/// still upserted by its own statements, and gone marking still waits for a
-/// complete listing.
+/// order), so fewer, larger transactions write far less. See
+/// `DomainListing.ingest(pages:)` for how a batch is written; gone marking
+/// still waits for a complete listing.
 final class PageWriter: @unchecked Sendable {
     private let listing: DomainListing
     private let queue = DispatchQueue(label: "dynafolio.sync.page-writer")
