@@ -60,8 +60,14 @@ enum SyncBenchmarks {
                                   "minimum": .number(Double(minimum)), "ms": .number(elapsed * 1000), "planner_ms": .number(pureElapsed * 1000)])
     }
 
-    /// Pushes 10,000 edits (name servers for 5,000, renew option for 5,000)
-    /// through the engine, then sends the same edits one request per domain.
+    /// Simulated network delay per request during the push comparison; both
+    /// clients run with it and with the same concurrency.
+    static let pushLatencyMilliseconds = 5
+
+    /// Pushes 10,000 edits that all differ from the cached values (name
+    /// servers for 5,000, a forwarding URL for 5,000) through the engine,
+    /// then sends the same edits one request per domain — both with the
+    /// same added latency and concurrency.
     static func push(endpoint: URL, server: SimServer, directory: URL, concurrency: Int) async throws -> BenchResult {
         let store = try PortfolioDatabase(path: directory.appendingPathComponent("push.sqlite").path)
         let (engine, client) = try engine(endpoint: endpoint, store: store, concurrency: concurrency)
@@ -69,9 +75,12 @@ enum SyncBenchmarks {
         let names = try store.names(matching: .all, sort: .byName, limit: 20_000, offset: 0)
         let first = Array(names[0..<5000]), second = Array(names[5000..<10_000])
         let hosts = ["ns1.pushbench.example", "ns2.pushbench.example"]
+        let forwardURL = "https://pushbench.example/landing"
         try engine.queue(.nameServers(hosts), domains: first)
-        try engine.queue(.renewOption(.auto), domains: second)
+        try engine.queue(.forwarding(url: forwardURL, permanent: true), domains: second)
         let intents = try store.pendingIntents().count
+        server.setFaults(SimFaults(latencyMilliseconds: pushLatencyMilliseconds))
+        defer { server.setFaults(SimFaults()) }
         var summary: PushSummary?
         let elapsed = try await seconds { summary = try await engine.push() }
 
@@ -84,27 +93,30 @@ enum SyncBenchmarks {
                 var iterator = (first.map { ($0, true) } + second.map { ($0, false) }).makeIterator()
                 for _ in 0..<concurrency {
                     guard let (name, isNS) = iterator.next() else { break }
-                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts) }
+                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts, forwardURL) }
                 }
                 while try await group.next() != nil {
                     guard let (name, isNS) = iterator.next() else { continue }
-                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts) }
+                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts, forwardURL) }
                 }
             }
         }
         guard let pushed = summary else { throw SyncError.aborted("push returned nothing") }
-        return BenchResult(name: "push of \(intents) intents to the simulator (concurrency \(concurrency))",
+        return BenchResult(name: "push of \(intents) intents to the simulator (concurrency \(concurrency), \(pushLatencyMilliseconds) ms added latency per request)",
                            value: "\(pushed.calls) calls, \(format(elapsed, 2)) s (\(pushed.done) done); one request per domain: \(naiveCalls) calls, \(format(naiveElapsed, 2)) s — \(format(Double(naiveCalls) / Double(max(pushed.calls, 1)), 0))× fewer calls, \(format(naiveElapsed / max(elapsed, 0.001), 1))× faster",
                            budget: "fewest calls", met: pushed.clean && pushed.done == intents,
                            json: ["intents": .number(Double(intents)), "calls": .number(Double(pushed.calls)), "seconds": .number(elapsed),
-                                  "naive_calls": .number(Double(naiveCalls)), "naive_seconds": .number(naiveElapsed)])
+                                  "naive_calls": .number(Double(naiveCalls)), "naive_seconds": .number(naiveElapsed),
+                                  "latency_ms": .number(Double(pushLatencyMilliseconds)), "concurrency": .number(Double(concurrency))])
     }
 
-    private static func naiveSend(_ client: DynadotClient, _ name: String, _ isNS: Bool, _ hosts: [String]) async throws {
+    private static func naiveSend(_ client: DynadotClient, _ name: String, _ isNS: Bool, _ hosts: [String],
+                                  _ forwardURL: String) async throws {
         if isNS {
             _ = try await client.send(APIRequest("set_ns", ["domain": name, "ns0": hosts[0], "ns1": hosts[1]]))
         } else {
-            _ = try await client.send(APIRequest("set_renew_option", ["domain": name, "renew_option": "donot"]))
+            _ = try await client.send(APIRequest("set_forwarding", ["domain": name, "forward_url": forwardURL + "-naive",
+                                                                    "is_temp": "no"]))
         }
     }
 }
