@@ -43,6 +43,20 @@ struct SecretsAndUsageTests {
         }
     }
 
+    @Test func badConfigValuesAreNamed() async throws {
+        let world = try CLIWorld()
+        let directory = (world.configPath as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (text, hint) in [("timeout = 0", "timeout must be a number of seconds"), ("tier = \"gold\"", "tier 'gold'"),
+                             ("colour = 1", "unknown setting 'colour'"), ("endpoint = \"http://api.example.com\"", "https://")] {
+            FileManager.default.createFile(atPath: world.configPath, contents: Data((text + "\n").utf8),
+                                           attributes: [.posixPermissions: 0o600])
+            let refused = try await world.run("ls")
+            #expect(refused.status == 1, "\(text)")
+            #expect(refused.stderr.contains(hint), "\(text): \(refused.stderr)")
+        }
+    }
+
     /// "The test key appears nowhere in the cache file, the log, stdout or stderr."
     @Test func keyNeverLeaks() async throws {
         try await withSimWorld(simConfiguration(domains: 50)) { server, world in
