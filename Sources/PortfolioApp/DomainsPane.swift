@@ -88,7 +88,8 @@ public final class DomainsPane: Pane {
         lastCursorName = cursorDomain
         if let detailRect {
             let row = window.first { $0.name == cursorDomain }
-            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], into: &screen, rect: detailRect, app: app)
+            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], into: &screen, rect: detailRect, app: app,
+                                    lastCompleteSyncMs: state.lastSyncMs)
         }
     }
 

@@ -55,7 +55,11 @@ struct ShowCommand: AsyncParsableCommand {
             let who = id.flatMap { contacts[$0] }.map { " \($0.name)" + ($0.email.isEmpty ? "" : " <\($0.email)>") } ?? ""
             lines.append("  \(role.padding(toLength: 12, withPad: " ", startingAt: 0)) \(id.map { "#\($0)" } ?? "-")\(who)")
         }
-        if row.syncedAtMs > 0 { lines.append("  cached       \(ValueDisplay.isoDate(row.syncedAtMs))") }
+        // A row unchanged by a sync keeps its old synced_at; a later complete
+        // listing still confirmed it, so the cache date is the later of the two.
+        let confirmed = row.gone ? nil : try context.store.lastSyncRun(kind: "domains", outcome: .complete)?.startedMs
+        let cachedMs = max(row.syncedAtMs, confirmed ?? 0)
+        if cachedMs > 0 { lines.append("  cached       \(ValueDisplay.isoDate(cachedMs))") }
         if row.gone { lines.append("  GONE         missing from the last complete sync") }
         if let dns {
             lines.append("  dns          \(dns.records.count) records, fetched \(ValueDisplay.isoDate(dns.fetchedAtMs)) (see `dynafolio dns show \(row.name)`)")
