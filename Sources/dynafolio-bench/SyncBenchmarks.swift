@@ -36,11 +36,13 @@ enum SyncBenchmarks {
         let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger(), environment: [:])
         let names = try store.names(matching: .all, sort: .byName, limit: 10_000, offset: 0)
         // Edits that differ from every cached value, so all 10,000 queue.
-        try engine.queue(.nameServers(["ns1.bench.example", "ns2.bench.example"]), domains: Array(names[0..<4000]))
-        try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: Array(names[4000..<7000]))
-        try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: Array(names[7000..<9000]))
-        try engine.queue(.note("bench note"), domains: Array(names[9000..<9500]))
-        try engine.queue(.folder("Bench folder"), domains: Array(names[9500..<10_000]))
+        // 40% / 30% / 20% / 5% / 5% of up to 10,000 domains.
+        func part(_ from: Int, _ to: Int) -> [String] { Array(names[names.count * from / 100..<names.count * to / 100]) }
+        try engine.queue(.nameServers(["ns1.bench.example", "ns2.bench.example"]), domains: part(0, 40))
+        try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: part(40, 70))
+        try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: part(70, 90))
+        try engine.queue(.note("bench note"), domains: part(90, 95))
+        try engine.queue(.folder("Bench folder"), domains: part(95, 100))
         let intents = try store.pendingIntents()
         var plan: Plan?
         let elapsed = try timed { plan = try engine.plan() }
@@ -73,7 +75,8 @@ enum SyncBenchmarks {
         let (engine, client) = try engine(endpoint: endpoint, store: store, concurrency: concurrency)
         try await engine.pull(PullOptions(pageSize: 1000))
         let names = try store.names(matching: .all, sort: .byName, limit: 20_000, offset: 0)
-        let first = Array(names[0..<5000]), second = Array(names[5000..<10_000])
+        let half = min(names.count, 10_000) / 2
+        let first = Array(names[0..<half]), second = Array(names[half..<half * 2])
         let hosts = ["ns1.pushbench.example", "ns2.pushbench.example"]
         let forwardURL = "https://pushbench.example/landing"
         try engine.queue(.nameServers(hosts), domains: first)
