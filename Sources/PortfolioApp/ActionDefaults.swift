@@ -13,7 +13,7 @@ extension ActionTable {
         ActionSpec(.commandLine, [":"], .global, "command line: set …, renew N, sort F, sync, push, quit", hint: "cmd"),
         ActionSpec(.showDomains, ["1"], .global, "Domains pane"),
         ActionSpec(.showExpiries, ["2"], .global, "Expiries pane"),
-        ActionSpec(.showDNS, ["3"], .global, "DNS pane (records of the Domains pane's cursor domain)"),
+        ActionSpec(.showDNS, ["3"], .global, "DNS pane (records of the cursor domain)"),
         ActionSpec(.showListings, ["4"], .global, "Listings pane"),
         ActionSpec(.showContacts, ["5"], .global, "Contacts pane"),
         ActionSpec(.showOrders, ["6"], .global, "Orders pane"),

@@ -148,8 +148,9 @@ public final class DnsPane: Pane {
             case .stealth: setting = "stealth forwarding"
             default: setting = "another DNS setting"
             }
-            lines = [(" \(name) is not on Dynadot DNS: it uses \(setting).", nil),
-                     (" D switches it to Dynadot DNS: an empty record set is queued (asks first); add records here.", .dim)]
+            lines = [(" \(name) is not on Dynadot DNS. It uses", nil), ("   \(setting).", nil), ("", nil),
+                     (" D switches it to Dynadot DNS: that queues an empty record set (asks first);", .dim),
+                     (" add its records here before pushing.", .dim)]
         } else if fetching == domain {
             lines = [(" Fetching the records of \(name) (get_dns)…", .pending)]
         } else if let error = fetchErrors[domain] {
@@ -229,7 +230,7 @@ public final class DnsPane: Pane {
             fetchErrors[domain] = nil
             state.request = .fetchDNS(domain)
         case .copyRecords:
-            state.request = DnsPaneDialogs.copy(workingSet, from: domain, app: app, state: &state)
+            state.request = DnsPaneDialogs.copy(workingSet, from: row, app: app, state: &state)
         case .switchToDNS:
             guard let row else { return .handled }
             if isOnDynadotDNS || pendingSet != nil {
@@ -316,11 +317,12 @@ public final class DnsPane: Pane {
     /// when the set is back to the cached records.
     private func queue(_ set: RecordSet, app: AppEnvironment, state: inout AppState) {
         guard let domain else { return }
+        let name = row.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? domain
         do {
             let summary = try app.engine.queue(.dns(set), domains: [domain])
             state.message = StatusMessage(summary.cancelled > 0
-                ? "\(domain): back to the cached records (the queued set is dropped)"
-                : "\(domain): queued the record set (\(set.records.count) records, one set_dns2) — 7 to push")
+                ? "\(name): back to the cached records (the queued set is dropped)"
+                : "\(name): queued the record set (\(set.records.count) records, one set_dns2) — 7 to push")
         } catch {
             state.message = StatusMessage("\(error)", isError: true)
         }

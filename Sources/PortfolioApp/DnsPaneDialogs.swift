@@ -7,12 +7,12 @@ import TerminalUI
 enum DnsPaneDialogs {
     /// Asks before replacing the records of every selected domain (but the
     /// source) with `set`; the dialog shows the `set_dns2` call count.
-    static func copy(_ set: RecordSet?, from domain: String?, app: AppEnvironment, state: inout AppState) -> AppRequest? {
-        guard let domain, let set else {
+    static func copy(_ set: RecordSet?, from source: DomainRow?, app: AppEnvironment, state: inout AppState) -> AppRequest? {
+        guard let source, let set else {
             state.message = StatusMessage("no record set to copy here: fetch or switch the domain first", isError: true)
             return nil
         }
-        let targets = state.selection.subtracting([domain]).sorted()
+        let targets = state.selection.subtracting([source.name]).sorted()
         guard !targets.isEmpty else {
             state.message = StatusMessage("select the domains to copy to (Space in 1 Domains), then press C here", isError: true)
             return nil
@@ -32,7 +32,7 @@ enum DnsPaneDialogs {
         }
         let summary = "Replace the DNS records of \(targets.count) domain\(targets.count == 1 ? "" : "s") with these "
             + "\(set.records.count) — \(calls) set_dns2 call\(calls == 1 ? "" : "s")"
-        return .confirm(ConfirmDialog(title: "Copy the record set of \(domain)", summary: summary, lines: lines,
+        return .confirm(ConfirmDialog(title: "Copy the record set of \(DomainRowRenderer.displayName(source, unicode: app.unicode))", summary: summary, lines: lines,
                                       isDangerous: true, confirmLabel: "Queue"), .queueEdit(.dns(set), domains: targets))
     }
 

@@ -103,14 +103,18 @@ public final class ExpiriesPane: Pane {
         }
         spans.append(Span("next \(ExpiryTimeline.months) months: \(months.count) domains \(Self.money(months.costCents, unpriced: months.unpriced))"))
         spans.append(Span(" · auto-renew \(months.autoCount) \(Self.money(months.autoCostCents, unpriced: months.autoUnpriced))"))
-        if rows.contains(where: { $0.unpriced > 0 }) {
-            spans.append(Span(" · +N? no cached price", style: Style(.row, accent: .dim)))
+        let legend = " · +N?: N without a cached price"
+        if rows.contains(where: { $0.unpriced > 0 }), spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + DisplayWidth.of(legend) <= rect.width {
+            spans.append(Span(legend, style: Style(.row, accent: .dim)))
         }
         screen.put(spans, at: rect.origin, base: Style(.row), maxWidth: rect.width)
     }
 
+    /// `$21.98`, `$21.98 +2?` (two more without a cached price), or
+    /// `no price` when none of them has one.
     static func money(_ cents: Int64, unpriced: Int) -> String {
-        "$" + Cents.format(cents: cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
+        if cents == 0 && unpriced > 0 { return "no price" }
+        return "$" + Cents.format(cents: cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
     }
 
     /// Overdue and grace rows in the overdue role; the month now and the
