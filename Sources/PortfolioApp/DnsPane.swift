@@ -134,7 +134,8 @@ public final class DnsPane: Pane {
         guard let pendingSet else { return nil }
         let change = DnsDiff.summary(rows) ?? "same records"
         let switching = isOnDynadotDNS ? "" : "switch to Dynadot DNS, "
-        return " Queued: \(switching)\(change) — \(pendingSet.records.count) records as one set_dns2 · u reverts · 7 to push"
+        let count = pendingSet.records.count
+        return " Queued: \(switching)\(change) · \(count) record\(count == 1 ? "" : "s") in one set_dns2 · u reverts"
     }
 
     private func renderUnavailable(into screen: inout Screen, rect: Rect, name: String, domain: String) {

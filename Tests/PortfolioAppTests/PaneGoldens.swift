@@ -132,7 +132,7 @@ enum PaneGoldens {
     static let dnsDiff160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (1)
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
-         Queued: +1 ~1 -1 — 5 records as one set_dns2 · u reverts · 7 to push
+         Queued: +1 ~1 -1 · 5 records in one set_dns2 · u reverts
           Host Type    Value                                                                                                                          Prio/extra     TTL
         ~ @    A       192.0.2.11  (was 192.0.2.10)                                                                                                                 3600
           @    MX      mx1.mailhost.example                                                                                                           10            3600
@@ -182,7 +182,7 @@ enum PaneGoldens {
     static let dnsDiff80 = #"""
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (1)
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
-         Queued: +1 ~1 -1 — 5 records as one set_dns2 · u reverts · 7 to push
+         Queued: +1 ~1 -1 · 5 records in one set_dns2 · u reverts
           Host Type    Value                                          Prio/extra     TTL
         ~ @    A       192.0.2.11  (was 192.0.2.10)                                 3600
           @    MX      mx1.mailhost.example                           10            3600
