@@ -85,7 +85,7 @@ public struct ActionTable: Sendable {
     /// The key list as Markdown tables, one per scope, for the README.
     public func markdown() -> String {
         var out: [String] = []
-        for scope in [ActionScope.global, .domains, .queue] {
+        for scope in [ActionScope.global, .domains, .expiries, .dns, .queue] {
             out.append("### \(scope.title)\n")
             out.append("| Keys | Action | `[keys]` id |")
             out.append("|---|---|---|")

@@ -11,12 +11,15 @@ final class BackgroundWork: @unchecked Sendable {
     private let condition = NSCondition()
     private var syncBar: ProgressBar?
     private var pushBar: ProgressBar?
+    /// The domain whose record set is being fetched (`get_dns`).
+    private var dnsDomain: String?
     private var finished: [Completion] = []
     private var changes = 0
 
     enum Completion {
         case sync(Result<PullSummary, any Error>)
         case push(Result<PushSummary, any Error>)
+        case dns(String, Result<Void, any Error>)
     }
 
     struct Snapshot {
@@ -26,15 +29,19 @@ final class BackgroundWork: @unchecked Sendable {
         var changes: Int
     }
 
-    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil } }
+    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil || dnsDomain != nil } }
+    /// Whether a record set fetch runs now (one at a time).
+    var isFetchingDNS: Bool { condition.withLock { dnsDomain != nil } }
 
     func setSync(_ bar: ProgressBar?) { update { $0.syncBar = bar } }
     func setPush(_ bar: ProgressBar?) { update { $0.pushBar = bar } }
+    func setFetchingDNS(_ domain: String?) { update { $0.dnsDomain = domain } }
     func finish(_ completion: Completion) {
         update {
             switch completion {
             case .sync: $0.syncBar = nil
             case .push: $0.pushBar = nil
+            case .dns: $0.dnsDomain = nil
             }
             $0.finished.append(completion)
         }

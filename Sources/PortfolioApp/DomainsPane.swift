@@ -222,6 +222,16 @@ public final class DomainsPane: Pane {
         }
     }
 
+    /// Shows the rows matching `text` from the top (the Expiries pane's
+    /// Enter on a month).
+    public func showFilter(_ text: String) {
+        filterInput = nil
+        applyQuery(text)
+        table = TableState()
+        lastCursorName = nil
+        window = []
+    }
+
     /// Sets the sort from the command line (`sort expires:desc`).
     func setSort(_ newSort: DomainSort) { sort = newSort }
 

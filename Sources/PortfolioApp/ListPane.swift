@@ -2,8 +2,8 @@ import PortfolioStore
 import SyncEngine
 import TerminalUI
 
-/// A read-only table pane over cached data (Expiries, Listings, Contacts,
-/// Orders): the rows come from one store read per refresh.
+/// A read-only table pane over cached data (Listings, Contacts, Orders):
+/// the rows come from one store read per refresh.
 public final class ListPane: Pane {
     public let title: String
     public let scope = ActionScope.global
@@ -47,23 +47,6 @@ public final class ListPane: Pane {
 }
 
 extension ListPane {
-    /// Domains expiring per month, with the renewal cost from cached prices.
-    public static func expiries() -> ListPane {
-        ListPane(title: "Expiries", columns: [
-            TableColumn("Month", minWidth: 8), TableColumn("Domains", minWidth: 7, alignment: .right),
-            TableColumn("Auto-renew", minWidth: 10, alignment: .right), TableColumn("Renewal cost", minWidth: 12, alignment: .right),
-            TableColumn("", minWidth: 10, flex: 1),
-        ], empty: "no expiry dates in the cache") { app in
-            let buckets = (try? app.store.expiryBuckets()) ?? []
-            let most = max(1, buckets.map(\.count).max() ?? 1)
-            return buckets.map { b in
-                [TableCell(b.label), TableCell("\(b.count)"), TableCell("\(b.autoRenewCount)"),
-                 TableCell("$" + Cents.format(cents: b.renewalCents) + (b.unpricedCount > 0 ? " +\(b.unpricedCount)?" : "")),
-                 TableCell(String(repeating: "█", count: max(1, b.count * 30 / most)), accent: .chartBar)]
-            }
-        }
-    }
-
     /// Your domains listed for sale.
     public static func listings() -> ListPane {
         ListPane(title: "Listings", columns: [
