@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "dynafolio-bench",
             dependencies: [
-                "DynadotAPI", "DynadotSim", "PortfolioStore", "SyncEngine",
+                "DynadotAPI", "DynadotSim", "PortfolioStore", "SyncEngine", "PortfolioApp", "TerminalUI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

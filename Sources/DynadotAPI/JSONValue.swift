@@ -40,6 +40,12 @@ extension JSONValue {
 
     /// A trimmed, non-empty text, else `nil`.
     public var nonEmptyText: String? {
+        // Most texts start and end with a printable ASCII byte and need no
+        // trim; Foundation's trim costs a bridge and a copy per call.
+        if case .string(let s) = self, let first = s.utf8.first, let last = s.utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return s
+        }
         guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
         return t
     }

@@ -67,7 +67,7 @@ public enum Punycode {
     /// The Unicode form of a dotted name: each `xn--` label decoded; a label
     /// that does not decode is kept as it is.
     public static func unicodeName(_ name: String) -> String {
-        guard name.contains("xn--") || name.contains("XN--") else { return name }
+        guard containsACEPrefix(name) else { return name }
         return name.split(separator: ".", omittingEmptySubsequences: false)
             .map { label -> String in
                 let text = String(label)
@@ -75,6 +75,24 @@ public enum Punycode {
                 return decoded
             }
             .joined(separator: ".")
+    }
+
+    /// Whether `name` holds `xn--` or `XN--`: a byte scan, as this runs once
+    /// per domain of every `list_domain` page and almost never matches.
+    static func containsACEPrefix(_ name: String) -> Bool {
+        var utf8 = name.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ Self.containsACEPrefix(bytes: $0) }) { return found }
+        utf8 = String(name).utf8
+        return Array(utf8).withUnsafeBufferPointer { Self.containsACEPrefix(bytes: $0) }
+    }
+
+    private static func containsACEPrefix(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for i in 0...(bytes.count - 4) where bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
+            if bytes[i] == 0x78 && bytes[i + 1] == 0x6E { return true }   // xn--
+            if bytes[i] == 0x58 && bytes[i + 1] == 0x4E { return true }   // XN--
+        }
+        return false
     }
 
     /// Decodes one label (without the `xn--` prefix); `nil` when malformed.

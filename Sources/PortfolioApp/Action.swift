@@ -4,6 +4,7 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     // Panes
     case showDomains = "pane-domains"
     case showExpiries = "pane-expiries"
+    case showDNS = "pane-dns"
     case showListings = "pane-listings"
     case showContacts = "pane-contacts"
     case showOrders = "pane-orders"
@@ -40,6 +41,20 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case setForSale = "set-sale"
     case unlist
     case renew
+    // Expiries pane
+    case selectMonth = "select-month"
+    case openMonth = "open-month"
+    case renewMonths = "renew-months"
+    case renewOptionMonths = "renew-option-months"
+    case clearMonths = "clear-months"
+    // DNS pane
+    case addRecord = "dns-add"
+    case editRecord = "dns-edit"
+    case deleteRecord = "dns-delete"
+    case revertRecords = "dns-revert"
+    case fetchRecords = "dns-fetch"
+    case copyRecords = "dns-copy"
+    case switchToDNS = "dns-switch"
     // Queue pane
     case push
     case dropDomain = "drop"
@@ -68,16 +83,20 @@ public enum ActionScope: String, Sendable, Hashable, CaseIterable {
     /// Everywhere (unless a prompt or dialog has the keys).
     case global
     case domains
-    case queue
+    case expiries
+    case dns
     case listings
     case contacts
     case orders
+    case queue
 
     /// The heading in the help overlay and the README.
     public var title: String {
         switch self {
         case .global: return "Everywhere"
         case .domains: return "Domains pane"
+        case .expiries: return "Expiries pane"
+        case .dns: return "DNS pane"
         case .queue: return "Queue pane"
         case .listings: return "Listings pane"
         case .contacts: return "Contacts pane"

@@ -13,6 +13,7 @@ extension ActionTable {
         ActionSpec(.commandLine, [":"], .global, "command line: set …, renew N, sort F, sync, push, quit", hint: "cmd"),
         ActionSpec(.showDomains, ["1"], .global, "Domains pane"),
         ActionSpec(.showExpiries, ["2"], .global, "Expiries pane"),
+        ActionSpec(.showDNS, ["3"], .global, "DNS pane (records of the cursor domain)"),
         ActionSpec(.showListings, ["4"], .global, "Listings pane"),
         ActionSpec(.showContacts, ["5"], .global, "Contacts pane"),
         ActionSpec(.showOrders, ["6"], .global, "Orders pane"),
@@ -48,6 +49,25 @@ extension ActionTable {
         ActionSpec(.setForSale, ["$"], .domains, "list for sale at a price"),
         ActionSpec(.unlist, ["U"], .domains, "remove the sale listing"),
         ActionSpec(.renew, ["+"], .domains, "renew (shows the total cost first)", dangerous: true),
+        // Expiries
+        ActionSpec(.selectMonth, ["Space"], .expiries, "select / unselect every domain of the cursor month", hint: "select"),
+        ActionSpec(.openMonth, ["Enter"], .expiries, "show the cursor month's domains in the Domains pane", hint: "domains"),
+        ActionSpec(.renewMonths, ["+"], .expiries, "renew the selected months' domains (asks the years, shows the total cost)",
+                   hint: "renew", dangerous: true),
+        ActionSpec(.renewOptionMonths, ["a"], .expiries, "set the renew option of the selected months' domains", hint: "auto-renew"),
+        ActionSpec(.clearMonths, ["Esc", "u"], .expiries, "clear the selection"),
+        // DNS
+        ActionSpec(.addRecord, ["a"], .dns, "add a record (form: host, type, value, priority)", hint: "add",
+                   disabled: { $0.isPushing ? "wait for the push to finish" : nil }),
+        ActionSpec(.editRecord, ["e", "Enter"], .dns, "edit the cursor record", hint: "edit",
+                   disabled: { $0.isPushing ? "wait for the push to finish" : nil }),
+        ActionSpec(.deleteRecord, ["x", "Del"], .dns, "delete the cursor record", hint: "delete",
+                   disabled: { $0.isPushing ? "wait for the push to finish" : nil }),
+        ActionSpec(.revertRecords, ["u"], .dns, "drop the queued record set (back to the cached one)", hint: "revert"),
+        ActionSpec(.fetchRecords, ["F"], .dns, "fetch the record set again (get_dns, in the background)",
+                   disabled: { $0.hasAccount ? nil : "no account: the cache is read-only" }),
+        ActionSpec(.copyRecords, ["C"], .dns, "copy this record set to the selected domains", hint: "copy", dangerous: true),
+        ActionSpec(.switchToDNS, ["D"], .dns, "switch the domain to Dynadot DNS (an empty record set)", dangerous: true),
         // Queue
         ActionSpec(.push, ["p"], .queue, "push the plan (shows it first)", hint: "push", dangerous: true,
                    disabled: { state in

@@ -129,6 +129,34 @@ extension PortfolioApp {
             quitting = true
         case .purchase, .assignContact:
             confirmedPaneAction(action)
+        case .queueEdit(let edit, let names):
+            do {
+                let summary = try environment.engine.queue(edit, domains: names)
+                var text = "queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
+                if summary.unchanged > 0 { text += ", \(summary.unchanged) already set" }
+                state.message = StatusMessage(text + " — 7 to review and push")
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
+            refreshAll()
+        }
+    }
+
+    /// Fetches one domain's record set (`get_dns`) in the background, like a
+    /// sync: the UI thread never waits for the provider.
+    func startDNSFetch(_ name: String) {
+        guard !work.isFetchingDNS else { return }
+        let work = self.work
+        let engine = environment.engine
+        dns.fetchStarted(name)
+        work.setFetchingDNS(name)
+        Task.detached {
+            do {
+                try await engine.fetchDNS(name)
+                work.finish(.dns(name, .success(())))
+            } catch {
+                work.finish(.dns(name, .failure(error)))
+            }
         }
     }
 
@@ -185,6 +213,13 @@ extension PortfolioApp {
             if summary.failed > 0 { text += ", \(summary.failed) failed" }
             if summary.conflicts > 0 { text += ", \(summary.conflicts) conflicts" }
             state.message = StatusMessage(text, isError: !summary.clean)
+        case .dns(let name, .success):
+            dns.fetchFinished(name, error: nil)
+            state.offline = false
+        case .dns(let name, .failure(let error)):
+            dns.fetchFinished(name, error: "\(error)")
+            if case SyncError.offline = error { state.offline = true }
+            state.message = StatusMessage("get_dns \(name): \(error)", isError: true)
         case .sync(.failure(let error)), .push(.failure(let error)):
             if case SyncError.offline = error { state.offline = true }
             state.message = StatusMessage("\(error)", isError: true)

@@ -1,4 +1,5 @@
 import Foundation
+import SyncEngine
 import TerminalUI
 
 /// App-wide state shared by the panes, the status bar and the action
@@ -25,6 +26,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     /// Something a pane asks the app to do after its handler returns.
     public var request: AppRequest?
+    /// The Domains pane's cursor domain: the one the DNS pane shows.
+    public var focusDomain: String?
 
     public init() {}
 
@@ -57,6 +60,10 @@ public enum AppRequest: Sendable {
     case command(String)
     /// Ask before doing something.
     case confirm(ConfirmDialog, ConfirmedAction)
+    /// Show the Domains pane filtered with this query text.
+    case showDomains(filter: String)
+    /// Fetch a domain's record set (`get_dns`) in the background.
+    case fetchDNS(String)
     /// Fetch something into the cache in the background.
     case background(BackgroundJob)
 }
@@ -67,6 +74,8 @@ public enum ConfirmedAction: Sendable {
     case renew(years: Int, domains: [String], costCents: Int64)
     case dropAll
     case quit
+    /// Queue a non-money edit on these domains (e.g. a copied record set).
+    case queueEdit(Edit, domains: [String])
     /// Queue buying a marketplace domain at the price shown.
     case purchase(domain: String, priceCents: Int64)
     /// Queue `set_whois` giving `roles` of `domains` to contact `id`.

@@ -11,6 +11,8 @@ final class BackgroundWork: @unchecked Sendable {
     private let condition = NSCondition()
     private var syncBar: ProgressBar?
     private var pushBar: ProgressBar?
+    /// The domain whose record set is being fetched (`get_dns`).
+    private var dnsDomain: String?
     private var finished: [Completion] = []
     private var changes = 0
     /// Pane fetches (listing prices, marketplace, order status) running.
@@ -21,6 +23,7 @@ final class BackgroundWork: @unchecked Sendable {
         case push(Result<PushSummary, any Error>)
         /// A pane fetch ended; the string is what to tell the user.
         case job(BackgroundJob, Result<String, any Error>)
+        case dns(String, Result<Void, any Error>)
     }
 
     struct Snapshot {
@@ -30,7 +33,9 @@ final class BackgroundWork: @unchecked Sendable {
         var changes: Int
     }
 
-    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil || jobs > 0 } }
+    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil || dnsDomain != nil || jobs > 0 } }
+    /// Whether a record set fetch runs now (one at a time).
+    var isFetchingDNS: Bool { condition.withLock { dnsDomain != nil } }
     /// How many pane fetches run now.
     var jobsRunning: Int { condition.withLock { jobs } }
 
@@ -38,12 +43,14 @@ final class BackgroundWork: @unchecked Sendable {
 
     func setSync(_ bar: ProgressBar?) { update { $0.syncBar = bar } }
     func setPush(_ bar: ProgressBar?) { update { $0.pushBar = bar } }
+    func setFetchingDNS(_ domain: String?) { update { $0.dnsDomain = domain } }
     func finish(_ completion: Completion) {
         update {
             switch completion {
             case .sync: $0.syncBar = nil
             case .push: $0.pushBar = nil
             case .job: $0.jobs -= 1
+            case .dns: $0.dnsDomain = nil
             }
             $0.finished.append(completion)
         }

@@ -88,7 +88,8 @@ public final class DomainsPane: Pane {
         lastCursorName = cursorDomain
         if let detailRect {
             let row = window.first { $0.name == cursorDomain }
-            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], into: &screen, rect: detailRect, app: app)
+            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], into: &screen, rect: detailRect, app: app,
+                                    lastCompleteSyncMs: state.lastSyncMs)
         }
     }
 
@@ -219,6 +220,16 @@ public final class DomainsPane: Pane {
         } catch {
             queryError = error
         }
+    }
+
+    /// Shows the rows matching `text` from the top (the Expiries pane's
+    /// Enter on a month).
+    public func showFilter(_ text: String) {
+        filterInput = nil
+        applyQuery(text)
+        table = TableState()
+        lastCursorName = nil
+        window = []
     }
 
     /// Sets the sort from the command line (`sort expires:desc`).

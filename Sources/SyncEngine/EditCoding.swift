@@ -100,6 +100,12 @@ extension Edit {
 
     /// Host names compare case-insensitively and without a trailing dot.
     static func normaliseHost(_ host: String) -> String {
+        // Fast path for a host already in normal form (printable ASCII, no
+        // capitals, no trailing dot): every synced name server passes here.
+        if let last = host.utf8.last, last != UInt8(ascii: "."),
+           host.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && !($0 >= 0x41 && $0 <= 0x5A) }) {
+            return host
+        }
         var h = host.trimmingCharacters(in: .whitespaces).lowercased()
         while h.hasSuffix(".") { h.removeLast() }
         return h

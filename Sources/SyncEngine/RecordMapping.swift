@@ -39,12 +39,43 @@ enum RecordMapping {
     }
 
     static func nsType(_ providerType: String?) -> DomainRow.NSType {
-        let t = (providerType ?? "").lowercased().filter { $0.isLetter }
-        if t.contains("nameserver") { return .nameservers }
-        if t.contains("parking") { return .parking }
-        if t.contains("dns") { return .dynadotDNS }
-        if t.contains("stealth") { return .stealth }
-        if t.contains("forward") { return .forwarding }
+        let text = providerType ?? ""
+        // The provider sends a handful of ASCII spellings; classify those by
+        // bytes (the Unicode letter test below costs ~1 µs per domain).
+        if let ascii = asciiLetters(text) { return classify(ascii) }
+        return classify(text.lowercased().filter { $0.isLetter })
+    }
+
+    /// The lower-cased ASCII letters of an all-ASCII text, else nil.
+    private static func asciiLetters(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            if b >= 0x80 { return nil }
+            if b >= 0x41 && b <= 0x5A { out.append(b | 0x20) } else if b >= 0x61 && b <= 0x7A { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func classify(_ t: String) -> DomainRow.NSType {
+        let bytes = Array(t.utf8)
+        // A byte search: Foundation's `contains` bridges to NSString per call.
+        func has(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard bytes.count >= n else { return false }
+            let w = word.utf8Start
+            for i in 0...(bytes.count - n) {
+                var j = 0
+                while j < n, bytes[i + j] == w[j] { j += 1 }
+                if j == n { return true }
+            }
+            return false
+        }
+        if has("nameserver") { return .nameservers }
+        if has("parking") { return .parking }
+        if has("dns") { return .dynadotDNS }
+        if has("stealth") { return .stealth }
+        if has("forward") { return .forwarding }
         return .other
     }
 

@@ -40,17 +40,42 @@ extension SyncEngine {
         var items: [PlanItem] = []
         var changes: [Int64: PlannedChange] = [:]
         var unreadable: [OutboxIntent] = []
+        // A bulk edit queues one value for thousands of domains, and their
+        // base values repeat too: decode and describe each distinct text once.
+        var edits: [String: Edit?] = [:]
+        var texts: [String: String] = [:]
+        func memoKey(_ field: IntentField, _ encoded: String) -> String { field.rawValue + "\u{0}" + encoded }
+        func describe(_ field: IntentField, _ encoded: String) -> String {
+            let key = memoKey(field, encoded)
+            if let known = texts[key] { return known }
+            let text = ValueDisplay.describe(field, encoded)
+            texts[key] = text
+            return text
+        }
+        items.reserveCapacity(intents.count)
+        changes.reserveCapacity(intents.count)
         for intent in intents {
-            guard let field = IntentField(rawValue: intent.field),
-                  let edit = Edit(field: field, encodedValue: intent.value) else {
+            guard let field = IntentField(rawValue: intent.field) else {
+                unreadable.append(intent)
+                continue
+            }
+            let key = memoKey(field, intent.value)
+            let decoded: Edit?
+            if let known = edits[key] {
+                decoded = known
+            } else {
+                decoded = Edit(field: field, encodedValue: intent.value)
+                edits[key] = decoded
+            }
+            guard let edit = decoded else {
                 unreadable.append(intent)
                 continue
             }
             let year = expiry[intent.domain].flatMap { $0 }.map(Self.utcYear)
             items.append(PlanItem(intentID: intent.id, domain: intent.domain, edit: edit, expiryYear: year))
             changes[intent.id] = PlannedChange(intentID: intent.id, domain: intent.domain, field: field,
-                                               before: ValueDisplay.describe(field, intent.baseValue),
-                                               after: ValueDisplay.describe(field, intent.value))
+                                               before: describe(field, intent.baseValue),
+                                               after: describe(field, intent.value))
         }
         let money = intents.filter(\.money)
         return Plan(batches: OutboxPlanner.plan(items), changes: changes, moneyIntents: money,

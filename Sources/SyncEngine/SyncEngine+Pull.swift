@@ -68,30 +68,41 @@ extension SyncEngine {
         let run = try store.beginSyncRun(kind: "domains")
         let estimate = try store.count(matching: PortfolioQuery.all)
         let listing = DomainListing(store: store)
+        // Page N is written while page N + 1 is fetched and parsed.
+        let writer = PageWriter(listing: listing)
         var page = 0
         var previousFirst: String?
         var complete = false
         do {
-            while true {
-                let request = APIRequest("list_domain", ["count_per_page": String(options.pageSize), "page_index": String(page)])
-                summary.calls += 1
-                let list = try DomainList(try await client.send(request))
-                // A server that ignores paging answers every page with the
-                // whole list: the first page then is the complete listing.
-                if list.domains.first?.name == previousFirst, previousFirst != nil { complete = true; break }
-                previousFirst = list.domains.first?.name
-                let now = store.nowMs
-                let rows = list.domains.map { RecordMapping.row($0, syncedAtMs: now) }
-                summary.changed += try listing.ingest(rows)
-                summary.domains += rows.count
-                summary.pages += 1
-                progress(SyncProgress(step: "domains", done: summary.domains, total: max(estimate, summary.domains)))
-                if list.domains.count < options.pageSize || list.domains.count > options.pageSize {
-                    complete = true
-                    break
+            do {
+                while true {
+                    let request = APIRequest("list_domain", ["count_per_page": String(options.pageSize), "page_index": String(page)])
+                    summary.calls += 1
+                    let list = try DomainList(try await client.send(request))
+                    // A server that ignores paging answers every page with the
+                    // whole list: the first page then is the complete listing.
+                    if list.domains.first?.name == previousFirst, previousFirst != nil { complete = true; break }
+                    previousFirst = list.domains.first?.name
+                    let now = store.nowMs
+                    let rows = list.domains.map { RecordMapping.row($0, syncedAtMs: now) }
+                    try await writer.submit(rows)
+                    summary.domains += rows.count
+                    summary.pages += 1
+                    progress(SyncProgress(step: "domains", done: summary.domains, total: max(estimate, summary.domains)))
+                    if list.domains.count < options.pageSize || list.domains.count > options.pageSize {
+                        complete = true
+                        break
+                    }
+                    page += 1
                 }
-                page += 1
+            } catch {
+                // Keep what was fetched before the failure.
+                try? await writer.finish()
+                summary.changed = listing.changedCount
+                throw error
             }
+            try await writer.finish()
+            summary.changed = listing.changedCount
             if complete { summary.gone = try listing.finishComplete() }
             try store.endSyncRun(id: run, pages: summary.pages, items: summary.domains, changed: summary.changed,
                                  outcome: complete ? .complete : .partial)

@@ -36,11 +36,13 @@ enum SyncBenchmarks {
         let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger(), environment: [:])
         let names = try store.names(matching: .all, sort: .byName, limit: 10_000, offset: 0)
         // Edits that differ from every cached value, so all 10,000 queue.
-        try engine.queue(.nameServers(["ns1.bench.example", "ns2.bench.example"]), domains: Array(names[0..<4000]))
-        try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: Array(names[4000..<7000]))
-        try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: Array(names[7000..<9000]))
-        try engine.queue(.note("bench note"), domains: Array(names[9000..<9500]))
-        try engine.queue(.folder("Bench folder"), domains: Array(names[9500..<10_000]))
+        // 40% / 30% / 20% / 5% / 5% of up to 10,000 domains.
+        func part(_ from: Int, _ to: Int) -> [String] { Array(names[names.count * from / 100..<names.count * to / 100]) }
+        try engine.queue(.nameServers(["ns1.bench.example", "ns2.bench.example"]), domains: part(0, 40))
+        try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: part(40, 70))
+        try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: part(70, 90))
+        try engine.queue(.note("bench note"), domains: part(90, 95))
+        try engine.queue(.folder("Bench folder"), domains: part(95, 100))
         let intents = try store.pendingIntents()
         var plan: Plan?
         let elapsed = try timed { plan = try engine.plan() }
@@ -60,18 +62,28 @@ enum SyncBenchmarks {
                                   "minimum": .number(Double(minimum)), "ms": .number(elapsed * 1000), "planner_ms": .number(pureElapsed * 1000)])
     }
 
-    /// Pushes 10,000 edits (name servers for 5,000, renew option for 5,000)
-    /// through the engine, then sends the same edits one request per domain.
+    /// Simulated network delay per request during the push comparison; both
+    /// clients run with it and with the same concurrency.
+    static let pushLatencyMilliseconds = 5
+
+    /// Pushes 10,000 edits that all differ from the cached values (name
+    /// servers for 5,000, a forwarding URL for 5,000) through the engine,
+    /// then sends the same edits one request per domain — both with the
+    /// same added latency and concurrency.
     static func push(endpoint: URL, server: SimServer, directory: URL, concurrency: Int) async throws -> BenchResult {
         let store = try PortfolioDatabase(path: directory.appendingPathComponent("push.sqlite").path)
         let (engine, client) = try engine(endpoint: endpoint, store: store, concurrency: concurrency)
         try await engine.pull(PullOptions(pageSize: 1000))
         let names = try store.names(matching: .all, sort: .byName, limit: 20_000, offset: 0)
-        let first = Array(names[0..<5000]), second = Array(names[5000..<10_000])
+        let half = min(names.count, 10_000) / 2
+        let first = Array(names[0..<half]), second = Array(names[half..<half * 2])
         let hosts = ["ns1.pushbench.example", "ns2.pushbench.example"]
+        let forwardURL = "https://pushbench.example/landing"
         try engine.queue(.nameServers(hosts), domains: first)
-        try engine.queue(.renewOption(.auto), domains: second)
+        try engine.queue(.forwarding(url: forwardURL, permanent: true), domains: second)
         let intents = try store.pendingIntents().count
+        server.setFaults(SimFaults(latencyMilliseconds: pushLatencyMilliseconds))
+        defer { server.setFaults(SimFaults()) }
         var summary: PushSummary?
         let elapsed = try await seconds { summary = try await engine.push() }
 
@@ -84,27 +96,30 @@ enum SyncBenchmarks {
                 var iterator = (first.map { ($0, true) } + second.map { ($0, false) }).makeIterator()
                 for _ in 0..<concurrency {
                     guard let (name, isNS) = iterator.next() else { break }
-                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts) }
+                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts, forwardURL) }
                 }
                 while try await group.next() != nil {
                     guard let (name, isNS) = iterator.next() else { continue }
-                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts) }
+                    group.addTask { try await naiveSend(client, name, isNS, naiveHosts, forwardURL) }
                 }
             }
         }
         guard let pushed = summary else { throw SyncError.aborted("push returned nothing") }
-        return BenchResult(name: "push of \(intents) intents to the simulator (concurrency \(concurrency))",
+        return BenchResult(name: "push of \(intents) intents to the simulator (concurrency \(concurrency), \(pushLatencyMilliseconds) ms added latency per request)",
                            value: "\(pushed.calls) calls, \(format(elapsed, 2)) s (\(pushed.done) done); one request per domain: \(naiveCalls) calls, \(format(naiveElapsed, 2)) s — \(format(Double(naiveCalls) / Double(max(pushed.calls, 1)), 0))× fewer calls, \(format(naiveElapsed / max(elapsed, 0.001), 1))× faster",
                            budget: "fewest calls", met: pushed.clean && pushed.done == intents,
                            json: ["intents": .number(Double(intents)), "calls": .number(Double(pushed.calls)), "seconds": .number(elapsed),
-                                  "naive_calls": .number(Double(naiveCalls)), "naive_seconds": .number(naiveElapsed)])
+                                  "naive_calls": .number(Double(naiveCalls)), "naive_seconds": .number(naiveElapsed),
+                                  "latency_ms": .number(Double(pushLatencyMilliseconds)), "concurrency": .number(Double(concurrency))])
     }
 
-    private static func naiveSend(_ client: DynadotClient, _ name: String, _ isNS: Bool, _ hosts: [String]) async throws {
+    private static func naiveSend(_ client: DynadotClient, _ name: String, _ isNS: Bool, _ hosts: [String],
+                                  _ forwardURL: String) async throws {
         if isNS {
             _ = try await client.send(APIRequest("set_ns", ["domain": name, "ns0": hosts[0], "ns1": hosts[1]]))
         } else {
-            _ = try await client.send(APIRequest("set_renew_option", ["domain": name, "renew_option": "donot"]))
+            _ = try await client.send(APIRequest("set_forwarding", ["domain": name, "forward_url": forwardURL + "-naive",
+                                                                    "is_temp": "no"]))
         }
     }
 }

@@ -7,6 +7,10 @@ import Foundation
 /// Measures every line of DESIGN.md's performance budget on this machine and
 /// prints a table (or JSON with `--json`).
 let arguments = CommandLine.arguments
+if let flag = arguments.firstIndex(of: "--app-frame"), arguments.indices.contains(flag + 1) {
+    try AppBenchmarks.measureInThisProcess(cachePath: arguments[flag + 1])
+    exit(0)
+}
 let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
@@ -32,6 +36,8 @@ do {
     results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
     log("filter…")
     results.append(try CacheBenchmarks.filter(store: store))
+    log("first frame, frame render, memory…")
+    results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
     log("plan…")
     results.append(try SyncBenchmarks.plan(store: store))
     log("push…")

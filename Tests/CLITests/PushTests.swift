@@ -68,6 +68,11 @@ struct PushTests {
             #expect(failed.first?.message == "could not find domain in your account")
             let listed = domainsByName(try await world.ok("ls", "failed:yes", "--json").json)
             #expect(Array(listed.keys) == [victim])
+            // `queue retry` puts it back; it fails again with the same text.
+            let retried = try await world.ok("queue", "retry")
+            #expect(retried.stdout.contains("requeued 1 failed change"))
+            #expect(try await world.ok("plan", "--json").json?["calls"]?.int == 1)
+            #expect(try await world.run("push", "--yes").status == 3)
         }
     }
 

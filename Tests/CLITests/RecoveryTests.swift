@@ -49,6 +49,29 @@ struct RecoveryTests {
         }
     }
 
+    /// A domain changed elsewhere while a push was interrupted becomes a
+    /// conflict (never overwritten); `queue resolve --mine` queues it again.
+    @Test func conflictIsShownAndResolvedKnowingly() async throws {
+        try await withSimWorld(simConfiguration(domains: 20)) { server, world in
+            try await world.ok("sync", "--quiet")
+            let name = server.state.read { $0.domains[3].name }
+            try await world.ok("set", "note", "mine", "--domains", name)
+            let crashed = try await world.run("push", "--yes", environment: ["DYNAFOLIO_CRASH_AT": "1"])
+            #expect(crashed.status == 70)
+            server.state.mutate { account in
+                if let i = account.domainIndex[name] { account.domains[i].note = "edited on the website" }
+            }
+            let verified = try await world.run("push", "--yes")
+            #expect(verified.status == 3)
+            #expect(verified.stderr.contains("edited on the website"))
+            #expect(server.domain(name)?.note == "edited on the website")
+            let resolved = try await world.ok("queue", "resolve", "--mine")
+            #expect(resolved.stdout.contains("requeued your change for 1 conflict"))
+            try await world.ok("push", "--yes")
+            #expect(server.domain(name)?.note == "mine")
+        }
+    }
+
     @Test func renewalWithLostAnswerMovesExpiryExactlyOneYear() async throws {
         try await withSimWorld(simConfiguration(domains: 20, faults: SimFaults(dropAfterApplyCommand: "renew"))) { server, world in
             try await world.ok("sync", "--quiet")

@@ -21,6 +21,42 @@ struct SecretsAndUsageTests {
         try await world.ok("ls")
     }
 
+    /// `api_key_command` (a password manager) supplies the key; a failing one
+    /// is reported without echoing anything it printed.
+    @Test func keyFromACommand() async throws {
+        try await withSimWorld(simConfiguration(domains: 20)) { _, world in
+            world.key = nil
+            let directory = (world.configPath as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: world.configPath,
+                                           contents: Data("api_key_command = \"printf '%s\\n' \(cliTestKey)\"\n".utf8),
+                                           attributes: [.posixPermissions: 0o600])
+            try await world.ok("sync", "--quiet")
+            let listed = try await world.ok("ls", "--json")
+            #expect(listed.json?.list.count == 20)
+
+            try Data("api_key_command = \"echo \(cliTestKey)-printed; exit 3\"\n".utf8).write(to: URL(fileURLWithPath: world.configPath))
+            let failed = try await world.run("sync")
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("api_key_command exited with status 3"))
+            #expect(!failed.stderr.contains(cliTestKey))
+        }
+    }
+
+    @Test func badConfigValuesAreNamed() async throws {
+        let world = try CLIWorld()
+        let directory = (world.configPath as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (text, hint) in [("timeout = 0", "timeout must be a number of seconds"), ("tier = \"gold\"", "tier 'gold'"),
+                             ("colour = 1", "unknown setting 'colour'"), ("endpoint = \"http://api.example.com\"", "https://")] {
+            FileManager.default.createFile(atPath: world.configPath, contents: Data((text + "\n").utf8),
+                                           attributes: [.posixPermissions: 0o600])
+            let refused = try await world.run("ls")
+            #expect(refused.status == 1, "\(text)")
+            #expect(refused.stderr.contains(hint), "\(text): \(refused.stderr)")
+        }
+    }
+
     /// "The test key appears nowhere in the cache file, the log, stdout or stderr."
     @Test func keyNeverLeaks() async throws {
         try await withSimWorld(simConfiguration(domains: 50)) { server, world in

@@ -3,7 +3,7 @@
 /// test, read `$TMPDIR/portfolioapp-goldens/<name>.txt`, and paste it here.
 enum Goldens {
     static let domains80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
           alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
           bravo.net         2026-10-29 -3d   parking    donot no   none
@@ -30,7 +30,7 @@ enum Goldens {
         """#
 
     static let detail80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
           alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
           bravo.net         2026-10-29 -3d   parking    donot no   none
@@ -57,7 +57,7 @@ enum Goldens {
         """#
 
     static let filter80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
         /tld:com                                                              3 matches
           Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
           alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
@@ -84,7 +84,7 @@ enum Goldens {
         """#
 
     static let filterError80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
         /tld:com tdl:x                     unknown key 'tdl' — did you mean 'tld'? Keys…
           Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
          no domain matches the filter
@@ -111,7 +111,7 @@ enum Goldens {
         """#
 
     static let renewDialog80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
           alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
           bravo.net         2026-10-29 -3d   parking    donot no   none
@@ -138,9 +138,9 @@ enum Goldens {
         """#
 
     static let help80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-          alp┌─ Keys — Domains (1–17 of 43) ──────────────────────────────────────┐ mai…
+          alp┌─ Keys — Domains (1–17 of 44) ──────────────────────────────────────┐ mai…
           bra│ Everywhere                                                         │
           cha│   ?         show the keys                                          │
           del│   q         quit (asks only while a push runs)                     │
@@ -148,6 +148,7 @@ enum Goldens {
           büc│   :         command line: set …, renew N, sort F, sync, push, quit │
           例 │   1         Domains pane                                           │
              │   2         Expiries pane                                          │
+             │   3         DNS pane (records of the cursor domain)                │
              │   4         Listings pane                                          │
              │   5         Contacts pane                                          │
              │   6         Orders pane                                            │
@@ -157,7 +158,6 @@ enum Goldens {
              │   j Down    next row                                               │
              │   k Up      previous row                                           │
              │   g Home    first row                                              │
-             │   G End     last row                                               │
              └────────────────────────────────────────────────────────────────────┘
 
          acme │ cache 5m │ read-only                               0 selected │ queue 0
@@ -165,7 +165,7 @@ enum Goldens {
         """#
 
     static let queue80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (3)
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
         Domain                   Field       Before           After
         Plan: 3 changes in 2 API calls
         call 1: set_ns × 2 domains
@@ -192,7 +192,7 @@ enum Goldens {
         """#
 
     static let queuePushRefused80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (3)
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
         Domain                   Field       Before           After
         Plan: 3 changes in 2 API calls
         call 1: set_ns × 2 domains
@@ -219,7 +219,7 @@ enum Goldens {
         """#
 
     static let domainsStyled80 = #"""
-        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (1)      
+        ⟦fg=231 bg=25 bold⟧ 1 Dom ⟦fg=250 bg=236⟧  2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (1)                      
         ⟦fg=153 bg=236 bold⟧  Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
         ⟦fg=179 bold italic⟧•⟦fg=220 bold⟧ alpha.com         ⟦fg=208 bold⟧2026-11-13 12d  ⟦fg=220 bold⟧ ns1.hosti… auto  yes  full Clien…      ⟦fg=179 bold italic⟧→ h…
         ⟦fg=231 bg=25 bold⟧  bravo.net         ⟦fg=196 bg=25 bold⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking    donot no   none                 
@@ -246,7 +246,7 @@ enum Goldens {
         """#
 
     static let queuePushDialog80 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (2)
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (2)
         Domain                     Field Before             After
         Plan: 2 changes in 1 API call
         call 1: set_ns × 2 domains

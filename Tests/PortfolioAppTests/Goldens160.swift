@@ -1,7 +1,7 @@
 /// The 160×48 golden screens (see `Goldens`).
 extension Goldens {
     static let domains160 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ alpha.com ───────────────────────────────────────┐
           alpha.com         2026-11-13 12d   ns1.hostingco.net +1    auto  yes  full Clients          main site    │ expires     2026-11-13 12d                        │
           bravo.net         2026-10-29 -3d   parking                 donot no   none                               │ registered  2025-09-27                            │
@@ -52,7 +52,7 @@ extension Goldens {
         """#
 
     static let selection160 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ delta.io ────────────────────────────────────────┐
           alpha.com         2026-11-13 12d   ns1.hostingco.net +1    auto  yes  full Clients          main site    │ expires     2026-12-16 45d                        │
           bravo.net         2026-10-29 -3d   parking                 donot no   none                               │ renew       auto                                  │
@@ -103,9 +103,9 @@ extension Goldens {
         """#
 
     static let help160 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
           Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ alpha.com ───────────────────────────────────────┐
-          alpha.com         2026-11-13 12d   ns1.host┌─ Keys — Domains (1–41 of 43) ──────────────────────────────────────┐s     2026-11-13 12d                        │
+          alpha.com         2026-11-13 12d   ns1.host┌─ Keys — Domains (1–41 of 44) ──────────────────────────────────────┐s     2026-11-13 12d                        │
           bravo.net         2026-10-29 -3d   parking │ Everywhere                                                         │ered  2025-09-27                            │
           charlie.com       2027-05-20 200d  forward │   ?         show the keys                                          │      auto                                  │
           delta.io          2026-12-16 45d   dns1.clo│   q         quit (asks only while a push runs)                     │      locked                                │
@@ -113,13 +113,14 @@ extension Goldens {
           bücher.de         2026-12-31 60d   Dynadot │   :         command line: set …, renew N, sort F, sync, push, quit │      ns1.hostingco.net +1                  │
           例え.jp           2028-03-15 500d  Dynadot │   1         Domains pane                                           │      ns2.hostingco.net                     │
                                                      │   2         Expiries pane                                          │      Clients                               │
-                                                     │   4         Listings pane                                          │      main site                             │
-                                                     │   5         Contacts pane                                          │      active                                │
-                                                     │   6         Orders pane                                            │rant  Ada Lovelace <ada@example.org> #101   │
-                                                     │   7         Queue pane                                             │      Ada Lovelace <ada@example.org> #101   │
-                                                     │   Tab       next pane                                              │cal   Tech Desk <tech@example.org> #102     │
-                                                     │   S-Tab     previous pane                                          │g     Ada Lovelace <ada@example.org> #101   │
-                                                     │   j Down    next row                                               │      5m ago                                │
+                                                     │   3         DNS pane (records of the cursor domain)                │      main site                             │
+                                                     │   4         Listings pane                                          │      active                                │
+                                                     │   5         Contacts pane                                          │rant  Ada Lovelace <ada@example.org> #101   │
+                                                     │   6         Orders pane                                            │      Ada Lovelace <ada@example.org> #101   │
+                                                     │   7         Queue pane                                             │cal   Tech Desk <tech@example.org> #102     │
+                                                     │   Tab       next pane                                              │g     Ada Lovelace <ada@example.org> #101   │
+                                                     │   S-Tab     previous pane                                          │      5m ago                                │
+                                                     │   j Down    next row                                               │                                            │
                                                      │   k Up      previous row                                           │                                            │
                                                      │   g Home    first row                                              │                                            │
                                                      │   G End     last row                                               │                                            │
@@ -146,7 +147,6 @@ extension Goldens {
                                                      │   w         forward to a URL                                       │                                            │
                                                      │   W         stealth-forward to a URL                               │                                            │
                                                      │   P         park                                                   │                                            │
-                                                     │   $         list for sale at a price                               │                                            │
                                                      └────────────────────────────────────────────────────────────────────┘                                            │
                                                                                                                    └───────────────────────────────────────────────────┘
          acme │ cache 5m │ read-only                                                                                                               0 selected │ queue 0
@@ -154,7 +154,7 @@ extension Goldens {
         """#
 
     static let queue160 = #"""
-         1 Domains   2 Expiries   4 Listings   5 Contacts   6 Orders   7 Queue (3)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (3)
         Domain                     Field        Before                                   After
         Plan: 3 changes in 2 API calls
         call 1: set_ns × 2 domains

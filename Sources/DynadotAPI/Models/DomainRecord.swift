@@ -52,38 +52,32 @@ public struct DomainRecord: Sendable, Equatable {
         self.extra = extra
     }
 
-    private static let known = KnownFields([
-        "Name", "DomainName", "Domain", "Expiration", "Registration", "NameServerSettings", "Whois",
-        "Locked", "Disabled", "UdrpLocked", "RegistrantUnverified", "Hold", "Privacy", "isForSale",
-        "RenewOption", "Note", "Folder", "Status",
-    ])
-
     /// Reads one domain object; `nil` when it carries no name.
     public init?(json: JSONValue) {
-        let f = FieldIndex(json)
-        guard let name = f.first("Name", "DomainName", "Domain")?.cleanText else { return nil }
-        let settings = f["NameServerSettings"].flatMap { node -> NameServerSettings? in
+        let f = DomainFields(json)
+        guard let name = (f[.name] ?? f[.domainName] ?? f[.domain])?.cleanText else { return nil }
+        let settings = f[.nameServerSettings].flatMap { node -> NameServerSettings? in
             if case .object = node { return NameServerSettings(json: node) }
             return node.nonEmptyText.map { NameServerSettings(type: $0) }
         }
         self.init(
             name: name,
-            expirationMs: f["Expiration"]?.fastMilliseconds,
-            registrationMs: f["Registration"]?.fastMilliseconds,
+            expirationMs: f[.expiration]?.fastMilliseconds,
+            registrationMs: f[.registration]?.fastMilliseconds,
             nameServerSettings: settings,
-            whois: WhoisContacts(json: f["Whois"]),
-            locked: f["Locked"]?.flag,
-            disabled: f["Disabled"]?.flag,
-            udrpLocked: f["UdrpLocked"]?.flag,
-            registrantUnverified: f["RegistrantUnverified"]?.flag,
-            hold: f["Hold"]?.flag,
-            privacy: f["Privacy"]?.text.map(PrivacyLevel.init(providerText:)),
-            isForSale: f["isForSale"]?.flag,
-            renewOption: f["RenewOption"]?.text.map(RenewOption.init(providerText:)),
-            note: f["Note"]?.cleanText,
-            folder: FolderRef(json: f["Folder"]),
-            status: f["Status"]?.cleanText,
-            extra: f.unknown(excluding: DomainRecord.known))
+            whois: WhoisContacts(json: f[.whois]),
+            locked: f[.locked]?.flag,
+            disabled: f[.disabled]?.flag,
+            udrpLocked: f[.udrpLocked]?.flag,
+            registrantUnverified: f[.registrantUnverified]?.flag,
+            hold: f[.hold]?.flag,
+            privacy: f[.privacy]?.text.map(PrivacyLevel.init(providerText:)),
+            isForSale: f[.isForSale]?.flag,
+            renewOption: f[.renewOption]?.text.map(RenewOption.init(providerText:)),
+            note: f[.note]?.cleanText,
+            folder: FolderRef(json: f[.folder]),
+            status: f[.status]?.cleanText,
+            extra: f.extra)
     }
 
     /// Decodes a `domain_info` answer (`DomainInfo` object, or the domain

@@ -59,6 +59,12 @@ struct FieldIndex {
         return nil
     }
 
+    /// Two- and three-key forms: the variadic one allocates an array per
+    /// call, which the per-domain decoders make ~10 times per domain.
+    func first(_ a: String, _ b: String) -> JSONValue? { self[a] ?? self[b] }
+
+    func first(_ a: String, _ b: String, _ c: String) -> JSONValue? { self[a] ?? self[b] ?? self[c] }
+
     func first(_ keys: String...) -> JSONValue? {
         for key in keys {
             if let v = self[key] { return v }

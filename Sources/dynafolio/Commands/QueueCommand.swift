@@ -1,13 +1,61 @@
 import ArgumentParser
 import Foundation
 
-/// `dynafolio queue drop (--all | --domains …)`: cancel queued edits.
+/// `dynafolio queue drop|retry|resolve`: manage queued edits offline.
 struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "Manage queued changes.",
-        subcommands: [QueueDrop.self]
+        subcommands: [QueueDrop.self, QueueRetry.self, QueueResolve.self]
     )
+}
+
+/// `dynafolio queue retry`: put failed changes back in the queue.
+struct QueueRetry: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Put every failed change back in the queue for the next push.",
+        discussion: "Works offline."
+    )
+
+    func run() async throws {
+        let context = try AppContext.open()
+        let count = try context.store.retryFailed()
+        print("requeued \(count) failed change\(count == 1 ? "" : "s")")
+    }
+}
+
+/// `dynafolio queue resolve (--keep-remote | --mine) [--domains …]`: settle
+/// conflicts found when verifying an interrupted push.
+struct QueueResolve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Settle conflicts: keep the value now at Dynadot, or queue yours again over it.",
+        discussion: "A conflict means the domain changed elsewhere while your change was in flight. Works offline."
+    )
+
+    @Flag(help: "Keep Dynadot's current value and drop your change.") var keepRemote = false
+    @Flag(help: "Queue your change again, knowingly overwriting Dynadot's value at the next push.") var mine = false
+    @Option(help: "Comma-separated domain names (default: every conflict).") var domains: String?
+
+    func validate() throws {
+        guard keepRemote != mine else { throw ValidationError("give exactly one of --keep-remote or --mine") }
+    }
+
+    func run() async throws {
+        let context = try AppContext.open()
+        var conflicts = try context.store.intents(in: [.conflict])
+        if let domains {
+            let names = Set(DomainSelection.split(domains))
+            conflicts = conflicts.filter { names.contains($0.domain) }
+        }
+        guard !conflicts.isEmpty else {
+            print("no conflicts to resolve")
+            return
+        }
+        try context.store.resolveConflict(ids: conflicts.map(\.id), keepRemote: keepRemote)
+        print("\(keepRemote ? "kept Dynadot's value for" : "requeued your change for") \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")")
+    }
 }
 
 struct QueueDrop: AsyncParsableCommand {

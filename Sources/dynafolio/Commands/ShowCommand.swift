@@ -37,7 +37,11 @@ struct ShowCommand: AsyncParsableCommand {
         }
         var lines: [String] = []
         lines.append(row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))")
-        lines.append("  expires      \(row.expiresMs.map(ValueDisplay.isoDate) ?? "unknown")")
+        let now = context.store.nowMs
+        let daysLeft = row.expiresMs.map { Int(($0 - now) / 86_400_000) }
+        let left = daysLeft.map { $0 < 0 ? " (expired \(-$0) days ago)" : " (\($0) days left)" } ?? ""
+        lines.append("  expires      \(row.expiresMs.map(ValueDisplay.isoDate) ?? "unknown")\(left)")
+        if let registered = row.registeredMs { lines.append("  registered   \(ValueDisplay.isoDate(registered))") }
         lines.append("  renew        \(row.renewOption.rawValue)")
         lines.append("  locked       \(row.locked ? "yes" : "no")")
         lines.append("  privacy      \(row.privacy.rawValue)")
@@ -46,7 +50,16 @@ struct ShowCommand: AsyncParsableCommand {
         if !row.nameservers.isEmpty { lines.append("  nameservers  \(row.nameservers.joined(separator: ", "))") }
         lines.append("  for sale     \(row.forSale ? "yes" + (row.salePriceCents.map { " $" + Cents.format(cents: $0) } ?? "") : "no")")
         if !row.note.isEmpty { lines.append("  note         \(row.note)") }
-        lines.append("  contacts     registrant \(row.registrantID ?? "-"), admin \(row.adminID ?? "-"), tech \(row.technicalID ?? "-"), billing \(row.billingID ?? "-")")
+        let contacts = Dictionary(try context.store.contacts().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (role, id) in [("registrant", row.registrantID), ("admin", row.adminID), ("technical", row.technicalID), ("billing", row.billingID)] {
+            let who = id.flatMap { contacts[$0] }.map { " \($0.name)" + ($0.email.isEmpty ? "" : " <\($0.email)>") } ?? ""
+            lines.append("  \(role.padding(toLength: 12, withPad: " ", startingAt: 0)) \(id.map { "#\($0)" } ?? "-")\(who)")
+        }
+        // A row unchanged by a sync keeps its old synced_at; a later complete
+        // listing still confirmed it, so the cache date is the later of the two.
+        let confirmed = row.gone ? nil : try context.store.lastSyncRun(kind: "domains", outcome: .complete)?.startedMs
+        let cachedMs = max(row.syncedAtMs, confirmed ?? 0)
+        if cachedMs > 0 { lines.append("  cached       \(ValueDisplay.isoDate(cachedMs))") }
         if row.gone { lines.append("  GONE         missing from the last complete sync") }
         if let dns {
             lines.append("  dns          \(dns.records.count) records, fetched \(ValueDisplay.isoDate(dns.fetchedAtMs)) (see `dynafolio dns show \(row.name)`)")

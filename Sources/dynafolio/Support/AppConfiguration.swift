@@ -16,6 +16,8 @@ struct AppConfiguration {
     var apiKey: APIKey?
     var endpoint: URL
     var tier: AccountTier
+    /// Seconds to wait for one answer from Dynadot.
+    var timeout: TimeInterval = 30
     var theme: String?
     /// Action id → key names, from `[keys]`.
     var keys: [String: [String]]
@@ -62,7 +64,7 @@ struct AppConfiguration {
         } catch {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
-        let known: Set<String> = ["api_key", "api_key_command", "endpoint", "tier", "theme", "keys"]
+        let known: Set<String> = ["api_key", "api_key_command", "endpoint", "tier", "theme", "keys", "timeout"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
@@ -74,6 +76,12 @@ struct AppConfiguration {
         if let endpoint = table["endpoint"]?.string { self.endpoint = try Self.parseEndpoint(endpoint, source: path) }
         if let tier = table["tier"]?.string { self.tier = try Self.parseTier(tier, source: path) }
         if let theme = table["theme"]?.string { self.theme = theme }
+        if let value = table["timeout"] {
+            guard let seconds = value.double ?? value.int.map(Double.init), seconds >= 1, seconds <= 600 else {
+                throw ConfigurationError(description: "\(path): timeout must be a number of seconds from 1 to 600")
+            }
+            timeout = seconds
+        }
         if let keyTable = table["keys"]?.table {
             for (action, value) in keyTable {
                 if let one = value.string { keys[action] = [one] }

@@ -34,7 +34,8 @@ struct AppContext {
         if let key = configuration.apiKey, !key.isEmpty {
             do {
                 let clientConfiguration = try ClientConfiguration(
-                    endpoint: configuration.endpoint, apiKey: key, concurrency: configuration.tier.concurrency)
+                    endpoint: configuration.endpoint, apiKey: key, concurrency: configuration.tier.concurrency,
+                    timeout: configuration.timeout)
                 client = DynadotClient(configuration: clientConfiguration, logger: Logger(label: "dynafolio.api"))
             } catch let error as DynadotError {
                 throw CLIFailure("\(error.message) — fix `endpoint` in \(configuration.configPath) or DYNAFOLIO_ENDPOINT")

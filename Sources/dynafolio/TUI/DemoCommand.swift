@@ -20,7 +20,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let keys = (try? AppConfiguration.load())?.keys ?? [:]
+        let config = try? AppConfiguration.load()
+        let keys = config?.keys ?? [:]
         let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed))
         let endpoint = try await server.start()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dynafolio-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
@@ -28,9 +29,10 @@ struct DemoCommand: AsyncParsableCommand {
         var failure: (any Error)?
         do {
             let engine = try TUIContext.engine(databasePath: folder.appendingPathComponent("demo.sqlite").path, endpoint: endpoint,
-                                               apiKey: APIKey(SimConfiguration.demoKey), concurrency: 1)
+                                               apiKey: APIKey(SimConfiguration.demoKey), concurrency: 1,
+                                               logPath: config?.logPath ?? folder.appendingPathComponent("demo.log").path)
             try await TUIContext.run(engine: engine, hasAccount: true, keys: keys, themeFlag: theme,
-                                     themeConfig: (try? AppConfiguration.load())?.theme, syncFirst: true)
+                                     themeConfig: config?.theme, syncFirst: true)
         } catch {
             failure = error
         }

@@ -15,7 +15,7 @@ struct TUICommand: AsyncParsableCommand {
         do { config = try AppConfiguration.load() } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
-        guard let key = config.apiKey, !key.isEmpty else {
+        guard config.apiKey.map({ !$0.isEmpty }) == true else {
             FileHandle.standardError.write(Data("""
             dynafolio: no Dynadot API key is configured.
               Set DYNADOT_API_KEY, or put api_key = "…" in \(config.configPath) (chmod 600).
@@ -25,9 +25,9 @@ struct TUICommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         do {
-            let engine = try TUIContext.engine(databasePath: config.databasePath, endpoint: config.endpoint,
-                                               apiKey: key, concurrency: config.tier.concurrency)
-            try await TUIContext.run(engine: engine, hasAccount: true, keys: config.keys, themeFlag: theme, themeConfig: config.theme)
+            let context = try AppContext.open()
+            try await TUIContext.run(engine: context.engine, hasAccount: context.hasAccount, keys: config.keys,
+                                     themeFlag: theme, themeConfig: config.theme)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -18,19 +18,19 @@ enum TUIContext {
     }
 
     /// The engine for `databasePath`, with a client when a key is given.
-    static func engine(databasePath: String, endpoint: URL, apiKey: APIKey?, concurrency: Int) throws -> SyncEngine {
+    /// Logs go to `logPath` only (never to the terminal, which belongs to
+    /// the TUI), key redacted.
+    static func engine(databasePath: String, endpoint: URL, apiKey: APIKey?, concurrency: Int, logPath: String) throws -> SyncEngine {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
+        LogBootstrap.once(path: logPath, key: apiKey)
         let store = try PortfolioDatabase(path: databasePath)
-        // The terminal belongs to the TUI: a log line on stderr would land
-        // in the middle of the screen, so API and engine logs are dropped.
-        let quiet = Logger(label: "dynafolio.tui", factory: { _ in SwiftLogNoOpLogHandler() })
         var client: DynadotClient?
         if let apiKey, !apiKey.isEmpty {
             client = DynadotClient(configuration: try ClientConfiguration(endpoint: endpoint, apiKey: apiKey, concurrency: concurrency),
-                                   logger: quiet)
+                                   logger: Logger(label: "dynafolio.api"))
         }
-        return SyncEngine(store: store, client: client, logger: quiet)
+        return SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"))
     }
 
     /// Takes over the terminal, runs the app until quit, restores the

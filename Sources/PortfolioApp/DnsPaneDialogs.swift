@@ -1,0 +1,52 @@
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The DNS pane's confirmations: copying a record set to the selected
+/// domains, and switching a domain to Dynadot DNS. Both only queue edits.
+enum DnsPaneDialogs {
+    /// Asks before replacing the records of every selected domain (but the
+    /// source) with `set`; the dialog shows the `set_dns2` call count.
+    static func copy(_ set: RecordSet?, from source: DomainRow?, app: AppEnvironment, state: inout AppState) -> AppRequest? {
+        guard let source, let set else {
+            state.message = StatusMessage("no record set to copy here: fetch or switch the domain first", isError: true)
+            return nil
+        }
+        let targets = state.selection.subtracting([source.name]).sorted()
+        guard !targets.isEmpty else {
+            state.message = StatusMessage("select the domains to copy to (Space in 1 Domains), then press C here", isError: true)
+            return nil
+        }
+        let items = targets.enumerated().map { PlanItem(intentID: Int64($0.offset), domain: $0.element, edit: .dns(set)) }
+        let calls = OutboxPlanner.minimumCalls(items)
+        var lines: [[Span]] = [[Span("Records:", style: Style(.dialog, accent: .header))]]
+        for record in set.records {
+            let host = record.host.isEmpty ? "@" : record.host
+            lines.append([Span("  \(host)  \(record.type.uppercased())  \(record.value)\(record.extra.isEmpty ? "" : "  \(record.extra)")")])
+        }
+        lines.append([Span("Domains:", style: Style(.dialog, accent: .header))])
+        let rows = (try? app.store.domains(named: targets)) ?? []
+        for row in rows {
+            let note = row.nsType == .dynadotDNS ? "" : "  (switches from \(DomainRowRenderer.nameServerSummary(row)))"
+            lines.append([Span("  " + DomainRowRenderer.displayName(row, unicode: app.unicode)), Span(note, style: Style(.dialog, accent: .pending))])
+        }
+        let summary = "Replace the DNS records of \(targets.count) domain\(targets.count == 1 ? "" : "s") with these "
+            + "\(set.records.count) — \(calls) set_dns2 call\(calls == 1 ? "" : "s")"
+        return .confirm(ConfirmDialog(title: "Copy the record set of \(DomainRowRenderer.displayName(source, unicode: app.unicode))", summary: summary, lines: lines,
+                                      isDangerous: true, confirmLabel: "Queue"), .queueEdit(.dns(set), domains: targets))
+    }
+
+    /// Asks before moving a domain to Dynadot DNS with an empty record set.
+    static func switchToDNS(_ row: DomainRow, unicode: Bool) -> AppRequest {
+        let name = DomainRowRenderer.displayName(row, unicode: unicode)
+        let lines: [[Span]] = [
+            [Span("Now: "), Span(DomainRowRenderer.nameServerSummary(row), style: Style(.dialog, accent: .dim))],
+            [Span("Then: "), Span("Dynadot DNS with no records", style: Style(.dialog, accent: .pending))],
+            [Span("Whatever the domain serves now stops resolving once this is pushed;")],
+            [Span("add the records here before pushing.")],
+        ]
+        return .confirm(ConfirmDialog(title: "Switch \(name) to Dynadot DNS", summary: "Queue an empty Dynadot DNS record set (one set_dns2)?",
+                                      lines: lines, isDangerous: true, confirmLabel: "Queue"),
+                        .queueEdit(.dns(RecordSet(records: [])), domains: [row.name]))
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// The Expiries pane: overdue and in-grace domains, then the next 24 months
+/// and later, each with its domain count and one-year renewal cost at cached
+/// TLD prices (all domains, and those set to auto-renew), drawn as a bar
+/// chart with totals. Space selects a month's domains (the app-wide
+/// selection), Enter shows them in the Domains pane, `+` and `a` queue
+/// renewals or renew-option changes through the engine.
+public final class ExpiriesPane: Pane {
+    public let title = "Expiries"
+    public let scope = ActionScope.expiries
+
+    private(set) var rows: [ExpiryRow] = []
+    /// Selected domains per row label (for the partial / full marks).
+    private var selectedCounts: [String: Int] = [:]
+    private var table = TableState()
+    private var visibleRows = 20
+    private var loadError: String?
+
+    public init() {}
+
+    /// The label of the cursor row (`2027-01`, `Overdue`, `Total`).
+    public var cursorLabel: String? { table.cursor < rows.count ? rows[table.cursor].label : nil }
+
+    public func refresh(_ app: AppEnvironment, state: AppState) {
+        do {
+            rows = try ExpiryTimeline.rows(app.store, nowMs: app.nowMs)
+            loadError = nil
+        } catch {
+            rows = []
+            loadError = "\(error)"
+        }
+        selectedCounts = [:]
+        if !state.selection.isEmpty {
+            let selected = (try? app.store.domains(named: Array(state.selection))) ?? []
+            for row in selected {
+                guard let expires = row.expiresMs, let label = Self.rowLabel(expiresMs: expires, nowMs: app.nowMs, rows: rows) else { continue }
+                selectedCounts[label, default: 0] += 1
+            }
+        }
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: rows.count)
+    }
+
+    /// Which row a domain expiring at `expiresMs` is counted in.
+    static func rowLabel(expiresMs: Int64, nowMs: Int64, rows: [ExpiryRow]) -> String? {
+        if expiresMs < nowMs {
+            let graceStart = CalendarDay.startOfDay(nowMs - Int64(ExpiryTimeline.graceDays) * 86_400_000)
+            return expiresMs < graceStart ? "Overdue" : "In grace"
+        }
+        let (year, month) = ExpiryTimeline.yearMonth(expiresMs)
+        let label = ExpiryTimeline.monthLabel(year, month)
+        return rows.contains { $0.label == label } ? label : "Later"
+    }
+
+    // MARK: Drawing
+
+    public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
+        let (summaryLine, body) = rect.splitTop(1)
+        renderSummary(into: &screen, rect: summaryLine)
+        let fixed = [1, 8, 7, 11, 5, 11]
+        let barWidth = max(4, min(64, body.width - fixed.reduce(0, +) - fixed.count - 1))
+        let columns = [
+            TableColumn("", minWidth: 1, maxWidth: 1), TableColumn("Month", minWidth: 8, maxWidth: 8),
+            TableColumn("Domains", minWidth: 7, maxWidth: 7, alignment: .right),
+            TableColumn("Renewal", minWidth: 11, maxWidth: 11, alignment: .right),
+            TableColumn("Auto", minWidth: 5, maxWidth: 5, alignment: .right),
+            TableColumn("Auto cost", minWidth: 11, maxWidth: 11, alignment: .right),
+            TableColumn("█ auto-renew ░ other", minWidth: 4, maxWidth: barWidth, flex: 1),
+        ]
+        let view = TableView(columns: columns, rowCount: rows.count, state: table,
+                             emptyText: loadError ?? "no expiry dates in the cache — press r to sync")
+        visibleRows = max(1, view.visibleRows(in: body))
+        // "Later" spans many months: it does not set the scale, and its bar is clipped.
+        let most = max(1, rows.filter { $0.kind != .total && $0.kind != .later }.map(\.count).max() ?? 1)
+        table = view.render(into: &screen, rect: body) { index in
+            let row = rows[index]
+            let selected = selectedCounts[row.label] ?? 0
+            let full = row.kind != .total && row.count > 0 && selected >= row.count
+            let mark = row.kind == .total ? "" : full ? "•" : selected > 0 ? "◦" : ""
+            let accent = Self.accent(row, index: index)
+            return TableRow([
+                TableCell(mark), TableCell(row.label, accent: accent), TableCell("\(row.count)", accent: accent),
+                TableCell(Self.money(row.costCents, unpriced: row.unpriced)), TableCell("\(row.autoCount)"),
+                TableCell(Self.money(row.autoCostCents, unpriced: row.autoUnpriced)),
+                TableCell(row.kind == .total ? "" : Self.bar(row, most: most, width: barWidth), accent: .chartBar),
+            ], isSelected: full, role: row.kind == .total ? .header : nil)
+        }
+    }
+
+    private func renderSummary(into screen: inout Screen, rect: Rect) {
+        screen.fill(rect, style: Style(.row))
+        guard !rows.isEmpty else { return }
+        var months = ExpiryRow(kind: .total, label: "", filter: nil)
+        for row in rows { if case .month = row.kind { months.add(row) } }
+        let expired = rows.filter(\.isExpired).reduce(0) { $0 + $1.count }
+        var spans = [Span(" ")]
+        if expired > 0 {
+            spans.append(Span("\(expired) expired", style: Style(.row, accent: .expiryOverdue)))
+            spans.append(Span(" · "))
+        }
+        spans.append(Span("next \(ExpiryTimeline.months) months: \(months.count) domains \(Self.money(months.costCents, unpriced: months.unpriced))"))
+        spans.append(Span(" · auto-renew \(months.autoCount) \(Self.money(months.autoCostCents, unpriced: months.autoUnpriced))"))
+        let legend = " · +N?: N without a cached price"
+        if rows.contains(where: { $0.unpriced > 0 }), spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + DisplayWidth.of(legend) <= rect.width {
+            spans.append(Span(legend, style: Style(.row, accent: .dim)))
+        }
+        screen.put(spans, at: rect.origin, base: Style(.row), maxWidth: rect.width)
+    }
+
+    /// `$21.98`, `$21.98 +2?` (two more without a cached price), or
+    /// `no price` when none of them has one.
+    static func money(_ cents: Int64, unpriced: Int) -> String {
+        if cents == 0 && unpriced > 0 { return "no price" }
+        return "$" + Cents.format(cents: cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
+    }
+
+    /// Overdue and grace rows in the overdue role; the month now and the
+    /// next two in the 30- and 90-day roles.
+    static func accent(_ row: ExpiryRow, index: Int) -> Role? {
+        switch row.kind {
+        case .overdue, .grace: return row.count > 0 ? .expiryOverdue : .dim
+        case .month:
+            if row.count == 0 { return .dim }
+            return index == 2 ? .expiry30d : index <= 4 ? .expiry90d : nil
+        case .later, .total: return nil
+        }
+    }
+
+    /// `█` for the auto-renew share of the count, `░` for the rest, scaled
+    /// so the largest row fills `width`.
+    static func bar(_ row: ExpiryRow, most: Int, width: Int) -> String {
+        guard row.count > 0 else { return "" }
+        let length = min(width, max(1, (row.count * width + most / 2) / most))
+        let auto = min(length, (row.autoCount * width + most / 2) / most)
+        return String(repeating: "█", count: auto) + String(repeating: "░", count: length - auto)
+    }
+
+    // MARK: Keys
+
+    public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        switch action {
+        case .down: table.moveCursor(by: 1, rowCount: rows.count)
+        case .up: table.moveCursor(by: -1, rowCount: rows.count)
+        case .top: table.moveCursor(to: 0, rowCount: rows.count)
+        case .bottom: table.moveCursor(to: rows.count - 1, rowCount: rows.count)
+        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: rows.count)
+        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: rows.count)
+        case .selectMonth:
+            guard let row = cursorRow(&state) else { return .handled }
+            let names = Set(domainNames(row, app: app))
+            if !names.isEmpty, names.isSubset(of: state.selection) {
+                state.setSelection(state.selection.subtracting(names))
+            } else {
+                state.setSelection(state.selection.union(names))
+            }
+            table.moveCursor(by: 1, rowCount: rows.count)
+            return [.handled, .reload]
+        case .openMonth:
+            guard let row = cursorRow(&state), let filter = row.filter else { return .handled }
+            state.request = .showDomains(filter: filter)
+        case .renewMonths, .renewOptionMonths:
+            if state.selection.isEmpty {
+                guard let row = cursorRow(&state) else { return .handled }
+                let names = domainNames(row, app: app)
+                guard !names.isEmpty else {
+                    state.message = StatusMessage("no domain expires in \(row.label)", isError: true)
+                    return .handled
+                }
+                state.setSelection(Set(names))
+            }
+            state.request = .commandLine(action == .renewMonths ? "renew 1" : "set renew ")
+            return [.handled, .reload]
+        case .clearMonths:
+            state.setSelection([])
+            return [.handled, .reload]
+        default:
+            return []
+        }
+        return .handled
+    }
+
+    /// The cursor row when it stands for a set of domains (not the total).
+    private func cursorRow(_ state: inout AppState) -> ExpiryRow? {
+        guard table.cursor < rows.count, rows[table.cursor].filter != nil else {
+            state.message = StatusMessage("put the cursor on a month (the total is not a group of its own)", isError: true)
+            return nil
+        }
+        return rows[table.cursor]
+    }
+
+    private func domainNames(_ row: ExpiryRow, app: AppEnvironment) -> [String] {
+        guard let filter = row.filter, let query = try? PortfolioQuery(parsing: filter) else { return [] }
+        return (try? app.store.names(matching: query)) ?? []
+    }
+}
+
+/// Day boundaries on the UTC calendar.
+enum CalendarDay {
+    static func startOfDay(_ ms: Int64) -> Int64 {
+        ms - ((ms % 86_400_000) + 86_400_000) % 86_400_000
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import PortfolioStore
+
+/// Writes `list_domain` pages on a background queue while the next page is
+/// fetched and parsed, so the two halves of a pull overlap.
+///
+/// Pages are written in batches of about 10, one transaction per batch:
+/// each commit rewrites every index page it touched (names arrive in random
+/// order), so fewer, larger transactions write far less. See
+/// `DomainListing.ingest(pages:)` for how a batch is written; gone marking
+/// still waits for a complete listing.
+final class PageWriter: @unchecked Sendable {
+    private let listing: DomainListing
+    private let queue = DispatchQueue(label: "dynafolio.sync.page-writer")
+    private let lock = NSLock()
+    private var pending: [[DomainRow]] = []
+    private var pendingRows = 0
+    private var failure: (any Error)?
+
+    /// A write starts once this many rows are queued (or at `finish`): with
+    /// ~10 pages per transaction the index pages are rewritten a tenth as often.
+    static let minimumBatchRows = 10_000
+    /// Above this many queued rows `submit` waits for the writer, which
+    /// bounds memory when parsing outruns SQLite.
+    static let maximumQueuedRows = 30_000
+
+    init(listing: DomainListing) { self.listing = listing }
+
+    /// Queues one page; throws the first write error seen so far.
+    func submit(_ page: [DomainRow]) async throws {
+        let (mustWait, startWrite): (Bool, Bool) = lock.withLock {
+            pending.append(page)
+            pendingRows += page.count
+            return (pendingRows > Self.maximumQueuedRows, pendingRows >= Self.minimumBatchRows)
+        }
+        if startWrite { queue.async { self.drain() } }
+        if mustWait { try await finish() }
+        try rethrowFailure()
+    }
+
+    /// Writes what is still queued and waits until every page is written;
+    /// throws the first write error.
+    func finish() async throws {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.drain()
+                done.resume()
+            }
+        }
+        try rethrowFailure()
+    }
+
+    private func rethrowFailure() throws {
+        if let error = lock.withLock({ failure }) { throw error }
+    }
+
+    /// Runs on `queue`: writes everything queued so far in one transaction.
+    private func drain() {
+        let pages: [[DomainRow]] = lock.withLock {
+            defer { pending = []; pendingRows = 0 }
+            return failure == nil ? pending : []
+        }
+        guard !pages.isEmpty else { return }
+        do {
+            try listing.ingest(pages: pages)
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+}

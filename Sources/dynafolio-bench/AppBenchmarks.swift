@@ -1,0 +1,76 @@
+import DynadotAPI
+import Foundation
+import PortfolioApp
+import PortfolioStore
+import SyncEngine
+import TerminalUI
+
+/// Benchmarks of the terminal interface over a cache of 100k domains:
+/// first frame, a full frame of the Domains pane, and peak memory. They run
+/// in a child process (`dynafolio-bench --app-frame CACHE`) so the simulator
+/// and the benchmark's own data do not count towards the app's memory.
+enum AppBenchmarks {
+    static let size = Size(rows: 60, cols: 200)
+
+    /// Runs in the child: opens the cache, builds the app, renders; prints JSON.
+    static func measureInThisProcess(cachePath: String) throws {
+        var app: PortfolioApp?
+        var screen = Screen(size: size)
+        let firstFrame = try timed {
+            let store = try PortfolioDatabase(path: cachePath)
+            let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger(), environment: [:])
+            let made = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(overrides: [:]),
+                                                                unicode: true, hasAccount: false))
+            made.render(into: &screen)
+            app = made
+        }
+        guard let app else { return }
+        var frames: [Double] = []
+        for i in 0..<200 {
+            // Scroll a page down now and then, so the window is read again.
+            if i % 10 == 0 { app.handle(.pageDown, size: size) }
+            frames.append(timed {
+                screen.clear()
+                app.render(into: &screen)
+            })
+        }
+        let result = JSONValue.object([
+            "first_frame_ms": .number(firstFrame * 1000),
+            "frame_p50_ms": .number(percentile(frames, 50) * 1000),
+            "frame_p99_ms": .number(percentile(frames, 99) * 1000),
+            "peak_rss_mb": .number(peakRSSMegabytes()),
+        ])
+        print(result.serialized())
+    }
+
+    /// Runs the child on `cachePath` and turns its answer into result lines.
+    static func measure(cachePath: String, domains: Int) throws -> [BenchResult] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = Bundle.main.executableURL
+        }
+        process.arguments = ["--app-frame", cachePath]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let answer = try JSONValue.parse(data)
+        let first = answer["first_frame_ms"]?.text.flatMap(Double.init) ?? -1
+        let p50 = answer["frame_p50_ms"]?.text.flatMap(Double.init) ?? -1
+        let p99 = answer["frame_p99_ms"]?.text.flatMap(Double.init) ?? -1
+        let rss = answer["peak_rss_mb"]?.text.flatMap(Double.init) ?? -1
+        return [
+            BenchResult(name: "first frame with \(domains) cached domains (headless, \(size.cols)×\(size.rows))",
+                        value: "\(format(first, 1)) ms", budget: "≤ 300 ms", met: first >= 0 && first <= 300,
+                        json: ["ms": .number(first)]),
+            BenchResult(name: "full frame render of the Domains pane (\(size.cols)×\(size.rows))",
+                        value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (200 frames, paging every 10)",
+                        budget: "reference", met: nil, json: ["p50_ms": .number(p50), "p99_ms": .number(p99)]),
+            BenchResult(name: "peak memory with \(domains) domains loaded in the app",
+                        value: "\(format(rss, 1)) MB RSS", budget: "≤ 150 MB RSS", met: rss > 0 && rss <= 150,
+                        json: ["peak_rss_mb": .number(rss)]),
+        ]
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+import TerminalUI
+@testable import PortfolioApp
+
+/// The pane keys: no key means two things in a pane.
+@Suite struct PaneKeysTests {
+    @Test(arguments: [ActionScope.expiries, .dns, .listings, .contacts, .orders])
+    func keysAreUniqueWithinThePaneAndTheGlobalKeys(scope: ActionScope) throws {
+        let table = try ActionTable()
+        let specs = table.specs.filter { $0.scope == scope || $0.scope == .global }
+        var seen: [String: Action] = [:]
+        for spec in specs {
+            for key in spec.keys {
+                #expect(seen[key] == nil, "\(key) is bound to both \(seen[key]?.rawValue ?? "") and \(spec.action.rawValue)")
+                seen[key] = spec.action
+            }
+        }
+        #expect(!table.hints(scope: scope).isEmpty)
+        #expect(table.helpSections(scope: scope).map(\.title) == ["Everywhere", scope.title])
+    }
+
+    @Test func paneKeysDispatchInTheirScope() throws {
+        let table = try ActionTable()
+        #expect(table.action(for: [.char("3")], scope: .domains) == .showDNS)
+        #expect(table.action(for: [.char("a")], scope: .dns) == .addRecord)
+        #expect(table.action(for: [.enter], scope: .dns) == .editRecord)
+        #expect(table.action(for: [.delete], scope: .dns) == .deleteRecord)
+        #expect(table.action(for: [.char("a")], scope: .expiries) == .renewOptionMonths)
+        #expect(table.action(for: [.enter], scope: .expiries) == .openMonth)
+        #expect(table.action(for: [.char(" ")], scope: .expiries) == .selectMonth)
+    }
+}
