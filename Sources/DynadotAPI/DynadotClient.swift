@@ -41,16 +41,41 @@ public final class DynadotClient: Sendable {
     /// Sends `request` and returns its answer; a non-success answer is thrown
     /// as the matching `DynadotError`.
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        try await perform(request, checked: true)
+        try await perform(request, checked: true, fastDecode: Self.noFastPath).response!
     }
 
     /// Like `send`, but a well-formed non-success answer (e.g. `not_available`)
     /// is returned rather than thrown. Account refusals are still thrown.
     public func sendUnchecked(_ request: APIRequest) async throws -> APIResponse {
-        try await perform(request, checked: false)
+        try await perform(request, checked: false, fastDecode: Self.noFastPath).response!
     }
 
-    private func perform(_ request: APIRequest, checked: Bool) async throws -> APIResponse {
+    /// Sends `request` and decodes the answer: `fastDecode` reads the raw
+    /// body first (for hot answers such as `list_domain` pages, see
+    /// `DomainList.fastDecode`); when it returns nil the body takes the
+    /// generic path of `send` (parse, `checked()`, retries) and then
+    /// `decode`. `fastDecode` must return a value only for a success answer.
+    ///
+    /// ```swift
+    /// let page = try await client.send(request, fastDecode: DomainList.fastDecode, decode: DomainList.init)
+    /// ```
+    public func send<Value: Sendable>(_ request: APIRequest, fastDecode: @escaping @Sendable (Data) -> Value?,
+                                      decode: (APIResponse) throws -> Value) async throws -> Value {
+        let answer = try await perform(request, checked: true, fastDecode: fastDecode)
+        if let value = answer.fast { return value }
+        return try decode(answer.response!)
+    }
+
+    private static let noFastPath: @Sendable (Data) -> APIResponse? = { _ in nil }
+
+    /// A body decoded by a fast path, or the generic response.
+    private struct Answer<Value: Sendable>: Sendable {
+        var fast: Value?
+        var response: APIResponse?
+    }
+
+    private func perform<Value: Sendable>(_ request: APIRequest, checked: Bool,
+                                          fastDecode: @escaping @Sendable (Data) -> Value?) async throws -> Answer<Value> {
         try request.validate()
         guard let spec = CommandCatalog.spec(named: request.command) else {
             throw DynadotError.invalidRequest(command: request.command, rule: "is not an API3 command")
@@ -59,15 +84,20 @@ public final class DynadotClient: Sendable {
         var attempt = 1
         while true {
             do {
-                let response = try await limiter.withSlot { [transport] in
-                    try await Self.exchange(get, command: request.command, transport: transport)
+                let answer = try await limiter.withSlot { [transport] in
+                    try await Self.exchange(get, command: request.command, transport: transport, fastDecode: fastDecode)
+                }
+                guard let response = answer.response else {
+                    logger.debug("api call", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
+                                                        "outcome": "success"])
+                    return answer
                 }
                 logger.debug("api call", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                     "outcome": "\(response.status ?? "code \(response.code ?? 0)")"])
                 if checked || response.envelope == "Response" {
-                    return try response.checked()
+                    return Answer(response: try response.checked())
                 }
-                return response
+                return answer
             } catch let error as DynadotError {
                 logger.info("api call failed", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                           "error": "\(error.code)", "url": "\(get.redactedURL)"])
@@ -88,13 +118,15 @@ public final class DynadotClient: Sendable {
         return error.isRetryable && request.isResendSafe
     }
 
-    private static func exchange(_ get: HTTPGet, command: String, transport: any Transport) async throws -> APIResponse {
+    private static func exchange<Value: Sendable>(_ get: HTTPGet, command: String, transport: any Transport,
+                                                  fastDecode: @Sendable (Data) -> Value?) async throws -> Answer<Value> {
         let reply = try await transport.get(get)
         guard reply.status == 200 else {
             let excerpt = Redaction.redactKeyParameter(String(decoding: reply.body.prefix(120), as: UTF8.self))
             throw DynadotError.httpStatus(reply.status, excerpt: excerpt)
         }
-        return try APIResponse.parse(command: command, body: reply.body)
+        if let value = fastDecode(reply.body) { return Answer(fast: value) }
+        return Answer(response: try APIResponse.parse(command: command, body: reply.body))
     }
 
     private func makeGet(_ request: APIRequest, fresh: Bool) -> HTTPGet {

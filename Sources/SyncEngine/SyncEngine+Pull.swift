@@ -78,7 +78,7 @@ extension SyncEngine {
                 while true {
                     let request = APIRequest("list_domain", ["count_per_page": String(options.pageSize), "page_index": String(page)])
                     summary.calls += 1
-                    let list = try DomainList(try await client.send(request))
+                    let list = try await client.send(request, fastDecode: DomainList.fastDecode, decode: DomainList.init)
                     // A server that ignores paging answers every page with the
                     // whole list: the first page then is the complete listing.
                     if list.domains.first?.name == previousFirst, previousFirst != nil { complete = true; break }

@@ -38,10 +38,10 @@ extension JSONValue {
 /// decoded straight from the input buffer, so a typical `list_domain` page
 /// costs one small allocation per string and per container.
 struct JSONByteParser {
-    private let base: UnsafePointer<UInt8>?
-    private let count: Int
-    private var pos = 0
-    private var depth = 0
+    let base: UnsafePointer<UInt8>?
+    let count: Int
+    var pos = 0
+    var depth = 0
     /// Fields of the objects being parsed, innermost last: each object's
     /// dictionary is built once at its closing brace with the exact
     /// capacity (growing from a guess rehashed a 15-field domain twice).
@@ -62,13 +62,13 @@ struct JSONByteParser {
         return value
     }
 
-    @inline(__always) private func byte(_ i: Int) -> UInt8 { base![i] }
+    @inline(__always) func byte(_ i: Int) -> UInt8 { base![i] }
 
-    private func fail(_ reason: String) -> JSONParseError {
+    func fail(_ reason: String) -> JSONParseError {
         JSONParseError(offset: pos, reason: reason)
     }
 
-    @inline(__always) private mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         while pos < count {
             switch byte(pos) {
             case 0x20, 0x0A, 0x0D, 0x09: pos += 1
@@ -77,7 +77,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func parseValue() throws -> JSONValue {
+    mutating func parseValue() throws -> JSONValue {
         guard pos < count else { throw fail("unexpected end of input") }
         switch byte(pos) {
         case UInt8(ascii: "{"): return try parseObject()

@@ -55,29 +55,47 @@ public struct DomainRecord: Sendable, Equatable {
     /// Reads one domain object; `nil` when it carries no name.
     public init?(json: JSONValue) {
         let f = DomainFields(json)
-        guard let name = (f[.name] ?? f[.domainName] ?? f[.domain])?.cleanText else { return nil }
-        let settings = f[.nameServerSettings].flatMap { node -> NameServerSettings? in
+        let leaves = DomainLeaves(
+            name: f[.name], domainName: f[.domainName], domain: f[.domain], expiration: f[.expiration],
+            registration: f[.registration], locked: f[.locked], disabled: f[.disabled], udrpLocked: f[.udrpLocked],
+            registrantUnverified: f[.registrantUnverified], hold: f[.hold], privacy: f[.privacy],
+            isForSale: f[.isForSale], renewOption: f[.renewOption], note: f[.note], status: f[.status])
+        self.init(leaves: leaves, settings: Self.settings(f[.nameServerSettings]), whois: WhoisContacts(json: f[.whois]),
+                  folder: FolderRef(json: f[.folder]), extra: f.extra)
+    }
+
+    /// The record from its fields as both decoders sort them: the generic
+    /// one from the parsed tree, the `list_domain` fast path from the bytes.
+    /// Sharing this step keeps the two from reading a field differently.
+    init?(leaves l: DomainLeaves, settings: NameServerSettings?, whois: WhoisContacts, folder: FolderRef?,
+          extra: [String: JSONValue]) {
+        guard let name = (l.name ?? l.domainName ?? l.domain)?.cleanText else { return nil }
+        self.init(
+            name: name,
+            expirationMs: l.expiration?.fastMilliseconds,
+            registrationMs: l.registration?.fastMilliseconds,
+            nameServerSettings: settings,
+            whois: whois,
+            locked: l.locked?.flag,
+            disabled: l.disabled?.flag,
+            udrpLocked: l.udrpLocked?.flag,
+            registrantUnverified: l.registrantUnverified?.flag,
+            hold: l.hold?.flag,
+            privacy: l.privacy?.text.map(PrivacyLevel.init(providerText:)),
+            isForSale: l.isForSale?.flag,
+            renewOption: l.renewOption?.text.map(RenewOption.init(providerText:)),
+            note: l.note?.cleanText,
+            folder: folder,
+            status: l.status?.cleanText,
+            extra: extra)
+    }
+
+    /// `NameServerSettings` from its node: an object, or just the type text.
+    static func settings(_ node: JSONValue?) -> NameServerSettings? {
+        node.flatMap { node -> NameServerSettings? in
             if case .object = node { return NameServerSettings(json: node) }
             return node.nonEmptyText.map { NameServerSettings(type: $0) }
         }
-        self.init(
-            name: name,
-            expirationMs: f[.expiration]?.fastMilliseconds,
-            registrationMs: f[.registration]?.fastMilliseconds,
-            nameServerSettings: settings,
-            whois: WhoisContacts(json: f[.whois]),
-            locked: f[.locked]?.flag,
-            disabled: f[.disabled]?.flag,
-            udrpLocked: f[.udrpLocked]?.flag,
-            registrantUnverified: f[.registrantUnverified]?.flag,
-            hold: f[.hold]?.flag,
-            privacy: f[.privacy]?.text.map(PrivacyLevel.init(providerText:)),
-            isForSale: f[.isForSale]?.flag,
-            renewOption: f[.renewOption]?.text.map(RenewOption.init(providerText:)),
-            note: f[.note]?.cleanText,
-            folder: FolderRef(json: f[.folder]),
-            status: f[.status]?.cleanText,
-            extra: f.extra)
     }
 
     /// Decodes a `domain_info` answer (`DomainInfo` object, or the domain
@@ -89,6 +107,12 @@ public struct DomainRecord: Sendable, Equatable {
         guard let record = DomainRecord(json: node) else { throw checked.missing("domain Name") }
         self = record
     }
+}
+
+/// The scalar fields of one domain record, null values already dropped.
+struct DomainLeaves {
+    var name, domainName, domain, expiration, registration, locked, disabled, udrpLocked,
+        registrantUnverified, hold, privacy, isForSale, renewOption, note, status: JSONValue?
 }
 
 /// A `list_domain` page.

@@ -40,7 +40,7 @@ public struct NameServerSettings: Sendable, Hashable {
 
     private static let known = KnownFields(["Type", "WithAds", "NameServers", "NameServer", "NameServerList"])
 
-    private static func hostName(_ item: JSONValue) -> String? {
+    static func hostName(_ item: JSONValue) -> String? {
         if case .object = item { return FieldIndex(item).first("ServerName", "Name", "Host", "NsName")?.cleanText }
         return item.cleanText
     }
