@@ -85,6 +85,27 @@ enum CacheBenchmarks {
         return (ingest, raw, store)
     }
 
+    /// The parse side of a pull alone, per path: the generic decoder (JSON
+    /// tree, then records) against the `list_domain` fast path, both on the
+    /// same canned pages.
+    static func decode(bodies: [String: Data], domains: Int, pageSize: Int) throws -> BenchResult {
+        let pages = (0...(domains / pageSize)).compactMap { bodies["list_domain:\($0)"] }
+        var genericCount = 0, fastCount = 0
+        let generic = try timed {
+            for body in pages {
+                genericCount += try DomainList(try APIResponse.parse(command: "list_domain", body: body).checked()).domains.count
+            }
+        }
+        let fast = timed {
+            for body in pages { fastCount += DomainList.fastDecode(body)?.domains.count ?? 0 }
+        }
+        return BenchResult(
+            name: "decode of list_domain pages (parse side only)",
+            value: "fast path \(format(fast, 3)) s, generic \(format(generic, 3)) s for \(genericCount) domains (fast path read \(fastCount))",
+            budget: "reference", met: nil,
+            json: ["fast_s": .number(fast), "generic_s": .number(generic), "domains": .number(Double(genericCount))])
+    }
+
     /// 20 representative queries typed a character at a time: parse, then
     /// count and fetch the visible window (60 rows) with `window(matching:)`
     /// per keystroke.
@@ -96,23 +117,36 @@ enum CacheBenchmarks {
 
     static func filter(store: PortfolioDatabase) throws -> BenchResult {
         var samples: [Double] = []
+        var labelled: [(Double, String)] = []
         for query in queries {
             var typed = ""
             for ch in query {
                 typed.append(ch)
                 let text = typed
-                samples.append(try timed {
+                let sample = try timed {
                     guard let parsed = try? PortfolioQuery(parsing: text) else { return }
                     // What the Domains pane asks per keystroke: the match
                     // count and the visible rows, in one read.
                     _ = try store.window(matching: parsed, sort: .byName, limit: 60, offset: 0)
-                })
+                }
+                samples.append(sample)
+                labelled.append((sample, text))
             }
         }
+        // The first read after the cache changed builds the in-memory filter
+        // snapshot; a second store on the same file starts without one.
+        var cold = 0.0
+        if let path = store.path {
+            let fresh = try PortfolioDatabase(path: path)
+            cold = try timed { _ = try fresh.window(matching: try PortfolioQuery(parsing: "m"), sort: .byName, limit: 60, offset: 0) }
+        }
         let p50 = percentile(samples, 50) * 1000, p99 = percentile(samples, 99) * 1000
+        let slowest = labelled.sorted { $0.0 > $1.0 }.prefix(5).map { "'\($0.1)' \(format($0.0 * 1000, 2)) ms" }
+        log("filter: slowest keystrokes: \(slowest.joined(separator: ", "))")
         return BenchResult(name: "filter over \(try store.count()) cached domains, per keystroke",
-                           value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (\(samples.count) keystrokes)",
+                           value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (\(samples.count) keystrokes); first read after a cache change \(format(cold * 1000, 1)) ms (builds the in-memory snapshot)",
                            budget: "p99 ≤ 10 ms", met: p99 <= 10,
-                           json: ["p50_ms": .number(p50), "p99_ms": .number(p99), "keystrokes": .number(Double(samples.count))])
+                           json: ["p50_ms": .number(p50), "p99_ms": .number(p99), "keystrokes": .number(Double(samples.count)),
+                                  "first_read_ms": .number(cold * 1000)])
     }
 }

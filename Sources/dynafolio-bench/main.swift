@@ -29,9 +29,11 @@ let endpoint = try await server.start()
 do {
     log("fetching \(domainCount) domains of list_domain pages from the simulator…")
     let bodies = try await CacheBenchmarks.cannedBodies(server: server, endpoint: endpoint, domains: domainCount, pageSize: pageSize)
+    log("decode…")
+    let decode = try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize)
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
-    results += [ingest, raw]
+    results += [ingest, raw, decode]
     log("full sync over loopback…")
     results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
     log("filter…")
