@@ -139,17 +139,20 @@ struct TUIEndToEndTests {
             try tmux.resize(width: 80, height: 24)
             try tmux.waitFor("80 columns") { $0.split(separator: "\n").first.map { $0.count <= 80 } ?? false && $0.contains("1 selected") }
             try tmux.send("Enter")
-            let narrow = try tmux.waitFor("the detail panel") { Self.detailTitle($0) != nil }
+            let narrow = try tmux.waitFor("the detail panel") { Self.detailTitle($0) != nil && $0.contains("1 selected") }
             #expect(Self.detailTitle(narrow) == cursor)
             #expect(narrow.contains("1 selected"))
             try tmux.resize(width: 200, height: 60)
-            let large = try tmux.waitFor("the 200-column layout") { $0.split(separator: "\n").contains { $0.count > 150 } }
+            // Wait for the whole redraw (tmux may be captured mid-frame).
+            let large = try tmux.waitFor("the 200-column layout") { screen in
+                screen.split(separator: "\n").contains { $0.count > 150 } && screen.contains("1 selected") && Self.detailTitle(screen) != nil
+            }
             #expect(Self.detailTitle(large) == cursor)
             #expect(large.contains("1 selected"))
             try tmux.resize(width: 70, height: 20)
             try tmux.waitFor(text: "terminal too small (need 80×24)")
             try tmux.resize(width: 100, height: 30)
-            let back = try tmux.waitFor(text: "1 selected")
+            let back = try tmux.waitFor("the 100-column layout") { $0.contains("1 selected") && Self.detailTitle($0) != nil }
             #expect(Self.detailTitle(back) == cursor)
             try tmux.send("q")
             try tmux.waitFor(text: "EXIT:0", history: true)

@@ -49,15 +49,23 @@ final class TmuxSession {
         _ = try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Polls the pane until `predicate` holds, returning the screen; throws
-    /// with the last screen after `timeout` seconds.
+    /// Polls the pane until `predicate` holds on a settled screen (two
+    /// captures 50 ms apart agree, so a frame caught half drawn is never
+    /// returned), returning it; throws with the last screen after `timeout`
+    /// seconds.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 60, history: Bool = false, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture(history: history)
-            if predicate(screen) { return screen }
+            if predicate(screen) {
+                usleep(50_000)
+                let again = try capture(history: history)
+                if again == screen || (history && predicate(again)) { return again }
+                screen = again
+                continue
+            }
             usleep(50_000)
         }
         throw TmuxError(message: "timed out waiting for \(what); the screen was:\n\(screen)")
