@@ -26,7 +26,8 @@ extension SyncEngine {
     @discardableResult
     public func queue(_ edit: Edit, domains: [String], maxCostCents: Int64? = nil) throws -> QueueSummary {
         try validate(edit)
-        let names = Array(NSOrderedSet(array: domains.map { $0.lowercased() })) as! [String]
+        var seen = Set<String>()
+        let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
         let rows = try store.domains(named: names)
         let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = QueueSummary()
