@@ -39,23 +39,13 @@ struct DnsRecordForm: Sendable, Hashable {
     }
 
     mutating func handle(_ key: KeyEvent) -> Outcome {
-        switch key {
-        case .tab, .down:
-            focus = (focus + 1) % fields.count
-            return .none
-        case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
-            return .none
-        default:
-            break
-        }
-        switch fields[focus].handle(key) {
+        switch FormKeys.handle(key, focus: &focus, inputs: &fields) {
         case .submitted: return .submit
         case .cancelled: return .cancel
-        case .changed:
+        case .edited:
             error = nil
             return .none
-        case .moved, .ignored:
+        case .none:
             return .none
         }
     }

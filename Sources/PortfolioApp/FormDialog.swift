@@ -49,23 +49,16 @@ struct FormDialog {
     }
 
     mutating func handle(_ key: KeyEvent) -> Outcome {
-        switch key {
-        case .tab, .down:
-            focus = (focus + 1) % fields.count
-            return .none
-        case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
-            return .none
-        default:
-            break
-        }
-        switch fields[focus].input.handle(key) {
+        var inputs = fields.map(\.input)
+        let result = FormKeys.handle(key, focus: &focus, inputs: &inputs)
+        for index in fields.indices { fields[index].input = inputs[index] }
+        switch result {
         case .submitted: return .submitted
         case .cancelled: return .cancelled
-        case .changed:
+        case .edited:
             error = nil
             return .none
-        case .moved, .ignored:
+        case .none:
             return .none
         }
     }
