@@ -74,12 +74,8 @@ public final class ContactsPane: Pane {
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: contacts.count)
-        case .up: table.moveCursor(by: -1, rowCount: contacts.count)
-        case .top: table.moveCursor(to: 0, rowCount: contacts.count)
-        case .bottom: table.moveCursor(to: contacts.count - 1, rowCount: contacts.count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: contacts.count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: contacts.count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: contacts.count, visibleRows: visibleRows)
         case .editContact:
             guard let contact = cursorContact else { return noContact(&state) }
             var values = SyncEngine.contactFields(contact)

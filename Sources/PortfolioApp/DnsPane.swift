@@ -203,12 +203,8 @@ public final class DnsPane: Pane {
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: rows.count)
-        case .up: table.moveCursor(by: -1, rowCount: rows.count)
-        case .top: table.moveCursor(to: 0, rowCount: rows.count)
-        case .bottom: table.moveCursor(to: rows.count - 1, rowCount: rows.count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: rows.count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: rows.count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: rows.count, visibleRows: visibleRows)
         case .addRecord:
             guard editable(&state) != nil else { return .handled }
             form = DnsRecordForm(record: nil, editing: nil)

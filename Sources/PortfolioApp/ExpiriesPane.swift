@@ -142,12 +142,8 @@ public final class ExpiriesPane: Pane {
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: rows.count)
-        case .up: table.moveCursor(by: -1, rowCount: rows.count)
-        case .top: table.moveCursor(to: 0, rowCount: rows.count)
-        case .bottom: table.moveCursor(to: rows.count - 1, rowCount: rows.count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: rows.count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: rows.count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: rows.count, visibleRows: visibleRows)
         case .selectMonth:
             guard let row = cursorRow(&state) else { return .handled }
             let names = Set(domainNames(row, app: app))

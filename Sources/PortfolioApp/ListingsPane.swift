@@ -180,12 +180,8 @@ public final class ListingsPane: Pane {
 
     private func moveOwn(_ action: Action) -> Bool {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: rows.count)
-        case .up: table.moveCursor(by: -1, rowCount: rows.count)
-        case .top: table.moveCursor(to: 0, rowCount: rows.count)
-        case .bottom: table.moveCursor(to: rows.count - 1, rowCount: rows.count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: rows.count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: rows.count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: rows.count, visibleRows: visibleRows)
         default: return false
         }
         return true

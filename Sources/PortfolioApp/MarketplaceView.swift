@@ -82,12 +82,8 @@ struct MarketplaceView {
     /// Moves the cursor; true when the action was a move.
     mutating func move(_ action: Action) -> Bool {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: count)
-        case .up: table.moveCursor(by: -1, rowCount: count)
-        case .top: table.moveCursor(to: 0, rowCount: count)
-        case .bottom: table.moveCursor(to: count - 1, rowCount: count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: count, visibleRows: visibleRows)
         default: return false
         }
         return true

@@ -86,12 +86,8 @@ public final class OrdersPane: Pane {
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: orders.count)
-        case .up: table.moveCursor(by: -1, rowCount: orders.count)
-        case .top: table.moveCursor(to: 0, rowCount: orders.count)
-        case .bottom: table.moveCursor(to: orders.count - 1, rowCount: orders.count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: orders.count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: orders.count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: orders.count, visibleRows: visibleRows)
         case .orderFilter:
             form = FormDialog(title: "Filter orders", summary: "Empty fields do not filter.", fields: [
                 .init("From", value: filter.fromMs.map(ValueDisplay.isoDate) ?? "", hint: "YYYY-MM-DD"),

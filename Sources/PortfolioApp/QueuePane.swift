@@ -109,12 +109,8 @@ public final class QueuePane: Pane {
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
         switch action {
-        case .down: table.moveCursor(by: 1, rowCount: lines.count)
-        case .up: table.moveCursor(by: -1, rowCount: lines.count)
-        case .top: table.moveCursor(to: 0, rowCount: lines.count)
-        case .bottom: table.moveCursor(to: lines.count - 1, rowCount: lines.count)
-        case .pageDown: table.page(by: 1, visibleRows: visibleRows, rowCount: lines.count)
-        case .pageUp: table.page(by: -1, visibleRows: visibleRows, rowCount: lines.count)
+        case .down, .up, .top, .bottom, .pageDown, .pageUp:
+            table.move(action, rowCount: lines.count, visibleRows: visibleRows)
         case .push:
             state.request = .command("push")
         case .dropDomain:
