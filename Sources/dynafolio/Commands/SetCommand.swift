@@ -48,14 +48,7 @@ struct SetRenewOption: QueueingCommand {
     @Argument(help: "auto, donot or reset.") var option: String
     @OptionGroup var selection: DomainSelection
     var what: String { "renew option \(option)" }
-    func edit() throws -> Edit {
-        switch option.lowercased() {
-        case "auto": return .renewOption(.auto)
-        case "donot": return .renewOption(.donot)
-        case "reset", "none": return .renewOption(.none)
-        default: throw CLIFailure.usage("renew option '\(option)' — use auto, donot or reset")
-        }
-    }
+    func edit() throws -> Edit { try sharedVerb(["renew", option]) }
 }
 
 struct SetPrivacy: QueueingCommand {
@@ -63,14 +56,7 @@ struct SetPrivacy: QueueingCommand {
     @Argument(help: "full, partial or off.") var level: String
     @OptionGroup var selection: DomainSelection
     var what: String { "privacy \(level)" }
-    func edit() throws -> Edit {
-        switch level.lowercased() {
-        case "full": return .privacy(.full)
-        case "partial": return .privacy(.partial)
-        case "off", "none": return .privacy(.none)
-        default: throw CLIFailure.usage("privacy '\(level)' — use full, partial or off")
-        }
-    }
+    func edit() throws -> Edit { try sharedVerb(["privacy", level]) }
 }
 
 struct SetLock: QueueingCommand {
@@ -160,5 +146,15 @@ struct SetContacts: QueueingCommand {
             throw CLIFailure.usage("give at least one of --registrant, --admin, --technical, --billing (contact ids from your account)")
         }
         return .contacts(registrant: registrant, admin: admin, technical: technical, billing: billing)
+    }
+}
+
+/// The TUI's `:set` vocabulary, so both front ends accept the same words;
+/// a refusal is a usage error here.
+func sharedVerb(_ words: [String]) throws -> Edit {
+    do {
+        return try EditVerbParser.parse(words: words)
+    } catch let error as SyncError {
+        throw CLIFailure.usage("\(error)")
     }
 }
