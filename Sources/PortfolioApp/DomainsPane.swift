@@ -28,6 +28,8 @@ public final class DomainsPane: Pane {
     /// The row `V` extends from.
     private var anchor: String?
     private var lastCursorName: String?
+    /// The cached contacts by id, for the detail panel (read on refresh).
+    private var contacts: [String: ContactRow] = [:]
 
     public init() {}
 
@@ -46,6 +48,7 @@ public final class DomainsPane: Pane {
         }
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
         window = []
+        contacts = Dictionary(((try? app.store.contacts()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Drawing
@@ -88,8 +91,8 @@ public final class DomainsPane: Pane {
         lastCursorName = cursorDomain
         if let detailRect {
             let row = window.first { $0.name == cursorDomain }
-            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], into: &screen, rect: detailRect, app: app,
-                                    lastCompleteSyncMs: state.lastSyncMs)
+            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], contacts: contacts, into: &screen,
+                                     rect: detailRect, app: app, lastCompleteSyncMs: state.lastSyncMs)
         }
     }
 
