@@ -33,20 +33,17 @@ public enum Redaction {
         return redactKeyParameter(out)
     }
 
-    /// Replaces the value of every `key=` query parameter with `REDACTED`.
+    /// Replaces the value of anything that looks like a key assignment —
+    /// a `key=…` query parameter, `api_key: …`, `"key":"…"` — with `REDACTED`.
+    /// The value stops at a separator (`&`, space, quote, `,`, `;`, `}`).
     public static func redactKeyParameter(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "key=") {
-            let before = rest[..<range.lowerBound]
-            let atParameterStart = before.isEmpty || before.last == "?" || before.last == "&"
-            result += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            guard atParameterStart else { continue }
-            let end = rest.firstIndex { $0 == "&" || $0 == " " || $0 == "\"" || $0 == "\n" } ?? rest.endIndex
-            result += "REDACTED"
-            rest = rest[end...]
-        }
-        return result + rest
+        guard text.range(of: "key", options: .caseInsensitive) != nil else { return text }
+        let range = NSRange(text.startIndex..., in: text)
+        return keyPattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1REDACTED")
     }
+
+    private static let keyPattern: NSRegularExpression = {
+        // A literal pattern: it always compiles.
+        try! NSRegularExpression(pattern: #"(?i)(\b(?:api_?)?key"?\s*[=:]\s*"?)[^&\s",;}]+"#)
+    }()
 }

@@ -122,8 +122,7 @@ public final class DynadotClient: Sendable {
                                                   fastDecode: @Sendable (Data) -> Value?) async throws -> Answer<Value> {
         let reply = try await transport.get(get)
         guard reply.status == 200 else {
-            let excerpt = Redaction.redactKeyParameter(String(decoding: reply.body.prefix(120), as: UTF8.self))
-            throw DynadotError.httpStatus(reply.status, excerpt: excerpt)
+            throw DynadotError.httpStatus(reply.status, excerpt: ResponseExcerpt.make(from: reply.body))
         }
         if let value = fastDecode(reply.body) { return Answer(fast: value) }
         return Answer(response: try APIResponse.parse(command: command, body: reply.body))

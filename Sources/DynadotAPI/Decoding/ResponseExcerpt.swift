@@ -15,15 +15,8 @@ enum ResponseExcerpt {
         return String(redacted.prefix(maximumLength - 1)) + "…"
     }
 
-    private static let keyPattern: NSRegularExpression = {
-        // `key=…`, `api_key: …`, `"key":"…"`: the value stops at a separator.
-        try! NSRegularExpression(pattern: #"(?i)(\b(?:api_?)?key"?\s*[=:]\s*"?)[^&\s",;}]+"#)
-    }()
-
     /// Replaces the value of anything that looks like a key assignment with `REDACTED`.
     static func redact(_ text: String) -> String {
-        guard text.range(of: "key", options: .caseInsensitive) != nil else { return text }
-        let range = NSRange(text.startIndex..., in: text)
-        return keyPattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1REDACTED")
+        Redaction.redactKeyParameter(text)
     }
 }
