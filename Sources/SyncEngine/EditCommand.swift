@@ -74,14 +74,10 @@ public enum Cents {
         return "\(sign)\(a / 100).\(frac < 10 ? "0" : "")\(frac)"
     }
 
-    /// `"12.34"`, `"$1,234.5"`, `"12"` → cents; `nil` when not a number.
+    /// `"12.34"`, `"$1,234.5"`, `"12"` → cents; `nil` when not an amount
+    /// (`"12x"`). The provider's money parser (`Money.parse`) reads it.
     public static func parseCents(_ text: String) -> Int64? {
-        let cleaned = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
-        guard !cleaned.isEmpty, let d = Decimal(string: cleaned) else { return nil }
-        var scaled = d * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &scaled, 0, .plain)
-        return Int64(truncating: NSDecimalNumber(decimal: rounded))
+        Money.parse(text)?.cents
     }
 }
 

@@ -21,7 +21,7 @@ import Testing
 
     @Test func refusesWithAMessageThatSaysWhatToDo() {
         for (line, hint) in [("renew sometimes", "auto, donot"), ("colour blue", "unknown setting"), ("ns", "1 to 13"),
-                             ("sale abc", "not an amount"), ("forward", "one URL")] {
+                             ("sale abc", "not an amount"), ("sale 12x", "not an amount"), ("forward", "one URL")] {
             do {
                 _ = try EditVerbParser.parse(line)
                 Issue.record("accepted \(line)")
