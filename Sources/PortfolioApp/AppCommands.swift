@@ -50,7 +50,7 @@ extension PortfolioApp {
         }
         do {
             let edit = try EditVerbParser.parse(words: words)
-            let summary = try environment.engine.queue(edit, domains: names)
+            let summary = try environment.engine.queue(edit, domains: names, origin: .tui)
             var parts = ["queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
             if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
             if summary.cancelled > 0 { parts.append("\(summary.cancelled) set back (dropped)") }
@@ -97,12 +97,19 @@ extension PortfolioApp {
     private func confirmPush() {
         guard let reason = environment.actions.spec(.push).disabledReason(state) else {
             queue.refresh(environment, state: state)
-            guard let dialog = queue.pushDialog() else {
+            let balance: Int64?
+            do {
+                balance = try environment.store.account()?.balanceCents
+            } catch {
+                state.message = StatusMessage("cannot read the balance from the cache: \(error)", isError: true)
+                return
+            }
+            guard let (dialog, approval) = queue.pushDialog(balanceCents: balance) else {
                 state.message = StatusMessage("the queue is empty", isError: true)
                 return
             }
             if let index = panes.firstIndex(where: { $0.pane === queue }) { switchTo(index: index) }
-            self.dialog = (dialog, .push)
+            self.dialog = (dialog, .push(approval))
             return
         }
         state.message = StatusMessage(reason, isError: true)
@@ -111,19 +118,25 @@ extension PortfolioApp {
     /// Runs what a confirmation dialog was opened for.
     func confirmed(_ action: ConfirmedAction) {
         switch action {
-        case .push:
-            startPush()
+        case .push(let approval):
+            startPush(approval)
         case .renew(let years, let names, let cost):
             do {
-                let summary = try environment.engine.queue(.renew(years: years), domains: names, maxCostCents: cost)
+                let summary = try environment.engine.queue(.renew(years: years), domains: names, origin: .tui, maxCostCents: cost)
                 state.message = StatusMessage("queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") ($\(Cents.format(cents: summary.costCents ?? 0))) — 7 to push")
             } catch {
                 state.message = StatusMessage("\(error)", isError: true)
             }
             refreshAll()
         case .dropAll:
-            let dropped = (try? environment.store.drop(all: true)) ?? 0
-            state.message = StatusMessage("dropped \(dropped) intent\(dropped == 1 ? "" : "s")")
+            do {
+                let result = try environment.engine.dropAll()
+                var text = "dropped \(result.dropped) intent\(result.dropped == 1 ? "" : "s")"
+                if result.inflightKept > 0 { text += "; \(result.inflightKept) being sent stay for verification" }
+                state.message = StatusMessage(text)
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
             refreshAll()
         case .quit:
             quitting = true
@@ -131,7 +144,7 @@ extension PortfolioApp {
             confirmedPaneAction(action)
         case .queueEdit(let edit, let names):
             do {
-                let summary = try environment.engine.queue(edit, domains: names)
+                let summary = try environment.engine.queue(edit, domains: names, origin: .tui)
                 var text = "queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already set" }
                 state.message = StatusMessage(text + " — 7 to review and push")
@@ -178,20 +191,19 @@ extension PortfolioApp {
         }
     }
 
-    /// Starts a push of the whole plan (the user has just confirmed it,
-    /// including any cost shown); results appear in the Queue pane as each
-    /// call returns.
-    func startPush() {
-        let plan = queue.plan
-        queue.pushedIDs = plan?.batches.flatMap(\.intentIDs) ?? []
-        let total = plan?.calls ?? 0
+    /// Starts a push of what the user has just confirmed — exactly the
+    /// intents the dialog showed, money up to the total it showed; results
+    /// appear in the Queue pane as each call returns.
+    func startPush(_ approval: PushApproval) {
+        if case .confirmed(let ids, _) = approval { queue.pushedIDs = ids.sorted() }
+        let total = queue.plan?.batches.count ?? 0
         let work = self.work
         let engine = environment.engine
         work.setPush(ProgressBar(done: 0, total: total, label: "push"))
         state.push = ProgressBar(done: 0, total: total, label: "push")
         Task.detached {
             do {
-                let summary = try await engine.push(money: .approveAll) { progress in
+                let summary = try await engine.push(approval) { progress in
                     work.setPush(ProgressBar(done: progress.batchesDone, total: progress.batchesTotal, label: "push"))
                 }
                 work.finish(.push(.success(summary)))
@@ -212,7 +224,10 @@ extension PortfolioApp {
             var text = "pushed: \(summary.done) done in \(summary.calls) call\(summary.calls == 1 ? "" : "s")"
             if summary.failed > 0 { text += ", \(summary.failed) failed" }
             if summary.conflicts > 0 { text += ", \(summary.conflicts) conflicts" }
-            state.message = StatusMessage(text, isError: !summary.clean)
+            for held in summary.held { text += "; " + held.description }
+            if summary.unsent > 0 { text += "; \(summary.unsent) not sent (Dynadot busy), still queued" }
+            if summary.uncertain > 0 { text += "; \(summary.uncertain) unverified, checked on the next push" }
+            state.message = StatusMessage(text, isError: !summary.clean || !summary.held.isEmpty || summary.unsent > 0)
         case .dns(let name, .success):
             dns.fetchFinished(name, error: nil)
             state.offline = false

@@ -58,6 +58,7 @@ extension PortfolioApp {
         } else {
             left.append(Span("online", style: Style(.statusBar, accent: .ok)))
         }
+        if let balance = state.balanceCents { left.append(Span(MoneyText.balance(balance))) }
         var right: [Span] = []
         if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)/\(sync.total)", style: Style(.statusBar, accent: .pending))) }
         if let push = state.push { right.append(Span("pushing \(push.done)/\(push.total)", style: Style(.statusBar, accent: .pending))) }

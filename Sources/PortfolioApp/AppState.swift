@@ -11,6 +11,8 @@ public struct AppState: Sendable {
     public var lastSelection: Set<String> = []
     public var hasAccount = false
     public var accountName = ""
+    /// The account balance as last fetched (sync, or a push's money check).
+    public var balanceCents: Int64?
     /// When the last complete domain sync ended.
     public var lastSyncMs: Int64?
     /// Set when the provider could not be reached.
@@ -70,7 +72,8 @@ public enum AppRequest: Sendable {
 
 /// What to do when a confirmation dialog is answered yes.
 public enum ConfirmedAction: Sendable {
-    case push
+    /// Push exactly what the dialog showed (its intent ids, money up to its total).
+    case push(PushApproval)
     case renew(years: Int, domains: [String], costCents: Int64)
     case dropAll
     case quit

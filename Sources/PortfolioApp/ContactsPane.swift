@@ -145,7 +145,7 @@ public final class ContactsPane: Pane {
             return
         }
         do {
-            let summary = try app.engine.queueContactEdit(id: id, changes: changes)
+            let summary = try app.engine.queueContactEdit(id: id, changes: changes, origin: .tui)
             state.message = StatusMessage(summary.added > 0 ? "queued the edit of contact \(id) — 7 to push"
                                                              : "contact \(id) is back to its cached values (queued edit dropped)")
         } catch {

@@ -316,7 +316,7 @@ public final class DnsPane: Pane {
         guard let domain else { return }
         let name = row.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? domain
         do {
-            let summary = try app.engine.queue(.dns(set), domains: [domain])
+            let summary = try app.engine.queue(.dns(set), domains: [domain], origin: .tui)
             state.message = StatusMessage(summary.cancelled > 0
                 ? "\(name): back to the cached records (the queued set is dropped)"
                 : "\(name): queued the record set (\(set.records.count) records, one set_dns2) — 7 to push")
@@ -330,14 +330,21 @@ public final class DnsPane: Pane {
             state.message = StatusMessage("nothing is queued for the DNS of \(domain ?? "this domain")", isError: true)
             return
         }
-        let open = ((try? app.store.intents(forDomain: domain)) ?? []).filter { $0.state == .pending }
-        if open.allSatisfy({ $0.field == IntentField.nameServerSetting.rawValue }) {
-            _ = try? app.store.drop(domains: [domain])
-            state.message = StatusMessage("\(domain): dropped the queued DNS change")
-        } else if isOnDynadotDNS, let cached {
-            queue(RecordSet(cached: cached), app: app, state: &state)
-        } else {
-            state.message = StatusMessage("\(domain) has other queued changes: drop this one in 7 Queue", isError: true)
+        // Only the record-set intent goes: a failed renewal or any other
+        // change of the domain stays queued.
+        do {
+            let result = try app.engine.drop(domains: [domain], field: .nameServerSetting)
+            if result.dropped > 0 {
+                state.message = StatusMessage("\(domain): dropped the queued DNS change")
+            } else if result.inflightKept > 0 {
+                state.message = StatusMessage("\(domain): the DNS change is being sent now and cannot be dropped", isError: true)
+            } else if isOnDynadotDNS, let cached {
+                queue(RecordSet(cached: cached), app: app, state: &state)
+            } else {
+                state.message = StatusMessage("nothing is queued for the DNS of \(domain)", isError: true)
+            }
+        } catch {
+            state.message = StatusMessage("\(error)", isError: true)
         }
     }
 }

@@ -226,7 +226,7 @@ public final class ListingsPane: Pane {
 
     private func queue(_ edit: Edit, _ names: [String], verb: String, app: AppEnvironment, state: inout AppState) {
         do {
-            let summary = try app.engine.queue(edit, domains: names)
+            let summary = try app.engine.queue(edit, domains: names, origin: .tui)
             var text = "queued \(verb) of \(summary.added) domain\(summary.added == 1 ? "" : "s")"
             if summary.unchanged > 0 { text += ", \(summary.unchanged) already so" }
             if summary.cancelled > 0 { text += ", \(summary.cancelled) set back" }
@@ -269,7 +269,7 @@ public final class ListingsPane: Pane {
             let minimum = try Self.amount(open.value("Min offer"), "minimum offer")
             if price == nil, type != "make_offer" { throw SyncError.invalidEdit("a \(type) listing needs a price") }
             let summary = try app.engine.queue(.forSale(SaleTerms(listingType: type, priceCents: price, minimumOfferCents: minimum)),
-                                               domains: names)
+                                               domains: names, origin: .tui)
             form = nil
             var text = "queued sale terms on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
             if summary.unchanged > 0 { text += ", \(summary.unchanged) already so" }

@@ -98,14 +98,14 @@ extension PortfolioApp {
         do {
             switch action {
             case .purchase(let domain, let price):
-                let summary = try environment.engine.queuePurchase(domain: domain, maxCostCents: price)
+                let summary = try environment.engine.queuePurchase(domain: domain, origin: .tui, maxCostCents: price)
                 state.message = StatusMessage(summary.added > 0
                     ? "queued buying \(domain) for $\(Cents.format(cents: price)) — 7 to push"
                     : "\(domain) is already queued")
             case .assignContact(let id, let roles, let names):
                 let edit = Edit.contacts(registrant: roles.contains(.registrant) ? id : nil, admin: roles.contains(.admin) ? id : nil,
                                          technical: roles.contains(.technical) ? id : nil, billing: roles.contains(.billing) ? id : nil)
-                let summary = try environment.engine.queue(edit, domains: names)
+                let summary = try environment.engine.queue(edit, domains: names, origin: .tui)
                 var text = "queued contact \(id) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already use it" }
                 state.message = StatusMessage(text + " — 7 to push")

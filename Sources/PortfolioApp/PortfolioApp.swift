@@ -246,7 +246,9 @@ public final class PortfolioApp {
         state.queueSize = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
         state.failedCount = counts[.failed] ?? 0
         state.conflictCount = counts[.conflict] ?? 0
-        state.accountName = (try? environment.store.account())?.username ?? ""
+        let account = try? environment.store.account()
+        state.accountName = account?.username ?? ""
+        state.balanceCents = account?.balanceCents
         state.lastSyncMs = (try? environment.store.lastSyncRun(kind: "domains", outcome: .complete))?.endedMs
         domains.refresh(environment, state: state)
         if active != 0 { refreshActive() }

@@ -115,15 +115,25 @@ public final class QueuePane: Pane {
             state.request = .command("push")
         case .dropDomain:
             guard let domain = cursorDomain else { return .handled }
-            let dropped = (try? app.store.drop(domains: [domain])) ?? 0
-            state.message = StatusMessage("dropped \(dropped) intent\(dropped == 1 ? "" : "s") of \(domain)")
+            do {
+                let result = try app.engine.drop(domains: [domain])
+                var text = "dropped \(result.dropped) intent\(result.dropped == 1 ? "" : "s") of \(domain)"
+                if result.inflightKept > 0 { text += "; \(result.inflightKept) being sent stay for verification" }
+                state.message = StatusMessage(text)
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
             return [.handled, .reload]
         case .dropAll:
             state.request = .confirm(ConfirmDialog(title: "Drop the queue", summary: "Drop all \(state.queueSize) open intents?",
                                                    isDangerous: true, confirmLabel: "Drop"), .dropAll)
         case .retryFailed:
-            let count = (try? app.store.retryFailed()) ?? 0
-            state.message = StatusMessage("\(count) failed intent\(count == 1 ? "" : "s") back in the queue")
+            do {
+                let count = try app.engine.retryFailed()
+                state.message = StatusMessage("\(count) failed intent\(count == 1 ? "" : "s") back in the queue")
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
             return [.handled, .reload]
         case .keepRemote, .reapplyMine:
             guard table.cursor < lines.count, let id = lines[table.cursor].intentID,
@@ -132,7 +142,7 @@ public final class QueuePane: Pane {
                 return .handled
             }
             do {
-                try app.store.resolveConflict(ids: [id], keepRemote: action == .keepRemote)
+                try app.engine.resolveConflict(id: id, keepRemote: action == .keepRemote)
                 state.message = StatusMessage(action == .keepRemote ? "\(intent.domain): kept the remote value" : "\(intent.domain): my value is queued again")
             } catch {
                 state.message = StatusMessage("\(error)", isError: true)
@@ -144,8 +154,10 @@ public final class QueuePane: Pane {
         return .handled
     }
 
-    /// The confirmation shown before a push: the plan's calls and diffs.
-    func pushDialog() -> ConfirmDialog? {
+    /// The confirmation shown before a push: the plan's calls and diffs,
+    /// the money it spends against the balance, and what confirming it
+    /// approves (exactly these intents, money up to the total shown).
+    func pushDialog(balanceCents: Int64?) -> (ConfirmDialog, PushApproval)? {
         guard let plan, !plan.isEmpty else { return nil }
         var diff: [[Span]] = []
         for batch in plan.batches {
@@ -158,7 +170,17 @@ public final class QueuePane: Pane {
         }
         let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
         var summary = "\(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
-        if !plan.moneyIntents.isEmpty { summary += " · spends $\(Cents.format(cents: plan.moneyCostCents))" }
-        return ConfirmDialog(title: "Push", summary: summary, lines: diff, isDangerous: !plan.moneyIntents.isEmpty, confirmLabel: "Push")
+        if !plan.moneyIntents.isEmpty {
+            summary += " · spends $\(Cents.format(cents: plan.moneyCostCents))"
+            diff.insert([Span(MoneyText.balanceLine(spending: plan.moneyCostCents, balanceCents: balanceCents),
+                              style: Style(.dialog, accent: .header))], at: 0)
+            if !plan.unpriced.isEmpty {
+                diff.insert([Span("\(plan.unpriced.count) without a known price are held: sync first",
+                                  style: Style(.dialog, accent: .error))], at: 1)
+            }
+        }
+        let dialog = ConfirmDialog(title: "Push", summary: summary, lines: diff, isDangerous: !plan.moneyIntents.isEmpty,
+                                   confirmLabel: "Push")
+        return (dialog, plan.confirmation)
     }
 }

@@ -46,7 +46,7 @@ extension PortfolioDatabase {
     }
 
     /// The same inside a caller's transaction (e.g. applying a done `set_dns2`).
-    public static func replaceDNSRecordSet(_ set: DNSRecordSet, in db: Database) throws {
+    static func replaceDNSRecordSet(_ set: DNSRecordSet, in db: Database) throws {
         try db.execute(sql: "DELETE FROM dns_record WHERE domain = ?", arguments: [set.domain])
         try db.execute(sql: """
             INSERT INTO dns_record_set (domain, ttl, ns_type, extra_json, fetched_at_ms) VALUES (?, ?, ?, ?, ?)

@@ -48,7 +48,7 @@ extension PortfolioDatabase {
     }
 
     /// The same inside a caller's transaction.
-    public static func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database) throws -> Int {
+    static func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database) throws -> Int {
         var changed = 0
         var start = 0
         while start < rows.count {
@@ -71,6 +71,41 @@ extension PortfolioDatabase {
             start = end
         }
         return changed
+    }
+
+    /// Whole rows written inside a caller's transaction (a push completing).
+    static func writeRows(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database) throws {
+        _ = try upsertDomains(rows, syncedAtMs: syncedAtMs, in: db)
+    }
+
+    /// Rows by name inside a caller's transaction; rows that do not decode are skipped.
+    static func fetchDomains(_ db: Database, named names: [String]) throws -> [DomainRow] {
+        var rows: [DomainRow] = []
+        for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            rows += try Row.fetchAll(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name IN (\(marks))",
+                                     arguments: StatementArguments(chunk.map { $0.lowercased() })).compactMap { DomainRow(row: $0) }
+        }
+        return rows
+    }
+
+    /// Listed rows with the fields a push is applying (or applied after
+    /// `sinceMs`, when the listing began) replaced by the cached values: a
+    /// page fetched before the push reached Dynadot must not put the old
+    /// value back. Runs inside the writing transaction, so a push completing
+    /// later writes after it, and one completed earlier is seen here.
+    static func protectingPushedFields(_ rows: [DomainRow], sinceMs: Int64, in db: Database) throws -> [DomainRow] {
+        let protected = try protectedFields(db, sinceMs: sinceMs)
+        guard !protected.isEmpty else { return rows }
+        let touched = rows.map(\.name).filter { protected[$0] != nil }
+        guard !touched.isEmpty else { return rows }
+        let cached = Dictionary(try fetchDomains(db, named: touched).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return rows.map { listed in
+            guard let fields = protected[listed.name], let current = cached[listed.name] else { return listed }
+            var row = listed
+            for field in fields { DomainRow.keep(field: field, from: current, in: &row) }
+            return row
+        }
     }
 
     /// Marks every present domain whose name is not in `seen` as gone.
@@ -118,7 +153,11 @@ public final class DomainListing: @unchecked Sendable {
     /// Upserts one page in one transaction; returns the rows it changed.
     @discardableResult
     public func ingest(_ page: [DomainRow]) throws -> Int {
-        let changed = try store.upsertDomains(page, syncedAtMs: startedMs)
+        let since = startedMs
+        let changed = try store.writer.write { db in
+            try PortfolioDatabase.upsertDomains(PortfolioDatabase.protectingPushedFields(page, sinceMs: since, in: db),
+                                                syncedAtMs: since, in: db)
+        }
         lock.withLock {
             for row in page { seen.insert(row.name.lowercased()) }
             changedTotal += changed
@@ -150,7 +189,8 @@ public final class DomainListing: @unchecked Sendable {
         }
         rows = []
         let changed = try store.writer.write { db in
-            try PortfolioDatabase.upsertDomains(unique, syncedAtMs: syncedAtMs, in: db)
+            try PortfolioDatabase.upsertDomains(PortfolioDatabase.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
+                                                syncedAtMs: syncedAtMs, in: db)
         }
         lock.withLock {
             for page in pages {

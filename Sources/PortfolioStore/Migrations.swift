@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v1-account-data", migrate: createAccountData)
         migrator.registerMigration("v1-sync-runs", migrate: createSyncRuns)
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
+        migrator.registerMigration("v2-operations", migrate: createOperations)
         return migrator
     }()
 
@@ -231,6 +232,32 @@ enum Migrations {
                 started_ms INTEGER NOT NULL,
                 token TEXT NOT NULL
             );
+            """)
+    }
+
+    /// Operations (one per user action) own the intents they queue; money
+    /// approval gets columns of its own instead of living inside the stored
+    /// value. The `push_lock` table gives way to `flock(2)` on a lock file.
+    /// Renewals queued before this migration carried their approval inside
+    /// their JSON value: they lose it here and need a fresh confirmation,
+    /// which is the safe side.
+    private static func createOperations(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE operation (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                created_ms INTEGER NOT NULL,
+                origin TEXT NOT NULL CHECK (origin IN ('tui','cli','import','undo','system')),
+                label TEXT NOT NULL,
+                approved_cents INTEGER                       -- money the user approved for its intents (renew --max-cost)
+            );
+            ALTER TABLE outbox_intent ADD COLUMN operation_id INTEGER REFERENCES operation(id);
+            ALTER TABLE outbox_intent ADD COLUMN value_version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE outbox_intent ADD COLUMN approval_id INTEGER REFERENCES operation(id);
+            ALTER TABLE outbox_intent ADD COLUMN approved_cents INTEGER;
+            ALTER TABLE outbox_intent ADD COLUMN hold_reason TEXT NOT NULL DEFAULT '';
+            ALTER TABLE outbox_intent ADD COLUMN sent_ms INTEGER;
+            CREATE INDEX outbox_intent_by_operation ON outbox_intent(operation_id);
+            CREATE INDEX outbox_intent_by_updated ON outbox_intent(state, updated_ms);
             """)
     }
 }

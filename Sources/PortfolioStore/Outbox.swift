@@ -1,52 +1,78 @@
 import GRDB
 
-/// The outbox: queued edits (intents) and the batches that carry them.
+/// The outbox: operations (user actions), the intents they queue and the
+/// batches that carry them.
 ///
 /// An intent moves pending → inflight (recorded before its batch is sent)
 /// → done | failed | conflict; `superseded` and `cancelled` end intents that
 /// will never be sent. Every change is one transaction, so a crash leaves
 /// each intent in exactly one state and in-flight ones are found again by
 /// `inflightBatches()`.
+///
+/// Reading is public. Writing is the sync engine's alone: the writers are
+/// `@_spi(OutboxWriter)`, and only the engine imports that interface, so the
+/// TUI and the CLI cannot change the outbox behind its back.
 extension PortfolioDatabase {
     /// States of intents that still describe an edit the user wants and
     /// that a newer edit of the same (domain, field) replaces.
     static let openStates = "('pending','failed','conflict')"
 
-    /// Queues edits in one transaction. Per (domain, field): a newer value
-    /// supersedes the older open intent; a value equal to the base (cached)
-    /// value cancels it instead of queueing a no-op.
+    /// Records `operation` and queues its intents, all in one transaction.
+    /// Per (domain, field): a newer value supersedes the older open intent; a
+    /// value equal to the base (cached) value cancels it instead of queueing
+    /// a no-op. An intent in flight is left alone: the new one waits behind
+    /// it. Money intents of an operation with `approvedCents` carry that
+    /// approval. No operation row is written when nothing is queued.
+    @_spi(OutboxWriter)
     @discardableResult
-    public func enqueue(intents: [NewIntent]) throws -> EnqueueResult {
+    public func enqueue(_ operation: NewOperation, intents: [NewIntent]) throws -> EnqueueResult {
         let now = nowMs
         return try writer.write { db in
             var result = EnqueueResult()
+            var operationID: Int64?
+            func recordOperation() throws -> Int64 {
+                if let operationID { return operationID }
+                try db.execute(sql: "INSERT INTO operation (created_ms, origin, label, approved_cents) VALUES (?, ?, ?, ?)",
+                               arguments: [now, operation.origin.rawValue, operation.label, operation.approvedCents])
+                operationID = db.lastInsertedRowID
+                return db.lastInsertedRowID
+            }
+            let openStatement = try db.cachedStatement(sql: """
+                SELECT id, state FROM outbox_intent WHERE domain = ? AND field = ? AND state IN ('pending','failed','conflict','inflight')
+                """)
+            let close = try db.cachedStatement(sql: "UPDATE outbox_intent SET state = ?, updated_ms = ? WHERE id = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO outbox_intent (domain, field, value, base_value, state, money, cost_cents, created_ms, updated_ms,
+                                           operation_id, value_version, approval_id, approved_cents)
+                VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for intent in intents {
-                let open = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM outbox_intent WHERE domain = ? AND field = ? AND state IN \(Self.openStates)
-                    """, arguments: [intent.domain, intent.field])
+                var open: [Int64] = []
+                var inflight = false
+                for row in try Row.fetchAll(openStatement, arguments: [intent.domain, intent.field]) {
+                    guard let id = row.int64(0) else { continue }
+                    if row.text(1) == "inflight" { inflight = true } else { open.append(id) }
+                }
                 // With a send in flight the cached value may be about to change,
                 // so an edit back to "base" is still a real edit.
-                let inflight = try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM outbox_intent WHERE domain = ? AND field = ? AND state = 'inflight')
-                    """, arguments: [intent.domain, intent.field]) ?? false
                 let backToBase = intent.value == intent.baseValue && !inflight
                 let newState: IntentState = backToBase ? .cancelled : .superseded
                 for id in open {
-                    try db.execute(sql: "UPDATE outbox_intent SET state = ?, updated_ms = ? WHERE id = ?",
-                                   arguments: [newState.rawValue, now, id])
+                    try close.execute(arguments: [newState.rawValue, now, id])
                 }
                 if backToBase {
                     if open.isEmpty { result.unchanged += 1 } else { result.cancelled += open.count }
                     continue
                 }
                 result.superseded += open.count
-                try db.execute(sql: """
-                    INSERT INTO outbox_intent (domain, field, value, base_value, state, money, cost_cents, created_ms, updated_ms)
-                    VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
-                    """, arguments: [intent.domain, intent.field, intent.value, intent.baseValue, intent.money,
-                                     intent.costCents, now, now])
+                let owner = try recordOperation()
+                let approved = intent.money ? operation.approvedCents : nil
+                try insert.execute(arguments: [intent.domain, intent.field, intent.value, intent.baseValue, intent.money,
+                                               intent.costCents, now, now, owner, intent.valueVersion,
+                                               approved == nil ? nil : owner, approved])
                 result.added.append(db.lastInsertedRowID)
             }
+            result.operationID = operationID
             return result
         }
     }
@@ -73,6 +99,28 @@ extension PortfolioDatabase {
         try writer.read { db in try Self.fetchIntents(db, ids: ids) }
     }
 
+    /// One operation by id.
+    public func operation(id: Int64) throws -> OutboxOperation? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, created_ms, origin, label, approved_cents FROM operation WHERE id = ?",
+                             arguments: [id]).flatMap(Self.operation(row:))
+        }
+    }
+
+    /// The newest operations first.
+    public func operations(limit: Int) throws -> [OutboxOperation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, created_ms, origin, label, approved_cents FROM operation ORDER BY id DESC LIMIT ?",
+                             arguments: [limit]).compactMap(Self.operation(row:))
+        }
+    }
+
+    static func operation(row: Row) -> OutboxOperation? {
+        guard let id = row.int64(0), let origin = row.text(2).flatMap(OperationOrigin.init(rawValue:)) else { return nil }
+        return OutboxOperation(id: id, createdMs: row.int64(1) ?? 0, origin: origin, label: row.text(3) ?? "",
+                               approvedCents: row.int64(4))
+    }
+
     /// Values not yet applied (pending, inflight, failed, conflict) per
     /// domain, for the pending markers beside cached values.
     public func pendingFields(for names: [String]) throws -> [String: [PendingField]] {
@@ -86,8 +134,9 @@ extension PortfolioDatabase {
                     WHERE domain IN (\(marks)) AND state IN ('pending','inflight','failed','conflict') ORDER BY id
                     """, arguments: StatementArguments(chunk.map { $0.lowercased() }))
                 for row in rows {
-                    fields[row[0], default: []].append(
-                        PendingField(field: row[1], value: row[2], state: IntentState(rawValue: row[3]) ?? .pending))
+                    guard let domain = row.text(0), let field = row.text(1), let value = row.text(2),
+                          let state = row.text(3).flatMap(IntentState.init(rawValue:)) else { continue }
+                    fields[domain, default: []].append(PendingField(field: field, value: value, state: state))
                 }
             }
             return fields
@@ -99,7 +148,7 @@ extension PortfolioDatabase {
         try writer.read { db in
             var counts: [IntentState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) FROM outbox_intent GROUP BY state") {
-                if let state = IntentState(rawValue: row[0]) { counts[state] = row[1] }
+                if let state = row.text(0).flatMap(IntentState.init(rawValue:)), let n = row.int64(1) { counts[state] = Int(n) }
             }
             return counts
         }
@@ -107,56 +156,87 @@ extension PortfolioDatabase {
 
     // MARK: - Push lifecycle
 
-    /// Records a batch as sent *before* sending it: the batch row is
-    /// created and its pending intents become inflight (attempt + 1).
-    /// Returns the batch id. Throws when an intent is not pending.
-    @discardableResult
+    /// Records a batch as sent *before* sending it: the batch row is created
+    /// and those of `intentIDs` that are still pending become inflight
+    /// (attempt + 1). An intent replaced or dropped since the plan was made
+    /// is left out; nil when none is left (send nothing).
+    @_spi(OutboxWriter)
     public func recordBatchInFlight(command: String, params: String, domains: String,
-                                    intentIDs: [Int64]) throws -> Int64 {
+                                    intentIDs: [Int64]) throws -> InFlightBatch? {
         let now = nowMs
         return try writer.write { db in
-            try Self.requireStates(db, ids: intentIDs, ["pending"], expected: "pending")
+            let live = Set(try Self.fetchIntents(db, ids: intentIDs).filter { $0.state == .pending }.map(\.id))
+            let ids = intentIDs.filter(live.contains)
+            guard !ids.isEmpty else { return nil }
             try db.execute(sql: """
                 INSERT INTO outbox_batch (command, params, domains, state, started_ms) VALUES (?, ?, ?, 'inflight', ?)
                 """, arguments: [command, params, domains, now])
             let batchID = db.lastInsertedRowID
-            for id in intentIDs {
-                try db.execute(sql: """
-                    UPDATE outbox_intent SET state = 'inflight', batch_id = ?, attempt = attempt + 1, updated_ms = ?
-                    WHERE id = ?
-                    """, arguments: [batchID, now, id])
-            }
-            return batchID
+            let statement = try db.cachedStatement(sql: """
+                UPDATE outbox_intent SET state = 'inflight', batch_id = ?, attempt = attempt + 1, updated_ms = ?, sent_ms = ?,
+                    hold_reason = '' WHERE id = ?
+                """)
+            for id in ids { try statement.execute(arguments: [batchID, now, now, id]) }
+            return InFlightBatch(id: batchID, intentIDs: ids)
         }
     }
 
-    /// Marks in-flight intents done and, in the same transaction, runs
-    /// `applying` so the caller writes the new values into the cache rows:
-    /// either both happen or neither.
-    public func completeIntents(ids: [Int64], applying: @escaping @Sendable (Database) throws -> Void) throws {
-        try finish(ids: ids, state: .done, message: "", from: ["inflight"], applying: applying)
+    /// Marks in-flight intents done and writes their values into the cache,
+    /// field by field, in the same transaction: either both happen or neither.
+    @_spi(OutboxWriter)
+    public func completeIntents(ids: [Int64], writes: CacheWrites) throws {
+        try finish(ids: ids, state: .done, message: "", from: ["inflight"]) { db in
+            try Self.apply(writes, in: db, now: self.nowMs)
+        }
     }
 
     /// Marks intents (in flight or pending) failed with the provider's text.
+    @_spi(OutboxWriter)
     public func failIntents(ids: [Int64], message: String) throws {
         try finish(ids: ids, state: .failed, message: message, from: ["inflight", "pending"], applying: nil)
     }
 
     /// Marks an in-flight intent as a conflict: the remote value is neither
     /// the base nor the target, so it is shown to the user, never overwritten.
+    @_spi(OutboxWriter)
     public func markConflict(id: Int64, remoteValue: String, message: String) throws {
         try finish(ids: [id], state: .conflict, message: message, from: ["inflight"], applying: nil,
                    remoteValue: remoteValue)
     }
 
-    /// Puts in-flight intents back to pending: verification found the remote
-    /// still at the base value, so they are safe to send again.
-    public func requeueInflight(ids: [Int64]) throws {
-        try finish(ids: ids, state: .pending, message: "", from: ["inflight"], applying: nil)
+    /// Puts in-flight intents back to pending: nothing was applied (a busy
+    /// answer, or verification found the remote still at the base value).
+    /// `clearApproval` takes a money intent's approval away, so it waits for
+    /// a fresh confirmation (after a crash left it uncertain).
+    @_spi(OutboxWriter)
+    public func requeueInflight(ids: [Int64], clearApproval: Bool = false, reason: String = "") throws {
+        try finish(ids: ids, state: .pending, message: "", from: ["inflight"]) { db in
+            guard clearApproval || !reason.isEmpty else { return }
+            let statement = try db.cachedStatement(sql: """
+                UPDATE outbox_intent SET hold_reason = ?,
+                    approval_id = CASE WHEN ? THEN NULL ELSE approval_id END,
+                    approved_cents = CASE WHEN ? THEN NULL ELSE approved_cents END WHERE id = ?
+                """)
+            for id in ids { try statement.execute(arguments: [reason, clearApproval, clearApproval, id]) }
+        }
+    }
+
+    /// Keeps pending money intents back from a push, saying why; they stay
+    /// queued, and their reason shows in the queue.
+    @_spi(OutboxWriter)
+    public func holdIntents(ids: [Int64], reason: String) throws {
+        let now = nowMs
+        try writer.write { db in
+            let statement = try db.cachedStatement(sql: """
+                UPDATE outbox_intent SET hold_reason = ?, updated_ms = ? WHERE id = ? AND state = 'pending'
+                """)
+            for id in ids { try statement.execute(arguments: [reason, now, id]) }
+        }
     }
 
     /// Marks a batch whose answer was lost as uncertain (its intents stay
     /// inflight until verified).
+    @_spi(OutboxWriter)
     public func markBatchUncertain(id: Int64, message: String) throws {
         let now = nowMs
         try writer.write { db in
@@ -172,9 +252,9 @@ extension PortfolioDatabase {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(OutboxBatch.selectList) FROM outbox_batch WHERE state IN ('inflight','uncertain') ORDER BY id
                 """)
-            return try rows.map { row in
-                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM outbox_intent WHERE batch_id = ? ORDER BY id",
-                                             arguments: [row[0] as Int64])
+            return try rows.compactMap { row in
+                guard let id = row.int64(0) else { return nil }
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM outbox_intent WHERE batch_id = ? ORDER BY id", arguments: [id])
                 return OutboxBatch(row: row, intentIDs: ids)
             }
         }
@@ -193,22 +273,39 @@ extension PortfolioDatabase {
     // MARK: - User actions on the queue
 
     /// Cancels every open (pending, failed, conflict) intent; in-flight ones
-    /// are kept for verification. Returns how many were cancelled.
+    /// are kept for verification and counted.
+    @_spi(OutboxWriter)
     @discardableResult
-    public func drop(all: Bool) throws -> Int {
-        guard all else { return 0 }
-        return try updateOpen(where: "1", [], to: .cancelled)
+    public func dropAll() throws -> DropResult {
+        try drop(where: "1", [])
     }
 
-    /// Cancels the open intents of these domains.
+    /// Cancels the open intents of these domains (of one field when given).
+    @_spi(OutboxWriter)
     @discardableResult
-    public func drop(domains: [String]) throws -> Int {
-        guard !domains.isEmpty else { return 0 }
+    public func drop(domains: [String], field: String? = nil) throws -> DropResult {
+        guard !domains.isEmpty else { return DropResult() }
         let marks = Array(repeating: "?", count: domains.count).joined(separator: ",")
-        return try updateOpen(where: "domain IN (\(marks))", domains.map { $0.lowercased() }, to: .cancelled)
+        var values: [any DatabaseValueConvertible] = domains.map { $0.lowercased() }
+        var condition = "domain IN (\(marks))"
+        if let field {
+            condition += " AND field = ?"
+            values.append(field)
+        }
+        return try drop(where: condition, values)
+    }
+
+    /// Cancels these intents if they are still open.
+    @_spi(OutboxWriter)
+    @discardableResult
+    public func drop(ids: [Int64]) throws -> DropResult {
+        guard !ids.isEmpty else { return DropResult() }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        return try drop(where: "id IN (\(marks))", ids)
     }
 
     /// Puts failed intents back to pending for the next push.
+    @_spi(OutboxWriter)
     @discardableResult
     public func retryFailed() throws -> Int {
         let now = nowMs
@@ -222,6 +319,7 @@ extension PortfolioDatabase {
     /// Settles conflicts: `keepRemote` cancels them (the cache keeps the
     /// remote value); otherwise they go back to pending with the remote
     /// value as their new base, so the next push overwrites it knowingly.
+    @_spi(OutboxWriter)
     public func resolveConflict(ids: [Int64], keepRemote: Bool) throws {
         let now = nowMs
         try writer.write { db in

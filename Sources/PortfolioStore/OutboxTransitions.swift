@@ -6,8 +6,9 @@ extension PortfolioDatabase {
         try writer.read { db in
             // A cursor decodes each row in place; `fetchAll` would first copy
             // every row (10k pending intents: a third of a plan's time).
+            // A row that does not decode (a damaged cache) is skipped.
             try Array(Row.fetchCursor(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id",
-                                      arguments: StatementArguments(values)).map(OutboxIntent.init(row:)))
+                                      arguments: StatementArguments(values)).compactMap(OutboxIntent.init(row:)))
         }
     }
 
@@ -16,7 +17,7 @@ extension PortfolioDatabase {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             found += try Row.fetchAll(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE id IN (\(marks))",
-                                      arguments: StatementArguments(Array(chunk))).map(OutboxIntent.init(row:))
+                                      arguments: StatementArguments(Array(chunk))).compactMap(OutboxIntent.init(row:))
         }
         return found.sorted { $0.id < $1.id }
     }
@@ -32,16 +33,17 @@ extension PortfolioDatabase {
     /// Moves intents from one of `from` to `state` in one transaction, runs
     /// `applying` in it, and closes batches left with nothing in flight.
     func finish(ids: [Int64], state: IntentState, message: String, from: Set<String>,
-                applying: (@Sendable (Database) throws -> Void)?, remoteValue: String? = nil) throws {
+                applying: ((Database) throws -> Void)?, remoteValue: String? = nil) throws {
         let now = nowMs
         try writer.write { db in
             try Self.requireStates(db, ids: ids, from, expected: from.sorted().joined(separator: " or "))
             let batchIDs = Set(try Self.fetchIntents(db, ids: ids).compactMap(\.batchID))
+            let statement = try db.cachedStatement(sql: """
+                UPDATE outbox_intent SET state = ?, message = ?, updated_ms = ?,
+                    remote_value = COALESCE(?, remote_value) WHERE id = ?
+                """)
             for id in ids {
-                try db.execute(sql: """
-                    UPDATE outbox_intent SET state = ?, message = ?, updated_ms = ?,
-                        remote_value = COALESCE(?, remote_value) WHERE id = ?
-                    """, arguments: [state.rawValue, message, now, remoteValue, id])
+                try statement.execute(arguments: [state.rawValue, message, now, remoteValue, id])
             }
             try applying?(db)
             try Self.closeBatches(db, batchIDs, now: now)
@@ -66,13 +68,51 @@ extension PortfolioDatabase {
         }
     }
 
-    func updateOpen(where condition: String, _ values: [any DatabaseValueConvertible], to state: IntentState) throws -> Int {
+    /// Cancels open intents matching `condition`; counts the in-flight ones
+    /// it leaves for verification.
+    func drop(where condition: String, _ values: [any DatabaseValueConvertible]) throws -> DropResult {
         let now = nowMs
         return try writer.write { db in
             try db.execute(sql: """
-                UPDATE outbox_intent SET state = ?, updated_ms = ? WHERE state IN \(Self.openStates) AND \(condition)
-                """, arguments: [state.rawValue, now] + StatementArguments(values))
-            return db.changesCount
+                UPDATE outbox_intent SET state = 'cancelled', updated_ms = ? WHERE state IN \(Self.openStates) AND \(condition)
+                """, arguments: [now] + StatementArguments(values))
+            let dropped = db.changesCount
+            let kept = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_intent WHERE state = 'inflight' AND \(condition)",
+                                        arguments: StatementArguments(values)) ?? 0
+            return DropResult(dropped: dropped, inflightKept: kept)
         }
+    }
+
+    /// Writes a completing push's values into the cache rows as they are
+    /// now (inside the caller's transaction), then whole rows and record sets.
+    static func apply(_ writes: CacheWrites, in db: Database, now: Int64) throws {
+        if !writes.updates.isEmpty {
+            let names = Array(Set(writes.updates.map(\.domain)))
+            var rows = Dictionary(try fetchDomains(db, named: names).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            for update in writes.updates {
+                guard var row = rows[update.domain] else { continue }
+                update.apply(&row)
+                rows[update.domain] = row
+            }
+            try writeRows(Array(rows.values), syncedAtMs: now, in: db)
+        }
+        if !writes.rows.isEmpty { try writeRows(writes.rows, syncedAtMs: now, in: db) }
+        for set in writes.recordSets { try replaceDNSRecordSet(set, in: db) }
+    }
+
+    /// The (domain, field) pairs a pull must not overwrite: intents in flight
+    /// (the push may be applying them right now) and intents completed since
+    /// `sinceMs` (the listing being written may predate them).
+    static func protectedFields(_ db: Database, sinceMs: Int64) throws -> [String: Set<String>] {
+        var protected: [String: Set<String>] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT domain, field FROM outbox_intent
+            WHERE state = 'inflight' OR (state = 'done' AND updated_ms >= ?)
+            """, arguments: [sinceMs])
+        for row in rows {
+            guard let domain = row.text(0), let field = row.text(1) else { continue }
+            protected[domain, default: []].insert(field)
+        }
+        return protected
     }
 }

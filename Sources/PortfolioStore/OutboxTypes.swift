@@ -26,8 +26,9 @@ public enum BatchState: String, Sendable, CaseIterable {
 }
 
 /// An edit to queue: set `field` of `domain` to `value`, where the cache
-/// showed `baseValue`. Values are JSON text chosen by the caller (the store
-/// compares them as strings and never interprets them).
+/// showed `baseValue`. Values are canonical text chosen by the caller in
+/// the encoding `valueVersion` names (the store compares them as strings
+/// and never looks inside them).
 public struct NewIntent: Sendable, Hashable {
     public var domain: String
     public var field: String
@@ -36,16 +37,52 @@ public struct NewIntent: Sendable, Hashable {
     /// Spends money (renew, register, buy): needs confirmation with a cost.
     public var money: Bool
     public var costCents: Int64?
+    /// The encoding of `value` and `baseValue`.
+    public var valueVersion: Int
 
     public init(domain: String, field: String, value: String, baseValue: String,
-                money: Bool = false, costCents: Int64? = nil) {
+                money: Bool = false, costCents: Int64? = nil, valueVersion: Int = 1) {
         self.domain = domain.lowercased()
         self.field = field
         self.value = value
         self.baseValue = baseValue
         self.money = money
         self.costCents = costCents
+        self.valueVersion = valueVersion
     }
+}
+
+/// Where a user action came from.
+public enum OperationOrigin: String, Sendable, Hashable, CaseIterable {
+    case tui, cli, `import`, undo
+    /// dynafolio itself (e.g. conflict resolution after verification).
+    case system
+}
+
+/// A user action to record with the intents it queues: one TUI edit, one
+/// CLI verb, one import.
+public struct NewOperation: Sendable, Hashable {
+    public var origin: OperationOrigin
+    /// One line, e.g. `set renew auto on 150 domains`.
+    public var label: String
+    /// The most the user accepted to spend on this operation's money
+    /// intents (`renew --max-cost`); nil when nothing was approved yet.
+    public var approvedCents: Int64?
+
+    public init(origin: OperationOrigin, label: String, approvedCents: Int64? = nil) {
+        self.origin = origin
+        self.label = label
+        self.approvedCents = approvedCents
+    }
+}
+
+/// A recorded operation.
+public struct OutboxOperation: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    public var createdMs: Int64
+    public var origin: OperationOrigin
+    public var label: String
+    public var approvedCents: Int64?
 }
 
 /// A stored intent.
@@ -67,17 +104,57 @@ public struct OutboxIntent: Sendable, Hashable, Identifiable {
     public var updatedMs: Int64
     /// How many times it has been sent.
     public var attempt: Int
+    /// The operation that queued it (nil for intents older than operations).
+    public var operationID: Int64?
+    /// The encoding of `value` and `baseValue`.
+    public var valueVersion: Int
+    /// For money intents: the operation whose approval covers it, and the
+    /// total that approval allows for all the intents it covers. Both nil
+    /// when the intent waits for a confirmation.
+    public var approvalID: Int64?
+    public var approvedCents: Int64?
+    /// Why a push held it back (over its approval, over the balance, not
+    /// confirmed); empty otherwise.
+    public var holdReason: String
+    /// When it was last recorded as sent.
+    public var sentMs: Int64?
 
     static let selectList = """
         id, domain, field, value, base_value, remote_value, state, batch_id, money, cost_cents, \
-        message, created_ms, updated_ms, attempt
+        message, created_ms, updated_ms, attempt, operation_id, value_version, approval_id, approved_cents, \
+        hold_reason, sent_ms
         """
 
-    init(row: Row) {
-        id = row[0]; domain = row[1]; field = row[2]; value = row[3]; baseValue = row[4]
-        remoteValue = row[5]; state = IntentState(rawValue: row[6]) ?? .failed; batchID = row[7]
-        money = row[8]; costCents = row[9]; message = row[10]; createdMs = row[11]
-        updatedMs = row[12]; attempt = row[13]
+    /// Decodes a row of `selectList`; nil when a column does not hold what
+    /// the schema promises (a damaged cache), so the caller can skip it.
+    init?(row: Row) {
+        guard let id = row.int64(0), let domain = row.text(1), let field = row.text(2), let value = row.text(3),
+              let base = row.text(4), let stateText = row.text(6), let state = IntentState(rawValue: stateText) else { return nil }
+        self.id = id; self.domain = domain; self.field = field; self.value = value; baseValue = base
+        remoteValue = row.text(5); self.state = state; batchID = row.int64(7)
+        money = (row.int64(8) ?? 0) != 0; costCents = row.int64(9); message = row.text(10) ?? ""
+        createdMs = row.int64(11) ?? 0; updatedMs = row.int64(12) ?? 0; attempt = Int(row.int64(13) ?? 0)
+        operationID = row.int64(14); valueVersion = Int(row.int64(15) ?? 1); approvalID = row.int64(16)
+        approvedCents = row.int64(17); holdReason = row.text(18) ?? ""; sentMs = row.int64(19)
+    }
+}
+
+extension Row {
+    /// The column as an integer, or nil when it is NULL or holds anything else.
+    func int64(_ index: Int) -> Int64? {
+        let value: DatabaseValue = self[index]
+        switch value.storage {
+        case .int64(let n): return n
+        case .double(let d) where d == d.rounded() && abs(d) < 9e18: return Int64(d)
+        default: return nil
+        }
+    }
+
+    /// The column as text, or nil when it is NULL or not text.
+    func text(_ index: Int) -> String? {
+        let value: DatabaseValue = self[index]
+        if case .string(let s) = value.storage { return s }
+        return nil
     }
 }
 
@@ -98,15 +175,18 @@ public struct OutboxBatch: Sendable, Hashable, Identifiable {
 
     static let selectList = "id, command, params, domains, state, started_ms, ended_ms, message"
 
-    init(row: Row, intentIDs: [Int64]) {
-        id = row[0]; command = row[1]; params = row[2]; domains = row[3]
-        state = BatchState(rawValue: row[4]) ?? .uncertain; startedMs = row[5]; endedMs = row[6]
-        message = row[7]; self.intentIDs = intentIDs
+    init?(row: Row, intentIDs: [Int64]) {
+        guard let id = row.int64(0), let command = row.text(1) else { return nil }
+        self.id = id; self.command = command; params = row.text(2) ?? "{}"; domains = row.text(3) ?? "[]"
+        state = row.text(4).flatMap(BatchState.init(rawValue:)) ?? .uncertain; startedMs = row.int64(5) ?? 0
+        endedMs = row.int64(6); message = row.text(7) ?? ""; self.intentIDs = intentIDs
     }
 }
 
 /// What `enqueue` did.
 public struct EnqueueResult: Sendable, Hashable {
+    /// The operation recorded for this action (nil when nothing was queued).
+    public var operationID: Int64?
     /// Ids of new pending intents.
     public var added: [Int64] = []
     /// Older intents replaced by the new ones.
@@ -115,6 +195,65 @@ public struct EnqueueResult: Sendable, Hashable {
     public var cancelled = 0
     /// Edits that asked for the value already cached and nothing pending.
     public var unchanged = 0
+
+    public init(operationID: Int64? = nil, added: [Int64] = [], superseded: Int = 0, cancelled: Int = 0, unchanged: Int = 0) {
+        self.operationID = operationID
+        self.added = added
+        self.superseded = superseded
+        self.cancelled = cancelled
+        self.unchanged = unchanged
+    }
+}
+
+/// What dropping queued changes did.
+public struct DropResult: Sendable, Hashable {
+    /// Open intents cancelled.
+    public var dropped = 0
+    /// In-flight intents left alone: they were sent and are verified on the next push.
+    public var inflightKept = 0
+
+    public init(dropped: Int = 0, inflightKept: Int = 0) {
+        self.dropped = dropped
+        self.inflightKept = inflightKept
+    }
+}
+
+/// A batch recorded as sent: the intents of the planned batch that were
+/// still pending when it was recorded (a later edit may have replaced some).
+public struct InFlightBatch: Sendable, Hashable {
+    public var id: Int64
+    public var intentIDs: [Int64]
+}
+
+/// How a push changes a cache row when its intent completes: a change to
+/// the row as it is *inside* the completing transaction, so only the
+/// intent's own field is written and a concurrent pull's other fields stay.
+public struct RowUpdate: Sendable {
+    public var domain: String
+    public var apply: @Sendable (inout DomainRow) -> Void
+
+    public init(domain: String, apply: @escaping @Sendable (inout DomainRow) -> Void) {
+        self.domain = domain.lowercased()
+        self.apply = apply
+    }
+}
+
+/// What completing intents writes into the cache, in the same transaction.
+public struct CacheWrites: Sendable {
+    /// Field changes to existing rows.
+    public var updates: [RowUpdate]
+    /// Whole rows to insert or replace (a bought domain).
+    public var rows: [DomainRow]
+    /// Record sets that replace the cached ones.
+    public var recordSets: [DNSRecordSet]
+
+    public init(updates: [RowUpdate] = [], rows: [DomainRow] = [], recordSets: [DNSRecordSet] = []) {
+        self.updates = updates
+        self.rows = rows
+        self.recordSets = recordSets
+    }
+
+    public static let none = CacheWrites()
 }
 
 /// A pending value beside a cached one, for the UI's markers and `ls --json`.

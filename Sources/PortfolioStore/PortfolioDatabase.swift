@@ -16,9 +16,8 @@ import GRDB
 /// let count = try store.count(matching: PortfolioQuery(parsing: "tld:com exp:<30d"))
 /// ```
 public final class PortfolioDatabase: Sendable {
-    /// The GRDB writer; exposed so the sync engine can run its own
-    /// transactions (for example inside `completeIntents(ids:applying:)`).
-    public let writer: any DatabaseWriter
+    /// The GRDB writer: the store's implementation detail, never public.
+    let writer: any DatabaseWriter
     /// The database file, or `nil` for a private in-memory database.
     public let path: String?
     /// Current time in epoch milliseconds; injectable so tests pin relative

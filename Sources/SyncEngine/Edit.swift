@@ -64,6 +64,33 @@ public enum Edit: Sendable, Hashable {
     }
 }
 
+extension Edit {
+    /// One line for the operation that queues this edit, e.g.
+    /// `set renew auto on 150 domains`.
+    public func label(domains: Int) -> String {
+        let target = "on \(domains) domain\(domains == 1 ? "" : "s")"
+        switch self {
+        case .nameServers(let hosts): return "set ns \(hosts.joined(separator: " ")) \(target)"
+        case .parking: return "set parking \(target)"
+        case .forwarding(let url, _): return "set forward \(url) \(target)"
+        case .stealth(let url, _): return "set stealth \(url) \(target)"
+        case .dns(let set): return "set DNS (\(set.records.count) records) \(target)"
+        case .renewOption(let choice): return "set renew \(choice.rawValue) \(target)"
+        case .privacy(let choice): return "set privacy \(choice.rawValue) \(target)"
+        case .lock: return "lock \(target)"
+        case .folder(let name): return name.isEmpty ? "remove from folder \(target)" : "set folder \(name) \(target)"
+        case .note(let text): return text.isEmpty ? "clear note \(target)" : "set note \(target)"
+        case .forSale(let terms):
+            return "list for sale" + (terms.priceCents.map { " at $" + Cents.format(cents: $0) } ?? "") + " \(target)"
+        case .unlist: return "unlist \(target)"
+        case .contacts: return "set contacts \(target)"
+        case .renew(let years): return "renew \(years) year\(years == 1 ? "" : "s") \(target)"
+        case .editContact(let id, _): return "edit contact \(id)"
+        case .buyItNow: return "buy \(target)"
+        }
+    }
+}
+
 /// Renewal setting in the cache's vocabulary; `none` is sent as `reset`.
 public enum RenewChoice: String, Sendable, Hashable, CaseIterable {
     case auto, donot, none

@@ -4,6 +4,10 @@ import DynadotAPI
 /// text (sorted keys), so "is this the same value?" is a string comparison
 /// and setting a field back to its base value is recognised.
 extension Edit {
+    /// The encoding version of `encodedValue`, stored with every intent so a
+    /// later encoding can read older values (or refuse them plainly).
+    public static let valueVersion = 1
+
     /// Canonical JSON text of the value this edit sets.
     public var encodedValue: String { jsonValue.serialized() }
 

@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// The value of one intent field, in the outbox's canonical encoding, as the
 /// cache holds it (the *base* of a new intent) or as the provider reports it

@@ -1,5 +1,5 @@
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// Writes `list_domain` pages on a background queue while the next page is
 /// fetched and parsed, so the two halves of a pull overlap.

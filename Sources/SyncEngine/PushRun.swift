@@ -1,11 +1,14 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 import Synchronization
 
-/// One push's batches on their way out, under the account's concurrency.
-/// A batch the provider refuses as a whole is split in halves until the
-/// refused domains are isolated, so one bad domain does not block 99 good ones.
+/// One round of a push's batches on their way out, under the account's
+/// concurrency. A batch the provider refuses as a whole is split in halves
+/// until the refused domains are isolated, so one bad domain does not block
+/// 99 good ones. Intents that were not applied and may be sent again (a
+/// busy answer; a lost answer that verification showed unapplied) are
+/// collected in `requeued` for the push's next round.
 final class PushRun: Sendable {
     let engine: SyncEngine
     let client: DynadotClient
@@ -15,7 +18,7 @@ final class PushRun: Sendable {
     /// Set when the push must stop (offline, account refused); batches not
     /// yet started stay queued.
     private let stopReason = Mutex<SyncError?>(nil)
-    private let batchesFinished = Mutex(0)
+    private let requeuedIDs = Mutex<Set<Int64>>([])
 
     init(engine: SyncEngine, client: DynadotClient, tally: PushTally, total: Int,
          progress: @escaping @Sendable (PushProgress) -> Void) {
@@ -25,6 +28,9 @@ final class PushRun: Sendable {
         self.total = total
         self.progress = progress
     }
+
+    /// Intents put back to pending in this round that may be sent again.
+    var requeued: Set<Int64> { requeuedIDs.withLock { $0 } }
 
     func execute(_ batches: [PlannedBatch], concurrency: Int) async throws {
         var queue = batches[...]
@@ -53,25 +59,31 @@ final class PushRun: Sendable {
         } catch {
             stopReason.withLock { if $0 == nil { $0 = .aborted("\(error)") } }
         }
-        let done = batchesFinished.withLock { $0 += 1; return $0 }
+        let done = tally.finishBatch()
         let s = tally.snapshot
         progress(PushProgress(batchesDone: done, batchesTotal: total, intentsDone: s.done, intentsFailed: s.failed + s.conflicts,
-                              lastMessage: "\(batch.command) × \(batch.domains.count)"))
+                              lastMessage: "\(batch.command) × \(batch.domains.count)",
+                              secondsLeft: nil))
     }
 
-    private func send(_ batch: PlannedBatch) async throws {
+    private func send(_ planned: PlannedBatch) async throws {
         let store = engine.store
-        let params = JSONValue.object(Dictionary(batch.parameters.map { ($0.name, JSONValue.string($0.value)) },
+        let params = JSONValue.object(Dictionary(planned.parameters.map { ($0.name, JSONValue.string($0.value)) },
                                                  uniquingKeysWith: { a, _ in a })).serialized()
-        let domains = JSONValue.array(batch.domains.map { .string($0) }).serialized()
-        _ = try store.recordBatchInFlight(command: batch.command, params: params, domains: domains, intentIDs: batch.intentIDs)
+        let domains = JSONValue.array(planned.domains.map { .string($0) }).serialized()
+        // An intent replaced or dropped since the plan was made (an edit
+        // during the push) stays out of this call; the new one waits for
+        // the next push.
+        guard let live = try store.recordBatchInFlight(command: planned.command, params: params, domains: domains,
+                                                       intentIDs: planned.intentIDs) else { return }
+        let batch = planned.keeping(live.intentIDs)
         engine.crashPoints.reached(1)
         let response: APIResponse
         do {
             tally.update { $0.calls += 1 }
             response = try await client.send(batch.request)
         } catch let error as DynadotError {
-            try await handle(error, batch: batch)
+            try await handle(error, batch: batch, batchID: live.id)
             return
         }
         engine.crashPoints.reached(2)
@@ -80,7 +92,7 @@ final class PushRun: Sendable {
         engine.crashPoints.reached(3)
     }
 
-    private func handle(_ error: DynadotError, batch: PlannedBatch) async throws {
+    private func handle(_ error: DynadotError, batch: PlannedBatch, batchID: Int64) async throws {
         let store = engine.store
         switch error {
         case .providerRefused(_, let status, let message):
@@ -92,10 +104,7 @@ final class PushRun: Sendable {
                 try store.requeueInflight(ids: batch.intentIDs)
                 let half = batch.domains.count / 2
                 for part in [0..<half, half..<batch.domains.count] {
-                    var piece = batch
-                    piece.domains = Array(batch.domains[part])
-                    piece.intentIDs = Array(batch.intentIDs[part])
-                    try await send(piece)
+                    try await send(batch.keeping(Array(batch.intentIDs[part])))
                 }
             } else {
                 let text = message.isEmpty ? status : message
@@ -115,20 +124,19 @@ final class PushRun: Sendable {
             try store.requeueInflight(ids: batch.intentIDs)
             throw SyncError.offline(error.message)
         case .busy:
+            // Nothing was applied, and the client already backed off and
+            // retried: the push's next round sends it again.
             try store.requeueInflight(ids: batch.intentIDs)
+            requeuedIDs.withLock { $0.formUnion(batch.intentIDs) }
             tally.update { $0.requeued += batch.intentIDs.count }
         default:
             // The answer was lost or unreadable: it may have applied. Verify
-            // before anything is sent again.
-            let batchID = try store.intents(ids: [batch.intentIDs[0]]).first?.batchID
-            if let batchID { try store.markBatchUncertain(id: batchID, message: error.message) }
+            // before anything is sent again; what did not apply is sent again
+            // in the next round.
+            try store.markBatchUncertain(id: batchID, message: error.message)
             let intents = try store.intents(ids: batch.intentIDs)
-            do {
-                try await engine.verify(intents, client: client, tally: tally)
-            } catch let failure as DynadotError {
-                if case .transport = failure { throw SyncError.offline(failure.message) }
-                throw SyncError.aborted(failure.message)
-            }
+            let outcome = try await engine.verify(intents, client: client, tally: tally, afterInterruption: false)
+            requeuedIDs.withLock { $0.formUnion(outcome.requeued) }
         }
     }
 
@@ -138,5 +146,21 @@ final class PushRun: Sendable {
             let value = parameter.value.lowercased()
             return value.count >= 4 && text.contains(value)
         }
+    }
+}
+
+extension PlannedBatch {
+    /// The same call for only these of its intents (and their domains).
+    func keeping(_ ids: [Int64]) -> PlannedBatch {
+        guard ids != intentIDs else { return self }
+        let wanted = Set(ids)
+        var copy = self
+        copy.domains = []
+        copy.intentIDs = []
+        for (domain, id) in zip(domains, intentIDs) where wanted.contains(id) {
+            copy.domains.append(domain)
+            copy.intentIDs.append(id)
+        }
+        return copy
     }
 }

@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// Turns the provider's records into cache rows. Pure functions: the same
 /// record always maps to the same row, which is what lets a second sync with

@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 extension SyncEngine {
     /// Marks intents done and writes their values into the cache rows, in one
@@ -8,24 +8,24 @@ extension SyncEngine {
     /// renewal's new expiry comes from it).
     func complete(intentIDs: [Int64], response: APIResponse?, remoteExpiryMs: Int64? = nil) throws {
         let intents = try store.intents(ids: intentIDs)
-        let rows = try store.domains(named: Array(Set(intents.map(\.domain))))
-        var byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var recordSets: [DNSRecordSet] = []
         let now = store.nowMs
+        // A renewal's answer carries the new expiry; a missing or unreadable
+        // one means "add the years to the cached expiry".
         let renewedExpiry = remoteExpiryMs ?? response.flatMap { try? RenewResult($0) }?.expirationMs
+        var writes = CacheWrites()
         for intent in intents {
-            guard var row = byName[intent.domain], let field = IntentField(rawValue: intent.field),
+            guard let field = IntentField(rawValue: intent.field),
                   let edit = Edit(field: field, encodedValue: intent.value) else { continue }
-            let set = Self.apply(edit, to: &row, renewedExpiryMs: renewedExpiry, nowMs: now)
-            if let set { recordSets.append(set) }
-            byName[intent.domain] = row
+            // Each update runs on the row as it is inside the completing
+            // transaction and writes only its own field.
+            writes.updates.append(RowUpdate(domain: intent.domain) { row in
+                _ = Self.apply(edit, to: &row, renewedExpiryMs: renewedExpiry, nowMs: now)
+            })
+            if case .dns(let set) = edit {
+                writes.recordSets.append(Self.recordSet(set, domain: intent.domain, nowMs: now))
+            }
         }
-        let changed = Array(byName.values)
-        let sets = recordSets
-        try store.completeIntents(ids: intentIDs) { db in
-            _ = try PortfolioDatabase.upsertDomains(changed, syncedAtMs: now, in: db)
-            for set in sets { try PortfolioDatabase.replaceDNSRecordSet(set, in: db) }
-        }
+        try store.completeIntents(ids: intentIDs, writes: writes)
     }
 
     /// The cache row after `edit` applied; returns the new record set for DNS.
@@ -47,9 +47,7 @@ extension SyncEngine {
         case .dns(let set):
             row.nsType = .dynadotDNS
             row.nameservers = []
-            let records = set.records.map { DNSRecord(subhost: $0.host, type: $0.type.uppercased(), value: $0.value,
-                                                      value2: $0.extra.isEmpty ? nil : $0.extra) }
-            return DNSRecordSet(domain: row.name, ttl: set.ttl, nsType: "dynadot_dns", records: records, fetchedAtMs: nowMs)
+            return recordSet(set, domain: row.name, nowMs: nowMs)
         case .renewOption(let choice):
             row.renewOption = DomainRow.RenewOption(rawValue: choice.rawValue) ?? .none
         case .privacy(let choice):
@@ -88,6 +86,13 @@ extension SyncEngine {
             break
         }
         return nil
+    }
+
+    /// A queued record set as the cache stores it.
+    static func recordSet(_ set: RecordSet, domain: String, nowMs: Int64) -> DNSRecordSet {
+        let records = set.records.map { DNSRecord(subhost: $0.host, type: $0.type.uppercased(), value: $0.value,
+                                                  value2: $0.extra.isEmpty ? nil : $0.extra) }
+        return DNSRecordSet(domain: domain, ttl: set.ttl, nsType: "dynadot_dns", records: records, fetchedAtMs: nowMs)
     }
 
     static func addYears(_ years: Int, to ms: Int64) -> Int64 {

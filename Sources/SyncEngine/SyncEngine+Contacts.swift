@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// Contact edits and marketplace purchases: intents whose target is not a
 /// domain row of the account (`contact:<id>`, or a domain still to buy).
@@ -28,7 +28,7 @@ extension SyncEngine {
     /// Queues an `edit_contact` for contact `id` with `changes` laid over its
     /// cached fields (the command replaces the whole record).
     @discardableResult
-    public func queueContactEdit(id: String, changes: [String: String]) throws -> QueueSummary {
+    public func queueContactEdit(id: String, changes: [String: String], origin: OperationOrigin) throws -> QueueSummary {
         guard let row = try store.contacts().first(where: { $0.id == id }) else {
             throw SyncError.invalidEdit("contact \(id) is not in the cache; sync first")
         }
@@ -46,16 +46,17 @@ extension SyncEngine {
         }
         let base = Edit.editContact(id: id, fields: cached).encodedValue
         let value = Edit.editContact(id: id, fields: target).encodedValue
-        let result = try store.enqueue(intents: [NewIntent(domain: Self.contactTarget(id), field: IntentField.contact.rawValue,
-                                                           value: value, baseValue: base)])
+        let result = try store.enqueue(NewOperation(origin: origin, label: "edit contact \(id)"),
+                                       intents: [NewIntent(domain: Self.contactTarget(id), field: IntentField.contact.rawValue,
+                                                           value: value, baseValue: base, valueVersion: Edit.valueVersion)])
         return QueueSummary(added: result.added.count, superseded: result.superseded, cancelled: result.cancelled,
-                            unchanged: result.unchanged)
+                            unchanged: result.unchanged, operationID: result.operationID)
     }
 
     /// Queues buying a marketplace domain at its cached listing price (money:
     /// `push` sends it only when confirmed, or within `maxCostCents`).
     @discardableResult
-    public func queuePurchase(domain: String, maxCostCents: Int64? = nil) throws -> QueueSummary {
+    public func queuePurchase(domain: String, origin: OperationOrigin, maxCostCents: Int64? = nil) throws -> QueueSummary {
         let name = domain.lowercased()
         if try store.domain(named: name).map({ !$0.gone }) == true {
             throw SyncError.invalidEdit("\(name) is already in your account")
@@ -64,14 +65,14 @@ extension SyncEngine {
         guard let price = listing?.priceCents else {
             throw SyncError.invalidEdit("\(name) has no cached buy-it-now price; refresh the marketplace listings first")
         }
-        var fields: [String: JSONValue] = ["buy": .bool(true), "price": .number(Double(price)),
-                                           "approval": .string(String(UUID().uuidString.prefix(8)))]
-        if let maxCostCents { fields["max_cost"] = .number(Double(maxCostCents)) }
-        let result = try store.enqueue(intents: [NewIntent(domain: name, field: IntentField.purchase.rawValue,
-                                                           value: JSONValue.object(fields).serialized(),
-                                                           baseValue: JSONValue.null.serialized(), money: true, costCents: price)])
+        let operation = NewOperation(origin: origin, label: "buy \(name) for $\(Cents.format(cents: price))",
+                                     approvedCents: maxCostCents)
+        let result = try store.enqueue(operation, intents: [NewIntent(domain: name, field: IntentField.purchase.rawValue,
+                                                                      value: Edit.buyItNow(priceCents: price).encodedValue,
+                                                                      baseValue: JSONValue.null.serialized(), money: true,
+                                                                      costCents: price, valueVersion: Edit.valueVersion)])
         return QueueSummary(added: result.added.count, superseded: result.superseded, cancelled: result.cancelled,
-                            unchanged: result.unchanged, costCents: price)
+                            unchanged: result.unchanged, costCents: price, operationID: result.operationID)
     }
 
     /// Refreshes the marketplace catalogue (`get_listings`) in the cache.

@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 extension SyncEngine {
     /// Asks the provider for one order's status (`get_order_status`) and

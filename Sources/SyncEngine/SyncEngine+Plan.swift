@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// One domain's change in a plan: the cached value and the target.
 public struct PlannedChange: Sendable, Hashable {
@@ -11,19 +11,47 @@ public struct PlannedChange: Sendable, Hashable {
     public var after: String
 }
 
+/// A call a push makes besides the batches: registering name servers the
+/// account lacks, refreshing the server list, prices and the balance
+/// before money is spent.
+public struct SetupCall: Sendable, Hashable {
+    public var command: String
+    public var parameters: [QueryParameter]
+
+    public init(_ command: String, _ parameters: [QueryParameter] = []) {
+        self.command = command
+        self.parameters = parameters
+    }
+}
+
 /// What `push` would send now.
 public struct Plan: Sendable {
     public var batches: [PlannedBatch]
+    /// Calls made before the batches (see `SetupCall`).
+    public var setup: [SetupCall]
     /// Per intent, keyed by id.
     public var changes: [Int64: PlannedChange]
-    /// Money intents in the plan and their known total cost.
+    /// Money intents in the plan, their cost at the cached prices (by id)
+    /// and the known total.
     public var moneyIntents: [OutboxIntent]
+    public var moneyCosts: [Int64: Int64]
     public var moneyCostCents: Int64
+    /// Money intents whose cost the cache cannot tell (no TLD price).
+    public var unpriced: [OutboxIntent]
     /// Intents that could not be read back (a newer version wrote them).
     public var unreadable: [OutboxIntent]
 
-    public var calls: Int { batches.count }
+    /// Every API call the push makes: setup and batches.
+    public var calls: Int { setup.count + batches.count }
     public var isEmpty: Bool { batches.isEmpty }
+    /// Ids of every intent the plan sends.
+    public var intentIDs: Set<Int64> { Set(batches.flatMap(\.intentIDs)) }
+
+    /// What confirming this plan approves: exactly its intents, and money
+    /// up to the total it shows.
+    public var confirmation: PushApproval {
+        .confirmed(intentIDs: intentIDs, moneyCents: moneyCostCents)
+    }
 }
 
 extension SyncEngine {
@@ -77,9 +105,61 @@ extension SyncEngine {
                                                before: describe(field, intent.baseValue),
                                                after: describe(field, intent.value))
         }
-        let money = intents.filter(\.money)
-        return Plan(batches: OutboxPlanner.plan(items), changes: changes, moneyIntents: money,
-                    moneyCostCents: money.compactMap(\.costCents).reduce(0, +), unreadable: unreadable)
+        let readable = Set(items.map(\.intentID))
+        let money = intents.filter { $0.money && readable.contains($0.id) }
+        let costs = try moneyCosts(money)
+        let batches = OutboxPlanner.plan(items)
+        return Plan(batches: batches, setup: try setupCalls(for: batches), changes: changes, moneyIntents: money,
+                    moneyCosts: costs, moneyCostCents: costs.values.reduce(0, +),
+                    unpriced: money.filter { costs[$0.id] == nil }, unreadable: unreadable)
+    }
+
+    /// What each money intent costs at the prices in the cache now (a sync
+    /// that refreshed them changes the plan's total): renewals at their
+    /// TLD's renewal price times the years, purchases at their listed price.
+    func moneyCosts(_ money: [OutboxIntent]) throws -> [Int64: Int64] {
+        guard !money.isEmpty else { return [:] }
+        let renewing = money.filter { $0.field == IntentField.renew.rawValue }
+        let tlds = Dictionary(try store.domains(named: Array(Set(renewing.map(\.domain)))).map { ($0.name, $0.tld) },
+                              uniquingKeysWith: { a, _ in a })
+        var prices: [String: Int64?] = [:]
+        var costs: [Int64: Int64] = [:]
+        for intent in money {
+            guard let field = IntentField(rawValue: intent.field), let edit = Edit(field: field, encodedValue: intent.value) else { continue }
+            switch edit {
+            case .renew(let years):
+                guard let tld = tlds[intent.domain] else { continue }
+                if prices[tld] == nil { prices[tld] = try store.tldPrice(tld)?.renewCents }
+                if let price = prices[tld] ?? nil { costs[intent.id] = price * Int64(years) }
+            case .buyItNow(let price):
+                if let price = price ?? intent.costCents { costs[intent.id] = price }
+            default:
+                if let cost = intent.costCents { costs[intent.id] = cost }
+            }
+        }
+        return costs
+    }
+
+    /// The calls a push makes before its batches: `add_ns` for each host a
+    /// `set_ns` uses that the account has not registered, then one
+    /// `server_list`; before money, one `tld_price` and one
+    /// `get_account_balance`.
+    func setupCalls(for batches: [PlannedBatch]) throws -> [SetupCall] {
+        var calls: [SetupCall] = []
+        let wanted = Set(batches.filter { $0.command == "set_ns" }.flatMap { $0.parameters.map(\.value) })
+        if !wanted.isEmpty {
+            let known = Set(try store.registeredNameServers().map { Edit.normaliseHost($0.host) })
+            let missing = wanted.subtracting(known).sorted()
+            if !missing.isEmpty {
+                calls += missing.map { SetupCall("add_ns", [QueryParameter("host", $0)]) }
+                calls.append(SetupCall("server_list"))
+            }
+        }
+        if batches.contains(where: \.spendsMoney) {
+            calls.append(SetupCall("tld_price", [QueryParameter("currency", "USD")]))
+            calls.append(SetupCall("get_account_balance"))
+        }
+        return calls
     }
 
     /// The UTC calendar year of an epoch-millisecond instant.

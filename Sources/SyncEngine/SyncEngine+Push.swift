@@ -1,17 +1,20 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 import Synchronization
 
-/// How `push` treats intents that spend money.
-public enum MoneyPolicy: Sendable {
-    /// Leave them queued (reported as held).
-    case hold
-    /// Send those queued with a cost limit (`renew --max-cost`) whose total
-    /// stays within it; hold the rest. What `push --yes` does.
-    case withinRecordedLimit
-    /// The user confirmed the plan's total just now (interactive `push`).
-    case approveAll
+/// Which money intents a push may send. Non-money intents are not affected,
+/// except that a confirmation limits the push to what it showed.
+public enum PushApproval: Sendable, Equatable {
+    /// Send no money intent: they stay queued, awaiting a confirmation.
+    case none
+    /// `push --yes`: money intents whose operation recorded an approval
+    /// (`renew --max-cost`), while their fresh cost stays within it.
+    case recorded
+    /// A confirmation (the TUI dialog, the `push` prompt) showed exactly
+    /// these intents and this money total: the push sends only these ids,
+    /// and money only while its fresh cost stays within the total shown.
+    case confirmed(intentIDs: Set<Int64>, moneyCents: Int64)
 }
 
 /// Progress of a push, for progress bars and live results.
@@ -21,11 +24,53 @@ public struct PushProgress: Sendable {
     public var intentsDone: Int
     public var intentsFailed: Int
     public var lastMessage: String
+    /// Expected seconds until the last batch is sent, at the account's rate.
+    public var secondsLeft: Double?
+}
+
+/// Money intents a push kept back, and why.
+public struct HeldMoney: Sendable, Equatable, CustomStringConvertible {
+    /// Why they were held.
+    public enum Reason: Sendable, Equatable {
+        /// Never approved (no `--max-cost`, not in the confirmation).
+        case awaitingConfirmation
+        /// The fresh total exceeds what was approved or confirmed.
+        case overApproval(approvedCents: Int64)
+        /// The fresh total exceeds the account balance.
+        case overBalance(balanceCents: Int64)
+        /// The balance could not be read.
+        case balanceUnknown
+        /// No price is known for these domains' TLD.
+        case unpriced
+    }
+
+    public var intentIDs: [Int64]
+    /// What they cost at fresh prices (known ones).
+    public var dueCents: Int64
+    public var reason: Reason
+    /// `renewals`, `purchases` or `renewals and purchases`.
+    public var what: String
+
+    public var description: String {
+        let due = "$" + Cents.format(cents: dueCents)
+        switch reason {
+        case .awaitingConfirmation:
+            return "\(what) held: \(due) due, not confirmed — run `dynafolio push` on a terminal, or queue them with `--max-cost` and push with --yes"
+        case .overApproval(let approved):
+            return "\(what) held: \(due) due, approved $\(Cents.format(cents: approved)) — prices rose; confirm the new total"
+        case .overBalance(let balance):
+            return "\(what) held: \(due) due, balance $\(Cents.format(cents: balance)) — add funds at Dynadot, then push again"
+        case .balanceUnknown:
+            return "\(what) held: \(due) due, the account balance could not be read — push again later"
+        case .unpriced:
+            return "\(what) held: no renewal price is known for them — run `dynafolio sync`, then push again"
+        }
+    }
 }
 
 /// What a push did.
 public struct PushSummary: Sendable, Equatable {
-    /// API calls made (sends and verification reads).
+    /// API calls made (sends, setup and verification reads).
     public var calls = 0
     public var done = 0
     public var failed = 0
@@ -34,19 +79,33 @@ public struct PushSummary: Sendable, Equatable {
     public var verified = 0
     /// Put back in the queue (busy, still at base after verification).
     public var requeued = 0
-    /// Money intents left queued for want of confirmation.
-    public var heldMoney = 0
+    /// Money intents kept back, by reason.
+    public var held: [HeldMoney] = []
+    /// Approved changes still queued at the end (Dynadot stayed busy).
+    public var unsent = 0
+    /// Sent changes whose outcome could not be verified yet: they are
+    /// verified on the next push before anything is resent.
+    public var uncertain = 0
+    /// The account balance after the push's money check, when read.
+    public var balanceCents: Int64?
     /// `domain field: provider text` for each failure and conflict.
     public var problems: [String] = []
 
+    /// Money intents held back.
+    public var heldMoney: Int { held.reduce(0) { $0 + $1.intentIDs.count } }
     /// True when nothing failed or conflicted.
     public var clean: Bool { failed == 0 && conflicts == 0 }
 }
 
 extension SyncEngine {
-    /// Sends every pending intent as the fewest calls, after verifying any
-    /// batch a previous push left in flight. Holds the push lock throughout.
-    public func push(money: MoneyPolicy = .hold,
+    /// Rounds of resending what a busy Dynadot did not apply.
+    static let pushRounds = 3
+
+    /// Sends the pending intents `approval` allows as the fewest calls, after
+    /// verifying any batch a previous push left in flight. Money goes out
+    /// only as approved, checked against fresh prices and the balance just
+    /// before it is sent. Holds the push lock throughout.
+    public func push(_ approval: PushApproval = .none,
                      progress: @escaping @Sendable (PushProgress) -> Void = { _ in }) async throws -> PushSummary {
         let client = try requireClient()
         let lock: PushLock
@@ -58,56 +117,144 @@ extension SyncEngine {
         let tally = PushTally()
         try await recover(client: client, tally: tally)
 
-        let pending = try store.pendingIntents()
-        let (sendable, held) = try selectMoney(pending, policy: money)
-        tally.update { $0.heldMoney = held }
-        let plan = try plan(for: sendable)
-        if !plan.unreadable.isEmpty {
-            try store.failIntents(ids: plan.unreadable.map(\.id), message: "unreadable intent value; queue the edit again")
+        var pending = try store.pendingIntents()
+        if case .confirmed(let ids, _) = approval { pending = pending.filter { ids.contains($0.id) } }
+        let first = try plan(for: pending)
+        if !first.unreadable.isEmpty {
+            try store.failIntents(ids: first.unreadable.map(\.id), message: "unreadable intent value; queue the edit again")
         }
-        try await registerNameServers(for: plan.batches, client: client, tally: tally)
-        let run = PushRun(engine: self, client: client, tally: tally, total: plan.batches.count, progress: progress)
-        try await run.execute(plan.batches, concurrency: client.configuration.concurrency)
-        await refreshAfterPush(plan, client: client, tally: tally)
+        var heldIDs = Set<Int64>()
+        if !first.moneyIntents.isEmpty {
+            heldIDs = try await gateMoney(first.moneyIntents, approval: approval, client: client, tally: tally)
+        }
+        let unreadable = Set(first.unreadable.map(\.id))
+        var round = try plan(for: pending.filter { !heldIDs.contains($0.id) && !unreadable.contains($0.id) })
+        try await registerNameServers(for: round.batches, client: client, tally: tally)
+        let sent = round.intentIDs
+        let total = round.batches.count
+        for attempt in 0..<Self.pushRounds {
+            let run = PushRun(engine: self, client: client, tally: tally, total: total, progress: progress)
+            try await run.execute(round.batches, concurrency: client.configuration.concurrency)
+            let retry = run.requeued
+            guard !retry.isEmpty, attempt + 1 < Self.pushRounds else { break }
+            // Dynadot was busy or the answer was lost and nothing applied:
+            // back off, then send those again (renewals carry `year`, so a
+            // repeat is refused rather than charged twice).
+            try await Task.sleep(nanoseconds: UInt64(500_000_000) << UInt64(attempt))
+            round = try plan(for: try store.intents(ids: Array(retry)).filter { $0.state == .pending })
+        }
+        let unsent = try store.intents(ids: Array(sent)).filter { $0.state == .pending }.count
+        tally.update { $0.unsent = unsent }
+        await refreshAfterPush(sent, client: client, tally: tally)
         return tally.snapshot
     }
 
-    /// Splits pending intents into those allowed out now and the number of
-    /// money intents held back.
-    func selectMoney(_ intents: [OutboxIntent], policy: MoneyPolicy) throws -> ([OutboxIntent], Int) {
-        let money = intents.filter(\.money)
-        guard !money.isEmpty else { return (intents, 0) }
-        var approved = Set<Int64>()
-        switch policy {
-        case .hold:
-            break
-        case .approveAll:
-            approved = Set(money.map(\.id))
-        case .withinRecordedLimit:
-            var groups: [String: [OutboxIntent]] = [:]
-            for intent in money {
-                let value = try? JSONValue.parse(Data(intent.value.utf8))
-                groups[value?["approval"]?.text ?? "", default: []].append(intent)
+    /// Decides which money intents may go out now and records the others as
+    /// held. Prices and the balance are fetched fresh first.
+    func gateMoney(_ money: [OutboxIntent], approval: PushApproval, client: DynadotClient,
+                   tally: PushTally) async throws -> Set<Int64> {
+        var holds: [HeldMoney] = []
+        func hold(_ intents: [OutboxIntent], _ reason: HeldMoney.Reason, costs: [Int64: Int64]) {
+            guard !intents.isEmpty else { return }
+            holds.append(HeldMoney(intentIDs: intents.map(\.id), dueCents: intents.compactMap { costs[$0.id] }.reduce(0, +),
+                                   reason: reason, what: Self.moneyWords(intents)))
+        }
+        var candidates: [OutboxIntent]
+        switch approval {
+        case .none:
+            candidates = []
+            hold(money, .awaitingConfirmation, costs: try moneyCosts(money))
+        case .recorded:
+            candidates = money.filter { $0.approvalID != nil && $0.approvedCents != nil }
+            hold(money.filter { $0.approvalID == nil || $0.approvedCents == nil }, .awaitingConfirmation, costs: try moneyCosts(money))
+        case .confirmed:
+            candidates = money
+        }
+        if !candidates.isEmpty {
+            let balance = try await refreshPricesAndBalance(client: client, tally: tally)
+            let costs = try moneyCosts(candidates)
+            hold(candidates.filter { costs[$0.id] == nil }, .unpriced, costs: costs)
+            candidates = candidates.filter { costs[$0.id] != nil }
+            switch approval {
+            case .recorded:
+                var kept: [OutboxIntent] = []
+                for (_, group) in Dictionary(grouping: candidates, by: { $0.approvalID ?? 0 }).sorted(by: { $0.key < $1.key }) {
+                    let due = group.compactMap { costs[$0.id] }.reduce(0, +)
+                    let approved = group[0].approvedCents ?? 0
+                    if due > approved { hold(group, .overApproval(approvedCents: approved), costs: costs) } else { kept += group }
+                }
+                candidates = kept
+            case .confirmed(_, let shown):
+                let due = candidates.compactMap { costs[$0.id] }.reduce(0, +)
+                if due > shown {
+                    hold(candidates, .overApproval(approvedCents: shown), costs: costs)
+                    candidates = []
+                }
+            case .none:
+                break
             }
-            for (_, group) in groups {
-                let limit = (try? JSONValue.parse(Data(group[0].value.utf8)))?["max_cost"]?.int
-                let costs = group.map(\.costCents)
-                guard let limit, costs.allSatisfy({ $0 != nil }) else { continue }
-                if costs.compactMap({ $0 }).reduce(0, +) <= Int64(limit) {
-                    approved.formUnion(group.map(\.id))
+            let due = candidates.compactMap { costs[$0.id] }.reduce(0, +)
+            if !candidates.isEmpty {
+                if let balance {
+                    if due > balance {
+                        hold(candidates, .overBalance(balanceCents: balance), costs: costs)
+                        candidates = []
+                    }
+                } else {
+                    hold(candidates, .balanceUnknown, costs: costs)
+                    candidates = []
                 }
             }
         }
-        let out = intents.filter { !$0.money || approved.contains($0.id) }
-        return (out, money.count - approved.count)
+        for held in holds { try store.holdIntents(ids: held.intentIDs, reason: held.description) }
+        tally.update { $0.held += holds }
+        return Set(holds.flatMap(\.intentIDs))
+    }
+
+    /// Fetches the TLD prices and the balance into the cache; returns the
+    /// balance in cents (nil when the answer has none).
+    func refreshPricesAndBalance(client: DynadotClient, tally: PushTally) async throws -> Int64? {
+        do {
+            tally.update { $0.calls += 2 }
+            let list = try TLDPriceList(try await client.send(APIRequest("tld_price", ["currency": "USD"])))
+            let now = store.nowMs
+            try store.upsertTLDPrices(list.prices.map {
+                TLDPriceRow(tld: $0.tld, registerCents: $0.register?.cents, renewCents: $0.renew?.cents,
+                            transferCents: $0.transfer?.cents, restoreCents: $0.restore?.cents,
+                            currency: $0.currency ?? list.currency ?? "USD", fetchedAtMs: now)
+            })
+            let balance = try AccountBalances(try await client.send(APIRequest("get_account_balance"))).balances.first
+            if var account = try store.account() {
+                account.balanceCents = balance?.cents
+                account.fetchedAtMs = now
+                try store.saveAccount(account)
+            } else {
+                try store.saveAccount(AccountRow(username: "", tier: "", balanceCents: balance?.cents,
+                                                 currency: balance?.currency ?? "USD", fetchedAtMs: now))
+            }
+            tally.update { $0.balanceCents = balance?.cents }
+            return balance?.cents
+        } catch let error as DynadotError {
+            if case .transport = error { throw SyncError.offline(error.message) }
+            throw SyncError.aborted("could not check prices and the balance before spending: \(error.message)")
+        }
+    }
+
+    public static func moneyWords(_ intents: [OutboxIntent]) -> String {
+        let renewals = intents.contains { $0.field == IntentField.renew.rawValue }
+        let purchases = intents.contains { $0.field != IntentField.renew.rawValue }
+        switch (renewals, purchases) {
+        case (true, true): return "renewals and purchases"
+        case (false, true): return "purchases"
+        default: return "renewals"
+        }
     }
 
     /// Contact edits and purchases change things outside the domain rows:
     /// refresh the contact list, and fetch each bought domain into the cache.
-    func refreshAfterPush(_ plan: Plan, client: DynadotClient, tally: PushTally) async {
+    func refreshAfterPush(_ ids: Set<Int64>, client: DynadotClient, tally: PushTally) async {
         do {
-            let ids = plan.batches.flatMap(\.intentIDs)
-            let finished = try store.intents(ids: ids).filter { $0.state == .done }
+            let finished = try store.intents(ids: Array(ids)).filter { $0.state == .done }
             if finished.contains(where: { $0.field == IntentField.contact.rawValue }) {
                 tally.update { $0.calls += 1 }
                 let contacts = try ContactList(try await client.send(APIRequest("contact_list"))).contacts
@@ -127,17 +274,15 @@ extension SyncEngine {
     /// `set_ns` takes only name servers already registered in the account,
     /// so any host the plan uses that the cache does not list is added first
     /// (`add_ns`), then the list is refreshed. A host the provider already
-    /// has is not an error.
+    /// has is not an error. The plan counts these calls (`setupCalls`).
     func registerNameServers(for batches: [PlannedBatch], client: DynadotClient, tally: PushTally) async throws {
-        let wanted = Set(batches.filter { $0.command == "set_ns" }.flatMap { $0.parameters.map(\.value) })
-        guard !wanted.isEmpty else { return }
-        let known = Set(try store.registeredNameServers().map { Edit.normaliseHost($0.host) })
-        let missing = wanted.subtracting(known).sorted()
-        guard !missing.isEmpty else { return }
-        for host in missing {
+        let setup = try setupCalls(for: batches).filter { $0.command == "add_ns" }
+        guard !setup.isEmpty else { return }
+        for call in setup {
+            let host = call.parameters.first?.value ?? ""
             tally.update { $0.calls += 1 }
             do {
-                _ = try await client.send(APIRequest("add_ns", ["host": host]))
+                _ = try await client.send(APIRequest(call.command, parameters: call.parameters))
             } catch let error as DynadotError {
                 switch error {
                 case .providerRefused(_, _, let message) where message.lowercased().contains("already"):
@@ -158,20 +303,27 @@ extension SyncEngine {
     }
 
     /// Verifies every batch a previous push left in flight or uncertain
-    /// before anything new is sent.
+    /// before anything new is sent. A money intent that did not apply goes
+    /// back to the queue *without* its approval: it needs a fresh
+    /// confirmation.
     func recover(client: DynadotClient, tally: PushTally) async throws {
         let batches = try store.inflightBatches()
         guard !batches.isEmpty else { return }
         let ids = batches.flatMap(\.intentIDs)
         let intents = try store.intents(ids: ids).filter { $0.state == .inflight }
         logger.notice("verifying in-flight intents", metadata: ["batches": "\(batches.count)", "intents": "\(intents.count)"])
-        try await verify(intents, client: client, tally: tally)
+        _ = try await verify(intents, client: client, tally: tally, afterInterruption: true)
     }
 }
 
 /// The running totals of one push, shared by its concurrent batches.
 final class PushTally: Sendable {
     private let state = Mutex(PushSummary())
+    /// Batches finished over the whole push (all its rounds).
+    private let batches = Mutex(0)
+
+    /// Counts one finished batch; returns how many have finished.
+    func finishBatch() -> Int { batches.withLock { $0 += 1; return $0 } }
 
     func update(_ change: (inout PushSummary) -> Void) {
         state.withLock { change(&$0) }

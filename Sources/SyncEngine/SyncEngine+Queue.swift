@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// What queueing an edit did.
 public struct QueueSummary: Sendable, Equatable {
@@ -16,15 +16,20 @@ public struct QueueSummary: Sendable, Equatable {
     public var costCents: Int64?
     /// Domains whose TLD has no cached renewal price.
     public var unpriced: [String] = []
+    /// The operation recorded for this action (nil when nothing was queued).
+    public var operationID: Int64?
 }
 
 extension SyncEngine {
-    /// Queues `edit` for each domain: one intent per (domain, field) with the
-    /// target value and the cached value it was based on, all in one
-    /// transaction. A money edit records `maxCostCents` as the approval that
-    /// `push` will accept without asking again.
+    /// Queues `edit` for each domain as one operation (`origin`, `label`):
+    /// one intent per (domain, field) with the target value and the cached
+    /// value it was based on, all in one transaction. A money edit given
+    /// `maxCostCents` records it as the operation's approval: `push` sends
+    /// these intents without asking again only while their *fresh* cost
+    /// stays within it.
     @discardableResult
-    public func queue(_ edit: Edit, domains: [String], maxCostCents: Int64? = nil) throws -> QueueSummary {
+    public func queue(_ edit: Edit, domains: [String], origin: OperationOrigin, label: String? = nil,
+                      maxCostCents: Int64? = nil) throws -> QueueSummary {
         try validate(edit)
         var seen = Set<String>()
         let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
@@ -32,34 +37,35 @@ extension SyncEngine {
         let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = QueueSummary()
         summary.missing = names.filter { byName[$0] == nil }
-        let approval = UUID().uuidString.prefix(8)
         var intents: [NewIntent] = []
         var total: Int64 = 0
+        var prices: [String: Int64?] = [:]
         for name in names {
             guard let row = byName[name] else { continue }
             let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? try store.dnsRecordSet(domain: name) : nil
             let base = FieldValues.cached(edit.field, row: row, dns: dns)
-            var value = resolved(edit, row: row).encodedValue
+            let value = resolved(edit, row: row).encodedValue
             var cost: Int64?
             if case .renew(let years) = edit {
-                if let price = try store.tldPrice(row.tld)?.renewCents {
+                if prices[row.tld] == nil { prices[row.tld] = try store.tldPrice(row.tld)?.renewCents }
+                if let price = prices[row.tld] ?? nil {
                     cost = price * Int64(years)
                     total += price * Int64(years)
                 } else {
                     summary.unpriced.append(name)
                 }
-                var fields: [String: JSONValue] = ["years": .number(Double(years)), "approval": .string(String(approval))]
-                if let maxCostCents { fields["max_cost"] = .number(Double(maxCostCents)) }
-                value = JSONValue.object(fields).serialized()
             }
             intents.append(NewIntent(domain: name, field: edit.field.rawValue, value: value, baseValue: base,
-                                     money: edit.spendsMoney, costCents: cost))
+                                     money: edit.spendsMoney, costCents: cost, valueVersion: Edit.valueVersion))
         }
-        let result = try store.enqueue(intents: intents)
+        let operation = NewOperation(origin: origin, label: label ?? edit.label(domains: intents.count),
+                                     approvedCents: edit.spendsMoney ? maxCostCents : nil)
+        let result = try store.enqueue(operation, intents: intents)
         summary.added = result.added.count
         summary.superseded = result.superseded
         summary.cancelled = result.cancelled
         summary.unchanged = result.unchanged
+        summary.operationID = result.operationID
         if edit.spendsMoney { summary.costCents = total }
         logger.info("queued", metadata: ["field": "\(edit.field.rawValue)", "domains": "\(intents.count)",
                                          "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])

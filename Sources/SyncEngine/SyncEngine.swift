@@ -1,7 +1,7 @@
 import DynadotAPI
 import Foundation
 import Logging
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 
 /// The heart of dynafolio: pulls the account into the cache, turns edits into
 /// outbox intents, plans them into the fewest calls and pushes them safely.

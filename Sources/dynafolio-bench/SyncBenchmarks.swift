@@ -38,11 +38,11 @@ enum SyncBenchmarks {
         // Edits that differ from every cached value, so all 10,000 queue.
         // 40% / 30% / 20% / 5% / 5% of up to 10,000 domains.
         func part(_ from: Int, _ to: Int) -> [String] { Array(names[names.count * from / 100..<names.count * to / 100]) }
-        try engine.queue(.nameServers(["ns1.bench.example", "ns2.bench.example"]), domains: part(0, 40))
-        try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: part(40, 70))
-        try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: part(70, 90))
-        try engine.queue(.note("bench note"), domains: part(90, 95))
-        try engine.queue(.folder("Bench folder"), domains: part(95, 100))
+        try engine.queue(.nameServers(["ns1.bench.example", "ns2.bench.example"]), domains: part(0, 40), origin: .cli)
+        try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: part(40, 70), origin: .cli)
+        try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: part(70, 90), origin: .cli)
+        try engine.queue(.note("bench note"), domains: part(90, 95), origin: .cli)
+        try engine.queue(.folder("Bench folder"), domains: part(95, 100), origin: .cli)
         let intents = try store.pendingIntents()
         var plan: Plan?
         let elapsed = try timed { plan = try engine.plan() }
@@ -53,8 +53,8 @@ enum SyncBenchmarks {
         let minimum = OutboxPlanner.minimumCalls(items)
         var pureElapsed = 0.0
         pureElapsed = timed { _ = OutboxPlanner.plan(items) }
-        _ = try store.drop(all: true)
-        let calls = plan?.calls ?? -1
+        try engine.dropAll()
+        let calls = plan?.batches.count ?? -1
         return BenchResult(name: "plan for \(intents.count) intents",
                            value: "\(calls) calls (minimum \(minimum)); \(format(elapsed * 1000, 1)) ms with store reads, \(format(pureElapsed * 1000, 1)) ms planner alone",
                            budget: "= the minimum call count; ≤ 50 ms", met: calls == minimum && elapsed <= 0.05,
@@ -79,8 +79,8 @@ enum SyncBenchmarks {
         let first = Array(names[0..<half]), second = Array(names[half..<half * 2])
         let hosts = ["ns1.pushbench.example", "ns2.pushbench.example"]
         let forwardURL = "https://pushbench.example/landing"
-        try engine.queue(.nameServers(hosts), domains: first)
-        try engine.queue(.forwarding(url: forwardURL, permanent: true), domains: second)
+        try engine.queue(.nameServers(hosts), domains: first, origin: .cli)
+        try engine.queue(.forwarding(url: forwardURL, permanent: true), domains: second, origin: .cli)
         let intents = try store.pendingIntents().count
         server.setFaults(SimFaults(latencyMilliseconds: pushLatencyMilliseconds))
         defer { server.setFaults(SimFaults()) }

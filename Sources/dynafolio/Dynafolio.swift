@@ -13,7 +13,9 @@ struct Dynafolio: AsyncParsableCommand {
         Browse your whole portfolio from a local cache, queue bulk edits, review \
         the plan and push it as the fewest possible Dynadot API3 calls. \
         Exit codes: 0 ok, 1 failure, 2 usage or validation error, \
-        3 push ended with failed or conflicting intents, 10 `expiring` found some.
+        3 push ended with failed or conflicting intents, 4 push ended with money \
+        intents held (over their approval or the balance, or not confirmed), \
+        10 `expiring` found some.
         """,
         version: version,
         subcommands: [

@@ -1,4 +1,4 @@
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 import Testing
 import TerminalUI
 @testable import PortfolioApp
@@ -28,8 +28,8 @@ import TerminalUI
 
     @Test func pendingValuesReplaceCachedOnes() throws {
         let fixture = try AppFixture()
-        try fixture.engine.queue(.nameServers(["x.net", "y.net"]), domains: ["bravo.net"])
-        let renew = try fixture.engine.queue(.renewOption(.auto), domains: ["bravo.net"])
+        try fixture.engine.queue(.nameServers(["x.net", "y.net"]), domains: ["bravo.net"], origin: .cli)
+        let renew = try fixture.engine.queue(.renewOption(.auto), domains: ["bravo.net"], origin: .cli)
         #expect(renew.added == 1)
         let ids = try fixture.store.pendingIntents().filter { $0.field == "renew_option" }.map(\.id)
         try fixture.store.failIntents(ids: ids, message: "refused")

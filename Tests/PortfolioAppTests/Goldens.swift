@@ -25,7 +25,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -52,7 +52,7 @@ enum Goldens {
         │             ns2.hostingco.net                                                │
         │ folder      Clients                                                          │
         └──────────────────────────────────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -79,7 +79,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -106,7 +106,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -133,7 +133,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only                               2 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -160,14 +160,14 @@ enum Goldens {
              │   g Home    first row                                              │
              └────────────────────────────────────────────────────────────────────┘
 
-         acme │ cache 5m │ read-only                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let queue80 = #"""
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
         Domain                   Field       Before           After
-        Plan: 3 changes in 2 API calls
+        Plan: 3 changes in 5 API calls
         call 1: set_ns × 2 domains
           alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
           bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
@@ -187,14 +187,14 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only                               2 selected │ queue 3
+         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 3
          p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
         """#
 
     static let queuePushRefused80 = #"""
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
         Domain                   Field       Before           After
-        Plan: 3 changes in 2 API calls
+        Plan: 3 changes in 5 API calls
         call 1: set_ns × 2 domains
           alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
           bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
@@ -214,7 +214,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only                               2 selected │ queue 3
+         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 3
          no account: nothing can be pushed
         """#
 
@@ -241,20 +241,20 @@ enum Goldens {
 
 
 
-        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧                               1 selected │ ⟦fg=179 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
+        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧ │ $100.00                     1 selected │ ⟦fg=179 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
         ⟦fg=78⟧ queued note on 1 domain — 7 to review and push⟦fg=248⟧                                 
         """#
 
     static let queuePushDialog80 = #"""
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (2)
         Domain                     Field Before             After
-        Plan: 2 changes in 1 API call
+        Plan: 2 changes in 4 API calls
         call 1: set_ns × 2 domains
           alpha.com                ns    ns1.hostingco.net… → dns1.cloudexample.com, dn…
           bravo.net                ns    parking (ads)      → dns1.cloudexample.com, dn…
 
             ┌─ Push ───────────────────────────────────────────────────────────────┐
-            │ 2 changes in 1 API call                                              │
+            │ 2 changes in 4 API calls                                             │
             │                                                                      │
             │ set_ns × 2                                                           │
             │   alpha.com: ns1.hostingco.net, ns2.hostingco.net → dns1.cloudexamp… │
@@ -268,7 +268,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ online                                  2 selected │ queue 2
+         acme │ cache 5m │ online │ $100.00                        2 selected │ queue 2
          p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
         """#
 }

@@ -47,7 +47,7 @@ extension Goldens {
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only                                                                                                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
@@ -98,7 +98,7 @@ extension Goldens {
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only                                                                                                               4 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                                                                                                     4 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
@@ -149,14 +149,14 @@ extension Goldens {
                                                      │   P         park                                                   │                                            │
                                                      └────────────────────────────────────────────────────────────────────┘                                            │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only                                                                                                               0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
     static let queue160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (3)
         Domain                     Field        Before                                   After
-        Plan: 3 changes in 2 API calls
+        Plan: 3 changes in 5 API calls
         call 1: set_ns × 2 domains
           alpha.com                ns           ns1.hostingco.net, ns2.hostingco.net     → dns1.cloudexample.com, dns2.cloudexample.com
           bravo.net                ns           parking (ads)                            → dns1.cloudexample.com, dns2.cloudexample.com
@@ -200,7 +200,7 @@ extension Goldens {
 
 
 
-         acme │ cache 5m │ read-only                                                                                                               2 selected │ queue 3
+         acme │ cache 5m │ read-only │ $100.00                                                                                                     2 selected │ queue 3
          p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
         """#
 }

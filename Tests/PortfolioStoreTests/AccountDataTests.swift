@@ -1,5 +1,5 @@
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 @Suite("DNS, account data and sync runs")
 struct AccountDataTests {

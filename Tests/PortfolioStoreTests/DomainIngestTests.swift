@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 @Suite("Domain ingest")
 struct DomainIngestTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 /// `DomainListing.ingest(pages:)`: several pages in one transaction, written
 /// in name order.

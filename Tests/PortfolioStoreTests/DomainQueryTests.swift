@@ -1,5 +1,5 @@
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 /// Six hand-made domains with the pinned now 2026-06-15.
 func querySample() throws -> PortfolioDatabase {

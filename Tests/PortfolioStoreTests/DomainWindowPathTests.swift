@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 /// `window(matching:)` takes different paths by query shape (names only,
 /// substring plus other terms, few or many matches); every path must give

@@ -1,6 +1,6 @@
 import GRDB
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 @Suite("Outbox")
 struct OutboxTests {
@@ -42,22 +42,20 @@ struct OutboxTests {
         let store = try querySample()
         let ids = try store.enqueue(intents: [intent("beta.net", "renew", #""auto""#, base: #""donot""#),
                                               intent("old.org", "renew", #""auto""#, base: #""donot""#)]).added
-        let batchID = try store.recordBatchInFlight(command: "set_renew_option", params: #"{"renew_option":"auto"}"#,
-                                                    domains: #"["beta.net","old.org"]"#, intentIDs: ids)
+        let batchID = try #require(try store.recordBatchInFlight(command: "set_renew_option", params: #"{"renew_option":"auto"}"#,
+                                                                 domains: #"["beta.net","old.org"]"#, intentIDs: ids)).id
         #expect(try store.pendingIntents().isEmpty)
         let inflight = try store.inflightBatches()
         #expect(inflight.map(\.id) == [batchID])
         #expect(inflight.first?.intentIDs == ids)
         #expect(try store.intents(ids: ids).allSatisfy { $0.state == .inflight && $0.attempt == 1 && $0.batchID == batchID })
         #expect(try store.count(matching: PortfolioQuery(parsing: "pending:yes")) == 2)
-        // A second record of the same intents is refused: they are no longer pending.
-        #expect(throws: PortfolioStoreError.self) {
-            try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: "[]", intentIDs: ids)
-        }
+        // A second record of the same intents sends nothing: they are no longer pending.
+        #expect(try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: "[]", intentIDs: ids) == nil)
 
-        try store.completeIntents(ids: ids) { db in
-            try db.execute(sql: "UPDATE domain SET renew_option = 'auto' WHERE name IN ('beta.net', 'old.org')")
-        }
+        try store.completeIntents(ids: ids, writes: CacheWrites(updates: ["beta.net", "old.org"].map {
+            RowUpdate(domain: $0) { $0.renewOption = .auto }
+        }))
         #expect(try store.domain(named: "beta.net")?.renewOption == .auto)
         #expect(try store.intents(ids: ids).allSatisfy { $0.state == .done })
         #expect(try store.batch(id: batchID)?.state == .done)
@@ -66,15 +64,17 @@ struct OutboxTests {
 
     @Test("if applying fails, the intents stay in flight and the cache is untouched")
     func completeIsAtomic() throws {
-        struct Boom: Error {}
         let store = try querySample()
         let ids = try store.enqueue(intents: [intent("beta.net", "renew", #""auto""#, base: #""donot""#)]).added
-        try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: #"["beta.net"]"#, intentIDs: ids)
-        #expect(throws: Boom.self) {
-            try store.completeIntents(ids: ids) { db in
-                try db.execute(sql: "UPDATE domain SET renew_option = 'auto' WHERE name = 'beta.net'")
-                throw Boom()
-            }
+        _ = try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: #"["beta.net"]"#, intentIDs: ids)
+        // A bought-domain row that breaks a CHECK constraint fails the write
+        // after the field update ran: nothing of either may remain.
+        var bad = DomainRow(name: "zzz.com")
+        bad.tld = ""
+        try store.writer.write { try $0.execute(sql: "CREATE TRIGGER boom BEFORE INSERT ON domain WHEN NEW.name = 'zzz.com' BEGIN SELECT RAISE(ABORT, 'boom'); END") }
+        #expect(throws: (any Error).self) {
+            try store.completeIntents(ids: ids, writes: CacheWrites(updates: [RowUpdate(domain: "beta.net") { $0.renewOption = .auto }],
+                                                                    rows: [bad]))
         }
         #expect(try store.domain(named: "beta.net")?.renewOption == .donot)
         #expect(try store.intents(ids: ids).first?.state == .inflight)
@@ -85,8 +85,8 @@ struct OutboxTests {
         let store = try querySample()
         let ids = try store.enqueue(intents: [intent("beta.net", "ns", "[]", base: #"["a"]"#),
                                               intent("nope.com", "ns", "[]", base: #"["a"]"#)]).added
-        let batchID = try store.recordBatchInFlight(command: "set_ns", params: "{}", domains: "[]", intentIDs: ids)
-        try store.completeIntents(ids: [ids[0]]) { _ in }
+        let batchID = try #require(try store.recordBatchInFlight(command: "set_ns", params: "{}", domains: "[]", intentIDs: ids)).id
+        try store.completeIntents(ids: [ids[0]], writes: .none)
         #expect(try store.batch(id: batchID)?.state == .inflight)
         try store.failIntents(ids: [ids[1]], message: "domain not found")
         #expect(try store.batch(id: batchID)?.state == .failed)
@@ -102,10 +102,10 @@ struct OutboxTests {
         let store = try querySample()
         let ids = try store.enqueue(intents: [intent("beta.net", "note", #""a""#, base: #""""#),
                                               intent("old.org", "note", #""a""#, base: #""""#)]).added
-        let batchID = try store.recordBatchInFlight(command: "set_note", params: "{}", domains: "[]", intentIDs: ids)
+        let batchID = try #require(try store.recordBatchInFlight(command: "set_note", params: "{}", domains: "[]", intentIDs: ids)).id
         try store.markBatchUncertain(id: batchID, message: "connection lost")
         #expect(try store.inflightBatches().map(\.state) == [.uncertain])
-        try store.completeIntents(ids: [ids[0]]) { _ in }
+        try store.completeIntents(ids: [ids[0]], writes: .none)
         try store.requeueInflight(ids: [ids[1]])
         #expect(try store.pendingIntents().map(\.id) == [ids[1]])
         let batch = try store.batch(id: batchID)
@@ -119,7 +119,7 @@ struct OutboxTests {
         let store = try querySample()
         let ids = try store.enqueue(intents: [intent("beta.net", "folder", #""A""#, base: #""""#),
                                               intent("old.org", "folder", #""A""#, base: #""""#)]).added
-        try store.recordBatchInFlight(command: "set_folder", params: "{}", domains: "[]", intentIDs: ids)
+        _ = try store.recordBatchInFlight(command: "set_folder", params: "{}", domains: "[]", intentIDs: ids)
         try store.markConflict(id: ids[0], remoteValue: #""B""#, message: "remote folder is B")
         try store.markConflict(id: ids[1], remoteValue: #""C""#, message: "remote folder is C")
         #expect(try store.names(matching: PortfolioQuery(parsing: "failed:yes")) == ["beta.net", "old.org"])
@@ -141,10 +141,11 @@ struct OutboxTests {
                                               intent("beta.net", "note", "1", base: "0"),
                                               intent("old.org", "note", "1", base: "0"),
                                               intent("noexp.io", "note", "1", base: "0")]).added
-        try store.recordBatchInFlight(command: "set_note", params: "{}", domains: "[]", intentIDs: [ids[3]])
-        #expect(try store.drop(domains: ["ALPHA.com"]) == 1)
+        _ = try store.recordBatchInFlight(command: "set_note", params: "{}", domains: "[]", intentIDs: [ids[3]])
+        #expect(try store.drop(domains: ["ALPHA.com"]) == DropResult(dropped: 1))
         #expect(try store.pendingIntents().map(\.domain) == ["beta.net", "old.org"])
-        #expect(try store.drop(all: true) == 2)
+        #expect(try store.drop(domains: ["noexp.io"]) == DropResult(dropped: 0, inflightKept: 1))
+        #expect(try store.dropAll() == DropResult(dropped: 2, inflightKept: 1))
         #expect(try store.pendingIntents().isEmpty)
         #expect(try store.intents(forDomain: "noexp.io").first?.state == .inflight)
         #expect(try store.intentCounts() == [.cancelled: 3, .inflight: 1])

@@ -1,5 +1,5 @@
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 @Suite("Order filters and contact usage")
 struct PaneQueryTests {

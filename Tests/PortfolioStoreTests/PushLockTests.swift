@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 @Suite("Push lock")
 struct PushLockTests {

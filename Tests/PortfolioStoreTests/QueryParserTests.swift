@@ -1,5 +1,5 @@
 import Testing
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 @Suite("Query language parser")
 struct QueryParserTests {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import PortfolioStore
+@_spi(OutboxWriter) @testable import PortfolioStore
 
 /// 2026-06-15T00:00:00Z, the pinned "now" of every test.
 let testNow: Int64 = 1_781_481_600_000
@@ -49,4 +49,12 @@ func generatedDomain(_ i: Int) -> DomainRow {
     row.folderName = i % 6 == 0 ? "Sale" : ""
     row.status = "active"
     return row
+}
+
+extension PortfolioDatabase {
+    /// Queues intents as one test operation.
+    @discardableResult
+    func enqueue(intents: [NewIntent]) throws -> EnqueueResult {
+        try enqueue(NewOperation(origin: .cli, label: "test"), intents: intents)
+    }
 }

@@ -1,5 +1,5 @@
 import DynadotSim
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 import Testing
 @testable import SyncEngine
 

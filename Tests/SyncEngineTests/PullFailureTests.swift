@@ -2,7 +2,7 @@ import DynadotAPI
 import DynadotSim
 import Foundation
 import Logging
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 import Testing
 @testable import SyncEngine
 

@@ -1,7 +1,7 @@
 import DynadotAPI
 import DynadotSim
 import Foundation
-import PortfolioStore
+@_spi(OutboxWriter) import PortfolioStore
 import Testing
 @testable import SyncEngine
 
@@ -38,17 +38,17 @@ import Testing
             let name = try names(engine)[0]
             let row = try #require(try engine.store.domain(named: name))
             let other: RenewChoice = row.renewOption == .auto ? .donot : .auto
-            let first = try engine.queue(.note("first"), domains: [name])
+            let first = try engine.queue(.note("first"), domains: [name], origin: .cli)
             #expect(first.added == 1)
-            let second = try engine.queue(.note("second"), domains: [name])
+            let second = try engine.queue(.note("second"), domains: [name], origin: .cli)
             #expect(second.superseded == 1)
             #expect(try engine.plan().calls == 1)
-            try engine.queue(.renewOption(other), domains: [name])
+            try engine.queue(.renewOption(other), domains: [name], origin: .cli)
             #expect(try engine.plan().calls == 2)
-            let back = try engine.queue(.renewOption(RenewChoice(rawValue: row.renewOption.rawValue)!), domains: [name])
+            let back = try engine.queue(.renewOption(RenewChoice(rawValue: row.renewOption.rawValue)!), domains: [name], origin: .cli)
             #expect(back.cancelled == 1)
             #expect(try engine.plan().calls == 1)
-            let missing = try engine.queue(.lock, domains: ["no-such-domain.example"])
+            let missing = try engine.queue(.lock, domains: ["no-such-domain.example"], origin: .cli)
             #expect(missing.missing == ["no-such-domain.example"])
         }
     }
@@ -57,8 +57,12 @@ import Testing
         try await withEngine(domains: 300) { engine, server in
             try await engine.pull()
             let targets = try names(engine, "", limit: 250)
-            try engine.queue(.nameServers(["ns1.fresh.example", "ns2.fresh.example"]), domains: targets)
-            #expect(try engine.plan().calls == 3)
+            try engine.queue(.nameServers(["ns1.fresh.example", "ns2.fresh.example"]), domains: targets, origin: .cli)
+            // Three set_ns batches, and first the two unknown hosts with add_ns and a server_list refresh.
+            let plan = try engine.plan()
+            #expect(plan.batches.count == 3)
+            #expect(plan.setup.map(\.command) == ["add_ns", "add_ns", "server_list"])
+            #expect(plan.calls == 6)
             let before = server.count("set_ns")
             let summary = try await engine.push()
             #expect(summary.done == 250)
@@ -84,7 +88,7 @@ import Testing
             let targets = try names(engine, "", limit: 100)
             #expect(targets.contains(victim))
             // A note differs from every cached one, so all 100 are queued.
-            let queued = try engine.queue(.note("bisect me"), domains: targets)
+            let queued = try engine.queue(.note("bisect me"), domains: targets, origin: .cli)
             #expect(queued.added == 100)
             let summary = try await engine.push()
             #expect(summary.done == 99)
@@ -102,7 +106,7 @@ import Testing
             try await engine.pull()
             let all = try names(engine)
             let (applied, untouched, changedElsewhere) = (all[0], all[1], all[2])
-            try engine.queue(.note("from dynafolio"), domains: [applied, untouched, changedElsewhere])
+            try engine.queue(.note("from dynafolio"), domains: [applied, untouched, changedElsewhere], origin: .cli)
             let intents = try engine.store.pendingIntents()
             // As if the process died after recording the batches in flight.
             for intent in intents {
@@ -130,12 +134,12 @@ import Testing
             try await engine.pull()
             let name = try names(engine)[0]
             let row = try #require(try engine.store.domain(named: name))
-            let queued = try engine.queue(.renew(years: 1), domains: [name], maxCostCents: 1)
+            let queued = try engine.queue(.renew(years: 1), domains: [name], origin: .cli, maxCostCents: 1)
             #expect((queued.costCents ?? 0) > 1)
-            var summary = try await engine.push(money: .withinRecordedLimit)
+            var summary = try await engine.push(.recorded)
             #expect(summary.heldMoney == 1)
             #expect(server.count("renew") == 0)
-            summary = try await engine.push(money: .approveAll)
+            summary = try await engine.push(try engine.plan().confirmation)
             #expect(summary.done == 1)
             let renew = try #require(server.recentRequests.last { $0.command == "renew" })
             #expect(renew.parameters["year"] == String(SyncEngine.utcYear(row.expiresMs!)))
@@ -150,7 +154,7 @@ import Testing
             server.setFaults(SimFaults())
             try await engine.pull()
             let targets = try names(engine, "", limit: 200)
-            let queued = try engine.queue(.privacy(.partial), domains: targets)
+            let queued = try engine.queue(.privacy(.partial), domains: targets, origin: .cli)
             server.setFaults(SimFaults(busyRate: 0.3))
             let summary = try await engine.push()
             server.setFaults(SimFaults())
@@ -172,7 +176,7 @@ import Testing
         try await withEngine(domains: 30) { engine, server in
             try await engine.pull()
             let contact = try #require(try engine.store.contacts().first)
-            let queued = try engine.queueContactEdit(id: contact.id, changes: ["organization": "Renamed & Co", "city": "Zürich"])
+            let queued = try engine.queueContactEdit(id: contact.id, changes: ["organization": "Renamed & Co", "city": "Zürich"], origin: .cli)
             #expect(queued.added == 1)
             let plan = try engine.plan()
             #expect(plan.batches.map(\.command) == ["edit_contact"])
@@ -191,8 +195,8 @@ import Testing
         try await withEngine(domains: 10) { engine, _ in
             try await engine.pull()
             let contact = try #require(try engine.store.contacts().first)
-            #expect(throws: SyncError.self) { try engine.queueContactEdit(id: contact.id, changes: ["email": ""]) }
-            #expect(throws: SyncError.self) { try engine.queueContactEdit(id: contact.id, changes: ["colour": "blue"]) }
+            #expect(throws: SyncError.self) { try engine.queueContactEdit(id: contact.id, changes: ["email": ""], origin: .cli) }
+            #expect(throws: SyncError.self) { try engine.queueContactEdit(id: contact.id, changes: ["colour": "blue"], origin: .cli) }
         }
     }
 
@@ -204,12 +208,12 @@ import Testing
             let listing = try #require(try engine.store.marketplaceListings(limit: 500).first {
                 !owned.contains($0.domain) && $0.priceCents != nil && $0.priceCents! < 100_000
             })
-            let queued = try engine.queuePurchase(domain: listing.domain)
+            let queued = try engine.queuePurchase(domain: listing.domain, origin: .cli)
             #expect(queued.costCents == listing.priceCents)
-            var summary = try await engine.push(money: .hold)
+            var summary = try await engine.push(.none)
             #expect(summary.heldMoney == 1)
             #expect(server.count("buy_it_now") == 0)
-            summary = try await engine.push(money: .approveAll)
+            summary = try await engine.push(try engine.plan().confirmation)
             #expect(summary.done == 1)
             #expect(server.domain(listing.domain) != nil)
             #expect(try engine.store.domain(named: listing.domain) != nil)

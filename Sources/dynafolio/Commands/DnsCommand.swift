@@ -132,7 +132,7 @@ struct DnsSet: AsyncParsableCommand {
         let set = try DnsBase.parse(records, ttl: ttl)
         let context = try AppContext.open()
         let name = try DnsBase.requireDomain(domain, context: context)
-        QueueReport.print(try context.engine.queue(.dns(set), domains: [name]), what: "\(set.records.count) DNS records")
+        QueueReport.print(try context.engine.queue(.dns(set), domains: [name], origin: .cli), what: "\(set.records.count) DNS records")
     }
 }
 
@@ -153,7 +153,7 @@ struct DnsAdd: AsyncParsableCommand {
         for record in added.records where !set.records.contains(record) { set.records.append(record) }
         if let ttl { set.ttl = ttl }
         do { try DnsValidation.validate(set) } catch let error as SyncError { throw CLIFailure.usage(error.description) }
-        QueueReport.print(try context.engine.queue(.dns(set), domains: [name]), what: "DNS record set (\(set.records.count) records)")
+        QueueReport.print(try context.engine.queue(.dns(set), domains: [name], origin: .cli), what: "DNS record set (\(set.records.count) records)")
     }
 }
 
@@ -183,7 +183,7 @@ struct DnsRemove: AsyncParsableCommand {
             }
         }
         if let ttl { set.ttl = ttl }
-        QueueReport.print(try context.engine.queue(.dns(set), domains: [name]), what: "DNS record set (\(set.records.count) records)")
+        QueueReport.print(try context.engine.queue(.dns(set), domains: [name], origin: .cli), what: "DNS record set (\(set.records.count) records)")
     }
 }
 
@@ -201,6 +201,6 @@ struct DnsCopy: AsyncParsableCommand {
         let targets = try selection.resolve(in: context.store).filter { $0 != source }
         guard !targets.isEmpty else { throw CLIFailure.usage("the selection holds no domain other than \(source)") }
         let set = RecordSet(cached: cached)
-        QueueReport.print(try context.engine.queue(.dns(set), domains: targets), what: "\(source)'s DNS records")
+        QueueReport.print(try context.engine.queue(.dns(set), domains: targets, origin: .cli), what: "\(source)'s DNS records")
     }
 }

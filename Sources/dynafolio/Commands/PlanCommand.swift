@@ -31,6 +31,12 @@ enum PlanText {
             return "nothing queued" + (plan.unreadable.isEmpty ? "" : " (\(plan.unreadable.count) unreadable intents; drop them with `dynafolio queue drop`)")
         }
         var lines = ["\(plan.calls) call\(plan.calls == 1 ? "" : "s"), \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")"]
+        if !plan.setup.isEmpty {
+            let setup = plan.setup.map { call in
+                ([call.command] + call.parameters.map { "\($0.name)=\($0.value)" }).joined(separator: " ")
+            }
+            lines.append("first: " + setup.joined(separator: ", "))
+        }
         for (index, batch) in plan.batches.enumerated() {
             let params = batch.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
             lines.append("\(index + 1). \(batch.command) × \(batch.domains.count)\(params.isEmpty ? "" : "  " + params)\(batch.spendsMoney ? "  [money]" : "")")
@@ -40,7 +46,9 @@ enum PlanText {
             }
         }
         if !plan.moneyIntents.isEmpty {
-            lines.append("money: \(plan.moneyIntents.count) renewal\(plan.moneyIntents.count == 1 ? "" : "s"), $\(Cents.format(cents: plan.moneyCostCents))")
+            var money = "money: \(plan.moneyIntents.count) \(SyncEngine.moneyWords(plan.moneyIntents)), $\(Cents.format(cents: plan.moneyCostCents)) at the cached prices"
+            if !plan.unpriced.isEmpty { money += " (\(plan.unpriced.count) without a known price: run `dynafolio sync`)" }
+            lines.append(money)
         }
         return lines.joined(separator: "\n")
     }

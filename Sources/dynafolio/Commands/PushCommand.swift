@@ -9,9 +9,12 @@ struct PushCommand: AsyncParsableCommand {
         commandName: "push",
         abstract: "Send the queued changes to Dynadot.",
         discussion: """
-        On a terminal without --yes it shows the plan and its cost and asks. --yes confirms, and \
-        sends money intents (renewals) only when their total stays within the --max-cost given to \
-        `renew`. Exit 3 when some changes failed or conflicted; they stay in the queue, see `dynafolio plan`.
+        On a terminal without --yes it shows the plan, its cost and the balance, and asks; confirming \
+        sends exactly what was shown. --yes sends every queued change, and money intents (renewals, \
+        purchases) only when they were queued with --max-cost and their cost at fresh prices stays \
+        within it. Before spending, prices and the balance are fetched again; what no longer fits is \
+        held. Exit 3 when some changes failed or conflicted, 4 when money intents are held, 1 when \
+        changes could not be sent or verified (they stay queued).
         """
     )
 
@@ -32,43 +35,60 @@ struct PushCommand: AsyncParsableCommand {
             print("nothing to push")
             return
         }
-        var policy: MoneyPolicy = .hold
+        var approval: PushApproval = .none
         if yes {
-            policy = .withinRecordedLimit
+            approval = .recorded
         } else if isInteractive && !plan.isEmpty {
             print(PlanText.render(plan))
-            let cost = plan.moneyIntents.isEmpty ? "" : ", spending up to $\(Cents.format(cents: plan.moneyCostCents))"
+            var cost = ""
+            if !plan.moneyIntents.isEmpty {
+                let balance = try context.store.account()?.balanceCents
+                print(balance.map { "balance $\(Cents.format(cents: $0)) (as last fetched; checked again before spending)" }
+                      ?? "balance unknown (checked before spending)")
+                cost = ", spending up to $\(Cents.format(cents: plan.moneyCostCents))"
+            }
             Swift.print("Push \(plan.calls) call\(plan.calls == 1 ? "" : "s")\(cost)? [y/N] ", terminator: "")
             fflush(nil)
             guard let answer = readLine()?.lowercased(), answer == "y" || answer == "yes" else {
                 print("not pushed; the queue is unchanged")
                 return
             }
-            policy = .approveAll
+            // Exactly what was shown: anything queued meanwhile waits.
+            approval = plan.confirmation
         }
         let printer = ProgressPrinter(quiet: quiet)
         let summary: PushSummary
         do {
-            summary = try await context.engine.push(money: policy) { event in
-                printer.update(step: "push", done: event.batchesDone, total: event.batchesTotal)
+            summary = try await context.engine.push(approval) { event in
+                printer.update(step: "push", done: event.batchesDone, total: event.batchesTotal, secondsLeft: event.secondsLeft)
             }
         } catch {
             printer.finish()
             throw error
         }
         printer.finish()
+        try report(summary)
+    }
+
+    /// Prints the outcome and exits with the code scripts rely on.
+    private func report(_ summary: PushSummary) throws {
         var parts = ["pushed: \(summary.done) applied", "\(summary.failed) failed", "\(summary.conflicts) conflicts",
                      "\(summary.calls) calls"]
         if summary.verified > 0 { parts.append("\(summary.verified) verified after an interrupted push") }
-        if summary.requeued > 0 { parts.append("\(summary.requeued) still queued") }
         print(parts.joined(separator: ", "))
-        if summary.heldMoney > 0 {
-            printError("\(summary.heldMoney) renewal\(summary.heldMoney == 1 ? "" : "s") held: queue them with `renew --max-cost AMOUNT` and push with --yes, or run `push` on a terminal to confirm the cost")
+        for held in summary.held { printError(held.description) }
+        if summary.unsent > 0 {
+            printError("\(summary.unsent) change\(summary.unsent == 1 ? " was" : "s were") not sent: Dynadot stayed busy; \(summary.unsent == 1 ? "it stays" : "they stay") queued — push again later")
+        }
+        if summary.uncertain > 0 {
+            printError("\(summary.uncertain) change\(summary.uncertain == 1 ? "" : "s") could not be verified after a lost answer; the next push checks \(summary.uncertain == 1 ? "it" : "them") with Dynadot before resending anything")
         }
         for problem in summary.problems { printError(problem) }
         if !summary.clean {
             printError("some changes failed or conflict with a remote change; list them with `dynafolio ls failed:yes`, then queue a fix or `dynafolio queue drop --domains …`")
             throw ExitCode(Exit.pushProblems)
         }
+        if !summary.held.isEmpty { throw ExitCode(Exit.moneyHeld) }
+        if summary.unsent > 0 || summary.uncertain > 0 { throw ExitCode(Exit.failure) }
     }
 }

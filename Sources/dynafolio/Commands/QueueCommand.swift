@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PortfolioStore
+import SyncEngine
 
 /// `dynafolio queue drop|retry|resolve`: manage queued edits offline.
 struct QueueCommand: AsyncParsableCommand {
@@ -20,7 +22,7 @@ struct QueueRetry: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.open()
-        let count = try context.store.retryFailed()
+        let count = try context.engine.retryFailed()
         print("requeued \(count) failed change\(count == 1 ? "" : "s")")
     }
 }
@@ -44,17 +46,12 @@ struct QueueResolve: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.open()
-        var conflicts = try context.store.intents(in: [.conflict])
-        if let domains {
-            let names = Set(DomainSelection.split(domains))
-            conflicts = conflicts.filter { names.contains($0.domain) }
-        }
-        guard !conflicts.isEmpty else {
+        let count = try context.engine.resolveConflicts(domains: domains.map(DomainSelection.split), keepRemote: keepRemote)
+        guard count > 0 else {
             print("no conflicts to resolve")
             return
         }
-        try context.store.resolveConflict(ids: conflicts.map(\.id), keepRemote: keepRemote)
-        print("\(keepRemote ? "kept Dynadot's value for" : "requeued your change for") \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")")
+        print("\(keepRemote ? "kept Dynadot's value for" : "requeued your change for") \(count) conflict\(count == 1 ? "" : "s")")
     }
 }
 
@@ -74,14 +71,17 @@ struct QueueDrop: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.open()
-        let dropped: Int
+        let result: DropResult
         if all {
-            dropped = try context.store.drop(all: true)
+            result = try context.engine.dropAll()
         } else {
             let names = DomainSelection.split(domains ?? "")
             guard !names.isEmpty else { throw CLIFailure.usage("--domains is empty; give names like a.com,b.net") }
-            dropped = try context.store.drop(domains: names)
+            result = try context.engine.drop(domains: names)
         }
-        print("dropped \(dropped) queued change\(dropped == 1 ? "" : "s")")
+        print("dropped \(result.dropped) queued change\(result.dropped == 1 ? "" : "s")")
+        if result.inflightKept > 0 {
+            printError("\(result.inflightKept) change\(result.inflightKept == 1 ? " is" : "s are") in flight (sent by a push that has not finished or was interrupted) and cannot be dropped: the next push verifies \(result.inflightKept == 1 ? "it" : "them") against Dynadot")
+        }
     }
 }

@@ -47,7 +47,7 @@ struct RenewCommand: AsyncParsableCommand {
                 throw CLIFailure.usage("these renewals cost $\(Cents.format(cents: total)), more than --max-cost $\(Cents.format(cents: limit)); nothing was queued")
             }
         }
-        let summary = try context.engine.queue(.renew(years: years), domains: names, maxCostCents: limit)
+        let summary = try context.engine.queue(.renew(years: years), domains: names, origin: .cli, maxCostCents: limit)
         QueueReport.print(summary, what: "renewal (\(years) year\(years == 1 ? "" : "s"))")
         var cost = "total cost: $\(Cents.format(cents: summary.costCents ?? total))"
         if !unpriced.isEmpty { cost += " plus unpriced .\(unpriced.sorted().joined(separator: ", .")) (run `dynafolio sync` to fetch prices)" }

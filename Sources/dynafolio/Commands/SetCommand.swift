@@ -30,7 +30,7 @@ extension QueueingCommand {
         let edit = try edit()
         let context = try AppContext.open()
         let names = try selection.resolve(in: context.store)
-        let summary = try context.engine.queue(edit, domains: names)
+        let summary = try context.engine.queue(edit, domains: names, origin: .cli)
         QueueReport.print(summary, what: what)
     }
 }

@@ -13,6 +13,9 @@ enum Exit {
     static let usage: Int32 = 2
     /// A push ended with failed or conflicting intents.
     static let pushProblems: Int32 = 3
+    /// A push ended with money intents held: over their approval, over the
+    /// balance, or awaiting confirmation.
+    static let moneyHeld: Int32 = 4
     /// `expiring` found domains expiring in the window.
     static let expiringSome: Int32 = 10
 }

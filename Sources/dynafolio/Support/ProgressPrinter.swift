@@ -14,7 +14,9 @@ final class ProgressPrinter: Sendable {
         self.onTerminal = isatty(STDERR_FILENO) == 1
     }
 
-    func update(step: String, done: Int, total: Int?) {
+    /// `secondsLeft`, when known and long enough to matter, is shown as
+    /// "about 2 min left" (a long push on a Regular account, 60 calls a minute).
+    func update(step: String, done: Int, total: Int?, secondsLeft: Double? = nil) {
         guard !quiet else { return }
         if onTerminal {
             let bar: String
@@ -26,7 +28,7 @@ final class ProgressPrinter: Sendable {
                 bar = "\(done)"
             }
             last.withLock { $0.drew = true }
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(step) \(bar)".utf8))
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(step) \(bar)\(Self.remaining(secondsLeft))".utf8))
             return
         }
         let tenth = total.map { $0 > 0 ? done * 10 / $0 : 0 } ?? done
@@ -36,8 +38,14 @@ final class ProgressPrinter: Sendable {
             return true
         }
         if print {
-            FileHandle.standardError.write(Data("\(step): \(done)\(total.map { "/\($0)" } ?? "")\n".utf8))
+            FileHandle.standardError.write(Data("\(step): \(done)\(total.map { "/\($0)" } ?? "")\(Self.remaining(secondsLeft))\n".utf8))
         }
+    }
+
+    /// ` — about 3 min left`; nothing under ten seconds.
+    static func remaining(_ seconds: Double?) -> String {
+        guard let seconds, seconds >= 10 else { return "" }
+        return seconds < 90 ? " — about \(Int(seconds.rounded())) s left" : " — about \(Int((seconds / 60).rounded())) min left"
     }
 
     /// Ends a bar line so the next output starts on a fresh line.

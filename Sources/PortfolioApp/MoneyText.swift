@@ -1,0 +1,20 @@
+import SyncEngine
+
+/// How money dialogs and the status bar speak about the balance.
+enum MoneyText {
+    /// `balance $120.00 → $87.03 after this push`, or a warning when the
+    /// balance does not cover it (the push would hold the money intents).
+    static func balanceLine(spending cents: Int64, balanceCents: Int64?) -> String {
+        guard let balanceCents else {
+            return "balance unknown — the push checks it before spending $\(Cents.format(cents: cents))"
+        }
+        let before = "$" + Cents.format(cents: balanceCents)
+        guard balanceCents >= cents else {
+            return "balance \(before) does not cover $\(Cents.format(cents: cents)): the push will hold these"
+        }
+        return "balance \(before) → $\(Cents.format(cents: balanceCents - cents)) after this push"
+    }
+
+    /// The status bar's balance, e.g. `$1234.56`.
+    static func balance(_ cents: Int64) -> String { "$" + Cents.format(cents: cents) }
+}
