@@ -2,17 +2,17 @@ import GRDB
 
 /// A query compiled to SQL over the `domain` table: a `WHERE` expression and
 /// its arguments.
-public struct DomainFilter: Sendable {
+struct DomainFilter: Sendable {
     /// Boolean SQL expression over `domain` columns (never empty).
-    public let sql: String
+    let sql: String
     /// Values for the expression's `?` placeholders, in order.
-    public let arguments: StatementArguments
+    let arguments: StatementArguments
 }
 
 extension PortfolioQuery {
     /// Compiles to SQL. Relative dates (`exp:<30d`, `exp:overdue`) are taken
     /// from `nowMs`, so callers and tests choose the clock.
-    public func filter(nowMs: Int64) -> DomainFilter {
+    func filter(nowMs: Int64) -> DomainFilter {
         var clauses: [String] = []
         var arguments = StatementArguments()
         let mentionsGone = terms.contains { if case .gone = $0.condition { return true } else { return false } }
