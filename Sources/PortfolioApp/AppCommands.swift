@@ -95,6 +95,9 @@ extension PortfolioApp {
     }
 
     private func confirmPush() {
+        // The queue may have changed in another process since the last
+        // refresh: count it again before deciding.
+        refreshAll()
         guard let reason = environment.actions.spec(.push).disabledReason(state) else {
             queue.refresh(environment, state: state)
             let balance: Int64?

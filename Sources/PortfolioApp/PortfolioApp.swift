@@ -242,7 +242,13 @@ public final class PortfolioApp {
 
     /// Reads counts and the visible pane again from the store.
     public func refreshAll() {
-        let counts = (try? environment.store.intentCounts()) ?? [:]
+        let counts: [IntentState: Int]
+        do {
+            counts = try environment.store.intentCounts()
+        } catch {
+            counts = [:]
+            state.message = StatusMessage("cannot read the queue from the cache: \(error)", isError: true)
+        }
         state.queueSize = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
         state.failedCount = counts[.failed] ?? 0
         state.conflictCount = counts[.conflict] ?? 0

@@ -35,13 +35,38 @@ struct TUIEndToEndTests {
 
         var databasePath: String { folder.appendingPathComponent("cache.sqlite").path }
 
-        /// `sh -c` text running the TUI with `environment` added.
-        func command(_ environment: [String: String] = [:], arguments: String = "") -> String {
-            var env = [
+        /// What every run in this world sees: its own home, cache and simulator.
+        var environment: [String: String] {
+            [
                 "HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
                 "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "DYNADOT_API_KEY": "FAKE-TEST-KEY-0001",
                 "DYNAFOLIO_ENDPOINT": endpoint.absoluteString, "DYNAFOLIO_DB": databasePath, "LANG": "C.UTF-8", "LC_ALL": "",
             ]
+        }
+
+        /// Runs a CLI verb beside the TUI (another terminal, as a user would)
+        /// and returns its exit status and output.
+        @discardableResult
+        func cli(_ arguments: String...) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { $1 }
+            let out = folder.appendingPathComponent("cli-\(UUID().uuidString).txt")
+            FileManager.default.createFile(atPath: out.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: out)
+            defer { try? handle.close() }
+            process.standardOutput = handle
+            process.standardError = handle
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+        }
+
+        /// `sh -c` text running the TUI with `environment` added.
+        func command(_ environment: [String: String] = [:], arguments: String = "") -> String {
+            var env = self.environment
             env.merge(environment) { $1 }
             let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }.joined(separator: " ")
             let before = shellQuoted(folder.appendingPathComponent("stty-before.txt").path)
