@@ -57,6 +57,9 @@ final class SimCore: @unchecked Sendable {
         case .busy:
             log.record(parameters: parameters, outcome: "system_busy (fault)")
             return SimHTTPAnswer(status: 200, contentType: "application/json", body: SimAPI.busy(command: command).body)
+        case .outage:
+            log.record(parameters: parameters, outcome: "outage (fault)")
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: SimAPI.outage().body)
         case .httpError(let status):
             log.record(parameters: parameters, outcome: "http_\(status)")
             let page = "<html><body><h1>\(status) \(status == 503 ? "Service Unavailable" : "Internal Server Error")</h1></body></html>"
