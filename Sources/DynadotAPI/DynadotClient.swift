@@ -101,7 +101,7 @@ public final class DynadotClient: Sendable {
             } catch let error as DynadotError {
                 logger.info("api call failed", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                           "error": "\(error.code)", "url": "\(get.redactedURL)"])
-                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, request: request, spec: spec) else {
+                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, spec: spec) else {
                     throw error
                 }
                 let delay = configuration.retry.delay(beforeRetry: attempt, unit: jitter())
@@ -112,10 +112,27 @@ public final class DynadotClient: Sendable {
     }
 
     /// Whether `error` may be answered by sending the same request again.
-    static func mayRetry(_ error: DynadotError, request: APIRequest, spec: CommandSpec) -> Bool {
-        if spec.spendsMoney { return false }
-        if case .busy = error { return true }
-        return error.isRetryable && request.isResendSafe
+    ///
+    /// - Any command, money included: when the provider said it did nothing
+    ///   (`system_busy`, an outage).
+    /// - Writes other than money: also when the request provably never took
+    ///   effect — the connection was refused before anything was sent, or
+    ///   HTTP 429 turned it away.
+    /// - Reads: any retryable failure; reading again is harmless.
+    ///
+    /// A write whose outcome is uncertain (timeout, dropped connection,
+    /// unreadable body, HTTP 5xx) is never resent here, even when the
+    /// catalog calls it idempotent: the caller verifies what applied first,
+    /// and a blind resend would hide that from it.
+    static func mayRetry(_ error: DynadotError, spec: CommandSpec) -> Bool {
+        switch error {
+        case .busy, .outage:
+            return true
+        case .transport(.refused, _), .httpStatus(429, _):
+            return !spec.spendsMoney
+        default:
+            return spec.effect == .read && error.isRetryable
+        }
     }
 
     private static func exchange<Value: Sendable>(_ get: HTTPGet, command: String, transport: any Transport,
