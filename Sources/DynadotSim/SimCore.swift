@@ -122,6 +122,13 @@ final class SimCore: @unchecked Sendable {
             return SimHTTPAnswer(status: 200, contentType: "application/json", body: state.read { SimStateDump.bytes($0) })
         case "/_sim/requests":
             return json(.object(["requests": .array(log.records.map(\.json))]))
+        case "/_sim/price", "/_sim/balance":
+            do {
+                let controls = SimControls(state: state)
+                return json(path == "/_sim/price" ? try controls.price(query) : try controls.balance(query))
+            } catch {
+                return json(.object(["error": .string(error.message)]), status: 400)
+            }
         default:
             return json(.object(["error": .string("unknown path \(path)")]), status: 404)
         }

@@ -9,7 +9,8 @@ struct SimCommand: AsyncParsableCommand {
         abstract: "Serve a simulated Dynadot API3 account on 127.0.0.1.",
         discussion: """
         Prints `READY <endpoint-url>` as the first line, then serves until interrupted. \
-        Control paths: GET/POST /_sim/faults, GET /_sim/state, GET /_sim/requests.
+        Control paths: GET/POST /_sim/faults, GET /_sim/state, GET /_sim/requests, \
+        GET /_sim/price?tld=com&renew=32.97, GET /_sim/balance?amount=30.00.
         """
     )
 
