@@ -15,23 +15,29 @@ public struct ClientConfiguration: Sendable {
     /// Seconds to wait for an answer to one request.
     public var timeout: TimeInterval
     public var retry: RetryPolicy
+    /// Requests sent in any 60 seconds, at most: the account's price level
+    /// allows 60 (Regular), 600 (Bulk) or 6,000 (Super Bulk), see
+    /// `AccountTier.limits`. `nil` sends as fast as the concurrency allows
+    /// (the default, for library users and tests against the simulator).
+    public var requestsPerMinute: Int?
 
     /// Refuses an endpoint that is not HTTPS unless its host is loopback.
     public init(endpoint: URL = ClientConfiguration.production, apiKey: APIKey, concurrency: Int = 1,
-                timeout: TimeInterval = 30, retry: RetryPolicy = .standard) throws {
+                timeout: TimeInterval = 30, retry: RetryPolicy = .standard, requestsPerMinute: Int? = nil) throws {
         try Self.checkEndpoint(endpoint)
         self.endpoint = endpoint
         self.apiKey = apiKey
         self.concurrency = max(1, concurrency)
         self.timeout = timeout
         self.retry = retry
+        self.requestsPerMinute = requestsPerMinute.map { max(1, $0) }
     }
 
     /// Convenience for a raw key string.
     public init(endpoint: URL = ClientConfiguration.production, apiKey: String, concurrency: Int = 1,
-                timeout: TimeInterval = 30, retry: RetryPolicy = .standard) throws {
+                timeout: TimeInterval = 30, retry: RetryPolicy = .standard, requestsPerMinute: Int? = nil) throws {
         try self.init(endpoint: endpoint, apiKey: APIKey(apiKey), concurrency: concurrency,
-                      timeout: timeout, retry: retry)
+                      timeout: timeout, retry: retry, requestsPerMinute: requestsPerMinute)
     }
 
     /// HTTPS everywhere; plain HTTP only to this machine (the simulator).

@@ -7,17 +7,21 @@ import Logging
 ///     let page = try await client.send(APIRequest("list_domain", ["count_per_page": "1000", "page_index": "0"]))
 ///
 /// Every request is checked against the command catalog before it is sent,
-/// held to the account's concurrency, and retried with backoff only where a
-/// resend cannot do harm (see `RetryPolicy`). Money commands go out on a
-/// connection of their own, at most once per call.
+/// held to the account's concurrency and per-minute rate, and retried with
+/// backoff only where a resend cannot do harm (see `mayRetry`). Money
+/// commands go out on a connection of their own, each try; they are retried
+/// only when the provider said it did nothing (busy, outage).
 public final class DynadotClient: Sendable {
     public let configuration: ClientConfiguration
     private let transport: any Transport
     private let clock: any APIClock
     private let limiter: ConcurrencyLimiter
+    private let answerTimes = AnswerTimes()
     private let jitter: @Sendable () -> Double
     private let logger: Logger
 
+    /// - Parameter clock: retry delays and the per-minute rate wait on it;
+    ///   injectable so tests never sleep for real.
     /// - Parameter jitter: a random number in `[0, 1)` per retry delay;
     ///   injectable so tests are deterministic.
     public init(configuration: ClientConfiguration,
@@ -28,7 +32,8 @@ public final class DynadotClient: Sendable {
         self.configuration = configuration
         self.transport = transport
         self.clock = clock
-        self.limiter = ConcurrencyLimiter(limit: configuration.concurrency)
+        self.limiter = ConcurrencyLimiter(limit: configuration.concurrency,
+                                          requestsPerMinute: configuration.requestsPerMinute, clock: clock)
         self.logger = logger
         self.jitter = jitter
     }
@@ -36,6 +41,16 @@ public final class DynadotClient: Sendable {
     /// The most requests this client ever had in flight at once.
     public var peakConcurrency: Int {
         get async { await limiter.peak }
+    }
+
+    /// Roughly how many seconds `n` more requests take at this client's
+    /// pace: the slower of the per-minute rate (`n · 60 / requestsPerMinute`)
+    /// and the concurrency (`n ·` the typical answer time measured so far,
+    /// `/ concurrency`). Retries and the rate's initial burst are not
+    /// counted. A push shows it as "about 2 min left".
+    public func estimatedSeconds(forRequests n: Int) -> Double {
+        PaceEstimate.seconds(forRequests: n, requestsPerMinute: configuration.requestsPerMinute,
+                             concurrency: configuration.concurrency, answerSeconds: answerTimes.typical)
     }
 
     /// Sends `request` and returns its answer; a non-success answer is thrown
@@ -84,8 +99,9 @@ public final class DynadotClient: Sendable {
         var attempt = 1
         while true {
             do {
-                let answer = try await limiter.withSlot { [transport] in
-                    try await Self.exchange(get, command: request.command, transport: transport, fastDecode: fastDecode)
+                let answer = try await limiter.withSlot { [transport, clock, answerTimes] in
+                    try await Self.exchange(get, command: request.command, transport: transport, clock: clock,
+                                            answerTimes: answerTimes, fastDecode: fastDecode)
                 }
                 guard let response = answer.response else {
                     logger.debug("api call", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
@@ -101,7 +117,7 @@ public final class DynadotClient: Sendable {
             } catch let error as DynadotError {
                 logger.info("api call failed", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                           "error": "\(error.code)", "url": "\(get.redactedURL)"])
-                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, request: request, spec: spec) else {
+                guard attempt < configuration.retry.maxAttempts, Self.mayRetry(error, spec: spec) else {
                     throw error
                 }
                 let delay = configuration.retry.delay(beforeRetry: attempt, unit: jitter())
@@ -112,15 +128,35 @@ public final class DynadotClient: Sendable {
     }
 
     /// Whether `error` may be answered by sending the same request again.
-    static func mayRetry(_ error: DynadotError, request: APIRequest, spec: CommandSpec) -> Bool {
-        if spec.spendsMoney { return false }
-        if case .busy = error { return true }
-        return error.isRetryable && request.isResendSafe
+    ///
+    /// - Any command, money included: when the provider said it did nothing
+    ///   (`system_busy`, an outage).
+    /// - Writes other than money: also when the request provably never took
+    ///   effect — the connection was refused before anything was sent, or
+    ///   HTTP 429 turned it away.
+    /// - Reads: any retryable failure; reading again is harmless.
+    ///
+    /// A write whose outcome is uncertain (timeout, dropped connection,
+    /// unreadable body, HTTP 5xx) is never resent here, even when the
+    /// catalog calls it idempotent: the caller verifies what applied first,
+    /// and a blind resend would hide that from it.
+    static func mayRetry(_ error: DynadotError, spec: CommandSpec) -> Bool {
+        switch error {
+        case .busy, .outage:
+            return true
+        case .transport(.refused, _), .httpStatus(429, _):
+            return !spec.spendsMoney
+        default:
+            return spec.effect == .read && error.isRetryable
+        }
     }
 
     private static func exchange<Value: Sendable>(_ get: HTTPGet, command: String, transport: any Transport,
+                                                  clock: any APIClock, answerTimes: AnswerTimes,
                                                   fastDecode: @Sendable (Data) -> Value?) async throws -> Answer<Value> {
+        let started = clock.now
         let reply = try await transport.get(get)
+        answerTimes.record(seconds: clock.now - started)
         guard reply.status == 200 else {
             throw DynadotError.httpStatus(reply.status, excerpt: ResponseExcerpt.make(from: reply.body))
         }

@@ -14,8 +14,13 @@ public enum DynadotError: Error, Sendable, Equatable {
     /// The provider understood the request and said no (`not_available`,
     /// `insufficient_funds`, `could not find domain in your account`, …).
     case providerRefused(command: String, status: String, message: String)
-    /// The provider is overloaded (`system_busy`, maintenance); safe to retry later.
+    /// The provider is overloaded (`system_busy`); nothing was applied, safe
+    /// to retry later.
     case busy(command: String, message: String)
+    /// The provider is having an outage (`problem with connection to main
+    /// server`), which lasts from minutes to hours. Nothing was applied:
+    /// keep the changes queued and retry later; never fail them for good.
+    case outage(command: String, message: String)
     /// The answer could not be read. `excerpt` is a short, redacted piece of it.
     case malformedResponse(command: String, reason: String, excerpt: String)
     /// Refused before sending: the request breaks the command catalog.
@@ -34,6 +39,7 @@ public enum DynadotError: Error, Sendable, Equatable {
         case .accountRefused: return "account_refused"
         case .providerRefused: return "provider_refused"
         case .busy: return "busy"
+        case .outage: return "outage"
         case .malformedResponse: return "malformed_response"
         case .invalidRequest: return "invalid_request"
         }
@@ -43,7 +49,7 @@ public enum DynadotError: Error, Sendable, Equatable {
     /// (Whether it is *safe* to resend is the catalog's business.)
     public var isRetryable: Bool {
         switch self {
-        case .busy: return true
+        case .busy, .outage: return true
         case .transport(let kind, _): return kind != .tls
         case .httpStatus(let status, _): return status >= 500 || status == 429
         case .malformedResponse: return true
@@ -91,6 +97,9 @@ public enum DynadotError: Error, Sendable, Equatable {
         case .busy(let command, let message):
             let text = message.isEmpty ? "system_busy" : message
             return "Dynadot is busy (\(command): \(text)); wait a moment and try again, or lower the concurrency tier."
+        case .outage(let command, let message):
+            let text = message.isEmpty ? "outage" : message
+            return "Dynadot is having trouble (\(command): \(text)); nothing was applied and your changes stay queued — try again later (such outages last minutes to hours)."
         case .malformedResponse(let command, let reason, let excerpt):
             return "Could not read Dynadot's answer to \(command) (\(reason)): \"\(excerpt)\"; sync to check what applied, and report it if it persists."
         case .invalidRequest(let command, let rule):

@@ -1,9 +1,11 @@
 /// Exponential backoff with full jitter, bounded attempts.
 ///
-/// Applied by the client only where a resend cannot do harm: reads and
-/// commands the catalog marks resend-safe for any retryable failure, and any
-/// non-money command answered `system_busy` (the provider did nothing).
-/// Money commands are never retried automatically.
+/// Applied by the client only where a resend cannot do harm (see
+/// `DynadotClient.mayRetry`): reads for any retryable failure; any command,
+/// money included, answered `system_busy` or with an outage (the provider
+/// did nothing); writes other than money also when the connection was
+/// refused or HTTP 429 came back. A write whose answer was lost is never
+/// resent automatically.
 public struct RetryPolicy: Sendable, Equatable {
     /// Total tries, the first included.
     public var maxAttempts: Int

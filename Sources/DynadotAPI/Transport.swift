@@ -42,10 +42,13 @@ public protocol APIClock: Sendable {
     func sleep(seconds: Double) async throws
 }
 
-/// The wall clock.
+/// The system's clock.
 public struct SystemClock: APIClock {
     public init() {}
-    public var now: Double { Date().timeIntervalSinceReferenceDate }
+    /// Monotonic seconds since boot, not the wall clock: the rate limiter
+    /// schedules sends on it, and a wall clock set back an hour would hold
+    /// every request for that hour.
+    public var now: Double { ProcessInfo.processInfo.systemUptime }
     public func sleep(seconds: Double) async throws {
         guard seconds > 0 else { return }
         try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))

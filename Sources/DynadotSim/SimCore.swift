@@ -57,6 +57,9 @@ final class SimCore: @unchecked Sendable {
         case .busy:
             log.record(parameters: parameters, outcome: "system_busy (fault)")
             return SimHTTPAnswer(status: 200, contentType: "application/json", body: SimAPI.busy(command: command).body)
+        case .outage:
+            log.record(parameters: parameters, outcome: "outage (fault)")
+            return SimHTTPAnswer(status: 200, contentType: "application/json", body: SimAPI.outage().body)
         case .httpError(let status):
             log.record(parameters: parameters, outcome: "http_\(status)")
             let page = "<html><body><h1>\(status) \(status == 503 ? "Service Unavailable" : "Internal Server Error")</h1></body></html>"
@@ -119,6 +122,13 @@ final class SimCore: @unchecked Sendable {
             return SimHTTPAnswer(status: 200, contentType: "application/json", body: state.read { SimStateDump.bytes($0) })
         case "/_sim/requests":
             return json(.object(["requests": .array(log.records.map(\.json))]))
+        case "/_sim/price", "/_sim/balance":
+            do {
+                let controls = SimControls(state: state)
+                return json(path == "/_sim/price" ? try controls.price(query) : try controls.balance(query))
+            } catch {
+                return json(.object(["error": .string(error.message)]), status: 400)
+            }
         default:
             return json(.object(["error": .string("unknown path \(path)")]), status: 404)
         }

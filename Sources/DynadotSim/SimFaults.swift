@@ -24,13 +24,17 @@ public struct SimFaults: Sendable, Equatable {
     public var dropAfterApplyCommand: String?
     /// Share of requests applied, then closed unanswered.
     public var dropRate: Double = 0
+    /// Share of requests answered with the provider's outage envelope
+    /// (`problem with connection to main server`) without being applied.
+    public var outageRate: Double = 0
 
     public init(
         latencyMilliseconds: Int = 0, jitterMilliseconds: Int = 0, busyRate: Double = 0,
         httpErrorRate: Double = 0, malformedRate: Double = 0, truncateRate: Double = 0,
-        dropAfterApplyCommand: String? = nil, dropRate: Double = 0, busyEvery: Int = 0
+        dropAfterApplyCommand: String? = nil, dropRate: Double = 0, busyEvery: Int = 0, outageRate: Double = 0
     ) {
         self.busyEvery = busyEvery
+        self.outageRate = outageRate
         self.latencyMilliseconds = latencyMilliseconds
         self.jitterMilliseconds = jitterMilliseconds
         self.busyRate = busyRate
@@ -56,6 +60,7 @@ public struct SimFaults: Sendable, Equatable {
             "truncate_rate": .number(truncateRate),
             "drop_after_apply": dropAfterApplyCommand.map { .string($0) } ?? .null,
             "drop_rate": .number(dropRate),
+            "outage_rate": .number(outageRate),
         ])
     }
 
@@ -89,6 +94,7 @@ public struct SimFaults: Sendable, Equatable {
             case "malformed_rate": result.malformedRate = try rate(value, name)
             case "truncate_rate": result.truncateRate = try rate(value, name)
             case "drop_rate": result.dropRate = try rate(value, name)
+            case "outage_rate": result.outageRate = try rate(value, name)
             case "drop_after_apply":
                 result.dropAfterApplyCommand = value.isEmpty || value == "none" ? nil : value
             default: throw SimControlError(message: "unknown fault setting \(name)")
@@ -106,7 +112,7 @@ public struct SimControlError: Error, Sendable, Equatable {
 /// What happens to one `/api3.json` request, decided before it is handled.
 struct FaultDecision: Sendable, Equatable {
     enum Outcome: Sendable, Equatable {
-        case normal, busy, httpError(Int), malformed, truncated, dropped
+        case normal, busy, outage, httpError(Int), malformed, truncated, dropped
     }
     var delayMilliseconds: Int
     var outcome: Outcome
@@ -136,7 +142,8 @@ final class FaultDice: @unchecked Sendable {
     }
 
     /// Always draws the same number of values per request, so one setting
-    /// changing does not shift the sequence for the others.
+    /// changing does not shift the sequence for the others. New draws go
+    /// last, so a seed keeps the fault sequence it had before they existed.
     func decide(command: String) -> FaultDecision {
         lock.lock(); defer { lock.unlock() }
         requestCount += 1
@@ -147,10 +154,13 @@ final class FaultDice: @unchecked Sendable {
         let malformed = random.unit()
         let truncated = random.unit()
         let drop = random.unit()
+        let outage = random.unit()
         let delay = faults.latencyMilliseconds + Int(jitterDraw * Double(faults.jitterMilliseconds))
         let outcome: FaultDecision.Outcome
         if busy < faults.busyRate || (faults.busyEvery > 0 && requestCount % faults.busyEvery == 0) {
             outcome = .busy
+        } else if outage < faults.outageRate {
+            outcome = .outage
         } else if http < faults.httpErrorRate {
             outcome = .httpError(httpKind % 2 == 0 ? 500 : 503)
         } else if faults.dropAfterApplyCommand == command || drop < faults.dropRate {

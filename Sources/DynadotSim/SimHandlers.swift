@@ -91,6 +91,11 @@ final class SimAPI: Sendable {
         return SimAnswer(body: Array(body.serialized().utf8), outcome: "error: \(error)")
     }
 
+    /// The provider's outage answer, in the generic envelope. Nothing was applied.
+    static func outage() -> SimAnswer {
+        generic("problem with connection to main server")
+    }
+
     /// The `system_busy` answer (code 5), as the provider sends when its queue is full.
     static func busy(command: String) -> SimAnswer {
         let name = commands[command]?.responseName ?? "Response"
@@ -127,7 +132,7 @@ final class SimAPI: Sendable {
             ])])
             return SimAnswer(body: Array(body.serialized().utf8), outcome: "\(refusal.status): \(refusal.message)")
         } catch {
-            return Self.generic("problem with connection to main server")
+            return Self.outage()
         }
     }
 }

@@ -67,6 +67,23 @@ public final class SimServer: Sendable {
         core.dice.set(faults)
     }
 
+    /// Sets a TLD's yearly renew price in USD cents, as `/_sim/price` does;
+    /// throws for a TLD the simulator does not sell or a negative price.
+    public func setRenewPrice(tld: String, cents: Int) throws(SimControlError) {
+        _ = try SimControls(state: state).setPrice(tld: tld, renew: cents)
+    }
+
+    /// Sets any of a TLD's yearly prices in USD cents; the others stay.
+    public func setPrice(tld: String, register: Int? = nil, renew: Int? = nil, transfer: Int? = nil) throws(SimControlError) {
+        _ = try SimControls(state: state).setPrice(tld: tld, register: register, renew: renew, transfer: transfer)
+    }
+
+    /// Sets the account balance in USD cents, as `/_sim/balance` does;
+    /// throws for a negative amount.
+    public func setBalance(cents: Int) throws(SimControlError) {
+        _ = try SimControls(state: state).setBalance(cents: cents)
+    }
+
     /// The most recent requests, oldest first (the key is never recorded).
     public var recentRequests: [SimRequestRecord] { core.log.records }
 

@@ -9,7 +9,8 @@ struct SimCommand: AsyncParsableCommand {
         abstract: "Serve a simulated Dynadot API3 account on 127.0.0.1.",
         discussion: """
         Prints `READY <endpoint-url>` as the first line, then serves until interrupted. \
-        Control paths: GET/POST /_sim/faults, GET /_sim/state, GET /_sim/requests.
+        Control paths: GET/POST /_sim/faults, GET /_sim/state, GET /_sim/requests, \
+        GET /_sim/price?tld=com&renew=32.97, GET /_sim/balance?amount=30.00.
         """
     )
 
@@ -27,11 +28,15 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("truncate-rate"), help: "Share applied, then answered with a cut-off body.") var truncateRate: Double = 0
     @Option(name: .customLong("drop-after-apply"), help: "Apply this command, then close the connection unanswered.") var dropAfterApply: String?
     @Option(name: .customLong("drop-rate"), help: "Share applied, then closed unanswered (0-1).") var dropRate: Double = 0
+    @Option(name: .customLong("outage-rate"), help: "Share answered 'problem with connection to main server', not applied (0-1).")
+    var outageRate: Double = 0
 
     func validate() throws {
         guard SimTier(rawValue: tier) != nil else { throw ValidationError("--tier must be regular, bulk or super") }
         guard domains >= 0 else { throw ValidationError("--domains must not be negative") }
-        for (name, rate) in [("busy", busyRate), ("http-error", httpErrorRate), ("malformed", malformedRate), ("truncate", truncateRate), ("drop", dropRate)] {
+        let rates = [("busy", busyRate), ("http-error", httpErrorRate), ("malformed", malformedRate),
+                     ("truncate", truncateRate), ("drop", dropRate), ("outage", outageRate)]
+        for (name, rate) in rates {
             guard (0...1).contains(rate) else { throw ValidationError("--\(name)-rate must be from 0 to 1") }
         }
     }
@@ -40,7 +45,7 @@ struct SimCommand: AsyncParsableCommand {
         let faults = SimFaults(
             latencyMilliseconds: latencyMs, jitterMilliseconds: jitterMs, busyRate: busyRate,
             httpErrorRate: httpErrorRate, malformedRate: malformedRate, truncateRate: truncateRate,
-            dropAfterApplyCommand: dropAfterApply, dropRate: dropRate
+            dropAfterApplyCommand: dropAfterApply, dropRate: dropRate, outageRate: outageRate
         )
         let server = SimServer(configuration: SimConfiguration(
             port: port, domainCount: domains, seed: seed, tier: SimTier(rawValue: tier) ?? .regular,

@@ -52,6 +52,9 @@ final class CLIWorld: @unchecked Sendable {
             "XDG_STATE_HOME": root.appendingPathComponent("state").path,
             "DYNAFOLIO_DB": databasePath,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            // The simulator is local: the tier's per-minute rate (60 for
+            // regular) would only slow the suite. A test may set its own.
+            "DYNAFOLIO_RATE_PER_MINUTE": "100000",
         ]
         if let endpoint { env["DYNAFOLIO_ENDPOINT"] = endpoint.absoluteString }
         if let key { env["DYNADOT_API_KEY"] = key }

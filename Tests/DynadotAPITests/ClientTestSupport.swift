@@ -48,8 +48,9 @@ func envelope(_ name: String, status: String = "success", code: String = "0", ex
 }
 
 func makeClient(_ transport: ScriptedTransport, clock: VirtualClock = VirtualClock(),
-                concurrency: Int = 1, retry: RetryPolicy = .standard) throws -> DynadotClient {
+                concurrency: Int = 1, retry: RetryPolicy = .standard, requestsPerMinute: Int? = nil) throws -> DynadotClient {
     let configuration = try ClientConfiguration(endpoint: URL(string: "http://127.0.0.1:9/api3.json")!,
-                                                apiKey: fakeKey, concurrency: concurrency, retry: retry)
+                                                apiKey: fakeKey, concurrency: concurrency, retry: retry,
+                                                requestsPerMinute: requestsPerMinute)
     return DynadotClient(configuration: configuration, transport: transport, clock: clock, jitter: { 0.5 })
 }

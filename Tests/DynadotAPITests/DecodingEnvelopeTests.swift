@@ -75,12 +75,26 @@ import Testing
         #expect(error == .providerRefused(command: "frobnicate", status: "code -1", message: "incorrect command name"))
     }
 
-    @Test func busyAndMaintenanceAreRetryable() {
+    @Test func busyIsRetryable() {
         let busy = decodingFailure { _ = try decodeFixture("set_ns", FixtureBodies.quirkSystemBusy).checked() }
         #expect(busy == .busy(command: "set_ns", message: "system_busy"))
         #expect(busy?.isRetryable == true)
-        let maintenance = decodingFailure { _ = try decodeFixture("domain_info", FixtureBodies.quirkMaintenance).checked() }
-        #expect(maintenance == .busy(command: "domain_info", message: "problem with connection to main server"))
+        #expect(busy?.outcomeUncertain == false)
+    }
+
+    /// "problem with connection to main server" is an outage in either
+    /// envelope — never an account refusal, though it comes in `Response`.
+    @Test func mainServerTroubleIsAnOutageNothingApplied() {
+        let inCommand = decodingFailure { _ = try decodeFixture("domain_info", FixtureBodies.quirkMaintenance).checked() }
+        #expect(inCommand == .outage(command: "domain_info", message: "problem with connection to main server"))
+        let generic = decodingFailure { _ = try decodeFixture("set_note", FixtureBodies.quirkOutage).checked() }
+        #expect(generic == .outage(command: "set_note", message: "problem with connection to main server"))
+        let outage = generic
+        #expect(outage?.code == "outage")
+        #expect(outage?.isRetryable == true)
+        #expect(outage?.outcomeUncertain == false)
+        #expect(outage?.message.contains("Dynadot is having trouble") == true)
+        #expect(outage?.message.contains("stay queued") == true)
     }
 
     @Test func providerRefusalsCarryTheProviderText() {

@@ -26,7 +26,7 @@ import Testing
         #expect(transport.calls == 3)
     }
 
-    @Test func moneyCommandIsNeverRetriedAndGoesOutOnAFreshConnection() async throws {
+    @Test func moneyCommandIsNotRetriedAfterALostAnswerAndGoesOutOnAFreshConnection() async throws {
         let transport = ScriptedTransport { _, _ in throw DynadotError.transport(.connectionLost, detail: "test") }
         let client = try makeClient(transport)
         await #expect(throws: DynadotError.transport(.connectionLost, detail: "test")) {
@@ -34,15 +34,6 @@ import Testing
         }
         #expect(transport.calls == 1)
         #expect(transport.sent.first?.freshConnection == true)
-    }
-
-    @Test func busyMoneyCommandIsNotRetriedEither() async throws {
-        let transport = ScriptedTransport(always: envelope("RenewResponse", status: "system_busy", code: "5"))
-        let client = try makeClient(transport)
-        await #expect(throws: DynadotError.self) {
-            try await client.send(APIRequest("renew", ["domain": "a.com", "duration": "1"]))
-        }
-        #expect(transport.calls == 1)
     }
 
     @Test func readsRetryTimeoutsAndServerErrors() async throws {

@@ -7,7 +7,8 @@ import Testing
 /// A money command must reach the provider at most once per call, even when
 /// the connection dies after the provider applied it: libcurl (under
 /// URLSession) resends a GET on a *reused* keep-alive connection that dies,
-/// so the client sends money commands on a fresh connection and never retries.
+/// so the client sends money commands on a fresh connection and resends them
+/// only after answers that prove nothing was applied (busy, outage).
 @Suite("Money commands over a dying connection")
 struct MoneyResendTests {
     func makeClient(_ endpoint: URL) throws -> DynadotClient {

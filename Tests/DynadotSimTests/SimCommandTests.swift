@@ -30,8 +30,39 @@ struct SimCommandTests {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }
-        // Read the first line on a background thread: reading blocks until the simulator prints.
-        let firstLine: String = await withCheckedContinuation { continuation in
+        let firstLine = await Self.firstLine(of: output)
+        #expect(firstLine.hasPrefix("READY http://127.0.0.1:"))
+        #expect(firstLine.hasSuffix("/api3.json"))
+        let endpoint = try #require(URL(string: String(firstLine.dropFirst("READY ".count))))
+        let client = SimTestClient(endpoint: endpoint, key: testKey)
+        let list = try await client.call("list_domain", [("count_per_page", "10")])
+        #expect(list["MainDomains"]?.list.count == 10)
+        process.terminate()
+    }
+
+    @Test func outageRateFlagAnswersOutages() async throws {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = ["sim", "--domains", "10", "--key", testKey, "--outage-rate", "1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        let firstLine = await Self.firstLine(of: output)
+        let endpoint = try #require(URL(string: String(firstLine.dropFirst("READY ".count))))
+        let client = SimTestClient(endpoint: endpoint, key: testKey)
+        #expect(try await client.control("/_sim/faults").json?["outage_rate"] == .number(1))
+        #expect(try await client.raw("account_info").error == "problem with connection to main server")
+        process.terminate()
+    }
+
+    /// Reads the first line on a background thread: reading blocks until the simulator prints.
+    static func firstLine(of output: Pipe) async -> String {
+        await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var bytes: [UInt8] = []
                 while true {
@@ -42,12 +73,5 @@ struct SimCommandTests {
                 continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
             }
         }
-        #expect(firstLine.hasPrefix("READY http://127.0.0.1:"))
-        #expect(firstLine.hasSuffix("/api3.json"))
-        let endpoint = try #require(URL(string: String(firstLine.dropFirst("READY ".count))))
-        let client = SimTestClient(endpoint: endpoint, key: testKey)
-        let list = try await client.call("list_domain", [("count_per_page", "10")])
-        #expect(list["MainDomains"]?.list.count == 10)
-        process.terminate()
     }
 }

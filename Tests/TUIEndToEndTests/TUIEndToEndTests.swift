@@ -41,6 +41,8 @@ struct TUIEndToEndTests {
                 "HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
                 "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "DYNADOT_API_KEY": "FAKE-TEST-KEY-0001",
                 "DYNAFOLIO_ENDPOINT": endpoint.absoluteString, "DYNAFOLIO_DB": databasePath, "LANG": "C.UTF-8", "LC_ALL": "",
+                // The local simulator needs no per-minute rate; a test may set its own.
+                "DYNAFOLIO_RATE_PER_MINUTE": "100000",
             ]
         }
 

@@ -17,7 +17,8 @@ extension APIResponse {
     }
 
     /// `self` when `isSuccess`, else the `DynadotError` for the refusal:
-    /// `.busy` for `system_busy` or maintenance, `.accountRefused` for a bad
+    /// `.outage` for `problem with connection to main server` (in any
+    /// envelope), `.busy` for `system_busy`, `.accountRefused` for a bad
     /// key or unlisted IP (and any other refusal in the generic `Response`
     /// envelope), `.providerRefused` with the provider's words otherwise.
     public func checked() throws -> APIResponse {
@@ -32,8 +33,12 @@ extension APIResponse {
         let statusWord = status ?? code.map { "code \($0)" } ?? "error"
         let lower = (text + " " + (status ?? "")).lowercased()
 
-        if status == "system_busy" || lower.contains("system_busy") || lower.contains("system busy")
-            || lower.contains("problem with connection to main server") {
+        // Checked before the account refusals: an outage comes in the
+        // generic `Response` envelope too, and is no fault of the account.
+        if lower.contains("problem with connection to main server") {
+            return .outage(command: command, message: text.isEmpty ? statusWord : text)
+        }
+        if status == "system_busy" || lower.contains("system_busy") || lower.contains("system busy") {
             return .busy(command: command, message: text.isEmpty ? statusWord : text)
         }
         if APIResponse.mentionsUnknownCommand(lower) {

@@ -1,17 +1,26 @@
 import Foundation
 
-/// The account's concurrency tier, read from its price level.
+/// The account's price level, read from its `PriceLevel`; it decides how
+/// hard the provider lets the account drive the API.
 public enum AccountTier: String, Sendable, Hashable {
     case regular, bulk, superBulk
 
-    /// Requests the provider lets this tier have in flight at once.
-    public var concurrency: Int {
+    /// The provider's limits for this tier, the one table of them: requests
+    /// in flight at once, and requests per minute (Regular 1 and 60, Bulk 5
+    /// and 600, Super Bulk 25 and 6,000).
+    public var limits: (concurrency: Int, requestsPerMinute: Int) {
         switch self {
-        case .regular: return 1
-        case .bulk: return 5
-        case .superBulk: return 25
+        case .regular: return (1, 60)
+        case .bulk: return (5, 600)
+        case .superBulk: return (25, 6_000)
         }
     }
+
+    /// Requests the provider lets this tier have in flight at once.
+    public var concurrency: Int { limits.concurrency }
+
+    /// Requests the provider accepts from this tier per minute.
+    public var requestsPerMinute: Int { limits.requestsPerMinute }
 
     /// `Regular Pricing` → regular, `Bulk Pricing` → bulk, `Super Bulk …` → superBulk.
     public init(priceLevel: String) {

@@ -10,12 +10,18 @@ struct ConfigurationError: Error, CustomStringConvertible {
 /// Everything `dynafolio` reads from `config.toml` and the environment.
 ///
 /// Precedence: environment (`DYNADOT_API_KEY`, `DYNAFOLIO_ENDPOINT`,
-/// `DYNAFOLIO_DB`, `DYNAFOLIO_THEME`, `DYNAFOLIO_TIER`) over the file over
-/// defaults. The key is never taken from the command line.
+/// `DYNAFOLIO_DB`, `DYNAFOLIO_THEME`, `DYNAFOLIO_TIER`,
+/// `DYNAFOLIO_RATE_PER_MINUTE`) over the file over defaults. The key is
+/// never taken from the command line.
 struct AppConfiguration {
     var apiKey: APIKey?
     var endpoint: URL
     var tier: AccountTier
+    /// Requests per minute set by `rate_per_minute`; nil follows the tier.
+    var ratePerMinuteSetting: Int?
+    /// Requests per minute the client holds to: the setting, else the
+    /// tier's rate (Regular 60, Bulk 600, Super Bulk 6,000).
+    var requestsPerMinute: Int { ratePerMinuteSetting ?? tier.requestsPerMinute }
     /// Seconds to wait for one answer from Dynadot.
     var timeout: TimeInterval = 30
     var theme: String?
@@ -43,6 +49,10 @@ struct AppConfiguration {
         if let db = nonEmpty(env["DYNAFOLIO_DB"]) { config.databasePath = db }
         if let theme = nonEmpty(env["DYNAFOLIO_THEME"]) { config.theme = theme }
         if let tier = nonEmpty(env["DYNAFOLIO_TIER"]) { config.tier = try parseTier(tier, source: "DYNAFOLIO_TIER") }
+        if let rate = nonEmpty(env["DYNAFOLIO_RATE_PER_MINUTE"]) {
+            config.ratePerMinuteSetting = try parseRate(Int(rate.trimmingCharacters(in: .whitespaces)), text: rate,
+                                                        source: "DYNAFOLIO_RATE_PER_MINUTE")
+        }
         return config
     }
 
@@ -64,7 +74,7 @@ struct AppConfiguration {
         } catch {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
-        let known: Set<String> = ["api_key", "api_key_command", "endpoint", "tier", "theme", "keys", "timeout"]
+        let known: Set<String> = ["api_key", "api_key_command", "endpoint", "tier", "theme", "keys", "timeout", "rate_per_minute"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
@@ -81,6 +91,9 @@ struct AppConfiguration {
                 throw ConfigurationError(description: "\(path): timeout must be a number of seconds from 1 to 600")
             }
             timeout = seconds
+        }
+        if let value = table["rate_per_minute"] {
+            ratePerMinuteSetting = try Self.parseRate(value.int, text: value.debugDescription, source: path)
         }
         if let keyTable = table["keys"]?.table {
             for (action, value) in keyTable {
@@ -129,6 +142,14 @@ struct AppConfiguration {
         default:
             throw ConfigurationError(description: "\(source): tier '\(text)' is not one of regular, bulk, super")
         }
+    }
+
+    /// A whole number of requests per minute above 0.
+    private static func parseRate(_ value: Int?, text: String, source: String) throws -> Int {
+        guard let value, value > 0 else {
+            throw ConfigurationError(description: "\(source): rate_per_minute '\(text)' must be a whole number of requests per minute above 0, e.g. 60 (Regular), 600 (Bulk) or 6000 (Super Bulk)")
+        }
+        return value
     }
 
     private static func nonEmpty(_ s: String?) -> String? {

@@ -35,7 +35,7 @@ struct AppContext {
             do {
                 let clientConfiguration = try ClientConfiguration(
                     endpoint: configuration.endpoint, apiKey: key, concurrency: configuration.tier.concurrency,
-                    timeout: configuration.timeout)
+                    timeout: configuration.timeout, requestsPerMinute: configuration.requestsPerMinute)
                 client = DynadotClient(configuration: clientConfiguration, logger: Logger(label: "dynafolio.api"))
             } catch let error as DynadotError {
                 throw CLIFailure("\(error.message) — fix `endpoint` in \(configuration.configPath) or DYNAFOLIO_ENDPOINT")

@@ -22,14 +22,16 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try? AppConfiguration.load()
         let keys = config?.keys ?? [:]
-        let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed))
+        // The simulator is on this machine: let the demo drive it at the
+        // Super Bulk limits, so a sync or push is never held to Regular's pace.
+        let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed, tier: .superBulk))
         let endpoint = try await server.start()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dynafolio-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         var failure: (any Error)?
         do {
             let engine = try TUIContext.engine(databasePath: folder.appendingPathComponent("demo.sqlite").path, endpoint: endpoint,
-                                               apiKey: APIKey(SimConfiguration.demoKey), concurrency: 1,
+                                               apiKey: APIKey(SimConfiguration.demoKey), tier: .superBulk,
                                                logPath: config?.logPath ?? folder.appendingPathComponent("demo.log").path)
             try await TUIContext.run(engine: engine, hasAccount: true, keys: keys, themeFlag: theme,
                                      themeConfig: config?.theme, syncFirst: true)

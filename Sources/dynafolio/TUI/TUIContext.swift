@@ -17,18 +17,20 @@ enum TUIContext {
         return lowered.contains("utf-8") || lowered.contains("utf8")
     }
 
-    /// The engine for `databasePath`, with a client when a key is given.
-    /// Logs go to `logPath` only (never to the terminal, which belongs to
-    /// the TUI), key redacted.
-    static func engine(databasePath: String, endpoint: URL, apiKey: APIKey?, concurrency: Int, logPath: String) throws -> SyncEngine {
+    /// The engine for `databasePath`, with a client when a key is given,
+    /// held to `tier`'s concurrency and per-minute rate. Logs go to
+    /// `logPath` only (never to the terminal, which belongs to the TUI),
+    /// key redacted.
+    static func engine(databasePath: String, endpoint: URL, apiKey: APIKey?, tier: AccountTier, logPath: String) throws -> SyncEngine {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
         LogBootstrap.once(path: logPath, key: apiKey)
         let store = try PortfolioDatabase(path: databasePath)
         var client: DynadotClient?
         if let apiKey, !apiKey.isEmpty {
-            client = DynadotClient(configuration: try ClientConfiguration(endpoint: endpoint, apiKey: apiKey, concurrency: concurrency),
-                                   logger: Logger(label: "dynafolio.api"))
+            let configuration = try ClientConfiguration(endpoint: endpoint, apiKey: apiKey, concurrency: tier.concurrency,
+                                                        requestsPerMinute: tier.requestsPerMinute)
+            client = DynadotClient(configuration: configuration, logger: Logger(label: "dynafolio.api"))
         }
         return SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"))
     }

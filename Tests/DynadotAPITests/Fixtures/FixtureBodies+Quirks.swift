@@ -15,6 +15,8 @@ extension FixtureBodies {
     static let quirkSystemBusy = #"{"SetNsResponse": {"ResponseCode": 5, "Status": "system_busy"}}"#
     static let quirkMaintenance =
         #"{"DomainInfoResponse": {"ResponseCode": "-1", "Status": "error", "Error": "problem with connection to main server"}}"#
+    /// An outage as clients report it: the generic envelope, no status word.
+    static let quirkOutage = #"{"Response": {"ResponseCode": "-1", "Error": "problem with connection to main server"}}"#
     static let quirkNotAvailable = #"{"RegisterResponse": {"ResponseCode": 1, "Status": "not_available"}}"#
     static let quirkInsufficientFunds =
         #"{"RenewResponse": {"ResponseCode": "-1", "Status": "insufficient_funds", "Error": "not enough account balance"}}"#
