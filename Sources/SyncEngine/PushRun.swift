@@ -63,7 +63,7 @@ final class PushRun: Sendable {
         let s = tally.snapshot
         progress(PushProgress(batchesDone: done, batchesTotal: total, intentsDone: s.done, intentsFailed: s.failed + s.conflicts,
                               lastMessage: "\(batch.command) × \(batch.domains.count)",
-                              secondsLeft: nil))
+                              secondsLeft: client.estimatedSeconds(forRequests: max(0, total - done))))
     }
 
     private func send(_ planned: PlannedBatch) async throws {
@@ -129,6 +129,12 @@ final class PushRun: Sendable {
             try store.requeueInflight(ids: batch.intentIDs)
             requeuedIDs.withLock { $0.formUnion(batch.intentIDs) }
             tally.update { $0.requeued += batch.intentIDs.count }
+        case .outage(_, let message):
+            // Nothing was applied and outages last minutes to hours: keep
+            // everything queued (never failed) and stop sending.
+            try store.requeueInflight(ids: batch.intentIDs)
+            tally.update { $0.requeued += batch.intentIDs.count }
+            throw SyncError.outage(message)
         default:
             // The answer was lost or unreadable: it may have applied. Verify
             // before anything is sent again; what did not apply is sent again

@@ -56,6 +56,7 @@ extension SyncEngine {
             if options.includeDNS { try await pullAllDNS(client, &summary, progress) }
         } catch let error as DynadotError {
             if case .transport = error { throw SyncError.offline(error.message) }
+            if case .outage(_, let message) = error { throw SyncError.outage(message) }
             throw error
         }
         logger.info("pull complete", metadata: ["calls": "\(summary.calls)", "domains": "\(summary.domains)",

@@ -236,6 +236,7 @@ extension SyncEngine {
             return balance?.cents
         } catch let error as DynadotError {
             if case .transport = error { throw SyncError.offline(error.message) }
+            if case .outage(_, let message) = error { throw SyncError.outage(message) }
             throw SyncError.aborted("could not check prices and the balance before spending: \(error.message)")
         }
     }
@@ -291,6 +292,8 @@ extension SyncEngine {
                     logger.warning("add_ns refused", metadata: ["host": "\(host)", "error": "\(error.message)"])
                 case .transport:
                     throw SyncError.offline(error.message)
+                case .outage(_, let message), .busy(_, let message):
+                    throw SyncError.outage(message)
                 default:
                     throw SyncError.aborted(error.message)
                 }

@@ -41,6 +41,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case aborted(String)
     /// Input that cannot become an intent.
     case invalidEdit(String)
+    /// Dynadot answered that it is having trouble (an outage, nothing
+    /// applied); what was not sent stays queued.
+    case outage(String)
 
     public var description: String {
         switch self {
@@ -54,6 +57,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             return "push stopped: \(why); the remaining intents stay queued"
         case .invalidEdit(let why):
             return why
+        case .outage(let why):
+            return "Dynadot is having trouble (\(why)); nothing more was sent and the remaining changes stay queued — push again later"
         }
     }
 }

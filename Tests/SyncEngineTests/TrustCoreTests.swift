@@ -203,8 +203,12 @@ import Testing
             server.setFaults(SimFaults())
             #expect(summary.done == targets.count)
             #expect(summary.verified == targets.count)
-            // One send per domain: each lost answer was settled by a read.
-            #expect(server.count("set_note") <= targets.count)
+            // Each lost answer was settled by a read, not by the client's five
+            // resends (which made 47 batches 281 requests). What remains above
+            // one per domain is libcurl resending a GET once on a reused
+            // keep-alive connection that died: harmless for an idempotent
+            // write, and why money commands use a fresh connection.
+            #expect(server.count("set_note") < targets.count * 2)
             #expect(targets.allSatisfy { server.domain($0)?.note == "verified" })
         }
     }
@@ -227,6 +231,29 @@ import Testing
             let next = try await engine.push()
             #expect(next.uncertain == 0)
             #expect(try engine.store.intents(in: [.inflight]).isEmpty)
+        }
+    }
+}
+
+@Suite struct OutageTests {
+    @Test("an outage keeps every change queued, never failed, and says Dynadot is having trouble")
+    func outageKeepsTheQueue() async throws {
+        try await withEngine(domains: 60) { engine, server in
+            try await engine.pull()
+            let targets = Array(try names(engine).prefix(5))
+            try engine.queue(.note("during an outage"), domains: targets, origin: .cli)
+            server.setFaults(SimFaults(outageRate: 1))
+            await #expect {
+                try await engine.push()
+            } throws: { error in
+                guard case SyncError.outage = error else { return false }
+                return "\(error)".contains("Dynadot is having trouble")
+            }
+            server.setFaults(SimFaults())
+            #expect(try engine.store.intents(in: [.failed]).isEmpty)
+            #expect(try engine.store.pendingIntents().count == targets.count)
+            let summary = try await engine.push()
+            #expect(summary.done == targets.count)
         }
     }
 }
