@@ -31,13 +31,29 @@ public final class QueuePane: Pane {
 
     public func refresh(_ app: AppEnvironment, state: AppState) {
         var out: [Line] = []
-        let plan = try? app.engine.plan()
+        let plan: Plan?
+        do {
+            plan = try app.engine.plan()
+        } catch {
+            plan = nil
+            out.append(Line(text: [TableCell("The queue cannot be read: \(error)", accent: .error)]))
+        }
         self.plan = plan
         if let plan, !plan.isEmpty {
             let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
             var summary = "Plan: \(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
-            if !plan.moneyIntents.isEmpty { summary += " · renewals $\(Cents.format(cents: plan.moneyCostCents))" }
+            if !plan.moneyIntents.isEmpty {
+                summary += " · \(SyncEngine.moneyWords(plan.moneyIntents)) $\(Cents.format(cents: plan.moneyCostCents))"
+            }
             out.append(Line(text: [TableCell(summary)], role: .header))
+            if !plan.setup.isEmpty {
+                let setup = plan.setup.map { ([$0.command] + $0.parameters.map(\.value)).joined(separator: " ") }
+                out.append(Line(text: [TableCell("first: " + setup.joined(separator: ", "), accent: .dim)], role: nil))
+            }
+            for intent in plan.moneyIntents where !intent.holdReason.isEmpty {
+                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell("held", accent: .error),
+                                       TableCell(intent.holdReason, accent: .error)], domain: intent.domain, intentID: intent.id))
+            }
             for (index, batch) in plan.batches.enumerated() {
                 out.append(Line(text: [TableCell("call \(index + 1): \(batch.command) × \(batch.domains.count) domain\(batch.domains.count == 1 ? "" : "s")", accent: .ok)], role: nil))
                 for id in batch.intentIDs {

@@ -168,12 +168,12 @@ enum Goldens {
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
+        first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
         call 1: set_ns × 2 domains
           alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
           bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
         call 2: set_renew_option × 1 domain
           bravo.net              renew_opti… donot            → auto
-
 
 
 
@@ -195,12 +195,12 @@ enum Goldens {
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
+        first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
         call 1: set_ns × 2 domains
           alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
           bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
         call 2: set_renew_option × 1 domain
           bravo.net              renew_opti… donot            → auto
-
 
 
 
@@ -249,10 +249,10 @@ enum Goldens {
          1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (2)
         Domain                     Field Before             After
         Plan: 2 changes in 4 API calls
+        first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
         call 1: set_ns × 2 domains
           alpha.com                ns    ns1.hostingco.net… → dns1.cloudexample.com, dn…
           bravo.net                ns    parking (ads)      → dns1.cloudexample.com, dn…
-
             ┌─ Push ───────────────────────────────────────────────────────────────┐
             │ 2 changes in 4 API calls                                             │
             │                                                                      │

@@ -157,12 +157,12 @@ extension Goldens {
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (3)
         Domain                     Field        Before                                   After
         Plan: 3 changes in 5 API calls
+        first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
         call 1: set_ns × 2 domains
           alpha.com                ns           ns1.hostingco.net, ns2.hostingco.net     → dns1.cloudexample.com, dns2.cloudexample.com
           bravo.net                ns           parking (ads)                            → dns1.cloudexample.com, dns2.cloudexample.com
         call 2: set_renew_option × 1 domain
           bravo.net                renew_option donot                                    → auto
-
 
 
 
