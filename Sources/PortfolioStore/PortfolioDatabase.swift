@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The dynafolio cache: one SQLite database holding everything the panes and
 /// the CLI show, plus the outbox of queued edits.
@@ -24,6 +25,9 @@ public final class PortfolioDatabase: Sendable {
     /// Current time in epoch milliseconds; injectable so tests pin relative
     /// dates (`exp:<30d`) and timestamps.
     public let clock: @Sendable () -> Int64
+
+    /// The in-memory store's push lock holder.
+    let memoryPushLock = Mutex<PushLockHolder?>(nil)
 
     /// How long a write waits for another process's transaction to finish.
     public static let busyTimeout: TimeInterval = 5
@@ -104,6 +108,8 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
     case cannotOpen(path: String, reason: String)
     /// An outbox operation named intents that are not in the state it needs.
     case intentsNotInState(ids: [Int64], expected: String)
+    /// A lock file beside the cache (`.lock`) could not be used.
+    case lockFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -112,6 +118,8 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .intentsNotInState(let ids, let expected):
             let list = ids.prefix(10).map(String.init).joined(separator: ", ")
             return "outbox intents \(list)\(ids.count > 10 ? ", …" : "") are not \(expected) — run `dynafolio plan` to see the queue"
+        case .lockFile(let path, let reason):
+            return "cannot use the lock file \(path): \(reason) — check the permissions of the cache's directory, or set DYNAFOLIO_DB"
         }
     }
 }
