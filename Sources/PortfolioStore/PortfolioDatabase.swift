@@ -28,6 +28,8 @@ public final class PortfolioDatabase: Sendable {
 
     /// The in-memory store's push lock holder.
     let memoryPushLock = Mutex<PushLockHolder?>(nil)
+    /// Keys of rows `decodeRows` could not read.
+    let unreadableRows = Mutex<Set<String>>([])
 
     /// How long a write waits for another process's transaction to finish.
     public static let busyTimeout: TimeInterval = 5
