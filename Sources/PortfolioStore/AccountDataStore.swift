@@ -6,7 +6,7 @@ import GRDB
 extension PortfolioDatabase {
     /// Replaces the cached contacts with `contacts`.
     public func replaceContacts(_ contacts: [ContactRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM contact")
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO contact (id, name, organization, email, phone, address, city, state, zip, country, extra_json, synced_at_ms)
@@ -39,7 +39,7 @@ extension PortfolioDatabase {
 
     /// Replaces the cached folders.
     public func replaceFolders(_ folders: [FolderRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM folder")
             for f in folders {
                 try db.execute(sql: "INSERT INTO folder (id, name, extra_json, synced_at_ms) VALUES (?, ?, ?, ?)",
@@ -58,7 +58,7 @@ extension PortfolioDatabase {
 
     /// Replaces the cached registered name servers.
     public func replaceRegisteredNameServers(_ servers: [RegisteredNameServerRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM registered_ns")
             for s in servers {
                 try db.execute(sql: "INSERT INTO registered_ns (server_id, host, ips, synced_at_ms) VALUES (?, ?, ?, ?)",
@@ -80,7 +80,7 @@ extension PortfolioDatabase {
     /// Inserts or replaces orders (and their items) — pulls overlap, so an
     /// order seen again is rewritten, never duplicated.
     public func upsertOrders(_ orders: [OrderRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             for o in orders {
                 try db.execute(sql: """
                     INSERT INTO "order" (id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents,
@@ -120,7 +120,7 @@ extension PortfolioDatabase {
 
     /// Replaces the cached marketplace listings.
     public func replaceMarketplaceListings(_ listings: [MarketplaceListingRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM marketplace_listing")
             let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO marketplace_listing (listing_id, domain, price_cents, currency, inbound_links, age,
@@ -161,7 +161,7 @@ extension PortfolioDatabase {
 
     /// Inserts or replaces TLD prices.
     public func upsertTLDPrices(_ prices: [TLDPriceRow]) throws {
-        try writer.write { db in
+        try write { db in
             for p in prices {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO tld_price (tld, register_cents, renew_cents, transfer_cents, restore_cents,
@@ -197,7 +197,7 @@ extension PortfolioDatabase {
 
     /// Stores the account row (there is one).
     public func saveAccount(_ account: AccountRow) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO account (id, username, tier, balance_cents, currency, extra_json, fetched_at_ms)
                 VALUES (1, ?, ?, ?, ?, ?, ?)

@@ -42,7 +42,7 @@ public struct DNSRecordSet: Sendable, Hashable {
 extension PortfolioDatabase {
     /// Replaces a domain's record set (records keep their order).
     public func replaceDNSRecordSet(_ set: DNSRecordSet) throws {
-        try writer.write { db in try Self.replaceDNSRecordSet(set, in: db) }
+        try write { db in try Self.replaceDNSRecordSet(set, in: db) }
     }
 
     /// The same inside a caller's transaction (e.g. applying a done `set_dns2`).
@@ -88,7 +88,7 @@ extension PortfolioDatabase {
 
     /// Forgets a domain's cached record set (it is fetched again on view).
     public func deleteDNSRecordSet(domain: String) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM dns_record_set WHERE domain = ?", arguments: [domain.lowercased()])
         }
     }

@@ -77,7 +77,7 @@ extension PortfolioDatabase {
     @discardableResult
     public func updateOrderStatus(id: String, status: String, itemStatuses: [String: String] = [:],
                                   syncedAtMs: Int64) throws -> Bool {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: #"UPDATE "order" SET status = ?, synced_at_ms = ? WHERE id = ?"#,
                            arguments: [status, syncedAtMs, id])
             guard db.changesCount > 0 else { return false }

@@ -22,7 +22,7 @@ extension PortfolioDatabase {
     /// Opens a run; returns its id.
     public func beginSyncRun(kind: String, startedMs: Int64? = nil) throws -> Int64 {
         let started = startedMs ?? nowMs
-        return try writer.write { db in
+        return try write { db in
             try db.execute(sql: "INSERT INTO sync_run (kind, started_ms) VALUES (?, ?)", arguments: [kind, started])
             return db.lastInsertedRowID
         }
@@ -32,7 +32,7 @@ extension PortfolioDatabase {
     public func endSyncRun(id: Int64, pages: Int, items: Int, changed: Int, outcome: SyncRun.Outcome,
                            message: String = "", endedMs: Int64? = nil) throws {
         let ended = endedMs ?? nowMs
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 UPDATE sync_run SET ended_ms = ?, pages = ?, items = ?, changed = ?, outcome = ?, message = ? WHERE id = ?
                 """, arguments: [ended, pages, items, changed, outcome.rawValue, message, id])
