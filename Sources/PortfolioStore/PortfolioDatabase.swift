@@ -42,6 +42,8 @@ public final class PortfolioDatabase: Sendable {
     let newerCache: PortfolioStoreError?
     /// The unclean-shutdown marker this store holds open (nil in memory).
     let session: CacheSession?
+    /// A connection that only reads `PRAGMA data_version` (nil in memory).
+    let generationMonitor: DatabaseQueue?
     /// The in-memory store's push lock holder.
     let memoryPushLock = Mutex<PushLockHolder?>(nil)
     /// Keys of rows `decodeRows` could not read.
@@ -80,6 +82,7 @@ public final class PortfolioDatabase: Sendable {
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             chmod(path + suffix, 0o600)
         }
+        self.generationMonitor = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
     }
 
     /// A private in-memory database for tests and previews; each call gets a
@@ -93,6 +96,7 @@ public final class PortfolioDatabase: Sendable {
         self.openingNotes = []
         self.newerCache = nil
         self.session = nil
+        self.generationMonitor = nil
         try CacheOpener.migrate(queue)
     }
 
