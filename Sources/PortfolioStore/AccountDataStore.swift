@@ -6,7 +6,7 @@ import GRDB
 extension PortfolioDatabase {
     /// Replaces the cached contacts with `contacts`.
     public func replaceContacts(_ contacts: [ContactRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM contact")
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO contact (id, name, organization, email, phone, address, city, state, zip, country, extra_json, synced_at_ms)
@@ -23,21 +23,23 @@ extension PortfolioDatabase {
 
     /// Cached contacts by id.
     public func contacts() throws -> [ContactRow] {
-        try writer.read { db in
+        let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, name, organization, email, phone, address, city, state, zip, country, extra_json FROM contact ORDER BY id
-                """).map { r in
-                let address: String = r[5]
-                return ContactRow(id: r[0], name: r[1], organization: r[2], email: r[3], phone: r[4],
-                                  address: address.isEmpty ? [] : address.split(separator: "\n").map(String.init),
-                                  city: r[6], state: r[7], zip: r[8], country: r[9], extraJSON: r[10])
-            }
+                """)
+        }
+        return decodeRows(rows, table: "contact") { c in
+            let address = try c.text(5)
+            return ContactRow(id: try c.text(0), name: try c.text(1), organization: try c.text(2), email: try c.text(3),
+                              phone: try c.text(4), address: address.isEmpty ? [] : address.split(separator: "\n").map(String.init),
+                              city: try c.text(6), state: try c.text(7), zip: try c.text(8), country: try c.text(9),
+                              extraJSON: try c.optionalText(10))
         }
     }
 
     /// Replaces the cached folders.
     public func replaceFolders(_ folders: [FolderRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM folder")
             for f in folders {
                 try db.execute(sql: "INSERT INTO folder (id, name, extra_json, synced_at_ms) VALUES (?, ?, ?, ?)",
@@ -48,15 +50,15 @@ extension PortfolioDatabase {
 
     /// Cached folders by name.
     public func folders() throws -> [FolderRow] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, extra_json FROM folder ORDER BY name, id")
-                .map { FolderRow(id: $0[0], name: $0[1], extraJSON: $0[2]) }
+        let rows = try writer.read { db in try Row.fetchAll(db, sql: "SELECT id, name, extra_json FROM folder ORDER BY name, id") }
+        return decodeRows(rows, table: "folder") { c in
+            FolderRow(id: try c.text(0), name: try c.text(1), extraJSON: try c.optionalText(2))
         }
     }
 
     /// Replaces the cached registered name servers.
     public func replaceRegisteredNameServers(_ servers: [RegisteredNameServerRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM registered_ns")
             for s in servers {
                 try db.execute(sql: "INSERT INTO registered_ns (server_id, host, ips, synced_at_ms) VALUES (?, ?, ?, ?)",
@@ -67,19 +69,18 @@ extension PortfolioDatabase {
 
     /// Cached registered name servers by host.
     public func registeredNameServers() throws -> [RegisteredNameServerRow] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT server_id, host, ips FROM registered_ns ORDER BY host").map { r in
-                let ips: String = r[2]
-                return RegisteredNameServerRow(serverID: r[0], host: r[1],
-                                               ips: ips.isEmpty ? [] : ips.split(separator: "\n").map(String.init))
-            }
+        let rows = try writer.read { db in try Row.fetchAll(db, sql: "SELECT server_id, host, ips FROM registered_ns ORDER BY host") }
+        return decodeRows(rows, table: "registered_ns") { c in
+            let ips = try c.text(2)
+            return RegisteredNameServerRow(serverID: try c.text(0), host: try c.text(1),
+                                           ips: ips.isEmpty ? [] : ips.split(separator: "\n").map(String.init))
         }
     }
 
     /// Inserts or replaces orders (and their items) — pulls overlap, so an
     /// order seen again is rewritten, never duplicated.
     public func upsertOrders(_ orders: [OrderRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             for o in orders {
                 try db.execute(sql: """
                     INSERT INTO "order" (id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents,
@@ -105,18 +106,10 @@ extension PortfolioDatabase {
     /// Cached orders, newest first, with their items.
     public func orders(limit: Int = 500, offset: Int = 0) throws -> [OrderRow] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try decodeOrders(db, Row.fetchAll(db, sql: """
                 SELECT id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents, status, extra_json
                 FROM "order" ORDER BY submitted_ms DESC, id DESC LIMIT ? OFFSET ?
-                """, arguments: [limit, offset]).map { r in
-                let items = try Row.fetchAll(db, sql: """
-                    SELECT item_type, domain, duration, cost_cents, status FROM order_item WHERE order_id = ? ORDER BY position
-                    """, arguments: [r[0] as String]).map {
-                    OrderItemRow(itemType: $0[0], domain: $0[1], duration: $0[2], costCents: $0[3], status: $0[4])
-                }
-                return OrderRow(id: r[0], submittedMs: r[1], currency: r[2], paymentMethod: r[3], totalCostCents: r[4],
-                                totalPaidCents: r[5], status: r[6], items: items, extraJSON: r[7])
-            }
+                """, arguments: [limit, offset]))
         }
     }
 
@@ -127,7 +120,7 @@ extension PortfolioDatabase {
 
     /// Replaces the cached marketplace listings.
     public func replaceMarketplaceListings(_ listings: [MarketplaceListingRow], syncedAtMs: Int64) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM marketplace_listing")
             let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO marketplace_listing (listing_id, domain, price_cents, currency, inbound_links, age,
@@ -144,15 +137,17 @@ extension PortfolioDatabase {
     /// Cached marketplace listings by domain, a window at a time; `domain`
     /// keeps only listings whose name contains it (case-insensitive).
     public func marketplaceListings(limit: Int = 500, offset: Int = 0, domain: String? = nil) throws -> [MarketplaceListingRow] {
-        try writer.read { db in
+        let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT listing_id, domain, price_cents, currency, inbound_links, age, pending_sale_locked
                 FROM marketplace_listing WHERE ? IS NULL OR instr(domain, lower(?)) > 0
                 ORDER BY domain, listing_id LIMIT ? OFFSET ?
-                """, arguments: [domain, domain, limit, offset]).map {
-                MarketplaceListingRow(listingID: $0[0], domain: $0[1], priceCents: $0[2], currency: $0[3],
-                                      inboundLinks: $0[4], age: $0[5], pendingSaleLocked: $0[6])
-            }
+                """, arguments: [domain, domain, limit, offset])
+        }
+        return decodeRows(rows, table: "marketplace_listing") { c in
+            MarketplaceListingRow(listingID: try c.text(0), domain: try c.text(1), priceCents: try c.optionalInt64(2),
+                                  currency: try c.text(3), inboundLinks: try c.optionalInt(4), age: try c.optionalInt(5),
+                                  pendingSaleLocked: try c.bool(6))
         }
     }
 
@@ -166,7 +161,7 @@ extension PortfolioDatabase {
 
     /// Inserts or replaces TLD prices.
     public func upsertTLDPrices(_ prices: [TLDPriceRow]) throws {
-        try writer.write { db in
+        try write { db in
             for p in prices {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO tld_price (tld, register_cents, renew_cents, transfer_cents, restore_cents,
@@ -187,20 +182,22 @@ extension PortfolioDatabase {
     public func tldPrices() throws -> [TLDPriceRow] { try tldPrices(where: "1", []) }
 
     private func tldPrices(where condition: String, _ arguments: StatementArguments) throws -> [TLDPriceRow] {
-        try writer.read { db in
+        let rows = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT tld, register_cents, renew_cents, transfer_cents, restore_cents, currency, fetched_at_ms
                 FROM tld_price WHERE \(condition) ORDER BY tld
-                """, arguments: arguments).map {
-                TLDPriceRow(tld: $0[0], registerCents: $0[1], renewCents: $0[2], transferCents: $0[3],
-                            restoreCents: $0[4], currency: $0[5], fetchedAtMs: $0[6])
-            }
+                """, arguments: arguments)
+        }
+        return decodeRows(rows, table: "tld_price") { c in
+            TLDPriceRow(tld: try c.text(0), registerCents: try c.optionalInt64(1), renewCents: try c.optionalInt64(2),
+                        transferCents: try c.optionalInt64(3), restoreCents: try c.optionalInt64(4),
+                        currency: try c.text(5), fetchedAtMs: try c.int64(6))
         }
     }
 
     /// Stores the account row (there is one).
     public func saveAccount(_ account: AccountRow) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO account (id, username, tier, balance_cents, currency, extra_json, fetched_at_ms)
                 VALUES (1, ?, ?, ?, ?, ?, ?)
@@ -211,10 +208,14 @@ extension PortfolioDatabase {
 
     /// The cached account, if fetched.
     public func account() throws -> AccountRow? {
-        try writer.read { db in
+        let row = try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT username, tier, balance_cents, currency, extra_json, fetched_at_ms FROM account")
-                .map { AccountRow(username: $0[0], tier: $0[1], balanceCents: $0[2], currency: $0[3],
-                                  extraJSON: $0[4], fetchedAtMs: $0[5]) }
+        }
+        return row.flatMap { row in
+            decodeRow(row, table: "account") { c in
+                AccountRow(username: try c.text(0), tier: try c.text(1), balanceCents: try c.optionalInt64(2),
+                           currency: try c.text(3), extraJSON: try c.optionalText(4), fetchedAtMs: try c.int64(5))
+            }
         }
     }
 }

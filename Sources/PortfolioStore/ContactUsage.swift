@@ -19,8 +19,8 @@ extension PortfolioDatabase {
     /// Per contact id, how many present domains use it in each role (one
     /// grouped query over the domain table; unused contacts are absent).
     public func contactUsage() throws -> [String: ContactUsage] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: """
                 SELECT id, role, COUNT(*) FROM (
                     SELECT registrant_id AS id, 'registrant' AS role FROM domain WHERE gone = 0
                     UNION ALL SELECT admin_id, 'admin' FROM domain WHERE gone = 0
@@ -28,17 +28,17 @@ extension PortfolioDatabase {
                     UNION ALL SELECT billing_id, 'billing' FROM domain WHERE gone = 0
                 ) WHERE id IS NOT NULL AND id != '' GROUP BY id, role
                 """)
-            var usage: [String: ContactUsage] = [:]
-            for row in rows {
-                let id: String = row[0], role: String = row[1], count: Int = row[2]
-                switch role {
-                case "registrant": usage[id, default: ContactUsage()].registrant = count
-                case "admin": usage[id, default: ContactUsage()].admin = count
-                case "technical": usage[id, default: ContactUsage()].technical = count
-                default: usage[id, default: ContactUsage()].billing = count
-                }
-            }
-            return usage
         }
+        var usage: [String: ContactUsage] = [:]
+        let counts = decodeRows(rows, table: "domain contact ids") { c in (try c.text(0), try c.text(1), try c.int(2)) }
+        for (id, role, count) in counts {
+            switch role {
+            case "registrant": usage[id, default: ContactUsage()].registrant = count
+            case "admin": usage[id, default: ContactUsage()].admin = count
+            case "technical": usage[id, default: ContactUsage()].technical = count
+            default: usage[id, default: ContactUsage()].billing = count
+            }
+        }
+        return usage
     }
 }

@@ -42,7 +42,7 @@ public struct DNSRecordSet: Sendable, Hashable {
 extension PortfolioDatabase {
     /// Replaces a domain's record set (records keep their order).
     public func replaceDNSRecordSet(_ set: DNSRecordSet) throws {
-        try writer.write { db in try Self.replaceDNSRecordSet(set, in: db) }
+        try write { db in try Self.replaceDNSRecordSet(set, in: db) }
     }
 
     /// The same inside a caller's transaction (e.g. applying a done `set_dns2`).
@@ -65,21 +65,30 @@ extension PortfolioDatabase {
     /// The cached record set, or nil when it was never fetched.
     public func dnsRecordSet(domain: String) throws -> DNSRecordSet? {
         let name = domain.lowercased()
-        return try writer.read { db in
-            guard let head = try Row.fetchOne(db, sql: """
-                SELECT ttl, ns_type, extra_json, fetched_at_ms FROM dns_record_set WHERE domain = ?
-                """, arguments: [name]) else { return nil }
-            let records = try Row.fetchAll(db, sql: """
-                SELECT subhost, type, value, value2 FROM dns_record WHERE domain = ? ORDER BY position
-                """, arguments: [name]).map { DNSRecord(subhost: $0[0], type: $0[1], value: $0[2], value2: $0[3]) }
-            return DNSRecordSet(domain: name, ttl: head[0], nsType: head[1], records: records,
-                                extraJSON: head[2], fetchedAtMs: head[3])
+        let (head, records) = try writer.read { db in
+            // Each row leads with its key, which names it if it is skipped.
+            (try Row.fetchOne(db, sql: """
+                SELECT domain, ttl, ns_type, extra_json, fetched_at_ms FROM dns_record_set WHERE domain = ?
+                """, arguments: [name]),
+             try Row.fetchAll(db, sql: """
+                SELECT domain || '#' || position, subhost, type, value, value2 FROM dns_record WHERE domain = ? ORDER BY position
+                """, arguments: [name]))
         }
+        // An unreadable head reads as "never fetched": viewing fetches it again.
+        guard let head, let set = decodeRow(head, table: "dns_record_set", { c in
+            DNSRecordSet(domain: name, ttl: try c.optionalInt(1), nsType: try c.text(2), records: [],
+                         extraJSON: try c.optionalText(3), fetchedAtMs: try c.int64(4))
+        }) else { return nil }
+        var result = set
+        result.records = decodeRows(records, table: "dns_record") { c in
+            DNSRecord(subhost: try c.text(1), type: try c.text(2), value: try c.text(3), value2: try c.optionalText(4))
+        }
+        return result
     }
 
     /// Forgets a domain's cached record set (it is fetched again on view).
     public func deleteDNSRecordSet(domain: String) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM dns_record_set WHERE domain = ?", arguments: [domain.lowercased()])
         }
     }

@@ -28,7 +28,7 @@ extension PortfolioDatabase {
         let filter = query.filter(nowMs: nowMs)
         return try writer.read { db in
             let (sql, arguments) = try Self.selectSQL(db, DomainRow.qualifiedSelectList, query, filter, sort, limit, offset)
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(DomainRow.init(row:))
+            return decodeDomains(try Row.fetchAll(db, sql: sql, arguments: arguments))
         }
     }
 
@@ -56,7 +56,7 @@ extension PortfolioDatabase {
                     SELECT \(DomainRow.qualifiedSelectList) FROM domain WHERE domain.rowid IN (\(marks))
                     ORDER BY \(sort.sql(scanFirst: true))
                     """, arguments: StatementArguments(ids))
-                return DomainWindow(total: matches.count, offset: offset, rows: rows.map(DomainRow.init(row:)))
+                return DomainWindow(total: matches.count, offset: offset, rows: decodeDomains(rows))
             }
             if query.onlyNameWords, sort.field != .name,
                let rowIDs = try Self.matchingRowIDs(db, filter, atMost: Self.smallMatchCount) {
@@ -66,15 +66,15 @@ extension PortfolioDatabase {
                     SELECT \(DomainRow.qualifiedSelectList) FROM domain WHERE domain.rowid IN (\(marks))
                     ORDER BY \(sort.sql(scanFirst: true)) LIMIT ? OFFSET ?
                     """, arguments: StatementArguments(rowIDs) + [limit, offset])
-                return DomainWindow(total: rowIDs.count, offset: offset, rows: rows.map(DomainRow.init(row:)))
+                return DomainWindow(total: rowIDs.count, offset: offset, rows: decodeDomains(rows))
             }
             if query.scansNames, !query.onlyNameWords {
-                return try Self.scannedWindow(db, query, filter, sort, limit, offset)
+                return try scannedWindow(db, query, filter, sort, limit, offset)
             }
             let total = try Self.count(db, query, filter)
             let (sql, arguments) = try Self.selectSQL(db, DomainRow.qualifiedSelectList, query, filter, sort, limit, offset,
                                                       knownTotal: total)
-            return DomainWindow(total: total, offset: offset, rows: try Row.fetchAll(db, sql: sql, arguments: arguments).map(DomainRow.init(row:)))
+            return DomainWindow(total: total, offset: offset, rows: decodeDomains(try Row.fetchAll(db, sql: sql, arguments: arguments)))
         }
     }
 
@@ -82,7 +82,7 @@ extension PortfolioDatabase {
     public func domain(named name: String) throws -> DomainRow? {
         try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name = ?",
-                             arguments: [name.lowercased()]).map(DomainRow.init(row:))
+                             arguments: [name.lowercased()]).flatMap { decodeRow($0, table: "domain", DomainRow.init(columns:)) }
         }
     }
 
@@ -96,7 +96,7 @@ extension PortfolioDatabase {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let found = try Row.fetchAll(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name IN (\(marks))",
                                              arguments: StatementArguments(chunk.map { $0.lowercased() }))
-                rows += found.map(DomainRow.init(row:))
+                rows += decodeDomains(found)
             }
             return rows.sorted { $0.name < $1.name }
         }
@@ -184,7 +184,7 @@ extension PortfolioDatabase {
     /// instead of a scan to count and another to sort. `NOT INDEXED`: an
     /// index on the other term, when it matches many rows, costs a random
     /// row lookup per match (80 ms for `exp:>1y r` at 100k, 14 ms scanned).
-    static func scannedWindow(_ db: Database, _ query: PortfolioQuery, _ filter: DomainFilter, _ sort: DomainSort,
+    func scannedWindow(_ db: Database, _ query: PortfolioQuery, _ filter: DomainFilter, _ sort: DomainSort,
                               _ limit: Int, _ offset: Int) throws -> DomainWindow {
         let order = sort.sql(scanFirst: true)
         let found = try Row.fetchAll(db, sql: """
@@ -193,12 +193,12 @@ extension PortfolioDatabase {
             """, arguments: filter.arguments + [limit, offset])
         let ids: [Int64] = found.map { $0[0] }
         // No row carries the total when the window lies past the end.
-        let total: Int = try found.first.map { $0[1] } ?? (offset > 0 ? count(db, query, filter) : 0)
+        let total: Int = try found.first.map { $0[1] } ?? (offset > 0 ? Self.count(db, query, filter) : 0)
         let marks = ids.isEmpty ? "NULL" : Array(repeating: "?", count: ids.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(DomainRow.qualifiedSelectList) FROM domain WHERE domain.rowid IN (\(marks)) ORDER BY \(order)
             """, arguments: StatementArguments(ids))
-        return DomainWindow(total: total, offset: offset, rows: rows.map(DomainRow.init(row:)))
+        return DomainWindow(total: total, offset: offset, rows: decodeDomains(rows))
     }
 
     /// Whether at most `smallMatchCount` domains match: a count that stops
@@ -217,7 +217,12 @@ extension PortfolioDatabase {
             db, sql: "SELECT rowid, name FROM domain INDEXED BY domain_search WHERE \(filter.sql) LIMIT ?",
             arguments: filter.arguments + [limit + 1])
         var found: [(rowID: Int64, name: String)] = []
-        while let row = try cursor.next() { found.append((row[0], row[1])) }
+        while let row = try cursor.next() {
+            // A name that is not text (a blob written by raw SQL) matches no
+            // name filter; `decodeDomains` counts such a row when it is read.
+            guard let name = String.fromDatabaseValue(row[1]) else { continue }
+            found.append((row[0], name))
+        }
         return found.count > limit ? nil : found
     }
 

@@ -100,7 +100,7 @@ public struct DomainRow: Sendable, Hashable {
 }
 
 extension DomainRow {
-    /// Column names in the order `RowBinder` binds them and `init(row:)`
+    /// Column names in the order `RowBinder` binds them and `init(columns:)`
     /// reads them.
     static let columns: [String] = [
         "name", "name_unicode", "tld", "expires_ms", "registered_ms", "ns_type", "nameservers",
@@ -113,18 +113,32 @@ extension DomainRow {
     static let selectList = columns.joined(separator: ", ")
 
     /// Reads a row selected with `selectList`, by position (fast, no
-    /// column-name lookups for 100k-row reads).
-    init(row: Row) {
-        let servers: String = row[6]
+    /// column-name lookups for 100k-row reads). Throws `UnreadableValue`
+    /// when a column holds a value of the wrong type; unknown enum texts
+    /// fall back to a default instead, as the API's tolerant decoding does.
+    init(columns c: ColumnReader) throws {
+        let servers = try c.text(6)
         self.init(
-            name: row[0], nameUnicode: row[1], tld: row[2], expiresMs: row[3], registeredMs: row[4],
-            nsType: NSType(rawValue: row[5]) ?? .other,
+            name: try c.text(0), nameUnicode: try c.text(1), tld: try c.text(2),
+            expiresMs: try c.optionalInt64(3), registeredMs: try c.optionalInt64(4),
+            nsType: NSType(rawValue: try c.text(5)) ?? .other,
             nameservers: servers.isEmpty ? [] : servers.split(separator: "\n").map(String.init),
-            withAds: row[7], registrantID: row[8], adminID: row[9], technicalID: row[10],
-            billingID: row[11], locked: row[12], disabled: row[13], udrpLocked: row[14],
-            registrantUnverified: row[15], hold: row[16], privacy: Privacy(rawValue: row[17]) ?? .none,
-            forSale: row[18], salePriceCents: row[19], saleType: row[20], saleMinOfferCents: row[21],
-            renewOption: RenewOption(rawValue: row[22]) ?? .none, note: row[23], folderID: row[24],
-            folderName: row[25], status: row[26], extraJSON: row[27], syncedAtMs: row[28], gone: row[29])
+            withAds: try c.bool(7), registrantID: try c.optionalText(8), adminID: try c.optionalText(9),
+            technicalID: try c.optionalText(10), billingID: try c.optionalText(11), locked: try c.bool(12),
+            disabled: try c.bool(13), udrpLocked: try c.bool(14), registrantUnverified: try c.bool(15),
+            hold: try c.bool(16), privacy: Privacy(rawValue: try c.text(17)) ?? .none,
+            forSale: try c.bool(18), salePriceCents: try c.optionalInt64(19), saleType: try c.optionalText(20),
+            saleMinOfferCents: try c.optionalInt64(21), renewOption: RenewOption(rawValue: try c.text(22)) ?? .none,
+            note: try c.text(23), folderID: try c.optionalText(24), folderName: try c.text(25),
+            status: try c.text(26), extraJSON: try c.optionalText(27), syncedAtMs: try c.int64(28),
+            gone: try c.bool(29))
+    }
+}
+
+extension PortfolioDatabase {
+    /// Domain rows selected with `DomainRow.selectList` (or its qualified
+    /// form), leaving out rows that cannot be read (see `skippedRows`).
+    func decodeDomains(_ rows: [Row]) -> [DomainRow] {
+        decodeRows(rows, table: "domain", DomainRow.init(columns:))
     }
 }

@@ -39,11 +39,13 @@ extension PortfolioDatabase {
             WHERE domain.expires_ms IS NOT NULL AND \(filter.sql)
             GROUP BY y, m ORDER BY y, m
             """
-        return try writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: filter.arguments).map { row in
-                ExpiryBucket(year: Int(row[0] as String) ?? 0, month: Int(row[1] as String) ?? 0,
-                             count: row[2], renewalCents: row[3], unpricedCount: row[4], autoRenewCount: row[5])
-            }
+        let rows = try writer.read { db in try Row.fetchAll(db, sql: sql, arguments: filter.arguments) }
+        // Expiries strftime cannot place (past year 9999) share one NULL
+        // month: it is left out and counted once as skipped.
+        return decodeRows(rows, table: "expiry month") { c in
+            guard let year = Int(try c.text(0)), let month = Int(try c.text(1)) else { throw UnreadableValue(column: 0) }
+            return ExpiryBucket(year: year, month: month, count: try c.int(2), renewalCents: try c.int64(3),
+                                unpricedCount: try c.int(4), autoRenewCount: try c.int(5))
         }
     }
 }

@@ -27,23 +27,39 @@ extension PortfolioDatabase {
     /// filter runs in SQL so only the window is read.
     public func orders(matching filter: OrderFilter, limit: Int = 500, offset: Int = 0) throws -> [OrderRow] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try decodeOrders(db, Row.fetchAll(db, sql: """
                 SELECT id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents, status, extra_json
                 FROM "order"
                 WHERE (? IS NULL OR submitted_ms >= ?) AND (? IS NULL OR submitted_ms < ?)
                     AND (? IS NULL OR lower(status) = lower(?))
                 ORDER BY submitted_ms DESC, length(id) DESC, id DESC LIMIT ? OFFSET ?
                 """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs,
-                                 filter.status, filter.status, limit, offset]).map { r in
-                let items = try Row.fetchAll(db, sql: """
-                    SELECT item_type, domain, duration, cost_cents, status FROM order_item WHERE order_id = ? ORDER BY position
-                    """, arguments: [r[0] as String]).map {
-                    OrderItemRow(itemType: $0[0], domain: $0[1], duration: $0[2], costCents: $0[3], status: $0[4])
-                }
-                return OrderRow(id: r[0], submittedMs: r[1], currency: r[2], paymentMethod: r[3], totalCostCents: r[4],
-                                totalPaidCents: r[5], status: r[6], items: items, extraJSON: r[7])
-            }
+                                 filter.status, filter.status, limit, offset]))
         }
+    }
+
+    /// Order rows (selected as `orders(matching:)` does) with their items;
+    /// unreadable orders and items are left out (see `skippedRows`).
+    func decodeOrders(_ db: Database, _ rows: [Row]) throws -> [OrderRow] {
+        var orders: [OrderRow] = []
+        for row in rows {
+            guard var order = decodeRow(row, table: "order", { c in
+                OrderRow(id: try c.text(0), submittedMs: try c.optionalInt64(1), currency: try c.text(2),
+                         paymentMethod: try c.text(3), totalCostCents: try c.optionalInt64(4),
+                         totalPaidCents: try c.optionalInt64(5), status: try c.text(6), extraJSON: try c.optionalText(7))
+            }) else { continue }
+            // The order id leads each item row so a skipped item is named by it.
+            let items = try Row.fetchAll(db, sql: """
+                SELECT order_id || '#' || position, item_type, domain, duration, cost_cents, status
+                FROM order_item WHERE order_id = ? ORDER BY position
+                """, arguments: [order.id])
+            order.items = decodeRows(items, table: "order_item") { c in
+                OrderItemRow(itemType: try c.text(1), domain: try c.text(2), duration: try c.optionalInt(3),
+                             costCents: try c.optionalInt64(4), status: try c.text(5))
+            }
+            orders.append(order)
+        }
+        return orders
     }
 
     /// How many cached orders match `filter`.
@@ -61,7 +77,7 @@ extension PortfolioDatabase {
     @discardableResult
     public func updateOrderStatus(id: String, status: String, itemStatuses: [String: String] = [:],
                                   syncedAtMs: Int64) throws -> Bool {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: #"UPDATE "order" SET status = ?, synced_at_ms = ? WHERE id = ?"#,
                            arguments: [status, syncedAtMs, id])
             guard db.changesCount > 0 else { return false }

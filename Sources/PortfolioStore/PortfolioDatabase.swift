@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The dynafolio cache: one SQLite database holding everything the panes and
 /// the CLI show, plus the outbox of queued edits.
@@ -10,6 +11,10 @@ import GRDB
 /// access on its own (its `defaultTransactionKind` setting is gone), so two
 /// processes contend at `BEGIN` under the busy timeout instead of failing
 /// later when a read transaction would be upgraded.
+///
+/// Beside `cache.sqlite` live `cache.sqlite.lock` (the push lock) and
+/// `cache.sqlite.session` (unclean-shutdown detection), both mode 0600.
+/// Call `close()` when done with the store.
 ///
 /// ```swift
 /// let store = try PortfolioDatabase(path: "/home/me/.local/share/dynafolio/cache.sqlite")
@@ -23,6 +28,25 @@ public final class PortfolioDatabase: Sendable {
     /// Current time in epoch milliseconds; injectable so tests pin relative
     /// dates (`exp:<30d`) and timestamps.
     public let clock: @Sendable () -> Int64
+    /// Why the cache is open read-only, or nil when it is writable: a newer
+    /// dynafolio wrote it (see `PortfolioStoreError.newerCache`). Every
+    /// write then throws; reading works.
+    public let readOnlyReason: String?
+    /// What opening found and did that the user must be told (a damaged
+    /// cache moved aside, with what its outbox held), in order. Empty on
+    /// an ordinary open.
+    public let openingNotes: [String]
+
+    /// Set when a newer dynafolio wrote the cache: writes throw this.
+    let newerCache: PortfolioStoreError?
+    /// The unclean-shutdown marker this store holds open (nil in memory).
+    let session: CacheSession?
+    /// A connection that only reads `PRAGMA data_version` (nil in memory).
+    let generationMonitor: DatabaseQueue?
+    /// The in-memory store's push lock holder.
+    let memoryPushLock = Mutex<PushLockHolder?>(nil)
+    /// Keys of rows `decodeRows` could not read.
+    let unreadableRows = Mutex<Set<String>>([])
 
     /// How long a write waits for another process's transaction to finish.
     public static let busyTimeout: TimeInterval = 5
@@ -30,28 +54,34 @@ public final class PortfolioDatabase: Sendable {
     /// Opens (creating if needed) the cache at `path`: parent directories are
     /// created with mode 0700, the database file is restricted to 0600 (it
     /// lists the account's whole portfolio), and pending migrations run.
+    ///
+    /// A cache that is not a valid database (empty, "not a database",
+    /// corrupt, or failing `PRAGMA quick_check` after a process died with
+    /// it open) is moved aside as `<path>.damaged-<time>` and a fresh one
+    /// created; `openingNotes` says so. A cache written by a newer
+    /// dynafolio is opened read-only (`readOnlyReason`).
     public init(path: String, clock: @escaping @Sendable () -> Int64 = PortfolioDatabase.systemClock) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        // Create the file ourselves first so it never exists with a wider mode,
-        // not even for the moment before SQLite's first write.
-        if !FileManager.default.fileExists(atPath: path) {
-            let fd = open(path, O_CREAT | O_RDWR, 0o600)
-            if fd < 0 { throw PortfolioStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-            close(fd)
-        }
-        chmod(path, 0o600)
-        let pool = try DatabasePool(path: path, configuration: Self.configuration())
-        self.writer = pool
+        // The session lock first: an opener that is alone may move a
+        // damaged file aside, which it must not do under another process.
+        let session = try CacheSession(cachePath: path)
+        let opened = try CacheOpener.open(path: path, session: session, nowMs: clock())
+        self.writer = opened.writer
         self.path = path
         self.clock = clock
-        try Migrations.migrator.migrate(pool)
+        self.newerCache = opened.newer
+        self.readOnlyReason = opened.newer?.description
+        self.openingNotes = opened.notes
+        self.session = session
+        try session.markOpen()
         // The -wal and -shm companions hold the same data; restrict them too.
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             chmod(path + suffix, 0o600)
         }
+        self.generationMonitor = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
     }
 
     /// A private in-memory database for tests and previews; each call gets a
@@ -61,7 +91,12 @@ public final class PortfolioDatabase: Sendable {
         self.writer = queue
         self.path = nil
         self.clock = clock
-        try Migrations.migrator.migrate(queue)
+        self.readOnlyReason = nil
+        self.openingNotes = []
+        self.newerCache = nil
+        self.session = nil
+        self.generationMonitor = nil
+        try CacheOpener.migrate(queue)
     }
 
     /// Wall-clock time in epoch milliseconds.
@@ -72,8 +107,9 @@ public final class PortfolioDatabase: Sendable {
     /// Current time from the injected clock, epoch milliseconds.
     public var nowMs: Int64 { clock() }
 
-    private static func configuration() -> Configuration {
+    static func configuration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
+        config.readonly = readonly
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "dynafolio.cache"
@@ -90,19 +126,46 @@ public final class PortfolioDatabase: Sendable {
         return config
     }
 
+    /// Every write of the store goes through here: it refuses a cache a
+    /// newer dynafolio wrote (whose schema this build may corrupt) before
+    /// SQLite is asked.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if let newerCache { throw newerCache }
+        return try writer.write(body)
+    }
+
     /// Names of the migrations applied to this database, oldest first.
     public func appliedMigrations() throws -> [String] {
         try writer.read { db in try Migrations.migrator.appliedMigrations(db) }
     }
+
+    /// Ends this process's use of the cache: when no other process has it
+    /// open, records that it was closed cleanly, so the next open skips the
+    /// integrity check. Call once, when done (the CLI does at exit); a
+    /// store that is never closed is checked at the next open. Idempotent.
+    public func close() throws {
+        try session?.close()
+    }
 }
 
 /// Errors the store raises itself (SQLite failures surface as GRDB's
-/// `DatabaseError`).
+/// `DatabaseError`). Each message says what the user can do.
 public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The cache file could not be created.
     case cannotOpen(path: String, reason: String)
     /// An outbox operation named intents that are not in the state it needs.
     case intentsNotInState(ids: [Int64], expected: String)
+    /// A write to a cache written by a newer dynafolio: `found` is the
+    /// file's schema version, `supported` this build's.
+    case newerCache(found: Int, supported: Int)
+    /// The cache is not a valid database, and it could not be moved aside
+    /// (other processes have it open, or the move failed).
+    case damagedCache(path: String, reason: String, advice: String)
+    /// A lock file beside the cache (`.lock`, `.session`) could not be used.
+    case lockFile(path: String, reason: String)
+    /// Another process kept the cache's session lock exclusively (it checks
+    /// or upgrades the cache) for longer than an opener waits.
+    case cacheBusy(path: String)
 
     public var description: String {
         switch self {
@@ -111,6 +174,16 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .intentsNotInState(let ids, let expected):
             let list = ids.prefix(10).map(String.init).joined(separator: ", ")
             return "outbox intents \(list)\(ids.count > 10 ? ", …" : "") are not \(expected) — run `dynafolio plan` to see the queue"
+        case .newerCache(let found, let supported):
+            return "this cache was written by a newer dynafolio (schema version \(found); this build supports \(supported)),"
+                + " so it is open read-only — upgrade dynafolio, or point DYNAFOLIO_DB at another cache file"
+        case .damagedCache(let path, let reason, let advice):
+            return "the cache at \(path) is damaged (\(reason)) — \(advice)"
+        case .lockFile(let path, let reason):
+            return "cannot use the lock file \(path): \(reason) — check the permissions of the cache's directory, or set DYNAFOLIO_DB"
+        case .cacheBusy(let path):
+            return "another dynafolio has been checking or upgrading the cache at \(path) for over a minute"
+                + " — wait for it to finish, then try again"
         }
     }
 }
@@ -121,6 +194,7 @@ extension PortfolioDatabase {
     /// 7) from `lock:no` (1 in 2) and may pick the worse index. Run after
     /// each complete domain listing.
     public func optimize() throws {
+        if let newerCache { throw newerCache }
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "ANALYZE domain")
             try db.execute(sql: "PRAGMA optimize")

@@ -1,117 +1,142 @@
 import Foundation
-import GRDB
+import Synchronization
 
-/// Who holds the push lock.
+/// Who holds the push lock: the process and when it took the lock.
 public struct PushLockHolder: Sendable, Hashable, CustomStringConvertible {
+    /// The holder's process id.
     public var pid: Int32
-    public var host: String
+    /// When it took the lock, epoch milliseconds.
     public var startedMs: Int64
 
-    public init(pid: Int32, host: String, startedMs: Int64) {
+    /// A holder record.
+    public init(pid: Int32, startedMs: Int64) {
         self.pid = pid
-        self.host = host
         self.startedMs = startedMs
     }
 
-    /// This process, now.
-    public static func current(startedMs: Int64) -> PushLockHolder {
-        PushLockHolder(pid: getpid(), host: ProcessInfo.processInfo.hostName, startedMs: startedMs)
+    /// "process 1234, started 2026-06-15T00:00:00Z".
+    public var description: String {
+        "process \(pid), started \(Self.iso8601(startedMs))"
     }
 
-    public var description: String {
-        let since = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(startedMs) / 1000))
-        return "process \(pid) on \(host) since \(since)"
+    static func iso8601(_ ms: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    /// What the holder writes into the lock file: "<pid> <startedMs>\n".
+    var fileText: String { "\(pid) \(startedMs)\n" }
+
+    /// Reads `fileText`; nil for an empty or foreign text (a holder that
+    /// has locked but not yet written, or a released lock).
+    init?(fileText: String) {
+        let fields = fileText.split(whereSeparator: \.isWhitespace)
+        guard fields.count >= 2, let pid = Int32(fields[0]), let started = Int64(fields[1]) else { return nil }
+        self.init(pid: pid, startedMs: started)
     }
 }
 
-/// Refusal to take the push lock.
+/// Refusal to take the push lock: another push from this cache is running.
 public struct PushLockError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The process that holds it.
-    public let holder: PushLockHolder
-    /// True when the holder runs on another host, so its liveness could not
-    /// be checked.
-    public let otherHost: Bool
+    /// The holder's process id; nil when it had locked but not yet
+    /// recorded itself.
+    public let pid: Int32?
+    /// When the holder took the lock (epoch ms), if recorded.
+    public let startedMs: Int64?
+
+    /// A refusal naming `holder` (nil: not recorded yet).
+    public init(holder: PushLockHolder?) {
+        pid = holder?.pid
+        startedMs = holder?.startedMs
+    }
 
     public var description: String {
-        let hint = otherHost
-            ? "wait for it to finish (it runs on another host, so whether it is still alive cannot be checked from here)"
-            : "wait for it to finish, or stop it"
-        return "another push is running: \(holder) — \(hint)"
+        // The holder is alive (the kernel drops the lock of a dead one), so
+        // the only advice is to let it finish: stopping a push mid-batch
+        // leaves batches whose outcome must be verified.
+        let who = pid.map { pid in
+            "process \(pid)" + (startedMs.map { ", started \(PushLockHolder.iso8601($0))" } ?? "")
+        } ?? "a process that has not recorded its id yet"
+        return "another push is running: \(who) — wait for that push to finish, then push again"
     }
 }
 
-/// The right to push from this cache. Only one process at a time holds it;
-/// reading and queueing never need it. Released by `release()` or when the
-/// value is deinitialised; a holder that died is detected (`kill(pid, 0)`
-/// on the same host) and its lock taken over.
+/// The right to push from this cache. Only one holder at a time; reading
+/// and queueing never need it.
+///
+/// On disk it is `flock(LOCK_EX)` on `<cache path>.lock`, so the kernel
+/// releases it when the holder exits or is killed: a crashed push never
+/// locks later ones out. The holder writes its pid and start time into the
+/// file for the refusal message. An in-memory store uses an in-process
+/// lock with the same behaviour. Released by `release()` or on deinit.
 public final class PushLock: Sendable {
-    /// The holder recorded in the cache.
+    /// This holder.
     public let holder: PushLockHolder
-    private let store: PortfolioDatabase
-    private let token: String
+    private let releaseAction: Mutex<(@Sendable () -> Void)?>
 
-    init(store: PortfolioDatabase, holder: PushLockHolder, token: String) {
-        self.store = store
+    init(holder: PushLockHolder, release: @escaping @Sendable () -> Void) {
         self.holder = holder
-        self.token = token
+        self.releaseAction = Mutex(release)
     }
 
     /// Gives the lock up (idempotent).
     public func release() {
-        // Only our own row is deleted: a stale lock taken over by someone
-        // else must not be released by us.
-        _ = try? store.writer.write { db in
-            try db.execute(sql: "DELETE FROM push_lock WHERE token = ?", arguments: [token])
+        let action = releaseAction.withLock { action -> (@Sendable () -> Void)? in
+            defer { action = nil }
+            return action
         }
+        action?()
     }
 
     deinit { release() }
 }
 
 extension PortfolioDatabase {
-    /// Takes the push lock for `holder` (default: this process), or throws
-    /// `PushLockError` naming the live holder. A lock left by a dead process
-    /// on this host is taken over.
-    public func acquirePushLock(holder: PushLockHolder? = nil) throws -> PushLock {
-        let me = holder ?? .current(startedMs: nowMs)
-        let token = UUID().uuidString
-        try writer.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT pid, host, started_ms FROM push_lock WHERE id = 1") {
-                let current = PushLockHolder(pid: row[0], host: row[1], startedMs: row[2])
-                let sameHost = current.host == ProcessInfo.processInfo.hostName
-                if !sameHost || Self.processIsAlive(current.pid) {
-                    throw PushLockError(holder: current, otherHost: !sameHost)
+    /// `<cache path>.lock`, or nil for an in-memory store.
+    var pushLockPath: String? { path.map { $0 + ".lock" } }
+
+    /// Takes the push lock for this process, or throws `PushLockError`
+    /// naming the running push's process and start time.
+    public func acquirePushLock() throws -> PushLock {
+        let me = PushLockHolder(pid: getpid(), startedMs: nowMs)
+        guard let lockPath = pushLockPath else {
+            try memoryPushLock.withLock { current in
+                if let current { throw PushLockError(holder: current) }
+                current = me
+            }
+            return PushLock(holder: me) { [self] in memoryPushLock.withLock { $0 = nil } }
+        }
+        let file = try LockFile(path: lockPath)
+        // A prober (`pushLockHolder()`) may hold a shared lock for an
+        // instant; a second try tells it apart from a running push.
+        for attempt in 0..<3 {
+            if try file.tryLock(exclusive: true) {
+                try file.write(me.fileText)
+                return PushLock(holder: me) {
+                    // Emptied before unlocking, so a reader never takes the
+                    // finished push for a running one.
+                    do { try file.write("") } catch {
+                        // Stale text is harmless: `pushLockHolder()` and a
+                        // refused locker's retry see the lock itself is free.
+                    }
+                    file.close()
                 }
             }
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO push_lock (id, pid, host, started_ms, token) VALUES (1, ?, ?, ?, ?)
-                """, arguments: [me.pid, me.host, me.startedMs, token])
+            if attempt < 2 { usleep(20_000) }
         }
-        return PushLock(store: self, holder: me, token: token)
+        let holder = PushLockHolder(fileText: file.read())
+        file.close()
+        throw PushLockError(holder: holder)
     }
 
-    /// The current holder, if any (for status displays).
+    /// The running push's holder, if any (for status displays and tests).
     public func pushLockHolder() throws -> PushLockHolder? {
-        try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT pid, host, started_ms FROM push_lock WHERE id = 1").map {
-                PushLockHolder(pid: $0[0], host: $0[1], startedMs: $0[2])
-            }
-        }
-    }
-
-    /// Removes the lock whoever holds it: for a holder on another host that
-    /// is known to be gone. Returns whether there was one.
-    @discardableResult
-    public func breakPushLock() throws -> Bool {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM push_lock")
-            return db.changesCount > 0
-        }
-    }
-
-    /// `kill(pid, 0)` succeeds or fails with EPERM for a live process.
-    static func processIsAlive(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        guard let lockPath = pushLockPath else { return memoryPushLock.withLock { $0 } }
+        guard FileManager.default.fileExists(atPath: lockPath) else { return nil }
+        let file = try LockFile(path: lockPath)
+        defer { file.close() }
+        guard let recorded = PushLockHolder(fileText: file.read()) else { return nil }
+        // Text left by a holder that was killed: nobody holds the lock, so
+        // a shared lock is granted (and dropped at once by `close`).
+        return try file.tryLock(exclusive: false) ? nil : recorded
     }
 }

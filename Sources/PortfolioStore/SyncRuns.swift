@@ -22,7 +22,7 @@ extension PortfolioDatabase {
     /// Opens a run; returns its id.
     public func beginSyncRun(kind: String, startedMs: Int64? = nil) throws -> Int64 {
         let started = startedMs ?? nowMs
-        return try writer.write { db in
+        return try write { db in
             try db.execute(sql: "INSERT INTO sync_run (kind, started_ms) VALUES (?, ?)", arguments: [kind, started])
             return db.lastInsertedRowID
         }
@@ -32,7 +32,7 @@ extension PortfolioDatabase {
     public func endSyncRun(id: Int64, pages: Int, items: Int, changed: Int, outcome: SyncRun.Outcome,
                            message: String = "", endedMs: Int64? = nil) throws {
         let ended = endedMs ?? nowMs
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 UPDATE sync_run SET ended_ms = ?, pages = ?, items = ?, changed = ?, outcome = ?, message = ? WHERE id = ?
                 """, arguments: [ended, pages, items, changed, outcome.rawValue, message, id])
@@ -41,14 +41,18 @@ extension PortfolioDatabase {
 
     /// The newest run of `kind`, optionally only among those with `outcome`.
     public func lastSyncRun(kind: String, outcome: SyncRun.Outcome? = nil) throws -> SyncRun? {
-        try writer.read { db in
+        let row = try writer.read { db in
             var sql = "SELECT id, kind, started_ms, ended_ms, pages, items, changed, outcome, message FROM sync_run WHERE kind = ?"
             var arguments: StatementArguments = [kind]
             if let outcome { sql += " AND outcome = ?"; arguments += [outcome.rawValue] }
             sql += " ORDER BY started_ms DESC, id DESC LIMIT 1"
-            return try Row.fetchOne(db, sql: sql, arguments: arguments).map {
-                SyncRun(id: $0[0], kind: $0[1], startedMs: $0[2], endedMs: $0[3], pages: $0[4], items: $0[5],
-                        changed: $0[6], outcome: SyncRun.Outcome(rawValue: $0[7]) ?? .failed, message: $0[8])
+            return try Row.fetchOne(db, sql: sql, arguments: arguments)
+        }
+        return row.flatMap { row in
+            decodeRow(row, table: "sync_run") { c in
+                SyncRun(id: try c.int64(0), kind: try c.text(1), startedMs: try c.int64(2), endedMs: try c.optionalInt64(3),
+                        pages: try c.int(4), items: try c.int(5), changed: try c.int(6),
+                        outcome: SyncRun.Outcome(rawValue: try c.text(7)) ?? .failed, message: try c.text(8))
             }
         }
     }

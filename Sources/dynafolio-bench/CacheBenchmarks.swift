@@ -148,4 +148,20 @@ enum CacheBenchmarks {
                            json: ["p50_ms": .number(p50), "p99_ms": .number(p99), "keystrokes": .number(Double(samples.count)),
                                   "first_read_ms": .number(cold * 1000)])
     }
+
+    /// `PRAGMA quick_check` over the whole cache (what the sync engine may
+    /// run before every push) and over the outbox tables alone; the median
+    /// of three runs each, the first on a warm page cache like a push's.
+    static func quickCheck(store: PortfolioDatabase) throws -> BenchResult {
+        func median(_ body: () throws -> Void) throws -> Double {
+            try (0..<3).map { _ in try timed(body) }.sorted()[1]
+        }
+        var ok = true
+        let whole = try median { ok = try store.integrityCheck().isOK && ok }
+        let outbox = try median { ok = try store.integrityCheck(tables: PortfolioDatabase.outboxTables).isOK && ok }
+        return BenchResult(name: "quick_check at \(try store.count()) domains",
+                           value: "whole cache \(format(whole * 1000, 1)) ms, outbox tables only \(format(outbox * 1000, 2)) ms\(ok ? "" : " (FAILED)")",
+                           budget: "≤ 200 ms before a push", met: whole <= 0.2 && ok,
+                           json: ["whole_ms": .number(whole * 1000), "outbox_ms": .number(outbox * 1000), "ok": .bool(ok)])
+    }
 }

@@ -38,6 +38,8 @@ do {
     results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
     log("filter…")
     results.append(try CacheBenchmarks.filter(store: store))
+    log("quick_check…")
+    results.append(try CacheBenchmarks.quickCheck(store: store))
     log("first frame, frame render, memory…")
     results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
     log("plan…")

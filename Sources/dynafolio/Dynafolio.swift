@@ -38,7 +38,9 @@ struct Dynafolio: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            OpenCaches.closeAll()
         } catch {
+            OpenCaches.closeAll()
             if let (message, code) = ErrorReport.classify(error) {
                 printError("dynafolio: \(message)")
                 Foundation.exit(code)

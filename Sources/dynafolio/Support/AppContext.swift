@@ -30,6 +30,7 @@ struct AppContext {
         } catch {
             throw CLIFailure("cannot open the cache at \(configuration.databasePath): \(error) — check its permissions or set DYNAFOLIO_DB")
         }
+        OpenCaches.opened(store)
         var client: DynadotClient?
         if let key = configuration.apiKey, !key.isEmpty {
             do {
@@ -48,6 +49,34 @@ struct AppContext {
     /// Fails with a clear message when no key is configured.
     func requireAccount() throws {
         guard hasAccount else { throw SyncError.noAccount }
+    }
+}
+
+/// Every cache the command opened, told to the user once at open and
+/// closed once when the command ends (`Dynafolio.main`), so no command has
+/// to remember either.
+enum OpenCaches {
+    private static let stores = Mutex<[PortfolioDatabase]>([])
+
+    /// Prints what opening found (a damaged cache moved aside, a newer
+    /// cache opened read-only) to standard error and remembers the store.
+    static func opened(_ store: PortfolioDatabase) {
+        for note in store.openingNotes { printError("dynafolio: \(note)") }
+        if let reason = store.readOnlyReason { printError("dynafolio: \(reason)") }
+        stores.withLock { $0.append(store) }
+    }
+
+    /// Warns about cached rows that could not be read, and closes every
+    /// store (the last process to close marks the cache clean).
+    static func closeAll() {
+        let all = stores.withLock { stores -> [PortfolioDatabase] in
+            defer { stores = [] }
+            return stores
+        }
+        for store in all {
+            if let note = store.skippedRowsNote { printError("dynafolio: \(note)") }
+            do { try store.close() } catch { printError("dynafolio: \(error)") }
+        }
     }
 }
 

@@ -26,6 +26,7 @@ enum TUIContext {
                                                 withIntermediateDirectories: true)
         LogBootstrap.once(path: logPath, key: apiKey)
         let store = try PortfolioDatabase(path: databasePath)
+        OpenCaches.opened(store)
         var client: DynadotClient?
         if let apiKey, !apiKey.isEmpty {
             let configuration = try ClientConfiguration(endpoint: endpoint, apiKey: apiKey, concurrency: tier.concurrency,
