@@ -29,6 +29,12 @@ public final class PortfolioApp {
     var quitting = false
     let work = BackgroundWork()
     private var seenChanges = 0
+    /// The cache's change generation at the last refresh, and when it was
+    /// last read: a `set`, `push` or `sync` in another terminal shows here
+    /// within a poll interval.
+    private var seenGeneration: Int64?
+    private var lastGenerationPoll = Date.distantPast
+    static let changeFeedInterval: TimeInterval = 0.25
     /// The smallest size the layout is drawn at.
     public static let minimumSize = Size(rows: 24, cols: 80)
 
@@ -37,6 +43,7 @@ public final class PortfolioApp {
         panes = [(1, domains), (2, expiries), (3, dns), (4, ListingsPane()), (5, ContactsPane()),
                  (6, OrdersPane()), (7, queue)]
         state.hasAccount = environment.hasAccount
+        seenGeneration = try? environment.store.changeGeneration()
         refreshAll()
     }
 
@@ -50,6 +57,7 @@ public final class PortfolioApp {
         var screen = Screen(size: terminal.size)
         while !quitting {
             absorbBackground()
+            pollChangeFeed()
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
             screen.clear()
             render(into: &screen)
@@ -72,6 +80,28 @@ public final class PortfolioApp {
         if snapshot.finished.isEmpty && snapshot.changes == seenChanges { return false }
         apply(snapshot)
         return true
+    }
+
+    /// Shows `text` in the footer until the next key (e.g. what happened to
+    /// a damaged cache when it was opened).
+    public func announce(_ text: String, isError: Bool = false) {
+        state.message = StatusMessage(text, isError: isError)
+    }
+
+    /// Refreshes counts, the visible rows, the queue and the status bar when
+    /// the cache changed (in this process or another), at most a few times
+    /// a second: one `PRAGMA data_version` read per poll.
+    func pollChangeFeed(now: Date = Date()) {
+        guard now.timeIntervalSince(lastGenerationPoll) >= Self.changeFeedInterval else { return }
+        lastGenerationPoll = now
+        do {
+            let generation = try environment.store.changeGeneration()
+            guard generation != seenGeneration else { return }
+            seenGeneration = generation
+            refreshAll()
+        } catch {
+            state.message = StatusMessage("cannot watch the cache for changes: \(error)", isError: true)
+        }
     }
 
     /// Takes progress and completions from background tasks into the state.

@@ -44,7 +44,7 @@ extension PortfolioDatabase {
     /// were inserted or actually changed (0 when the page matches the cache).
     @discardableResult
     public func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64) throws -> Int {
-        try writer.write { db in try Self.upsertDomains(rows, syncedAtMs: syncedAtMs, in: db) }
+        try write { db in try Self.upsertDomains(rows, syncedAtMs: syncedAtMs, in: db) }
     }
 
     /// The same inside a caller's transaction.
@@ -79,12 +79,13 @@ extension PortfolioDatabase {
     }
 
     /// Rows by name inside a caller's transaction; rows that do not decode are skipped.
-    static func fetchDomains(_ db: Database, named names: [String]) throws -> [DomainRow] {
+    func fetchDomains(_ db: Database, named names: [String]) throws -> [DomainRow] {
         var rows: [DomainRow] = []
         for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            rows += try Row.fetchAll(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name IN (\(marks))",
-                                     arguments: StatementArguments(chunk.map { $0.lowercased() })).compactMap { DomainRow(row: $0) }
+            rows += decodeRows(try Row.fetchAll(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name IN (\(marks))",
+                                                arguments: StatementArguments(chunk.map { $0.lowercased() })),
+                               table: "domain", DomainRow.init(columns:))
         }
         return rows
     }
@@ -94,8 +95,8 @@ extension PortfolioDatabase {
     /// page fetched before the push reached Dynadot must not put the old
     /// value back. Runs inside the writing transaction, so a push completing
     /// later writes after it, and one completed earlier is seen here.
-    static func protectingPushedFields(_ rows: [DomainRow], sinceMs: Int64, in db: Database) throws -> [DomainRow] {
-        let protected = try protectedFields(db, sinceMs: sinceMs)
+    func protectingPushedFields(_ rows: [DomainRow], sinceMs: Int64, in db: Database) throws -> [DomainRow] {
+        let protected = try Self.protectedFields(db, sinceMs: sinceMs)
         guard !protected.isEmpty else { return rows }
         let touched = rows.map(\.name).filter { protected[$0] != nil }
         guard !touched.isEmpty else { return rows }
@@ -113,7 +114,7 @@ extension PortfolioDatabase {
     /// domains that still exist. Returns how many were marked.
     @discardableResult
     public func markGone(notIn seen: Set<String>, atMs: Int64) throws -> Int {
-        try writer.write { db in
+        try write { db in
             let present = try String.fetchAll(db, sql: "SELECT name FROM domain WHERE gone = 0")
             let missing = present.filter { !seen.contains($0) }
             let statement = try db.cachedStatement(
@@ -154,8 +155,8 @@ public final class DomainListing: @unchecked Sendable {
     @discardableResult
     public func ingest(_ page: [DomainRow]) throws -> Int {
         let since = startedMs
-        let changed = try store.writer.write { db in
-            try PortfolioDatabase.upsertDomains(PortfolioDatabase.protectingPushedFields(page, sinceMs: since, in: db),
+        let changed = try store.write { db in
+            try PortfolioDatabase.upsertDomains(store.protectingPushedFields(page, sinceMs: since, in: db),
                                                 syncedAtMs: since, in: db)
         }
         lock.withLock {
@@ -188,8 +189,8 @@ public final class DomainListing: @unchecked Sendable {
             }
         }
         rows = []
-        let changed = try store.writer.write { db in
-            try PortfolioDatabase.upsertDomains(PortfolioDatabase.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
+        let changed = try store.write { db in
+            try PortfolioDatabase.upsertDomains(store.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
                                                 syncedAtMs: syncedAtMs, in: db)
         }
         lock.withLock {

@@ -258,6 +258,7 @@ enum Migrations {
             ALTER TABLE outbox_intent ADD COLUMN sent_ms INTEGER;
             CREATE INDEX outbox_intent_by_operation ON outbox_intent(operation_id);
             CREATE INDEX outbox_intent_by_updated ON outbox_intent(state, updated_ms);
+            DROP TABLE push_lock;
             """)
     }
 }

@@ -27,7 +27,7 @@ extension PortfolioDatabase {
     @discardableResult
     public func enqueue(_ operation: NewOperation, intents: [NewIntent]) throws -> EnqueueResult {
         let now = nowMs
-        return try writer.write { db in
+        return try write { db in
             var result = EnqueueResult()
             var operationID: Int64?
             func recordOperation() throws -> Int64 {
@@ -164,7 +164,7 @@ extension PortfolioDatabase {
     public func recordBatchInFlight(command: String, params: String, domains: String,
                                     intentIDs: [Int64]) throws -> InFlightBatch? {
         let now = nowMs
-        return try writer.write { db in
+        return try write { db in
             let live = Set(try Self.fetchIntents(db, ids: intentIDs).filter { $0.state == .pending }.map(\.id))
             let ids = intentIDs.filter(live.contains)
             guard !ids.isEmpty else { return nil }
@@ -186,7 +186,7 @@ extension PortfolioDatabase {
     @_spi(OutboxWriter)
     public func completeIntents(ids: [Int64], writes: CacheWrites) throws {
         try finish(ids: ids, state: .done, message: "", from: ["inflight"]) { db in
-            try Self.apply(writes, in: db, now: self.nowMs)
+            try self.apply(writes, in: db, now: self.nowMs)
         }
     }
 
@@ -226,7 +226,7 @@ extension PortfolioDatabase {
     @_spi(OutboxWriter)
     public func holdIntents(ids: [Int64], reason: String) throws {
         let now = nowMs
-        try writer.write { db in
+        try write { db in
             let statement = try db.cachedStatement(sql: """
                 UPDATE outbox_intent SET hold_reason = ?, updated_ms = ? WHERE id = ? AND state = 'pending'
                 """)
@@ -239,7 +239,7 @@ extension PortfolioDatabase {
     @_spi(OutboxWriter)
     public func markBatchUncertain(id: Int64, message: String) throws {
         let now = nowMs
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE outbox_batch SET state = 'uncertain', message = ?, ended_ms = ? WHERE id = ?",
                            arguments: [message, now, id])
         }
@@ -309,7 +309,7 @@ extension PortfolioDatabase {
     @discardableResult
     public func retryFailed() throws -> Int {
         let now = nowMs
-        return try writer.write { db in
+        return try write { db in
             try db.execute(sql: "UPDATE outbox_intent SET state = 'pending', message = '', updated_ms = ? WHERE state = 'failed'",
                            arguments: [now])
             return db.changesCount
@@ -322,7 +322,7 @@ extension PortfolioDatabase {
     @_spi(OutboxWriter)
     public func resolveConflict(ids: [Int64], keepRemote: Bool) throws {
         let now = nowMs
-        try writer.write { db in
+        try write { db in
             try Self.requireStates(db, ids: ids, ["conflict"], expected: "in conflict")
             for id in ids {
                 try db.execute(sql: keepRemote

@@ -35,7 +35,7 @@ extension PortfolioDatabase {
     func finish(ids: [Int64], state: IntentState, message: String, from: Set<String>,
                 applying: ((Database) throws -> Void)?, remoteValue: String? = nil) throws {
         let now = nowMs
-        try writer.write { db in
+        try write { db in
             try Self.requireStates(db, ids: ids, from, expected: from.sorted().joined(separator: " or "))
             let batchIDs = Set(try Self.fetchIntents(db, ids: ids).compactMap(\.batchID))
             let statement = try db.cachedStatement(sql: """
@@ -72,7 +72,7 @@ extension PortfolioDatabase {
     /// it leaves for verification.
     func drop(where condition: String, _ values: [any DatabaseValueConvertible]) throws -> DropResult {
         let now = nowMs
-        return try writer.write { db in
+        return try write { db in
             try db.execute(sql: """
                 UPDATE outbox_intent SET state = 'cancelled', updated_ms = ? WHERE state IN \(Self.openStates) AND \(condition)
                 """, arguments: [now] + StatementArguments(values))
@@ -85,7 +85,7 @@ extension PortfolioDatabase {
 
     /// Writes a completing push's values into the cache rows as they are
     /// now (inside the caller's transaction), then whole rows and record sets.
-    static func apply(_ writes: CacheWrites, in db: Database, now: Int64) throws {
+    func apply(_ writes: CacheWrites, in db: Database, now: Int64) throws {
         if !writes.updates.isEmpty {
             let names = Array(Set(writes.updates.map(\.domain)))
             var rows = Dictionary(try fetchDomains(db, named: names).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -94,10 +94,10 @@ extension PortfolioDatabase {
                 update.apply(&row)
                 rows[update.domain] = row
             }
-            try writeRows(Array(rows.values), syncedAtMs: now, in: db)
+            try Self.writeRows(Array(rows.values), syncedAtMs: now, in: db)
         }
-        if !writes.rows.isEmpty { try writeRows(writes.rows, syncedAtMs: now, in: db) }
-        for set in writes.recordSets { try replaceDNSRecordSet(set, in: db) }
+        if !writes.rows.isEmpty { try Self.writeRows(writes.rows, syncedAtMs: now, in: db) }
+        for set in writes.recordSets { try Self.replaceDNSRecordSet(set, in: db) }
     }
 
     /// The (domain, field) pairs a pull must not overwrite: intents in flight

@@ -113,6 +113,9 @@ extension SyncEngine {
             throw SyncError.locked("another dynafolio is pushing: \(error.description)")
         }
         defer { lock.release() }
+        // Never send from a damaged cache: its outbox may not say what was sent.
+        let integrity = try store.integrityCheck()
+        guard integrity.isOK else { throw SyncError.damagedCache(integrity.problems.prefix(3).joined(separator: "; ")) }
 
         let tally = PushTally()
         try await recover(client: client, tally: tally)

@@ -41,6 +41,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     case aborted(String)
     /// Input that cannot become an intent.
     case invalidEdit(String)
+    /// The cache failed its integrity check; nothing is sent from it.
+    case damagedCache(String)
     /// Dynadot answered that it is having trouble (an outage, nothing
     /// applied); what was not sent stays queued.
     case outage(String)
@@ -57,6 +59,8 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             return "push stopped: \(why); the remaining intents stay queued"
         case .invalidEdit(let why):
             return why
+        case .damagedCache(let problems):
+            return "the cache failed its integrity check (\(problems)); nothing was sent. Quit every dynafolio using it: the next start moves it aside (keeping the file) and `dynafolio sync` rebuilds it"
         case .outage(let why):
             return "Dynadot is having trouble (\(why)); nothing more was sent and the remaining changes stay queued — push again later"
         }
