@@ -31,3 +31,24 @@ struct PushConfirmationEndToEndTests {
         }
     }
 }
+
+/// The change feed (issue 10): what another terminal does shows in an open
+/// TUI without a key press.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; the end-to-end TUI tests need it"))
+struct ChangeFeedEndToEndTests {
+    @Test func aSetAndAPushFromTheCLIShowWithoutAKey() async throws {
+        try await TUIEndToEndTests().withSession { world, tmux in
+            try TUIEndToEndTests().sync(tmux)
+            let name = try #require(world.server.state.read { $0.domains.map(\.name).sorted().first })
+            let set = try world.cli("set", "note", "feed-note", "--domains", name)
+            #expect(set.status == 0, "\(set.output)")
+            // No key is sent: the queue count and the pending note appear on their own.
+            try tmux.waitFor(text: "queue 1")
+            try tmux.waitFor(text: "feed-note")
+            let push = try world.cli("push", "--yes")
+            #expect(push.status == 0, "\(push.output)")
+            try tmux.waitFor(text: "queue 0")
+            try tmux.send("q")
+        }
+    }
+}
