@@ -90,6 +90,8 @@ extension PortfolioApp {
         }
         var summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") × \(years) year\(years == 1 ? "" : "s") — total $\(Cents.format(cents: total))"
         if unpriced > 0 { summary += " + \(unpriced) unpriced" }
+        lines.insert([Span(MoneyText.balanceLine(spending: total, balanceCents: state.balanceCents, when: "once pushed"), style: Style(.dialog, accent: .header))],
+                      at: 0)
         dialog = (ConfirmDialog(title: "Renew (spends money)", summary: summary, lines: lines, isDangerous: true, confirmLabel: "Queue renewal"),
                   .renew(years: years, domains: rows.map(\.name), costCents: total))
     }

@@ -218,7 +218,8 @@ public final class ListingsPane: Pane {
             return
         }
         let dialog = ConfirmDialog(title: "Buy it now (spends money)", summary: "Buy \(listing.domain) for $\(Cents.format(cents: price)) \(listing.currency)?",
-                                   lines: [[Span("  The purchase is queued; the push asks again before it spends.")],
+                                   lines: [[Span(MoneyText.balanceLine(spending: price, balanceCents: state.balanceCents, when: "once pushed"))],
+                                           [Span("  The purchase is queued; the push asks again before it spends.")],
                                            [Span("  price  "), Span("$" + Cents.format(cents: price), style: Style(.dialog, accent: .pending))]],
                                    isDangerous: true, confirmLabel: "Queue purchase")
         state.request = .confirm(dialog, .purchase(domain: listing.domain, priceCents: price))

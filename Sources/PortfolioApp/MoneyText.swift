@@ -4,7 +4,7 @@ import SyncEngine
 enum MoneyText {
     /// `balance $120.00 → $87.03 after this push`, or a warning when the
     /// balance does not cover it (the push would hold the money intents).
-    static func balanceLine(spending cents: Int64, balanceCents: Int64?) -> String {
+    static func balanceLine(spending cents: Int64, balanceCents: Int64?, when: String = "after this push") -> String {
         guard let balanceCents else {
             return "balance unknown — the push checks it before spending $\(Cents.format(cents: cents))"
         }
@@ -12,7 +12,7 @@ enum MoneyText {
         guard balanceCents >= cents else {
             return "balance \(before) does not cover $\(Cents.format(cents: cents)): the push will hold these"
         }
-        return "balance \(before) → $\(Cents.format(cents: balanceCents - cents)) after this push"
+        return "balance \(before) → $\(Cents.format(cents: balanceCents - cents)) \(when)"
     }
 
     /// The status bar's balance, e.g. `$1234.56`.

@@ -110,7 +110,7 @@ extension SyncEngine {
         let client = try requireClient()
         let lock: PushLock
         do { lock = try store.acquirePushLock() } catch let error as PushLockError {
-            throw SyncError.locked("another dynafolio is pushing: \(error.description)")
+            throw SyncError.locked(error.description)
         }
         defer { lock.release() }
         // Never send from a damaged cache: its outbox may not say what was sent.

@@ -26,6 +26,10 @@ struct OfflineAndLockTests {
             try? await server.stop()
             throw error
         }
+        // The stopped simulator's port may be handed to another test's
+        // simulator (same fake key): point at port 1, which nothing serves
+        // and no ephemeral port allocation ever picks.
+        world.endpoint = URL(string: "http://127.0.0.1:1/api3.json")
         let domainWithDNS = try #require(dnsDomain, "the generated account has no Dynadot DNS domain")
 
         #expect(try await world.ok("ls").stdout.contains(names[0]))
@@ -49,7 +53,8 @@ struct OfflineAndLockTests {
         #expect(after.stdout == plan.stdout, "the queue changed after a failed push")
         let pending = try world.store().pendingIntents()
         #expect(pending.count == 3)
-        #expect(try world.store().intents(in: [.inflight, .failed]).isEmpty)
+        let stuck = try world.store().intents(in: [.inflight, .failed]).map { "\($0.field) \($0.state) \($0.message)" }
+        #expect(stuck.isEmpty, "\(stuck) \(push.stderr)")
     }
 
     /// "Two processes: one pushing, the other's `push` is refused clearly."
@@ -74,7 +79,7 @@ struct OfflineAndLockTests {
             try await world.ok("set", "note", "second", "--domains", names[1])
             let second = try await world.run("push", "--yes")
             #expect(second.status == 1)
-            #expect(second.stderr.contains("another dynafolio is pushing"))
+            #expect(second.stderr.contains("another push is running"))
             #expect(second.stderr.contains(String(held.pid)))
             let done = try await first.finish()
             #expect(done.status == 0, "\(done.stderr)")

@@ -168,12 +168,12 @@ enum AccountPaneGoldens {
             ┌─ Buy it now (spends money) ──────────────────────────────────────────┐
             │ Buy gamma-ray.com for $1200.00 USD?                                  │
             │                                                                      │
+            │ balance $100.00 does not cover $1200.00: the push will hold these    │
             │   The purchase is queued; the push asks again before it spends.      │
             │   price  $1200.00                                                    │
             │                                                                      │
             │                     [ Queue purchase ]   [ No ]                      │
             └──────────────────────────────────────────────────────────────────────┘
-
 
 
 

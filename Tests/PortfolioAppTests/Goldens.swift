@@ -121,12 +121,12 @@ enum Goldens {
           bü┌─ Renew (spends money) ───────────────────────────────────────────────┐
           例│ 2 domains × 2 years — total $47.96                                   │
             │                                                                      │
+            │ balance $100.00 → $52.04 once pushed                                 │
             │   alpha.com  $21.98                                                  │
             │   bravo.net  $25.98                                                  │
             │                                                                      │
             │                      [ Queue renewal ]   [ No ]                      │
             └──────────────────────────────────────────────────────────────────────┘
-
 
 
 

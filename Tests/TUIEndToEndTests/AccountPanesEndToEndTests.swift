@@ -30,6 +30,8 @@ extension TUIEndToEndTests {
             try tmux.waitFor(text: "[ Push ]")
             try tmux.send("y")
             try tmux.waitFor(text: "Last push: 4 of 4 done", timeout: 120)
+            // The push has finished (not only its results arrived): `q` quits without asking.
+            try tmux.waitFor(text: "pushed:", timeout: 120)
 
             let prices = world.server.state.read { account in listed.prefix(4).map { account.domain(named: $0)?.salePriceCents } }
             #expect(prices == [7750, 7750, 7750, nil])
@@ -69,6 +71,8 @@ extension TUIEndToEndTests {
             try tmux.waitFor(text: "[ Push ]")
             try tmux.send("y")
             try tmux.waitFor(text: "Last push: \(changing) of \(changing) done", timeout: 120)
+            // The push has finished (not only its results arrived): `q` quits without asking.
+            try tmux.waitFor(text: "pushed:", timeout: 120)
 
             let calls = world.server.recentRequests.filter { $0.command == "set_whois" }
             #expect(calls.map(\.domainCount) == [100, changing - 100])
@@ -106,6 +110,8 @@ extension TUIEndToEndTests {
             try tmux.waitFor(text: "[ Push ]")
             try tmux.send("y")
             try tmux.waitFor(text: "Last push: 3 of 3 done", timeout: 120)
+            // The push has finished (not only its results arrived): `q` quits without asking.
+            try tmux.waitFor(text: "pushed:", timeout: 120)
             #expect(world.server.recentRequests.filter { $0.command == "renew" && $0.outcome == "success" }.count == 3)
             try tmux.send("r")
             try tmux.waitFor(text: "synced 300 domains")

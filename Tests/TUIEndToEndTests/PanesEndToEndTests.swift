@@ -91,6 +91,8 @@ extension TUIEndToEndTests {
             try tmux.waitFor(text: "[ Push ]")
             try tmux.send("y")
             try tmux.waitFor(text: "Last push: 1 of 1 done", timeout: 120)
+            // The push has finished (not only its results arrived): `q` quits without asking.
+            try tmux.waitFor(text: "pushed:", timeout: 120)
 
             let after = world.server.state.read { account -> [SimDNSRecord]? in
                 guard case .dynadotDNS(_, let records)? = account.domain(named: domain)?.nameServers else { return nil }

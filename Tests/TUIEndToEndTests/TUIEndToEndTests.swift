@@ -130,6 +130,8 @@ struct TUIEndToEndTests {
             try tmux.waitFor(text: "[ Push ]")
             try tmux.send("y")
             let pushed = try tmux.waitFor(text: "Last push: \(added) of \(added) done", timeout: 120)
+            // The push has finished (not only its results arrived): `q` quits without asking.
+            try tmux.waitFor(text: "pushed:", timeout: 120)
             #expect(pushed.contains("pushed: \(added) done"))
             #expect(pushed.contains("queue 0"))
 

@@ -52,7 +52,7 @@ enum ErrorReport {
         case let config as ConfigurationError:
             return (config.description, Exit.failure)
         case let lock as PushLockError:
-            return ("another dynafolio is pushing: \(lock.description)", Exit.failure)
+            return (lock.description, Exit.failure)
         case let api as DynadotError:
             return (api.message, Exit.failure)
         case let store as PortfolioStoreError:

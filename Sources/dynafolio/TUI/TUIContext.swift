@@ -56,7 +56,9 @@ enum TUIContext {
                     let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: actions,
                                                                        unicode: unicode && terminal.isUnicode, hasAccount: hasAccount))
                     // A damaged cache moved aside says so on the first screen.
-                    if let note = engine.store.openingNotes.first { app.announce(note, isError: true) }
+                    if let note = engine.store.openingNotes.first ?? engine.store.readOnlyReason ?? engine.store.skippedRowsNote {
+                        app.announce(note, isError: true)
+                    }
                     if syncFirst { app.perform(.sync) }
                     app.run(terminal: terminal)
                     terminal.restore()
