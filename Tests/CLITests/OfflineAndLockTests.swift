@@ -63,7 +63,7 @@ struct OfflineAndLockTests {
             try await world.ok("sync", "--quiet")
             let names = server.state.read { $0.domains.map(\.name) }
             try await world.ok("set", "note", "first", "--domains", names[0])
-            server.setFaults(SimFaults(latencyMilliseconds: 3000))
+            server.setFaults(SimFaults(latencyMilliseconds: 8000))
             let first = try world.start(["push", "--yes"])
             defer { first.stop() }
             // Wait until the first process holds the lock (it records itself in the cache).

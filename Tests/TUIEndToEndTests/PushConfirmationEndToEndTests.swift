@@ -13,8 +13,10 @@ struct PushConfirmationEndToEndTests {
             let (shown, later) = (names[0], names[1])
             let first = try world.cli("renew", "--years", "1", "--max-cost", "1000", "--domains", shown)
             #expect(first.status == 0, "\(first.output)")
+            // The change feed brings the CLI's renewal into the open TUI.
+            try tmux.waitFor(text: "queue 1")
             try tmux.send("7")
-            try tmux.waitFor(text: "renew")
+            try tmux.waitFor(text: "call 1: renew")
             try tmux.send("p")
             let dialog = try tmux.waitFor(text: "spends $")
             #expect(dialog.contains("balance $"))
