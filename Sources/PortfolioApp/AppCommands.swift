@@ -209,7 +209,8 @@ extension PortfolioApp {
         Task.detached {
             do {
                 let summary = try await engine.push(approval) { progress in
-                    work.setPush(ProgressBar(done: progress.batchesDone, total: progress.batchesTotal, label: "push"))
+                    work.setPush(ProgressBar(done: progress.batchesDone, total: progress.batchesTotal,
+                                             label: "push" + MoneyText.timeLeft(progress.secondsLeft)))
                 }
                 work.finish(.push(.success(summary)))
             } catch {

@@ -61,7 +61,11 @@ extension PortfolioApp {
         if let balance = state.balanceCents { left.append(Span(MoneyText.balance(balance))) }
         var right: [Span] = []
         if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)/\(sync.total)", style: Style(.statusBar, accent: .pending))) }
-        if let push = state.push { right.append(Span("pushing \(push.done)/\(push.total)", style: Style(.statusBar, accent: .pending))) }
+        if let push = state.push {
+            // The label carries the time left on a long push (`push · 2 min left`).
+            let left = push.label.hasPrefix("push ·") ? String(push.label.dropFirst(4)) : ""
+            right.append(Span("pushing \(push.done)/\(push.total)\(left)", style: Style(.statusBar, accent: .pending)))
+        }
         if state.failedCount + state.conflictCount > 0 {
             right.append(Span("\(state.failedCount + state.conflictCount) failed", style: Style(.statusBar, accent: .error)))
         }

@@ -15,6 +15,12 @@ enum MoneyText {
         return "balance \(before) → $\(Cents.format(cents: balanceCents - cents)) \(when)"
     }
 
+    /// ` · 2 min left` for a push long enough to say so; empty otherwise.
+    static func timeLeft(_ seconds: Double?) -> String {
+        guard let seconds, seconds >= 10 else { return "" }
+        return seconds < 90 ? " · \(Int(seconds.rounded())) s left" : " · \(Int((seconds / 60).rounded())) min left"
+    }
+
     /// The status bar's balance, e.g. `$1234.56`.
     static func balance(_ cents: Int64) -> String { "$" + Cents.format(cents: cents) }
 }

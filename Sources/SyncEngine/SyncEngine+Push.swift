@@ -146,8 +146,9 @@ extension SyncEngine {
             try await Task.sleep(nanoseconds: UInt64(500_000_000) << UInt64(attempt))
             round = try plan(for: try store.intents(ids: Array(retry)).filter { $0.state == .pending })
         }
-        let unsent = try store.intents(ids: Array(sent)).filter { $0.state == .pending }.count
-        tally.update { $0.unsent = unsent }
+        let outcome = try store.intents(ids: Array(sent))
+        tally.update { $0.unsent = outcome.filter { $0.state == .pending }.count }
+        try recordSpending(outcome.filter { $0.money && $0.state == .done }, tally: tally)
         await refreshAfterPush(sent, client: client, tally: tally)
         return tally.snapshot
     }
@@ -242,6 +243,17 @@ extension SyncEngine {
             if case .outage(_, let message) = error { throw SyncError.outage(message) }
             throw SyncError.aborted("could not check prices and the balance before spending: \(error.message)")
         }
+    }
+
+    /// Takes what the push spent (at the prices it just fetched) off the
+    /// cached balance, so the status bar and the next dialog show what is
+    /// left; the next sync reads the exact figure.
+    func recordSpending(_ spent: [OutboxIntent], tally: PushTally) throws {
+        guard !spent.isEmpty, let before = tally.snapshot.balanceCents, var account = try store.account() else { return }
+        let total = try moneyCosts(spent).values.reduce(0, +)
+        account.balanceCents = before - total
+        try store.saveAccount(account)
+        tally.update { $0.balanceCents = before - total }
     }
 
     public static func moneyWords(_ intents: [OutboxIntent]) -> String {

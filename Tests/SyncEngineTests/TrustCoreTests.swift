@@ -27,6 +27,8 @@ import Testing
             let renewed = server.recentRequests.filter { $0.command == "renew" }.map { $0.parameters["domain"] }
             #expect(renewed == [first])
             #expect(try engine.store.pendingIntents().map(\.domain) == [second])
+            // The cached balance follows what was spent.
+            #expect(try engine.store.account()?.balanceCents == server.state.read { Int64($0.balanceCents) })
         }
     }
 
