@@ -110,13 +110,8 @@ extension SyncEngine {
     func refreshPricesAndBalance(client: DynadotClient, tally: PushTally) async throws -> Int64? {
         do {
             tally.update { $0.calls += 2 }
-            let list = try TLDPriceList(try await client.send(APIRequest("tld_price", ["currency": "USD"])))
+            try await fetchPrices(client)
             let now = store.nowMs
-            try store.upsertTLDPrices(list.prices.map {
-                TLDPriceRow(tld: $0.tld, registerCents: $0.register?.cents, renewCents: $0.renew?.cents,
-                            transferCents: $0.transfer?.cents, restoreCents: $0.restore?.cents,
-                            currency: $0.currency ?? list.currency ?? "USD", fetchedAtMs: now)
-            })
             let balance = try AccountBalances(try await client.send(APIRequest("get_account_balance"))).balances.first
             if var account = try store.account() {
                 account.balanceCents = balance?.cents

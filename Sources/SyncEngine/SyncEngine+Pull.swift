@@ -156,6 +156,12 @@ extension SyncEngine {
                             _ progress: @Sendable (SyncProgress) -> Void) async throws {
         progress(SyncProgress(step: "prices", done: 0, total: nil))
         summary.calls += 1
+        try await fetchPrices(client)
+    }
+
+    /// `tld_price` into the cache: what renewals cost now (a pull, and a
+    /// push right before it spends).
+    func fetchPrices(_ client: DynadotClient) async throws {
         let list = try TLDPriceList(try await client.send(APIRequest("tld_price", ["currency": "USD"])))
         let now = store.nowMs
         try store.upsertTLDPrices(list.prices.map {
