@@ -38,12 +38,8 @@ public enum Redaction {
     /// The value stops at a separator (`&`, space, quote, `,`, `;`, `}`).
     public static func redactKeyParameter(_ text: String) -> String {
         guard text.range(of: "key", options: .caseInsensitive) != nil else { return text }
-        let range = NSRange(text.startIndex..., in: text)
-        return keyPattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1REDACTED")
+        // A regex literal: checked when dynafolio is compiled, so it cannot fail at run time.
+        let pattern = #/(?i)(\b(?:api_?)?key"?\s*[=:]\s*"?)[^&\s",;}]+/#
+        return text.replacing(pattern) { match in match.1 + "REDACTED" }
     }
-
-    private static let keyPattern: NSRegularExpression = {
-        // A literal pattern: it always compiles.
-        try! NSRegularExpression(pattern: #"(?i)(\b(?:api_?)?key"?\s*[=:]\s*"?)[^&\s",;}]+"#)
-    }()
 }
