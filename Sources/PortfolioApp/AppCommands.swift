@@ -52,9 +52,10 @@ extension PortfolioApp {
             let edit = try EditVerbParser.parse(words: words)
             if let folder = try environment.engine.unknownFolder(edit) {
                 // A folder the account lacks: ask before creating it.
-                let known = ((try? environment.store.folders()) ?? []).map(\.name)
-                let lines = [[Span("  Folders now: " + (known.isEmpty ? "(none cached)" : known.joined(separator: ", ")))]]
-                dialog = (ConfirmDialog(title: "Create folder \(folder)", summary: "The folder '\(folder)' does not exist. Create it and move \(names.count) domain\(names.count == 1 ? "" : "s") there?",
+                let text = try environment.engine.unknownFolderText(folder)
+                    .replacingOccurrences(of: "; ", with: "\n").replacingOccurrences(of: " Folders: ", with: "\nFolders: ")
+                let lines = text.split(separator: "\n").map { [Span("  " + $0)] }
+                dialog = (ConfirmDialog(title: "Create folder \(folder)", summary: "Create it and move \(names.count) domain\(names.count == 1 ? "" : "s") there?",
                                         lines: lines, confirmLabel: "Create and queue"),
                           .queueCreatingFolder(edit, domains: names))
                 return

@@ -132,19 +132,24 @@ extension SyncEngine {
         return try store.folders().contains(where: { $0.name == name }) ? nil : name
     }
 
+    /// "folder 'X' does not exist in the account; did you mean 'Y'?
+    /// Folders: …" — for a refusal or a confirmation.
+    public func unknownFolderText(_ name: String) throws -> String {
+        let names = try store.folders().map(\.name)
+        var text = "folder '\(name)' does not exist in the account"
+        let near = TypedValueRules.suggestions(for: name, among: names)
+        if !near.isEmpty { text += "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?" }
+        text += names.isEmpty ? " (no folders cached; run `dynafolio sync`)" : " Folders: \(names.joined(separator: ", "))."
+        return text
+    }
+
     /// Refuses values the account does not have: an unknown folder (unless
     /// it is to be created), an unknown contact id.
     func checkAgainstAccount(_ edit: Edit, createFolder: Bool) throws {
         switch edit {
         case .folder:
             guard let name = try unknownFolder(edit), !createFolder else { return }
-            let names = try store.folders().map(\.name)
-            var text = "folder '\(name)' does not exist in the account"
-            let near = TypedValueRules.suggestions(for: name, among: names)
-            if !near.isEmpty { text += "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?" }
-            text += names.isEmpty ? " (no folders cached; run `dynafolio sync`)" : " Folders: \(names.joined(separator: ", "))."
-            text += " To create it, add --create-folder (the TUI asks)."
-            throw SyncError.invalidEdit(text)
+            throw SyncError.invalidEdit(try unknownFolderText(name) + " To create it, add --create-folder (the TUI asks).")
         case .contacts(let r, let a, let t, let b):
             let known = Set(try store.contacts().map(\.id))
             for (role, id) in [("registrant", r), ("admin", a), ("technical", t), ("billing", b)] {
