@@ -146,10 +146,20 @@ struct HostileInputEditTests {
             outputs.append(("ls", try await world.ok("ls")))
             outputs.append(("ls --csv", try await world.ok("ls", "--csv")))
             outputs.append(("ls --json", try await world.ok("ls", "--json")))
-            try await world.ok("set", "renew", "auto", "--domains", d)
             try await world.ok("set", "note", "calm now", "--domains", d)
             outputs.append(("plan", try await world.ok("plan")))
-            outputs.append(("push", try await world.run("push", "--yes")))
+            // Push results quote provider and account text: a push
+            // interrupted (simulated crash) and then a note edited elsewhere
+            // comes back as a conflict that quotes the remote note.
+            let crashed = try await world.run("push", "--yes", environment: ["DYNAFOLIO_CRASH_AT": "1"])
+            #expect(crashed.status == 70)
+            server.state.mutate { account in
+                if let i = account.domains.firstIndex(where: { $0.name == d }) { account.domains[i].note = "again " + evil }
+            }
+            let pushed = try await world.run("push", "--yes")
+            #expect(pushed.status == 3, "\(pushed.stderr)")
+            #expect(pushed.stderr.contains("remote is now again \\e]0;pwned\\x07"), "\(pushed.stderr)")
+            outputs.append(("push", pushed))
             for (what, result) in outputs {
                 for scalar in (result.stdout + result.stderr).unicodeScalars where scalar != "\n" && scalar != "\t" {
                     #expect(!(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)),
