@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Modules as DESIGN.md draws them; dependencies point down only:
-// dynafolio → PortfolioApp → TerminalUI
+// dynafolio → PortfolioApp → TerminalUI → DynadotAPI (TerminalText only)
 //           → SyncEngine → PortfolioStore, DynadotAPI
 //           → DynadotSim → DynadotAPI
 let package = Package(
@@ -51,6 +51,7 @@ let package = Package(
             name: "TerminalUI",
             dependencies: [
                 "CNCursesShim",
+                "DynadotAPI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

@@ -44,7 +44,7 @@ extension JSONValue {
     }
 
     /// Appends `s` as a JSON string literal, escaping quotes, backslashes and
-    /// control characters; other Unicode passes through as UTF-8.
+    /// control characters (C0, DEL, C1); other Unicode passes through as UTF-8.
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -55,7 +55,9 @@ extension JSONValue {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // DEL and C1 too (TerminalText's rule): valid JSON either
+                // way, and printed JSON cannot drive a terminal.
+                if TerminalText.isControl(scalar) {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

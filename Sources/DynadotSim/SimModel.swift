@@ -103,6 +103,12 @@ public struct SimContact: Sendable, Equatable {
 public struct SimFolder: Sendable, Equatable {
     public var id: Int
     public var name: String
+
+    /// A folder; tests build accounts with these.
+    public init(id: Int, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// A name server host registered in the account (`server_list`, `add_ns`).

@@ -50,6 +50,16 @@ extension PortfolioApp {
         }
         do {
             let edit = try EditVerbParser.parse(words: words)
+            if let folder = try environment.engine.unknownFolder(edit) {
+                // A folder the account lacks: ask before creating it.
+                let text = try environment.engine.unknownFolderText(folder)
+                    .replacingOccurrences(of: "; ", with: "\n").replacingOccurrences(of: " Folders: ", with: "\nFolders: ")
+                let lines = text.split(separator: "\n").map { [Span("  " + $0)] }
+                dialog = (ConfirmDialog(title: "Create folder \(folder)", summary: "Create it and move \(names.count) domain\(names.count == 1 ? "" : "s") there?",
+                                        lines: lines, confirmLabel: "Create and queue"),
+                          .queueCreatingFolder(edit, domains: names))
+                return
+            }
             let summary = try environment.engine.queue(edit, domains: names, origin: .tui)
             var parts = ["queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
             if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
@@ -147,9 +157,11 @@ extension PortfolioApp {
             quitting = true
         case .purchase, .assignContact:
             confirmedPaneAction(action)
-        case .queueEdit(let edit, let names):
+        case .queueEdit(let edit, let names), .queueCreatingFolder(let edit, let names):
+            var creating = false
+            if case .queueCreatingFolder = action { creating = true }
             do {
-                let summary = try environment.engine.queue(edit, domains: names, origin: .tui)
+                let summary = try environment.engine.queue(edit, domains: names, origin: .tui, createFolder: creating)
                 var text = "queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already set" }
                 state.message = StatusMessage(text + " — 7 to review and push")

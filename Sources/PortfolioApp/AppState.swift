@@ -79,6 +79,9 @@ public enum ConfirmedAction: Sendable {
     case quit
     /// Queue a non-money edit on these domains (e.g. a copied record set).
     case queueEdit(Edit, domains: [String])
+    /// Queue a folder edit whose folder the account lacks: the push creates
+    /// it first (`create_folder`).
+    case queueCreatingFolder(Edit, domains: [String])
     /// Queue buying a marketplace domain at the price shown.
     case purchase(domain: String, priceCents: Int64)
     /// Queue `set_whois` giving `roles` of `domains` to contact `id`.

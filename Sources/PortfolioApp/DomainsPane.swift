@@ -176,8 +176,9 @@ public final class DomainsPane: Pane {
         case .setLock: state.request = .commandLine("set lock")
         case .setFolder: state.request = .commandLine("set folder ")
         case .setNote: state.request = .commandLine("set note ")
-        case .setForwarding: state.request = .commandLine("set forward https://")
-        case .setStealth: state.request = .commandLine("set stealth https://")
+        // No "https://" prefill: a pasted URL would become https://https://….
+        case .setForwarding: state.request = .commandLine("set forward ")
+        case .setStealth: state.request = .commandLine("set stealth ")
         case .setParking: state.request = .commandLine("set parking")
         case .setForSale: state.request = .commandLine("set sale ")
         case .unlist: state.request = .commandLine("set unsale")

@@ -1,3 +1,4 @@
+import DynadotAPI
 import Foundation
 
 /// Host-name and address checks shared by the CLI, the TUI's forms and the
@@ -58,8 +59,19 @@ public enum HostValidation {
 }
 
 /// Checks a record set the way the provider would, before it is queued.
+///
+/// Limits: a TXT value holds at most ``maxTXTLength`` (255) characters (one
+/// DNS character-string); any other value at most ``maxValueLength`` (253,
+/// the longest domain name; URLs follow ``URLValidation``); no value may hold a control character (a TXT
+/// with a newline is refused). A CNAME must be the only record on its host:
+/// never at the apex beside other records, never beside another record on
+/// the same subdomain.
 public enum DnsValidation {
     public static let types = ["a", "aaaa", "cname", "mx", "txt", "forward", "stealth", "email", "srv"]
+    /// The longest TXT value (one 255-byte DNS character-string).
+    public static let maxTXTLength = 255
+    /// The longest value of any other record (a full domain name).
+    public static let maxValueLength = 253
 
     /// Throws `SyncError.invalidEdit` naming the first bad record.
     public static func validate(_ set: RecordSet) throws {
@@ -77,13 +89,38 @@ public enum DnsValidation {
         for record in set.records {
             if let problem = problem(with: record) {
                 let host = record.host.isEmpty ? "@" : record.host
-                throw SyncError.invalidEdit("record '\(host) \(record.type.uppercased()) \(record.value)': \(problem)")
+                throw SyncError.invalidEdit("record '\(TerminalText.escaped(host)) \(TerminalText.escaped(record.type.uppercased())) \(TerminalText.escaped(record.value))': \(problem)")
             }
+        }
+        let byHost = Dictionary(grouping: set.records, by: \.host)
+        for host in byHost.keys.sorted() {
+            let records = byHost[host] ?? []
+            guard records.contains(where: { $0.type == "cname" }), records.count > 1 else { continue }
+            let others = records.filter { $0.type != "cname" }.map { $0.type.uppercased() }
+            let beside = others.isEmpty ? "another CNAME" : Set(others).sorted().joined(separator: ", ")
+            if host.isEmpty {
+                throw SyncError.invalidEdit("a CNAME at the apex (@) cannot sit beside other records (\(beside)) — CNAME rule: a CNAME is the only record on its host; use A/AAAA records at @ or a forward record")
+            }
+            throw SyncError.invalidEdit("'\(host)' has a CNAME beside \(beside) — CNAME rule: a CNAME is the only record on its host; remove the others or the CNAME")
         }
     }
 
     /// What is wrong with one record, or nil.
     public static func problem(with record: DnsEntry) -> String? {
+        for (what, text) in [("host", record.host), ("value", record.value), ("priority", record.extra)] {
+            if let control = TerminalText.firstControl(in: text) {
+                return "the \(what) holds a control character (\(control)); DNS values are refused with newlines or other control characters"
+            }
+        }
+        if record.type == "txt", record.value.utf8.count > maxTXTLength {
+            return "a TXT value holds at most \(maxTXTLength) characters (got \(record.value.utf8.count)); split it into several TXT records"
+        }
+        if !["txt", "forward", "stealth"].contains(record.type), record.value.utf8.count > maxValueLength {
+            return "the value is longer than \(maxValueLength) characters"
+        }
+        if record.host.utf8.count > maxValueLength {
+            return "the host is longer than \(maxValueLength) characters"
+        }
         if !record.isMain {
             let labels = record.host.split(separator: ".", omittingEmptySubsequences: false)
             let ok = labels.allSatisfy { l in
@@ -110,8 +147,7 @@ public enum DnsValidation {
         case "txt":
             return record.value.isEmpty ? "a TXT record needs a value" : nil
         case "forward", "stealth":
-            let v = record.value.lowercased()
-            return v.hasPrefix("http://") || v.hasPrefix("https://") ? nil : "a \(record.type) record needs a URL starting with http:// or https://"
+            return URLValidation.problem(with: record.value).map { "a \(record.type) record needs a URL: \($0)" }
         default:
             return record.value.isEmpty ? "the record needs a value" : nil
         }

@@ -3,7 +3,7 @@
 ///
 ///     ns ns1.example.net ns2.example.net     renew auto|donot|reset
 ///     privacy full|partial|off               lock
-///     folder NAME                            note TEXT
+///     folder NAME|""|--clear                 note TEXT|""|--clear
 ///     forward URL [--permanent]              stealth URL [--title TITLE]
 ///     parking [--no-ads]                     sale PRICE [--type T] [--min-offer N]
 ///     unsale                                 contacts [--registrant ID] [--admin ID] [--technical ID] [--billing ID]
@@ -61,9 +61,23 @@ public enum EditVerbParser {
             guard args.isEmpty else { throw SyncError.invalidEdit("set lock takes no value (the API can lock, not unlock)") }
             return .lock
         case "folder":
+            if flag("--clear") {
+                guard args.isEmpty else { throw SyncError.invalidEdit("set folder --clear takes no name") }
+                return .folder("")
+            }
+            guard !args.isEmpty else {
+                throw SyncError.invalidEdit("set folder needs a folder name; to take the domains out of their folder say so explicitly: set folder \"\" (or --clear)")
+            }
             let name = args.joined(separator: " ")
             return .folder(name.lowercased() == "default" ? "" : name)
         case "note":
+            if flag("--clear") {
+                guard args.isEmpty else { throw SyncError.invalidEdit("set note --clear takes no text") }
+                return .note("")
+            }
+            guard !args.isEmpty else {
+                throw SyncError.invalidEdit("set note needs the note text; to clear the note say so explicitly: set note \"\" (or --clear)")
+            }
             return .note(args.joined(separator: " "))
         case "forward":
             let permanent = flag("--permanent")

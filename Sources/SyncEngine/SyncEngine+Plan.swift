@@ -140,12 +140,27 @@ extension SyncEngine {
         return costs
     }
 
-    /// The calls a push makes before its batches: `add_ns` for each host a
+    /// The calls a push makes before its batches: `create_folder` for each
+    /// folder a `set_folder` names that the account lacks, then one
+    /// `folder_list`; `add_ns` for each host a
     /// `set_ns` uses that the account has not registered, then one
     /// `server_list`; before money, one `tld_price` and one
     /// `get_account_balance`.
     func setupCalls(for batches: [PlannedBatch]) throws -> [SetupCall] {
         var calls: [SetupCall] = []
+        // Folders a `set_folder` names that the cached folder list lacks
+        // (queued with --create-folder): `create_folder` each, then one
+        // `folder_list`.
+        let folders = Set(batches.filter { $0.command == "set_folder" }
+            .flatMap { $0.parameters.filter { $0.name == "folder" }.map(\.value) }).subtracting(["Default"])
+        if !folders.isEmpty {
+            let known = Set(try store.folders().map(\.name))
+            let missing = folders.subtracting(known).sorted()
+            if !missing.isEmpty {
+                calls += missing.map { SetupCall("create_folder", [QueryParameter("folder_name", $0)]) }
+                calls.append(SetupCall("folder_list"))
+            }
+        }
         let wanted = Set(batches.filter { $0.command == "set_ns" }.flatMap { $0.parameters.map(\.value) })
         if !wanted.isEmpty {
             let known = Set(try store.registeredNameServers().map { Edit.normaliseHost($0.host) })

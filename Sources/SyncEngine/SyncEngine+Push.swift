@@ -92,6 +92,7 @@ extension SyncEngine {
         }
         let unreadable = Set(first.unreadable.map(\.id))
         var round = try plan(for: pending.filter { !heldIDs.contains($0.id) && !unreadable.contains($0.id) })
+        try await createFolders(for: round.batches, client: client, tally: tally)
         try await registerNameServers(for: round.batches, client: client, tally: tally)
         let sent = round.intentIDs
         let total = round.batches.count
@@ -165,6 +166,38 @@ extension SyncEngine {
         let servers = try ServerList(try await client.send(APIRequest("server_list"))).servers
         try store.replaceRegisteredNameServers(servers.map { RegisteredNameServerRow(serverID: $0.serverId, host: $0.host, ips: $0.ips) },
                                                syncedAtMs: store.nowMs)
+    }
+
+    /// `set_folder` needs the folder to exist: each folder the plan names
+    /// that the cached list lacks (queued with `--create-folder` or after
+    /// the TUI asked) is created first (`create_folder`), then the folder
+    /// list is refreshed. The plan counts these calls (`setupCalls`).
+    func createFolders(for batches: [PlannedBatch], client: DynadotClient, tally: PushTally) async throws {
+        let setup = try setupCalls(for: batches).filter { $0.command == "create_folder" }
+        guard !setup.isEmpty else { return }
+        for call in setup {
+            tally.update { $0.calls += 1 }
+            do {
+                _ = try await client.send(APIRequest(call.command, parameters: call.parameters))
+            } catch let error as DynadotError {
+                switch error {
+                case .providerRefused(_, _, let message) where message.lowercased().contains("already"):
+                    continue
+                case .providerRefused:
+                    // The set_folder batch then fails with the provider's word.
+                    logger.warning("create_folder refused", metadata: ["error": "\(error.message)"])
+                case .transport:
+                    throw SyncError.offline(error.message)
+                case .outage(_, let message), .busy(_, let message):
+                    throw SyncError.outage(message)
+                default:
+                    throw SyncError.aborted(error.message)
+                }
+            }
+        }
+        tally.update { $0.calls += 1 }
+        let folders = try FolderList(try await client.send(APIRequest("folder_list"))).folders
+        try store.replaceFolders(folders.map { FolderRow(id: $0.id, name: $0.name) }, syncedAtMs: store.nowMs)
     }
 
     /// Verifies every batch a previous push left in flight or uncertain

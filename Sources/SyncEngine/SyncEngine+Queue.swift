@@ -26,11 +26,15 @@ extension SyncEngine {
     /// value it was based on, all in one transaction. A money edit given
     /// `maxCostCents` records it as the operation's approval: `push` sends
     /// these intents without asking again only while their *fresh* cost
-    /// stays within it.
+    /// stays within it. A folder edit naming a folder the account does not
+    /// have (by the cached folder list) is refused unless `createFolder`:
+    /// then the plan creates it first (`create_folder`, a setup call). A
+    /// contact id not in the cached contact list is refused.
     @discardableResult
     public func queue(_ edit: Edit, domains: [String], origin: OperationOrigin, label: String? = nil,
-                      maxCostCents: Int64? = nil) throws -> QueueSummary {
+                      maxCostCents: Int64? = nil, createFolder: Bool = false) throws -> QueueSummary {
         try validate(edit)
+        try checkAgainstAccount(edit, createFolder: createFolder)
         var seen = Set<String>()
         let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
         let rows = try store.domains(named: names)
@@ -86,16 +90,12 @@ extension SyncEngine {
     func validate(_ edit: Edit) throws {
         switch edit {
         case .nameServers(let hosts):
-            guard (1...13).contains(hosts.count) else {
-                throw SyncError.invalidEdit("give 1 to 13 name servers (got \(hosts.count))")
-            }
-            for host in hosts where !HostValidation.isHostName(Edit.normaliseHost(host)) {
-                throw SyncError.invalidEdit("'\(host)' is not a host name; use e.g. ns1.example.net")
-            }
+            try TypedValueRules.checkNameServers(hosts)
         case .forwarding(let url, _), .stealth(let url, _):
-            guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-                throw SyncError.invalidEdit("'\(url)' is not a URL; start it with http:// or https://")
+            if let problem = URLValidation.problem(with: url) {
+                throw SyncError.invalidEdit("'\(TerminalText.escaped(url))' is not a forwarding URL: \(problem) (URL rule: http:// or https://, a valid host, optional port 1-65535 and path, no spaces)")
             }
+            if case .stealth(_, let title) = edit { try TypedValueRules.refuseControls(title, field: "stealth title") }
         case .dns(let set):
             try DnsValidation.validate(set)
         case .forSale(let terms):
@@ -108,9 +108,59 @@ extension SyncEngine {
         case .renew(let years):
             guard (1...10).contains(years) else { throw SyncError.invalidEdit("renew for 1 to 10 years (got \(years))") }
         case .note(let text):
+            try TypedValueRules.refuseControls(text, field: "note")
             guard text.count <= 1000 else { throw SyncError.invalidEdit("a note holds at most 1000 characters") }
+        case .folder(let name):
+            try TypedValueRules.refuseControls(name, field: "folder name")
+        case .contacts(let r, let a, let t, let b):
+            for id in [r, a, t, b].compactMap({ $0 }) { try TypedValueRules.refuseControls(id, field: "contact id") }
+        case .editContact(let id, let fields):
+            try TypedValueRules.refuseControls(id, field: "contact id")
+            for key in fields.keys.sorted() { try TypedValueRules.refuseControls(fields[key] ?? "", field: "contact field \(key)") }
         default:
             break
+        }
+    }
+}
+
+extension SyncEngine {
+    /// The folder a folder edit names when the cached folder list does not
+    /// hold it (nil for the default folder or a known one). The TUI asks
+    /// before queueing such an edit with `createFolder`.
+    public func unknownFolder(_ edit: Edit) throws -> String? {
+        guard case .folder(let name) = edit, !name.isEmpty, name.lowercased() != "default" else { return nil }
+        return try store.folders().contains(where: { $0.name == name }) ? nil : name
+    }
+
+    /// "folder 'X' does not exist in the account; did you mean 'Y'?
+    /// Folders: …" — for a refusal or a confirmation.
+    public func unknownFolderText(_ name: String) throws -> String {
+        let names = try store.folders().map(\.name)
+        var text = "folder '\(name)' does not exist in the account"
+        let near = TypedValueRules.suggestions(for: name, among: names)
+        if !near.isEmpty { text += "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?" }
+        text += names.isEmpty ? " (no folders cached; run `dynafolio sync`)" : " Folders: \(names.joined(separator: ", "))."
+        return text
+    }
+
+    /// Refuses values the account does not have: an unknown folder (unless
+    /// it is to be created), an unknown contact id.
+    func checkAgainstAccount(_ edit: Edit, createFolder: Bool) throws {
+        switch edit {
+        case .folder:
+            guard let name = try unknownFolder(edit), !createFolder else { return }
+            throw SyncError.invalidEdit(try unknownFolderText(name) + " To create it, add --create-folder (the TUI asks).")
+        case .contacts(let r, let a, let t, let b):
+            let known = Set(try store.contacts().map(\.id))
+            for (role, id) in [("registrant", r), ("admin", a), ("technical", t), ("billing", b)] {
+                guard let id, !known.contains(id) else { continue }
+                let list = known.sorted().prefix(10).joined(separator: ", ")
+                throw SyncError.invalidEdit("\(role) contact id '\(id)' is not in the account's contact list"
+                    + (known.isEmpty ? " (no contacts cached; run `dynafolio sync`)" : " (known ids: \(list)\(known.count > 10 ? ", …" : ""))")
+                    + "; use an id from `dynafolio` Contacts or create the contact first")
+            }
+        default:
+            return
         }
     }
 }

@@ -1,4 +1,5 @@
 import CNCursesShim
+import DynadotAPI
 
 /// Display widths in terminal columns, as `wcwidth` counts them.
 ///
@@ -33,10 +34,14 @@ public enum DisplayWidth {
         return width
     }
 
-    /// Whether the character is a control character (drawn as ``replacement``).
+    /// Whether the character is a control character (drawn as
+    /// ``replacement``): what ``TerminalText/isControl(_:)`` — the one rule
+    /// the CLI's output escaping uses too — calls a control, and anything
+    /// else the terminal would not draw.
     public static func isControl(_ character: Character) -> Bool {
         guard let first = character.unicodeScalars.first else { return false }
         if first.value >= 0x20, first.value < 0x7F { return false }
+        if character.unicodeScalars.contains(where: TerminalText.isControl) { return true }
         return dfc_wcwidth(wchar_t(bitPattern: first.value)) < 0
     }
 

@@ -11,7 +11,7 @@ struct DnsAndRenewTests {
             let names = server.state.read { $0.domains.map(\.name) }
             let target = names[0]
             try await world.ok("dns", "set", target, "--record", "@ A 192.0.2.10", "--record", "www CNAME web.example.com",
-                               "--record", "@ MX mx1.example.com 10", "--record", "@ TXT v=spf1 include:example.com ~all", "--ttl", "3600")
+                               "--record", "@ MX mx1.example.com 10", "--record", "@ TXT v=spf1 include:example.com ~all", "--ttl", "3600", "--switch-to-dynadot-dns")
             try await world.ok("dns", "add", target, "--record", "api A 192.0.2.20")
             try await world.ok("dns", "rm", target, "--record", "www CNAME")
             let plan = try #require(try await world.ok("plan", "--json").json)
@@ -27,7 +27,7 @@ struct DnsAndRenewTests {
             let shown = try await world.ok("dns", "show", target, "--json")
             #expect(shown.json?["records"]?.list.count == 4)
 
-            try await world.ok("dns", "copy", "--from", target, "--domains", "\(names[1]),\(names[2])")
+            try await world.ok("dns", "copy", "--from", target, "--domains", "\(names[1]),\(names[2])", "--switch-to-dynadot-dns")
             try await world.ok("push", "--yes")
             for name in [names[1], names[2]] {
                 guard case .dynadotDNS(_, let copied)? = server.domain(name)?.nameServers else {

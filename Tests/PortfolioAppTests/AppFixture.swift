@@ -62,6 +62,7 @@ final class AppFixture {
         try store.replaceContacts([ContactRow(id: "101", name: "Ada Lovelace", email: "ada@example.org", country: "GB"),
                                    ContactRow(id: "102", name: "Tech Desk", organization: "Hosting Co", email: "tech@example.org", country: "US")],
                                   syncedAtMs: synced)
+        try store.replaceFolders([FolderRow(id: "1", name: "Clients"), FolderRow(id: "2", name: "For Sale")], syncedAtMs: synced)
         try store.upsertTLDPrices([TLDPriceRow(tld: "com", renewCents: 1099, fetchedAtMs: synced),
                                    TLDPriceRow(tld: "net", renewCents: 1299, fetchedAtMs: synced)])
         try store.saveAccount(AccountRow(username: "acme", tier: "regular", balanceCents: 10_000, fetchedAtMs: synced))

@@ -19,11 +19,32 @@ struct DnsCommand: AsyncParsableCommand {
 /// The record set edits start from: a queued record set for the domain if
 /// there is one, else the cached set (fetched first when missing and online).
 enum DnsBase {
-    static func current(_ name: String, context: AppContext) throws -> RecordSet {
+    /// The record set queued for the domain, if any.
+    static func queued(_ name: String, context: AppContext) throws -> RecordSet? {
         if let queued = try context.store.pendingFields(for: [name])[name]?.last(where: { $0.field == IntentField.nameServerSetting.rawValue && $0.state == .pending }),
            case .dns(let set)? = Edit(field: .nameServerSetting, encodedValue: queued.value) {
             return set
         }
+        return nil
+    }
+
+    /// Refuses (unless `allowed`) a DNS edit that would move domains using
+    /// other name servers (parking, forwarding, their own name servers) onto
+    /// Dynadot DNS, naming them. A domain with a record set already queued
+    /// has been switched by an earlier, agreed edit.
+    static func requireSwitchConsent(_ names: [String], allowed: Bool, context: AppContext) throws {
+        guard !allowed else { return }
+        var moving: [String] = []
+        for row in try context.store.domains(named: names) where row.nsType != .dynadotDNS {
+            if try queued(row.name, context: context) == nil { moving.append("\(row.name) (\(row.nsType.rawValue))") }
+        }
+        guard !moving.isEmpty else { return }
+        let list = moving.prefix(10).joined(separator: ", ") + (moving.count > 10 ? ", … (\(moving.count) in all)" : "")
+        throw CLIFailure.usage("this would move \(list) off \(moving.count == 1 ? "its" : "their") current name servers onto Dynadot DNS; add --switch-to-dynadot-dns if that is what you want")
+    }
+
+    static func current(_ name: String, context: AppContext) throws -> RecordSet {
+        if let set = try queued(name, context: context) { return set }
         if let cached = try context.store.dnsRecordSet(domain: name) { return RecordSet(cached: cached) }
         return RecordSet(records: [])
     }
@@ -92,11 +113,12 @@ enum DnsBase {
     }
 
     static func render(_ set: DNSRecordSet) -> String {
-        var lines = ["\(set.domain)  ttl \(set.ttl.map(String.init) ?? "default")  (fetched \(ValueDisplay.isoDate(set.fetchedAtMs)))"]
+        var lines = ["\(TerminalText.escaped(set.domain))  ttl \(set.ttl.map(String.init) ?? "default")  (fetched \(ValueDisplay.isoDate(set.fetchedAtMs)))"]
         if set.records.isEmpty { lines.append("  (no records)") }
         for r in set.records {
             let host = r.subhost.isEmpty ? "@" : r.subhost
-            lines.append("  \(host.padding(toLength: 12, withPad: " ", startingAt: 0)) \(r.type.uppercased().padding(toLength: 6, withPad: " ", startingAt: 0)) \(r.value)\(r.value2.map { $0.isEmpty ? "" : "  " + $0 } ?? "")")
+            let e = { (text: String) in TerminalText.escaped(text) }
+            lines.append("  \(e(host).padding(toLength: 12, withPad: " ", startingAt: 0)) \(e(r.type.uppercased()).padding(toLength: 6, withPad: " ", startingAt: 0)) \(e(r.value))\(r.value2.map { $0.isEmpty ? "" : "  " + e($0) } ?? "")")
         }
         return lines.joined(separator: "\n")
     }
@@ -115,7 +137,7 @@ struct DnsShow: AsyncParsableCommand {
             let row = try context.store.domain(named: name)
             let type = row?.nsType.rawValue ?? "unknown"
             if json { JSONOutput.emit(.object(["domain": .string(name), "ns_type": .string(type), "records": .array([])])); return }
-            print("\(name) does not use Dynadot DNS (ns type: \(type)); `dynafolio dns set \(name) --record …` switches it")
+            print("\(name) does not use Dynadot DNS (ns type: \(type)); `dynafolio dns set \(name) --record … --switch-to-dynadot-dns` switches it")
             return
         }
         if json { JSONOutput.emit(JSONOutput.recordSet(set)) } else { print(DnsBase.render(set)) }
@@ -127,11 +149,19 @@ struct DnsSet: AsyncParsableCommand {
     @Argument(help: "The domain.") var domain: String
     @Option(name: .customLong("record"), help: "'HOST TYPE VALUE [PRIORITY]'; repeat for more records.") var records: [String] = []
     @Option(help: "TTL in seconds (60 to 604800).") var ttl: Int?
+    @Flag(help: "Queue an empty record set (deletes every record); required when no --record is given.") var empty = false
+    @Flag(name: .customLong("switch-to-dynadot-dns"), help: "Allow moving a domain on other name servers onto Dynadot DNS.")
+    var switchToDynadotDNS = false
 
     func run() async throws {
+        if records.isEmpty && !empty {
+            throw CLIFailure.usage("no --record given: that would queue an empty record set and delete every record of \(domain). Give --record 'HOST TYPE VALUE', or --empty to really clear them")
+        }
+        if !records.isEmpty && empty { throw CLIFailure.usage("give --record or --empty, not both") }
         let set = try DnsBase.parse(records, ttl: ttl)
         let context = try AppContext.open()
         let name = try DnsBase.requireDomain(domain, context: context)
+        try DnsBase.requireSwitchConsent([name], allowed: switchToDynadotDNS, context: context)
         QueueReport.print(try context.engine.queue(.dns(set), domains: [name], origin: .cli), what: "\(set.records.count) DNS records")
     }
 }
@@ -142,12 +172,16 @@ struct DnsAdd: AsyncParsableCommand {
     @Option(name: .customLong("record"), help: "'HOST TYPE VALUE [PRIORITY]'; repeat for more records.") var records: [String] = []
     @Option(help: "TTL in seconds (60 to 604800).") var ttl: Int?
 
+    @Flag(name: .customLong("switch-to-dynadot-dns"), help: "Allow moving a domain on other name servers onto Dynadot DNS.")
+    var switchToDynadotDNS = false
+
     func validate() throws { if records.isEmpty { throw ValidationError("give at least one --record 'HOST TYPE VALUE [PRIORITY]'") } }
 
     func run() async throws {
         let added = try DnsBase.parse(records, ttl: ttl)
         let context = try AppContext.open()
         let name = try DnsBase.requireDomain(domain, context: context)
+        try DnsBase.requireSwitchConsent([name], allowed: switchToDynadotDNS, context: context)
         _ = try await DnsBase.fetchIfNeeded(name, context: context)
         var set = try DnsBase.current(name, context: context)
         for record in added.records where !set.records.contains(record) { set.records.append(record) }
@@ -189,18 +223,30 @@ struct DnsRemove: AsyncParsableCommand {
 
 struct DnsCopy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "copy", abstract: "Queue one domain's record set for other domains.")
-    @Option(help: "The domain whose records to copy.") var from: String
+    @Option(help: "The domain whose records to copy (its queued record set when it has one).") var from: String
+    @Flag(name: .customLong("switch-to-dynadot-dns"), help: "Allow moving domains on other name servers onto Dynadot DNS.")
+    var switchToDynadotDNS = false
     @OptionGroup var selection: DomainSelection
 
     func run() async throws {
         let context = try AppContext.open()
         let source = try DnsBase.requireDomain(from, context: context)
-        guard let cached = try await DnsBase.fetchIfNeeded(source, context: context) else {
-            throw CLIFailure.usage("\(source) does not use Dynadot DNS; there are no records to copy")
+        let set: RecordSet
+        let which: String
+        if let queued = try DnsBase.queued(source, context: context) {
+            set = queued
+            which = "queued"
+        } else {
+            guard let cached = try await DnsBase.fetchIfNeeded(source, context: context) else {
+                throw CLIFailure.usage("\(source) does not use Dynadot DNS and has no queued record set; there are no records to copy")
+            }
+            set = RecordSet(cached: cached)
+            which = "cached"
         }
         let targets = try selection.resolve(in: context.store).filter { $0 != source }
         guard !targets.isEmpty else { throw CLIFailure.usage("the selection holds no domain other than \(source)") }
-        let set = RecordSet(cached: cached)
-        QueueReport.print(try context.engine.queue(.dns(set), domains: targets, origin: .cli), what: "\(source)'s DNS records")
+        try DnsBase.requireSwitchConsent(targets, allowed: switchToDynadotDNS, context: context)
+        print("copying \(source)'s \(which) record set (\(set.records.count) record\(set.records.count == 1 ? "" : "s"))")
+        QueueReport.print(try context.engine.queue(.dns(set), domains: targets, origin: .cli), what: "\(source)'s \(which) DNS records")
     }
 }

@@ -48,18 +48,19 @@ struct LsCommand: AsyncParsableCommand {
             for row in rows {
                 let marks = (pending[row.name] ?? []).isEmpty ? "" : "  *pending"
                 let expires = row.expiresMs.map(ValueDisplay.isoDate) ?? "----------"
-                let name = row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))"
+                let name = TerminalText.escaped(row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))")
                 out += "\(expires)  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  "
                     + "\(row.locked ? "L" : "-")  \(row.nsType.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(name)"
-                    + (row.folderName.isEmpty ? "" : "  [\(row.folderName)]") + marks + "\n"
+                    + (row.folderName.isEmpty ? "" : "  [\(TerminalText.escaped(row.folderName))]") + marks + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
             if isatty(STDOUT_FILENO) == 1 { printError("\(rows.count) domain\(rows.count == 1 ? "" : "s")") }
         }
     }
 
-    /// RFC 4180 quoting.
-    static func csvField(_ text: String) -> String {
+    /// RFC 4180 quoting, after control characters are escaped (TerminalText).
+    static func csvField(_ raw: String) -> String {
+        let text = TerminalText.escaped(raw)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -33,16 +33,17 @@ enum PlanText {
         var lines = ["\(plan.calls) call\(plan.calls == 1 ? "" : "s"), \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")"]
         if !plan.setup.isEmpty {
             let setup = plan.setup.map { call in
-                ([call.command] + call.parameters.map { "\($0.name)=\($0.value)" }).joined(separator: " ")
+                TerminalText.escaped(([call.command] + call.parameters.map { "\($0.name)=\($0.value)" }).joined(separator: " "))
             }
             lines.append("first: " + setup.joined(separator: ", "))
         }
         for (index, batch) in plan.batches.enumerated() {
-            let params = batch.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+            let params = TerminalText.escaped(batch.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
             lines.append("\(index + 1). \(batch.command) × \(batch.domains.count)\(params.isEmpty ? "" : "  " + params)\(batch.spendsMoney ? "  [money]" : "")")
             for id in batch.intentIDs {
                 guard let change = plan.changes[id] else { continue }
-                lines.append("     \(change.domain)  \(change.field.rawValue): \(change.before) → \(change.after)")
+                let e = { (text: String) in TerminalText.escaped(text) }
+                lines.append("     \(e(change.domain))  \(change.field.rawValue): \(e(change.before)) → \(e(change.after))")
             }
         }
         if !plan.moneyIntents.isEmpty {

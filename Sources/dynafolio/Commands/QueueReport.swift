@@ -1,3 +1,4 @@
+import DynadotAPI
 import Foundation
 import SyncEngine
 
@@ -8,6 +9,6 @@ enum QueueReport {
         if summary.superseded > 0 { parts.append("\(summary.superseded) earlier edit\(summary.superseded == 1 ? "" : "s") replaced") }
         if summary.cancelled > 0 { parts.append("\(summary.cancelled) cancelled (back to the cached value)") }
         if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
-        Swift.print(parts.joined(separator: "; ") + ". Review with `dynafolio plan`, send with `dynafolio push`.")
+        Swift.print(TerminalText.escaped(parts.joined(separator: "; "), keepingLayout: true) + ". Review with `dynafolio plan`, send with `dynafolio push`.")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DynadotAPI
 import Foundation
 import SyncEngine
 
@@ -23,14 +24,18 @@ protocol QueueingCommand: AsyncParsableCommand {
     func edit() throws -> Edit
     /// How the report names the change.
     var what: String { get }
+    /// Whether a folder the account lacks may be created first (`--create-folder`).
+    var createsFolder: Bool { get }
 }
 
 extension QueueingCommand {
+    var createsFolder: Bool { false }
+
     func run() async throws {
         let edit = try edit()
         let context = try AppContext.open()
         let names = try selection.resolve(in: context.store)
-        let summary = try context.engine.queue(edit, domains: names, origin: .cli)
+        let summary = try context.engine.queue(edit, domains: names, origin: .cli, createFolder: createsFolder)
         QueueReport.print(summary, what: what)
     }
 }
@@ -67,19 +72,43 @@ struct SetLock: QueueingCommand {
 }
 
 struct SetFolder: QueueingCommand {
-    static let configuration = CommandConfiguration(commandName: "folder", abstract: "Move the domains to a folder (\"\" for none).")
-    @Argument(help: "Folder name.") var name: String
+    static let configuration = CommandConfiguration(
+        commandName: "folder", abstract: "Move the domains to a folder (\"\" or --clear for none).",
+        discussion: "The folder must exist in the account (the cached folder list); --create-folder queues create_folder first.")
+    @Argument(help: "Folder name; \"\" takes the domains out of their folder.") var name: String?
+    @Flag(help: "Take the domains out of their folder (same as \"\").") var clear = false
+    @Flag(name: .customLong("create-folder"), help: "Create the folder first when the account lacks it.") var createFolder = false
     @OptionGroup var selection: DomainSelection
-    var what: String { "folder \(name.isEmpty ? "(none)" : name)" }
-    func edit() throws -> Edit { .folder(name) }
+    var createsFolder: Bool { createFolder }
+    var what: String { "folder \((name ?? "").isEmpty ? "(none)" : TerminalText.escaped(name ?? ""))" }
+    func edit() throws -> Edit {
+        if clear {
+            guard name == nil || name == "" else { throw CLIFailure.usage("give a folder name or --clear, not both") }
+            return .folder("")
+        }
+        guard let name else {
+            throw CLIFailure.usage("set folder needs a folder name; to take the domains out of their folder say so: set folder \"\" or --clear")
+        }
+        return .folder(name.lowercased() == "default" ? "" : name)
+    }
 }
 
 struct SetNote: QueueingCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Set the domains' note (\"\" clears it).")
-    @Argument(help: "Note text.") var text: String
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Set the domains' note (\"\" or --clear clears it).")
+    @Argument(help: "Note text; \"\" clears the note.") var text: String?
+    @Flag(help: "Clear the note (same as \"\").") var clear = false
     @OptionGroup var selection: DomainSelection
-    var what: String { "note" }
-    func edit() throws -> Edit { .note(text) }
+    var what: String { (text ?? "").isEmpty ? "note (cleared)" : "note" }
+    func edit() throws -> Edit {
+        if clear {
+            guard text == nil || text == "" else { throw CLIFailure.usage("give the note text or --clear, not both") }
+            return .note("")
+        }
+        guard let text else {
+            throw CLIFailure.usage("set note needs the note text; to clear the note say so: set note \"\" or --clear")
+        }
+        return .note(text)
+    }
 }
 
 struct SetForward: QueueingCommand {

@@ -35,8 +35,10 @@ struct ShowCommand: AsyncParsableCommand {
             JSONOutput.emit(.object(fields))
             return
         }
+        // Every value from the account is printed escaped (TerminalText).
+        let e = { (text: String) in TerminalText.escaped(text) }
         var lines: [String] = []
-        lines.append(row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))")
+        lines.append(row.nameUnicode == row.name ? e(row.name) : "\(e(row.nameUnicode)) (\(e(row.name)))")
         let now = context.store.nowMs
         let daysLeft = row.expiresMs.map { Int(($0 - now) / 86_400_000) }
         let left = daysLeft.map { $0 < 0 ? " (expired \(-$0) days ago)" : " (\($0) days left)" } ?? ""
@@ -45,15 +47,15 @@ struct ShowCommand: AsyncParsableCommand {
         lines.append("  renew        \(row.renewOption.rawValue)")
         lines.append("  locked       \(row.locked ? "yes" : "no")")
         lines.append("  privacy      \(row.privacy.rawValue)")
-        lines.append("  folder       \(row.folderName.isEmpty ? "(none)" : row.folderName)")
+        lines.append("  folder       \(row.folderName.isEmpty ? "(none)" : e(row.folderName))")
         lines.append("  ns type      \(row.nsType.rawValue)")
-        if !row.nameservers.isEmpty { lines.append("  nameservers  \(row.nameservers.joined(separator: ", "))") }
+        if !row.nameservers.isEmpty { lines.append("  nameservers  \(e(row.nameservers.joined(separator: ", ")))") }
         lines.append("  for sale     \(row.forSale ? "yes" + (row.salePriceCents.map { " $" + Cents.format(cents: $0) } ?? "") : "no")")
-        if !row.note.isEmpty { lines.append("  note         \(row.note)") }
+        if !row.note.isEmpty { lines.append("  note         \(e(row.note))") }
         let contacts = Dictionary(try context.store.contacts().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (role, id) in [("registrant", row.registrantID), ("admin", row.adminID), ("technical", row.technicalID), ("billing", row.billingID)] {
-            let who = id.flatMap { contacts[$0] }.map { " \($0.name)" + ($0.email.isEmpty ? "" : " <\($0.email)>") } ?? ""
-            lines.append("  \(role.padding(toLength: 12, withPad: " ", startingAt: 0)) \(id.map { "#\($0)" } ?? "-")\(who)")
+            let who = id.flatMap { contacts[$0] }.map { " \(e($0.name))" + ($0.email.isEmpty ? "" : " <\(e($0.email))>") } ?? ""
+            lines.append("  \(role.padding(toLength: 12, withPad: " ", startingAt: 0)) \(id.map { "#\(e($0))" } ?? "-")\(who)")
         }
         // A row unchanged by a sync keeps its old synced_at; a later complete
         // listing still confirmed it, so the cache date is the later of the two.
@@ -66,7 +68,7 @@ struct ShowCommand: AsyncParsableCommand {
         }
         for item in pending {
             let field = IntentField(rawValue: item.field)
-            lines.append("  pending      \(item.field) → \(field.map { ValueDisplay.describe($0, item.value) } ?? item.value) (\(item.state.rawValue))")
+            lines.append("  pending      \(e(item.field)) → \(e(field.map { ValueDisplay.describe($0, item.value) } ?? item.value)) (\(item.state.rawValue))")
         }
         print(lines.joined(separator: "\n"))
     }

@@ -63,9 +63,12 @@ enum ErrorReport {
     }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error. Messages may quote account data or
+/// provider text: control characters are spelled visibly (newline and tab
+/// stay, as layout), so no message can drive the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalText.escaped(text, keepingLayout: true)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
 /// Whether both standard input and output are a terminal (so asking is possible).
