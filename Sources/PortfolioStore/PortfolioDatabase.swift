@@ -170,7 +170,7 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return "cannot create the cache at \(path): \(reason) — check the directory's permissions or set DYNAFOLIO_DB"
+            return "cannot create the cache at \(path): \(reason) — \(Self.advice(forSystemReason: reason))"
         case .intentsNotInState(let ids, let expected):
             let list = ids.prefix(10).map(String.init).joined(separator: ", ")
             return "outbox intents \(list)\(ids.count > 10 ? ", …" : "") are not \(expected) — run `dynafolio plan` to see the queue"
@@ -184,6 +184,48 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .cacheBusy(let path):
             return "another dynafolio has been checking or upgrading the cache at \(path) for over a minute"
                 + " — wait for it to finish, then try again"
+        }
+    }
+}
+
+extension PortfolioStoreError {
+    /// What to do about a system error text (`strerror`) met at the cache.
+    static func advice(forSystemReason reason: String) -> String {
+        let lowered = reason.lowercased()
+        if lowered.contains("no space") || lowered.contains("disk is full") || lowered.contains("quota") {
+            return "the disk is full: free some space there, or set DYNAFOLIO_DB to a cache on another disk"
+        }
+        if lowered.contains("read-only file system") {
+            return "that file system is mounted read-only: set DYNAFOLIO_DB to a writable place"
+        }
+        if lowered.contains("is a directory") {
+            return "that path is a directory: set DYNAFOLIO_DB to a file path"
+        }
+        return "check the directory's permissions or set DYNAFOLIO_DB"
+    }
+
+    /// A message for an error a store call threw, for people: SQLite's
+    /// failures (GRDB's `DatabaseError`, whose own text quotes the SQL
+    /// statement) become the cause in plain words, with no SQL. Nil for
+    /// errors that are not SQLite's.
+    public static func userMessage(for error: Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        let sqlite = error.message ?? "error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return "the disk holding the cache is full (SQLite: \(sqlite)) — free some space, or set DYNAFOLIO_DB to a cache on another disk"
+        case .SQLITE_READONLY:
+            return "the cache is read-only (SQLite: \(sqlite)) — make the file and its directory writable, or set DYNAFOLIO_DB to a writable cache"
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return "the cache cannot be opened (SQLite: \(sqlite)) — check the permissions of the file and its directory, or set DYNAFOLIO_DB"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "the cache stayed busy: another dynafolio is writing it (SQLite: \(sqlite)) — try again when it is done"
+        case .SQLITE_IOERR:
+            return "reading or writing the cache failed (SQLite: \(sqlite)) — check the disk (space, errors), or set DYNAFOLIO_DB"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return "the cache is damaged (SQLite: \(sqlite)) — quit every dynafolio and run it again: it moves the damaged file aside"
+        default:
+            return "the cache refused the request (SQLite: \(sqlite)); if the query is very long or complex, simplify it"
         }
     }
 }
