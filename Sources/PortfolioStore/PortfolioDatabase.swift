@@ -65,6 +65,22 @@ public final class PortfolioDatabase: Sendable {
         let directory = url.deletingLastPathComponent().path
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // A cache this user may not write (a read-only file or directory)
+        // opens read-only: reading works, every write says why it cannot.
+        if let readOnly = Self.readOnlyCause(path: path, directory: directory) {
+            let opened = try CacheOpener.openReadOnly(path: path)
+            self.writer = opened
+            self.path = path
+            self.clock = clock
+            self.newerCache = readOnly
+            self.readOnlyReason = readOnly.description
+            self.openingNotes = []
+            // The session marker is left alone: it may not be writable.
+            self.session = nil
+            // Without it, other processes' changes are not noticed live.
+            self.generationMonitor = try? DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
+            return
+        }
         // The session lock first: an opener that is alone may move a
         // damaged file aside, which it must not do under another process.
         let session = try CacheSession(cachePath: path)
@@ -97,6 +113,19 @@ public final class PortfolioDatabase: Sendable {
         self.session = nil
         self.generationMonitor = nil
         try CacheOpener.migrate(queue)
+    }
+
+    /// `.readOnlyCache` when the cache file exists but this process may not
+    /// write it or its directory (SQLite needs both); nil otherwise.
+    static func readOnlyCause(path: String, directory: String) -> PortfolioStoreError? {
+        guard access(path, F_OK) == 0 else { return nil }
+        if access(path, W_OK) != 0 {
+            return .readOnlyCache(path: path, reason: errno == EROFS ? "it is on a read-only file system" : "the file is read-only")
+        }
+        if access(directory, W_OK) != 0 {
+            return .readOnlyCache(path: path, reason: errno == EROFS ? "it is on a read-only file system" : "its directory is read-only")
+        }
+        return nil
     }
 
     /// Wall-clock time in epoch milliseconds.
@@ -163,6 +192,9 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
     case damagedCache(path: String, reason: String, advice: String)
     /// A lock file beside the cache (`.lock`, `.session`) could not be used.
     case lockFile(path: String, reason: String)
+    /// The cache file or its directory is not writable: it is open
+    /// read-only, and writes throw this.
+    case readOnlyCache(path: String, reason: String)
     /// Another process kept the cache's session lock exclusively (it checks
     /// or upgrades the cache) for longer than an opener waits.
     case cacheBusy(path: String)
@@ -177,6 +209,9 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .newerCache(let found, let supported):
             return "this cache was written by a newer dynafolio (schema version \(found); this build supports \(supported)),"
                 + " so it is open read-only — upgrade dynafolio, or point DYNAFOLIO_DB at another cache file"
+        case .readOnlyCache(let path, let reason):
+            return "the cache at \(path) is open read-only because \(reason): listing and showing work, but nothing can be queued,"
+                + " synced or pushed — make it writable (chmod 600 the file, chmod 700 its directory) or set DYNAFOLIO_DB to a writable cache"
         case .damagedCache(let path, let reason, let advice):
             return "the cache at \(path) is damaged (\(reason)) — \(advice)"
         case .lockFile(let path, let reason):
