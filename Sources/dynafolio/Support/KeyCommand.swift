@@ -39,6 +39,13 @@ enum KeyCommand {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
+        // Nothing else of ours reaches the command or what it leaves behind:
+        // not the cache's descriptors, and not a descriptor our own parent
+        // watches to see us exit (a background child holding it would make
+        // the parent wait for that child).
+        for fd in Self.openDescriptors() where fd > 2 && fd != readEnd && fd != writeEnd {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -100,6 +107,13 @@ enum KeyCommand {
             throw Failure(description: "\(source): api_key_command exited with status 0 but printed no key")
         }
         return key
+    }
+
+    /// The descriptors open in this process now (from `/proc/self/fd`).
+    static func openDescriptors() -> [Int32] {
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        // The listing's own descriptor is closed by now: keep only open ones.
+        return listed.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }
     }
 
     static func seconds(_ value: TimeInterval) -> String {
