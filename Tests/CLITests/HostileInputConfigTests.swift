@@ -187,6 +187,9 @@ struct HostileInputConfigTests {
             try await world.ok("sync", "--quiet")
             let runs = try String(contentsOfFile: marker, encoding: .utf8).split(separator: "\n").count
             #expect(runs == 1)
+            let log = try String(contentsOfFile: world.logPath, encoding: .utf8)
+            #expect(!log.contains(cliTestKey), "the key from api_key_command reached the log")
+            #expect(!(try world.allOutput()).contains(cliTestKey))
         }
     }
 

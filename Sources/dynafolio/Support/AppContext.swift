@@ -52,7 +52,11 @@ struct AppContext {
                     // that never talk to Dynadot (ls, plan, set…) never run it.
                     let resolve = configuration
                     clientConfiguration = try ClientConfiguration(
-                        endpoint: configuration.endpoint, keyProvider: { try resolve.resolveKey() ?? APIKey("") },
+                        endpoint: configuration.endpoint, keyProvider: {
+                            let key = try resolve.resolveKey() ?? APIKey("")
+                            LogBootstrap.redact(key)
+                            return key
+                        },
                         concurrency: configuration.tier.concurrency, timeout: configuration.timeout,
                         requestsPerMinute: configuration.requestsPerMinute)
                 }
@@ -107,6 +111,12 @@ enum OpenCaches {
 /// the log file (never to standard output), redacting the key.
 enum LogBootstrap {
     private static let done = Mutex(false)
+    private static let sink = Mutex<FileLogHandler.Sink?>(nil)
+
+    /// Redacts a key learned after the bootstrap (from `api_key_command`).
+    static func redact(_ key: APIKey) {
+        sink.withLock { $0 }?.redact(key)
+    }
 
     static func once(path: String, key: APIKey?) {
         let first = done.withLock { flag -> Bool in
@@ -115,6 +125,7 @@ enum LogBootstrap {
         }
         guard first else { return }
         let sink = FileLogHandler.Sink(path: path, key: key)
+        Self.sink.withLock { $0 = sink }
         let level: Logger.Level = ProcessInfo.processInfo.environment["DYNAFOLIO_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink, level: level) }
     }
