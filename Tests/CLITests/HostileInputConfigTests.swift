@@ -87,6 +87,9 @@ struct HostileInputConfigTests {
         HostileCase(arguments: ["ls"], code: 1, fragment: "a port is 1 to 65535", environment: ["DYNAFOLIO_ENDPOINT": "http://127.0.0.1:99999/api3.json"]),
         HostileCase(arguments: ["ls"], code: 1, fragment: "is not an http(s) URL", environment: ["DYNAFOLIO_ENDPOINT": "ftp://127.0.0.1/api3.json"]),
         HostileCase(arguments: ["ls"], code: 1, fragment: "plain HTTP", config: "endpoint = \"http://127.attacker.example/api3.json\""),
+        // The simulator's port spoken to with TLS: named as a scheme mismatch, not "URL error -1".
+        HostileCase(arguments: ["sync"], code: 1, fragment: "scheme (http:// or https://)",
+                    environment: ["DYNAFOLIO_ENDPOINT": "https://SIMHOST/api3.json"]),
         // Keys.
         HostileCase(arguments: ["ls"], code: 1, fragment: "at most 256 characters", environment: ["DYNADOT_API_KEY": longKey]),
         HostileCase(arguments: ["ls"], code: 1, fragment: "printable ASCII only", environment: ["DYNADOT_API_KEY": "FAKE\u{1}KEY"]),
@@ -128,7 +131,9 @@ struct HostileInputConfigTests {
                 }
                 world.key = hostile.noKey ? nil : cliTestKey
                 let arguments = hostile.arguments.map { $0.replacingOccurrences(of: "DOMAIN", with: name) }
-                let result = try await world.run(arguments: arguments, environment: hostile.environment)
+                let simHost = "127.0.0.1:\(world.endpoint?.port ?? 0)"
+                let environment = hostile.environment.mapValues { $0.replacingOccurrences(of: "SIMHOST", with: simHost) }
+                let result = try await world.run(arguments: arguments, environment: environment)
                 #expect(result.status == hostile.code, "\(hostile): exit \(result.status): \(result.stderr.prefix(400))")
                 #expect(hostile.fragment.isEmpty || result.stderr.contains(hostile.fragment),
                         "\(hostile): \(result.stderr.prefix(400))")
