@@ -8,7 +8,13 @@ public struct ClientConfiguration: Sendable {
     public static let sandbox = URL(string: "https://api-sandbox.dynadot.com/api3.json")!
 
     public var endpoint: URL
+    /// The key, when known up front; see `keyProvider` for one fetched on
+    /// the first request.
     public var apiKey: APIKey
+    /// Fetches the key on the first request that needs it (e.g. by running
+    /// a password manager's command), once per client; nil when `apiKey`
+    /// is the key. What it throws is thrown by that request, unchanged.
+    public var keyProvider: (@Sendable () throws -> APIKey)?
     /// Requests in flight at once: the account's price level allows 1
     /// (Regular), 5 (Bulk) or 25 (Super Bulk).
     public var concurrency: Int
@@ -33,6 +39,17 @@ public struct ClientConfiguration: Sendable {
         self.requestsPerMinute = requestsPerMinute.map { max(1, $0) }
     }
 
+    /// A configuration whose key is fetched by `keyProvider` on the first
+    /// request that needs it, so commands that never talk to Dynadot never
+    /// run it.
+    public init(endpoint: URL = ClientConfiguration.production, keyProvider: @escaping @Sendable () throws -> APIKey,
+                concurrency: Int = 1, timeout: TimeInterval = 30, retry: RetryPolicy = .standard,
+                requestsPerMinute: Int? = nil) throws {
+        try self.init(endpoint: endpoint, apiKey: APIKey(""), concurrency: concurrency, timeout: timeout,
+                      retry: retry, requestsPerMinute: requestsPerMinute)
+        self.keyProvider = keyProvider
+    }
+
     /// Convenience for a raw key string.
     public init(endpoint: URL = ClientConfiguration.production, apiKey: String, concurrency: Int = 1,
                 timeout: TimeInterval = 30, retry: RetryPolicy = .standard, requestsPerMinute: Int? = nil) throws {
@@ -52,8 +69,27 @@ public struct ClientConfiguration: Sendable {
         }
     }
 
+    /// Whether `host` is this machine: the exact name `localhost`, an IPv4
+    /// address in 127.0.0.0/8, or the IPv6 address `::1` (brackets allowed).
+    /// Decided from the parsed address, never from a name prefix:
+    /// `127.attacker.example` is not loopback.
     public static func isLoopback(_ host: String) -> Bool {
-        let h = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+        var h = host.lowercased()
+        if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
+        if h.hasSuffix("."), h.count > 1 { h.removeLast() }
+        if h == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, h, &v4) == 1 {
+            // s_addr is in network byte order: its first byte is the first octet.
+            return withUnsafeBytes(of: &v4) { $0.first == 127 }
+        }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, h, &v6) == 1 {
+            let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+            if bytes.dropLast().allSatisfy({ $0 == 0 }) && bytes.last == 1 { return true }
+            // ::ffff:127.x.y.z, an IPv4-mapped loopback address.
+            if bytes.prefix(10).allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff { return bytes[12] == 127 }
+        }
+        return false
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// The one way the product talks to Dynadot API3.
 ///
@@ -19,6 +20,8 @@ public final class DynadotClient: Sendable {
     private let answerTimes = AnswerTimes()
     private let jitter: @Sendable () -> Double
     private let logger: Logger
+    /// The key `configuration.keyProvider` returned, once it ran.
+    private let providedKey = Mutex<APIKey?>(nil)
 
     /// - Parameter clock: retry delays and the per-minute rate wait on it;
     ///   injectable so tests never sleep for real.
@@ -36,6 +39,19 @@ public final class DynadotClient: Sendable {
                                           requestsPerMinute: configuration.requestsPerMinute, clock: clock)
         self.logger = logger
         self.jitter = jitter
+    }
+
+    /// The key requests carry: `configuration.apiKey`, or what the key
+    /// provider returns (run once, on first use; a failure is thrown and
+    /// the next call tries again).
+    public func resolveKey() throws -> APIKey {
+        guard let provider = configuration.keyProvider else { return configuration.apiKey }
+        return try providedKey.withLock { cached in
+            if let cached { return cached }
+            let key = try provider()
+            cached = key
+            return key
+        }
     }
 
     /// The most requests this client ever had in flight at once.
@@ -95,7 +111,7 @@ public final class DynadotClient: Sendable {
         guard let spec = CommandCatalog.spec(named: request.command) else {
             throw DynadotError.invalidRequest(command: request.command, rule: "is not an API3 command")
         }
-        let get = makeGet(request, fresh: spec.spendsMoney)
+        let get = makeGet(request, key: try resolveKey(), fresh: spec.spendsMoney)
         var attempt = 1
         while true {
             do {
@@ -164,10 +180,10 @@ public final class DynadotClient: Sendable {
         return Answer(response: try APIResponse.parse(command: command, body: reply.body))
     }
 
-    private func makeGet(_ request: APIRequest, fresh: Bool) -> HTTPGet {
+    private func makeGet(_ request: APIRequest, key: APIKey, fresh: Bool) -> HTTPGet {
         let base = configuration.endpoint.absoluteString
         let separator = base.contains("?") ? "&" : "?"
-        let url = URL(string: base + separator + request.queryString(key: configuration.apiKey.secret))!
+        let url = URL(string: base + separator + request.queryString(key: key.secret))!
         let redacted = base + separator + request.redactedQueryString()
         return HTTPGet(url: url, redactedURL: redacted, timeout: configuration.timeout, freshConnection: fresh)
     }

@@ -84,6 +84,9 @@ public enum DynadotError: Error, Sendable, Equatable {
             return "Network error talking to Dynadot (\(detail)); try again."
         case .httpStatus(let status, let excerpt):
             let tail = excerpt.isEmpty ? "" : ": \(excerpt)"
+            if (400..<500).contains(status) && status != 429 && status != 408 {
+                return "Dynadot refused the request with HTTP \(status)\(tail); retrying will not help — check the API key and the endpoint URL."
+            }
             return "Dynadot answered HTTP \(status)\(tail); try again later."
         case .accountRefused(let reason):
             let lower = reason.lowercased()

@@ -67,11 +67,25 @@ public final class URLSessionTransport: Transport, @unchecked Sendable {
             return .transport(.refused, detail: "cannot reach \(host)")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .transport(.tls, detail: "TLS handshake with \(host) failed")
+            return .transport(.tls, detail: "TLS handshake with \(host) failed; if the server on that port speaks plain HTTP, the endpoint's https:// does not match it")
         case .networkConnectionLost, .badServerResponse, .zeroByteResource:
             return .transport(.connectionLost, detail: "connection to \(host) closed without an answer")
+        case .cannotParseResponse, .cannotDecodeRawData, .cannotDecodeContentData:
+            return .transport(.other, detail: "\(host) did not answer in HTTP that could be read — check that the endpoint's scheme (http:// or https://) and port match the server")
+        case .badURL, .unsupportedURL:
+            return .transport(.other, detail: "the endpoint URL for \(host) cannot be used (check its scheme and its port: 1 to 65535)")
+        case .unknown:
+            return .transport(.other, detail: "the connection to \(host) failed — check the endpoint's port, and that its scheme (http:// or https://) matches the server (a TLS mismatch fails this way)")
+        case .userAuthenticationRequired, .userCancelledAuthentication:
+            return .transport(.other, detail: "\(host) asked for a login; the endpoint is not the Dynadot API")
+        case .httpTooManyRedirects, .redirectToNonExistentLocation:
+            return .transport(.other, detail: "\(host) redirected too often or to nowhere; check the endpoint URL")
+        case .dataLengthExceedsMaximum:
+            return .transport(.other, detail: "the answer from \(host) was too large")
+        case .cancelled:
+            return .transport(.other, detail: "the request to \(host) was cancelled")
         default:
-            return .transport(.other, detail: "URL error \(error.code.rawValue) talking to \(host)")
+            return .transport(.other, detail: "the connection to \(host) failed (URL error \(error.code.rawValue)) — check the endpoint URL, its port and the network")
         }
     }
 }

@@ -86,7 +86,10 @@ enum CacheOpener {
         guard errno == EEXIST else {
             throw PortfolioStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
-        chmod(path, 0o600)
+        // Only narrowed: group and other lose access; the owner's bits stay
+        // (a cache made read-only on purpose is not made writable).
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 { chmod(path, info.st_mode & 0o700) }
         return false
     }
 
@@ -135,6 +138,24 @@ enum CacheOpener {
                     advice: "it could not be closed to move it aside (\(error)); move it away yourself, then run `dynafolio sync`")
             }
             throw found
+        }
+    }
+
+    /// Opens a cache this process may not write: no migration, no
+    /// integrity repair; reads only. A pool needs the `-shm` file, which a
+    /// read-only directory may not allow: then a single read-only
+    /// connection that never writes the WAL index is used.
+    static func openReadOnly(path: String) throws -> any DatabaseWriter {
+        do {
+            let pool = try DatabasePool(path: path, configuration: PortfolioDatabase.configuration(readonly: true))
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return pool
+        } catch {
+            var config = PortfolioDatabase.configuration(readonly: true)
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
         }
     }
 

@@ -65,6 +65,22 @@ public final class PortfolioDatabase: Sendable {
         let directory = url.deletingLastPathComponent().path
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // A cache this user may not write (a read-only file or directory)
+        // opens read-only: reading works, every write says why it cannot.
+        if let readOnly = Self.readOnlyCause(path: path, directory: directory) {
+            let opened = try CacheOpener.openReadOnly(path: path)
+            self.writer = opened
+            self.path = path
+            self.clock = clock
+            self.newerCache = readOnly
+            self.readOnlyReason = readOnly.description
+            self.openingNotes = []
+            // The session marker is left alone: it may not be writable.
+            self.session = nil
+            // Without it, other processes' changes are not noticed live.
+            self.generationMonitor = try? DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
+            return
+        }
         // The session lock first: an opener that is alone may move a
         // damaged file aside, which it must not do under another process.
         let session = try CacheSession(cachePath: path)
@@ -97,6 +113,19 @@ public final class PortfolioDatabase: Sendable {
         self.session = nil
         self.generationMonitor = nil
         try CacheOpener.migrate(queue)
+    }
+
+    /// `.readOnlyCache` when the cache file exists but this process may not
+    /// write it or its directory (SQLite needs both); nil otherwise.
+    static func readOnlyCause(path: String, directory: String) -> PortfolioStoreError? {
+        guard access(path, F_OK) == 0 else { return nil }
+        if access(path, W_OK) != 0 {
+            return .readOnlyCache(path: path, reason: errno == EROFS ? "it is on a read-only file system" : "the file is read-only")
+        }
+        if access(directory, W_OK) != 0 {
+            return .readOnlyCache(path: path, reason: errno == EROFS ? "it is on a read-only file system" : "its directory is read-only")
+        }
+        return nil
     }
 
     /// Wall-clock time in epoch milliseconds.
@@ -163,6 +192,9 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
     case damagedCache(path: String, reason: String, advice: String)
     /// A lock file beside the cache (`.lock`, `.session`) could not be used.
     case lockFile(path: String, reason: String)
+    /// The cache file or its directory is not writable: it is open
+    /// read-only, and writes throw this.
+    case readOnlyCache(path: String, reason: String)
     /// Another process kept the cache's session lock exclusively (it checks
     /// or upgrades the cache) for longer than an opener waits.
     case cacheBusy(path: String)
@@ -170,13 +202,16 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return "cannot create the cache at \(path): \(reason) — check the directory's permissions or set DYNAFOLIO_DB"
+            return "cannot create the cache at \(path): \(reason) — \(Self.advice(forSystemReason: reason))"
         case .intentsNotInState(let ids, let expected):
             let list = ids.prefix(10).map(String.init).joined(separator: ", ")
             return "outbox intents \(list)\(ids.count > 10 ? ", …" : "") are not \(expected) — run `dynafolio plan` to see the queue"
         case .newerCache(let found, let supported):
             return "this cache was written by a newer dynafolio (schema version \(found); this build supports \(supported)),"
                 + " so it is open read-only — upgrade dynafolio, or point DYNAFOLIO_DB at another cache file"
+        case .readOnlyCache(let path, let reason):
+            return "the cache at \(path) is open read-only because \(reason): listing and showing work, but nothing can be queued,"
+                + " synced or pushed — make it writable (chmod 600 the file, chmod 700 its directory) or set DYNAFOLIO_DB to a writable cache"
         case .damagedCache(let path, let reason, let advice):
             return "the cache at \(path) is damaged (\(reason)) — \(advice)"
         case .lockFile(let path, let reason):
@@ -184,6 +219,48 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .cacheBusy(let path):
             return "another dynafolio has been checking or upgrading the cache at \(path) for over a minute"
                 + " — wait for it to finish, then try again"
+        }
+    }
+}
+
+extension PortfolioStoreError {
+    /// What to do about a system error text (`strerror`) met at the cache.
+    static func advice(forSystemReason reason: String) -> String {
+        let lowered = reason.lowercased()
+        if lowered.contains("no space") || lowered.contains("disk is full") || lowered.contains("quota") {
+            return "the disk is full: free some space there, or set DYNAFOLIO_DB to a cache on another disk"
+        }
+        if lowered.contains("read-only file system") {
+            return "that file system is mounted read-only: set DYNAFOLIO_DB to a writable place"
+        }
+        if lowered.contains("is a directory") {
+            return "that path is a directory: set DYNAFOLIO_DB to a file path"
+        }
+        return "check the directory's permissions or set DYNAFOLIO_DB"
+    }
+
+    /// A message for an error a store call threw, for people: SQLite's
+    /// failures (GRDB's `DatabaseError`, whose own text quotes the SQL
+    /// statement) become the cause in plain words, with no SQL. Nil for
+    /// errors that are not SQLite's.
+    public static func userMessage(for error: Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        let sqlite = error.message ?? "error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return "the disk holding the cache is full (SQLite: \(sqlite)) — free some space, or set DYNAFOLIO_DB to a cache on another disk"
+        case .SQLITE_READONLY:
+            return "the cache is read-only (SQLite: \(sqlite)) — make the file and its directory writable, or set DYNAFOLIO_DB to a writable cache"
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return "the cache cannot be opened (SQLite: \(sqlite)) — check the permissions of the file and its directory, or set DYNAFOLIO_DB"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "the cache stayed busy: another dynafolio is writing it (SQLite: \(sqlite)) — try again when it is done"
+        case .SQLITE_IOERR:
+            return "reading or writing the cache failed (SQLite: \(sqlite)) — check the disk (space, errors), or set DYNAFOLIO_DB"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return "the cache is damaged (SQLite: \(sqlite)) — quit every dynafolio and run it again: it moves the damaged file aside"
+        default:
+            return "the cache refused the request (SQLite: \(sqlite)); if the query is very long or complex, simplify it"
         }
     }
 }

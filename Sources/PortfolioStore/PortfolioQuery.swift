@@ -64,12 +64,20 @@ public struct PortfolioQuery: Sendable, Hashable {
     /// Parses `text`; throws a `QueryError` that points at the bad term and
     /// says what to type instead.
     public init(parsing text: String) throws(QueryError) {
+        let length = text.count
+        guard length <= Self.maxLength else {
+            throw QueryError(position: Self.maxLength, length: length - Self.maxLength,
+                             message: "a query holds at most 1,000 characters (this one has \(length)); shorten it, or select with --domains a,b,c")
+        }
         var terms: [Term] = []
         for token in try Self.tokenize(text) {
             terms.append(try Self.term(from: token))
         }
         self.terms = terms
     }
+
+    /// The longest query text accepted, in characters.
+    public static let maxLength = 1_000
 
     static let keyList = Key.allCases.map(\.rawValue).joined(separator: ", ")
 }

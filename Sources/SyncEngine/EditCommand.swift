@@ -74,11 +74,75 @@ public enum Cents {
         return "\(sign)\(a / 100).\(frac < 10 ? "0" : "")\(frac)"
     }
 
-    /// `"12.34"`, `"$1,234.5"`, `"12"` → cents; `nil` when not an amount
-    /// (`"12x"`). The provider's money parser (`Money.parse`) reads it.
+    /// The largest amount dynafolio takes from the user: $10,000,000.00
+    /// (a price, a minimum offer or a `--max-cost`).
+    public static let ceiling: Int64 = 1_000_000_000
+    /// `ceiling` as messages and help texts write it.
+    public static let ceilingText = "$10,000,000.00"
+
+    /// `"12.34"`, `"$1,234.5"`, `"12"` → cents; `nil` when `parse` refuses
+    /// the text (not an amount, negative, more than two decimals, above
+    /// `ceiling`).
     public static func parseCents(_ text: String) -> Int64? {
-        Money.parse(text)?.cents
+        try? parse(text)
+    }
+
+    /// Reads an amount the user typed, in USD: an optional `$`, digits
+    /// (commas between thousands allowed), and at most two decimals. Never
+    /// rounds and never wraps: `12.345`, negative amounts and amounts above
+    /// `ceiling` are refused with a message that names the rule; `what`
+    /// names the value in it (e.g. `"--max-cost"`).
+    public static func parse(_ text: String, what: String = "amount") throws(MoneyInputError) -> Int64 {
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        let example = "e.g. 120 or 99.50"
+        if rest.hasPrefix("-") {
+            throw MoneyInputError(description: "\(what) '\(shown)' is negative; give an amount from 0 to \(ceilingText), \(example)")
+        }
+        if rest.hasPrefix("$") { rest = rest.dropFirst() }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts.first.map { $0.filter { $0 != "," } } ?? ""
+        let fraction = parts.count > 1 ? String(parts[1]) : nil
+        guard !whole.isEmpty || !(fraction ?? "").isEmpty,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }),
+              (fraction ?? "").allSatisfy({ $0.isASCII && $0.isNumber }),
+              !(parts.first ?? "").hasPrefix(","), !(parts.first ?? "").hasSuffix(","), !(parts.first ?? "").contains(",,") else {
+            throw MoneyInputError(description: "\(what) '\(shown)' is not an amount in USD; \(example)")
+        }
+        if let fraction, fraction.count > 2 {
+            throw MoneyInputError(description: "\(what) '\(shown)' has more than two decimals; amounts are whole cents (nothing is rounded), \(example)")
+        }
+        var cents: Int64 = 0
+        var overflow = false
+        for digit in whole + (fraction ?? "").padding(toLength: 2, withPad: "0", startingAt: 0) {
+            let d = Int64(digit.asciiValue! - 48)
+            let (times, o1) = cents.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(d)
+            if o1 || o2 { overflow = true; break }
+            cents = sum
+        }
+        if overflow || cents > ceiling {
+            throw MoneyInputError(description: "\(what) '\(shown)' is above the ceiling of \(ceilingText); give at most \(ceilingText)")
+        }
+        return cents
     }
 }
 
-import Foundation
+/// Why an amount the user typed was refused; the description names the
+/// rule and an example.
+public struct MoneyInputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The message, e.g. "price '12.345' has more than two decimals; …".
+    public let description: String
+    /// A refusal with its message.
+    public init(description: String) { self.description = description }
+}
+
+extension SaleTerms {
+    /// The rule the amounts must keep, beyond each one's own parsing: the
+    /// minimum offer is not above the price. Throws a message naming it.
+    public func checkAmounts() throws(MoneyInputError) {
+        if let price = priceCents, let minimum = minimumOfferCents, minimum > price {
+            throw MoneyInputError(description: "--min-offer $\(Cents.format(cents: minimum)) is above the price $\(Cents.format(cents: price)); a minimum offer must not exceed the price — lower it or raise the price")
+        }
+    }
+}

@@ -57,7 +57,9 @@ final class PushRun: Sendable {
         } catch let error as SyncError {
             stopReason.withLock { if $0 == nil { $0 = error } }
         } catch {
-            stopReason.withLock { if $0 == nil { $0 = .aborted("\(error)") } }
+            // SQLite's failures in plain words, never with their SQL.
+            let reason = PortfolioStoreError.userMessage(for: error) ?? "\(error)"
+            stopReason.withLock { if $0 == nil { $0 = .aborted(reason) } }
         }
         let done = tally.finishBatch()
         let s = tally.snapshot

@@ -109,7 +109,7 @@ extension SyncEngine {
                                  outcome: complete ? .complete : .partial)
         } catch {
             try? store.endSyncRun(id: run, pages: summary.pages, items: summary.domains, changed: summary.changed,
-                                  outcome: .partial, message: "\(error)")
+                                  outcome: .partial, message: PortfolioStoreError.userMessage(for: error) ?? "\(error)")
             throw error
         }
     }

@@ -17,11 +17,15 @@ public struct Money: Sendable, Hashable {
         self.currency = currency
     }
 
-    /// The amount in hundredths, rounded half away from zero.
+    /// The amount in hundredths, rounded half away from zero. An amount
+    /// beyond what 64-bit cents hold is clamped to `Int64.max` / `.min`,
+    /// never wrapped into a small number.
     public var cents: Int64 {
         var scaled = amount * 100
         var rounded = Decimal()
         NSDecimalRound(&rounded, &scaled, 0, .plain)
+        if rounded >= Decimal(Int64.max) { return Int64.max }
+        if rounded <= Decimal(Int64.min) { return Int64.min }
         return (rounded as NSDecimalNumber).int64Value
     }
 

@@ -12,14 +12,21 @@ struct LsCommand: AsyncParsableCommand {
         discussion: "Works offline. QUERY uses the TUI's filter language, e.g. 'tld:com exp:<30d -lock:yes'."
     )
 
-    @Argument(help: "Filter query (quote it).") var query: [String] = []
+    /// The query words. Taken with `.allUnrecognized`, so a term that
+    /// starts with `-` (`-lock:yes`) is a query term, not an unknown flag;
+    /// `validate` still refuses words that look like long options.
+    @Argument(parsing: .allUnrecognized, help: "Filter query (quote it); a leading -term negates, e.g. -lock:yes.") var query: [String] = []
     @Flag(help: "Print a JSON array (fields documented in the README).") var json = false
     @Flag(help: "Print CSV with a header row.") var csv = false
-    @Option(help: "Sort by name, expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
+    /// Taken unconditionally, so the documented `--sort -expires` works.
+    @Option(parsing: .unconditional, help: "Sort by name, expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
     var sort: String = "name"
 
     func validate() throws {
         if json && csv { throw ValidationError("give at most one of --json and --csv") }
+        if let flag = query.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("Unknown option '\(flag)'; query terms start with a single '-' (e.g. -lock:yes)")
+        }
     }
 
     func run() async throws {

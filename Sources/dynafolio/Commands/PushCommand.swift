@@ -29,6 +29,7 @@ struct PushCommand: AsyncParsableCommand {
             print(PlanText.render(plan))
             return
         }
+        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
         try context.requireAccount()
         let inflight = try context.store.inflightBatches()
         if plan.isEmpty && inflight.isEmpty {

@@ -77,6 +77,12 @@ struct QueueDrop: AsyncParsableCommand {
         } else {
             let names = DomainSelection.split(domains ?? "")
             guard !names.isEmpty else { throw CLIFailure.usage("--domains is empty; give names like a.com,b.net") }
+            let found = Set(try context.store.domains(named: names).map(\.name))
+            let missing = names.filter { !found.contains($0) }
+            guard missing.isEmpty else {
+                let list = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+                throw CLIFailure.usage("not in the cache: \(list) — nothing was dropped; check the spelling (`dynafolio plan` lists what is queued)")
+            }
             result = try context.engine.drop(domains: names)
         }
         print("dropped \(result.dropped) queued change\(result.dropped == 1 ? "" : "s")")

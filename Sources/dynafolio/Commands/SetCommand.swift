@@ -138,20 +138,38 @@ struct SetParking: QueueingCommand {
 }
 
 struct SetSale: QueueingCommand {
-    static let configuration = CommandConfiguration(commandName: "sale", abstract: "List the domains for sale in the marketplace.")
-    @Argument(help: "Price in USD, e.g. 120 or 99.50.") var price: String
+    static let configuration = CommandConfiguration(
+        commandName: "sale", abstract: "List the domains for sale in the marketplace.",
+        discussion: "Amounts are USD with at most two decimals, from 0 to \(Cents.ceilingText); the minimum offer may not exceed the price.")
+    /// The price words as typed: taken unconditionally, so `-5` reaches the
+    /// range check instead of being read as a flag.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Price in USD, e.g. 120 or 99.50.", valueName: "price")) var priceWords: [String] = []
     @Option(help: "buy_now, make_offer or buy_now_and_make_offer.") var type: String = "buy_now"
-    @Option(name: .customLong("min-offer"), help: "Minimum offer in USD.") var minOffer: String?
+    @Option(name: .customLong("min-offer"), parsing: .unconditional, help: "Minimum offer in USD.") var minOffer: String?
     @OptionGroup var selection: DomainSelection
+    var price: String { priceWords.first ?? "" }
     var what: String { "for sale at $\(price)" }
-    func edit() throws -> Edit {
-        guard let cents = Cents.parseCents(price) else { throw CLIFailure.usage("price '\(price)' is not an amount; use e.g. 120 or 99.50") }
-        var minimum: Int64?
-        if let minOffer {
-            guard let m = Cents.parseCents(minOffer) else { throw CLIFailure.usage("--min-offer '\(minOffer)' is not an amount; use e.g. 50") }
-            minimum = m
+
+    func validate() throws {
+        if let flag = priceWords.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("Unknown option '\(flag)'")
         }
-        return .forSale(SaleTerms(listingType: type, priceCents: cents, minimumOfferCents: minimum))
+        guard priceWords.count == 1 else {
+            throw ValidationError(priceWords.isEmpty ? "give the price, e.g. set sale 120 --domains a.com"
+                                  : "give one price (got \(priceWords.count): \(priceWords.joined(separator: " ")))")
+        }
+    }
+
+    func edit() throws -> Edit {
+        do {
+            let cents = try Cents.parse(price, what: "price")
+            let minimum = try minOffer.map { text throws(MoneyInputError) in try Cents.parse(text, what: "--min-offer") }
+            let terms = SaleTerms(listingType: type, priceCents: cents, minimumOfferCents: minimum)
+            try terms.checkAmounts()
+            return .forSale(terms)
+        } catch {
+            throw CLIFailure.usage(error.description)
+        }
     }
 }
 

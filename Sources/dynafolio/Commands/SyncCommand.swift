@@ -15,6 +15,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try AppContext.open()
+        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
         try context.requireAccount()
         let printer = ProgressPrinter(quiet: quiet)
         let summary: PullSummary

@@ -14,7 +14,17 @@ struct ConfigurationError: Error, CustomStringConvertible {
 /// `DYNAFOLIO_RATE_PER_MINUTE`) over the file over defaults. The key is
 /// never taken from the command line.
 struct AppConfiguration {
+    /// The key from `api_key` or `DYNADOT_API_KEY`; nil when neither is
+    /// set (`apiKeyCommand` may still supply one, when a command needs it).
     var apiKey: APIKey?
+    /// `api_key_command`: run only when a key is needed and none is set.
+    var apiKeyCommand: String?
+    /// Seconds `api_key_command` may take (`api_key_command_timeout`, default 10).
+    var apiKeyCommandTimeout: TimeInterval = 10
+    /// Whether a key is set or can be fetched by `api_key_command`.
+    var hasKeySource: Bool { apiKey.map { !$0.isEmpty } == true || apiKeyCommand != nil }
+    /// The longest key accepted: Dynadot's keys are far shorter.
+    static let maxKeyLength = 256
     var endpoint: URL
     var tier: AccountTier
     /// Requests per minute set by `rate_per_minute`; nil follows the tier.
@@ -44,7 +54,7 @@ struct AppConfiguration {
         if FileManager.default.fileExists(atPath: configPath) {
             try config.apply(file: configPath)
         }
-        if let key = nonEmpty(env["DYNADOT_API_KEY"]) { config.apiKey = APIKey(key) }
+        if let key = nonEmpty(env["DYNADOT_API_KEY"]) { config.apiKey = try checkKey(APIKey(key), source: "DYNADOT_API_KEY") }
         if let endpoint = nonEmpty(env["DYNAFOLIO_ENDPOINT"]) { config.endpoint = try parseEndpoint(endpoint, source: "DYNAFOLIO_ENDPOINT") }
         if let db = nonEmpty(env["DYNAFOLIO_DB"]) { config.databasePath = db }
         if let theme = nonEmpty(env["DYNAFOLIO_THEME"]) { config.theme = theme }
@@ -61,6 +71,10 @@ struct AppConfiguration {
         guard stat(path, &info) == 0 else {
             throw ConfigurationError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
         }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let what = info.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file"
+            throw ConfigurationError(description: "\(path) is \(what), not a config file; move it away, then create config.toml there as a file (chmod 600)")
+        }
         if info.st_mode & 0o077 != 0 {
             throw ConfigurationError(description: "\(path) is readable by other users and may hold your API key; run: chmod 600 \(path)")
         }
@@ -74,14 +88,21 @@ struct AppConfiguration {
         } catch {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
-        let known: Set<String> = ["api_key", "api_key_command", "endpoint", "tier", "theme", "keys", "timeout", "rate_per_minute"]
+        let known: Set<String> = ["api_key", "api_key_command", "api_key_command_timeout", "endpoint", "tier", "theme", "keys",
+                                  "timeout", "rate_per_minute"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
         if let key = table["api_key"]?.string, !key.isEmpty {
-            apiKey = APIKey(key)
+            apiKey = try Self.checkKey(APIKey(key), source: "\(path): api_key")
         } else if let command = table["api_key_command"]?.string, !command.isEmpty {
-            apiKey = try Self.runKeyCommand(command, path: path)
+            apiKeyCommand = command
+        }
+        if let value = table["api_key_command_timeout"] {
+            guard let seconds = value.double ?? value.int.map(Double.init), seconds >= 1, seconds <= 600 else {
+                throw ConfigurationError(description: "\(path): api_key_command_timeout must be a number of seconds from 1 to 600 (default 10)")
+            }
+            apiKeyCommandTimeout = seconds
         }
         if let endpoint = table["endpoint"]?.string { self.endpoint = try Self.parseEndpoint(endpoint, source: path) }
         if let tier = table["tier"]?.string { self.tier = try Self.parseTier(tier, source: path) }
@@ -103,23 +124,32 @@ struct AppConfiguration {
         }
     }
 
-    /// Runs `api_key_command` through the shell; its trimmed stdout is the key.
+    /// The key to send: `apiKey`, else what `api_key_command` prints (run
+    /// now, within `apiKeyCommandTimeout`). Nil when neither is configured.
     /// Its output never appears in a message.
-    private static func runKeyCommand(_ command: String, path: String) throws -> APIKey {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw ConfigurationError(description: "\(path): api_key_command could not be started")
+    func resolveKey() throws -> APIKey? {
+        if let apiKey, !apiKey.isEmpty { return apiKey }
+        guard let apiKeyCommand else { return nil }
+        let text: String
+        do {
+            text = try KeyCommand.run(apiKeyCommand, timeout: apiKeyCommandTimeout, source: configPath)
+        } catch let failure as KeyCommand.Failure {
+            throw ConfigurationError(description: failure.description)
         }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let key = APIKey(String(decoding: data, as: UTF8.self))
-        guard process.terminationStatus == 0, !key.isEmpty else {
-            throw ConfigurationError(description: "\(path): api_key_command exited with status \(process.terminationStatus) and printed no key")
+        return try Self.checkKey(APIKey(text), source: "\(configPath): api_key_command's output")
+    }
+
+    /// Refuses a key no Dynadot account has: longer than `maxKeyLength` or
+    /// holding anything but printable ASCII. Never shows the key.
+    static func checkKey(_ key: APIKey, source: String) throws -> APIKey {
+        let secret = key.secret
+        if secret.utf8.count > maxKeyLength {
+            throw ConfigurationError(description: "the API key from \(source) is \(secret.utf8.count) bytes long; a Dynadot API key is one short line"
+                + " (at most \(maxKeyLength) characters) — check that it holds only the key")
+        }
+        if !secret.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7e }) {
+            throw ConfigurationError(description: "the API key from \(source) holds spaces, control or non-ASCII characters;"
+                + " a Dynadot API key is printable ASCII only — check that it holds only the key")
         }
         return key
     }
@@ -127,6 +157,9 @@ struct AppConfiguration {
     private static func parseEndpoint(_ text: String, source: String) throws -> URL {
         guard let url = URL(string: text), url.scheme != nil, url.host != nil else {
             throw ConfigurationError(description: "\(source): endpoint '\(text)' is not a URL; use e.g. \(ClientConfiguration.production.absoluteString)")
+        }
+        if let port = url.port, !(1...65535).contains(port) {
+            throw ConfigurationError(description: "\(source): endpoint '\(text)' has port \(port); a port is 1 to 65535")
         }
         do { try ClientConfiguration.checkEndpoint(url) } catch let error as DynadotError {
             throw ConfigurationError(description: "\(source): \(error.message)")

@@ -12,6 +12,8 @@ struct AppContext {
     let configuration: AppConfiguration
     let store: PortfolioDatabase
     let engine: SyncEngine
+    /// The client the engine uses, when a key is set or can be fetched.
+    let client: DynadotClient?
     let logger: Logger
     /// Whether an API key is configured (the engine can reach Dynadot).
     let hasAccount: Bool
@@ -28,27 +30,52 @@ struct AppContext {
         } catch let error as PortfolioStoreError {
             throw CLIFailure(error.description)
         } catch {
-            throw CLIFailure("cannot open the cache at \(configuration.databasePath): \(error) — check its permissions or set DYNAFOLIO_DB")
+            if let message = PortfolioStoreError.userMessage(for: error) {
+                throw CLIFailure("cannot open the cache at \(configuration.databasePath): \(message)")
+            }
+            let reason = "\(error)"
+            let full = reason.contains("out of space") || reason.contains("No space") || (error as NSError).code == NSFileWriteOutOfSpaceError
+            throw CLIFailure("cannot open the cache at \(configuration.databasePath): \(reason) — "
+                             + (full ? "the disk is full: free some space, or set DYNAFOLIO_DB to a cache on another disk" : "check its permissions or set DYNAFOLIO_DB"))
         }
         OpenCaches.opened(store)
         var client: DynadotClient?
-        if let key = configuration.apiKey, !key.isEmpty {
+        if configuration.hasKeySource {
             do {
-                let clientConfiguration = try ClientConfiguration(
-                    endpoint: configuration.endpoint, apiKey: key, concurrency: configuration.tier.concurrency,
-                    timeout: configuration.timeout, requestsPerMinute: configuration.requestsPerMinute)
+                var clientConfiguration: ClientConfiguration
+                if let key = configuration.apiKey, !key.isEmpty {
+                    clientConfiguration = try ClientConfiguration(
+                        endpoint: configuration.endpoint, apiKey: key, concurrency: configuration.tier.concurrency,
+                        timeout: configuration.timeout, requestsPerMinute: configuration.requestsPerMinute)
+                } else {
+                    // `api_key_command` runs on the first request, so commands
+                    // that never talk to Dynadot (ls, plan, set…) never run it.
+                    let resolve = configuration
+                    clientConfiguration = try ClientConfiguration(
+                        endpoint: configuration.endpoint, keyProvider: {
+                            let key = try resolve.resolveKey() ?? APIKey("")
+                            LogBootstrap.redact(key)
+                            return key
+                        },
+                        concurrency: configuration.tier.concurrency, timeout: configuration.timeout,
+                        requestsPerMinute: configuration.requestsPerMinute)
+                }
                 client = DynadotClient(configuration: clientConfiguration, logger: Logger(label: "dynafolio.api"))
             } catch let error as DynadotError {
                 throw CLIFailure("\(error.message) — fix `endpoint` in \(configuration.configPath) or DYNAFOLIO_ENDPOINT")
             }
         }
         let engine = SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"), environment: environment)
-        return AppContext(configuration: configuration, store: store, engine: engine, logger: logger, hasAccount: client != nil)
+        return AppContext(configuration: configuration, store: store, engine: engine, client: client, logger: logger,
+                          hasAccount: client != nil)
     }
 
-    /// Fails with a clear message when no key is configured.
+    /// Fails with a clear message when no key is configured; fetches the
+    /// key now (running `api_key_command` when that is where it comes
+    /// from), so a failing command is reported before any work starts.
     func requireAccount() throws {
-        guard hasAccount else { throw SyncError.noAccount }
+        guard hasAccount, let client else { throw SyncError.noAccount }
+        _ = try client.resolveKey()
     }
 }
 
@@ -84,6 +111,12 @@ enum OpenCaches {
 /// the log file (never to standard output), redacting the key.
 enum LogBootstrap {
     private static let done = Mutex(false)
+    private static let sink = Mutex<FileLogHandler.Sink?>(nil)
+
+    /// Redacts a key learned after the bootstrap (from `api_key_command`).
+    static func redact(_ key: APIKey) {
+        sink.withLock { $0 }?.redact(key)
+    }
 
     static func once(path: String, key: APIKey?) {
         let first = done.withLock { flag -> Bool in
@@ -92,6 +125,7 @@ enum LogBootstrap {
         }
         guard first else { return }
         let sink = FileLogHandler.Sink(path: path, key: key)
+        Self.sink.withLock { $0 = sink }
         let level: Logger.Level = ProcessInfo.processInfo.environment["DYNAFOLIO_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink, level: level) }
     }

@@ -57,7 +57,11 @@ enum ErrorReport {
             return (api.message, Exit.failure)
         case let store as PortfolioStoreError:
             return (store.description, Exit.failure)
+        case let money as MoneyInputError:
+            return (money.description, Exit.usage)
         default:
+            // SQLite's failures, in plain words: never the SQL statement.
+            if let message = PortfolioStoreError.userMessage(for: error) { return (message, Exit.failure) }
             return nil
         }
     }

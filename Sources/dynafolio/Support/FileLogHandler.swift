@@ -32,7 +32,7 @@ struct FileLogHandler: LogHandler {
     /// The shared open file; redacts with the configured key before writing.
     final class Sink: @unchecked Sendable {
         private let handle: FileHandle?
-        private let key: APIKey?
+        private var key: APIKey?
         private let lock = NSLock()
 
         init(path: String, key: APIKey?) {
@@ -48,10 +48,18 @@ struct FileLogHandler: LogHandler {
         }
 
         func write(_ line: String) {
-            let safe = Redaction.redact(line, key: key)
             lock.lock()
             defer { lock.unlock() }
+            let safe = Redaction.redact(line, key: key)
             handle?.write(Data(safe.utf8))
+        }
+
+        /// Redacts `key` too from now on (a key `api_key_command` supplied
+        /// after logging started).
+        func redact(_ key: APIKey) {
+            lock.lock()
+            defer { lock.unlock() }
+            self.key = key
         }
     }
 }

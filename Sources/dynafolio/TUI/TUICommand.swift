@@ -15,7 +15,7 @@ struct TUICommand: AsyncParsableCommand {
         do { config = try AppConfiguration.load() } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
-        guard config.apiKey.map({ !$0.isEmpty }) == true else {
+        guard config.hasKeySource else {
             FileHandle.standardError.write(Data("""
             dynafolio: no Dynadot API key is configured.
               Set DYNADOT_API_KEY, or put api_key = "…" in \(config.configPath) (chmod 600).
