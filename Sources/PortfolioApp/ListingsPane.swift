@@ -285,10 +285,13 @@ public final class ListingsPane: Pane {
     /// Cents from `12` or `12.50`; nil when empty.
     static func amount(_ text: String, _ what: String) throws -> Int64? {
         guard !text.isEmpty else { return nil }
-        let cleaned = text.hasPrefix("$") ? String(text.dropFirst()) : text
-        guard cleaned.wholeMatch(of: /[0-9]+(\.[0-9]{1,2})?/) != nil, let cents = Cents.parseCents(cleaned), cents > 0 else {
-            throw SyncError.invalidEdit("the \(what) '\(text)' is not an amount; write e.g. 499 or 1250.00")
+        let cents: Int64
+        do {
+            cents = try Cents.parse(text, what: "the \(what)")
+        } catch {
+            throw SyncError.invalidEdit(error.description)
         }
+        guard cents > 0 else { throw SyncError.invalidEdit("the \(what) must be above $0.00") }
         return cents
     }
 }

@@ -112,10 +112,11 @@ public enum EditVerbParser {
     }
 
     static func money(_ text: String) throws -> Int64 {
-        guard let cents = Cents.parseCents(text), cents >= 0 else {
-            throw SyncError.invalidEdit("'\(text)' is not an amount; use e.g. 499 or 499.99")
+        do {
+            return try Cents.parse(text, what: "the amount")
+        } catch {
+            throw SyncError.invalidEdit(error.description)
         }
-        return cents
     }
 
     /// Splits on spaces, honouring `"…"` and `'…'` quotes.

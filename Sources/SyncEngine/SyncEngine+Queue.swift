@@ -105,6 +105,7 @@ extension SyncEngine {
             if terms.listingType != "make_offer", (terms.priceCents ?? 0) <= 0 {
                 throw SyncError.invalidEdit("a \(terms.listingType) listing needs a price above 0")
             }
+            do { try terms.checkAmounts() } catch { throw SyncError.invalidEdit(error.description) }
         case .renew(let years):
             guard (1...10).contains(years) else { throw SyncError.invalidEdit("renew for 1 to 10 years (got \(years))") }
         case .note(let text):

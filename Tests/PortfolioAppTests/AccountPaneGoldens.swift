@@ -16,7 +16,7 @@ enum AccountPaneGoldens {
             │ Type       offer                                                     │
             │ Min offer  optional, USD                                             │
             │                                                                      │
-            │ the price '12x' is not an amount; write e.g. 499 or 1250.00          │
+            │ the price '12x' is not an amount in USD; e.g. 120 or 99.50           │
             └──────────────────────────────────────────────────────────────────────┘
 
 
