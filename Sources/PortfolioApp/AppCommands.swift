@@ -67,7 +67,7 @@ extension PortfolioApp {
             if summary.superseded > 0 { parts.append("\(summary.superseded) replaced") }
             state.message = StatusMessage(parts.joined(separator: ", ") + " — 7 to review and push")
         } catch {
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         }
         refreshAll()
     }
@@ -140,7 +140,7 @@ extension PortfolioApp {
                 let summary = try environment.engine.queue(.renew(years: years), domains: names, origin: .tui, maxCostCents: cost)
                 state.message = StatusMessage("queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") ($\(Cents.format(cents: summary.costCents ?? 0))) — 7 to push")
             } catch {
-                state.message = StatusMessage("\(error)", isError: true)
+                state.message = StatusMessage(error: error)
             }
             refreshAll()
         case .dropAll:
@@ -150,7 +150,7 @@ extension PortfolioApp {
                 if result.inflightKept > 0 { text += "; \(result.inflightKept) being sent stay for verification" }
                 state.message = StatusMessage(text)
             } catch {
-                state.message = StatusMessage("\(error)", isError: true)
+                state.message = StatusMessage(error: error)
             }
             refreshAll()
         case .quit:
@@ -166,7 +166,7 @@ extension PortfolioApp {
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already set" }
                 state.message = StatusMessage(text + " — 7 to review and push")
             } catch {
-                state.message = StatusMessage("\(error)", isError: true)
+                state.message = StatusMessage(error: error)
             }
             refreshAll()
         }
@@ -255,7 +255,7 @@ extension PortfolioApp {
             state.message = StatusMessage("get_dns \(name): \(error)", isError: true)
         case .sync(.failure(let error)), .push(.failure(let error)):
             if case SyncError.offline = error { state.offline = true }
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         case .job(let job, let result):
             finishJob(job, result)
         }

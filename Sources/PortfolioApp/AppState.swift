@@ -1,4 +1,5 @@
 import Foundation
+import PortfolioStore
 import SyncEngine
 import TerminalUI
 
@@ -51,6 +52,11 @@ public struct StatusMessage: Sendable, Hashable {
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
+    }
+
+    /// An error in the user's words: a SQLite failure never shows its SQL.
+    public init(error: any Error) {
+        self.init(PortfolioStoreError.userMessage(for: error) ?? "\(error)", isError: true)
     }
 }
 

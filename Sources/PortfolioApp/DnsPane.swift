@@ -321,7 +321,7 @@ public final class DnsPane: Pane {
                 ? "\(name): back to the cached records (the queued set is dropped)"
                 : "\(name): queued the record set (\(set.records.count) records, one set_dns2) — 7 to push")
         } catch {
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         }
     }
 
@@ -344,7 +344,7 @@ public final class DnsPane: Pane {
                 state.message = StatusMessage("nothing is queued for the DNS of \(domain)", isError: true)
             }
         } catch {
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         }
     }
 }

@@ -234,7 +234,7 @@ public final class ListingsPane: Pane {
             state.message = StatusMessage(text + " — 7 to review and push")
             state.setSelection([])
         } catch {
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         }
     }
 

@@ -89,7 +89,7 @@ extension PortfolioApp {
             state.message = StatusMessage(text)
         case .failure(let error):
             if case SyncError.offline = error { state.offline = true }
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         }
     }
 
@@ -113,7 +113,7 @@ extension PortfolioApp {
                 return
             }
         } catch {
-            state.message = StatusMessage("\(error)", isError: true)
+            state.message = StatusMessage(error: error)
         }
         refreshAll()
     }

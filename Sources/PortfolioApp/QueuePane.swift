@@ -137,7 +137,7 @@ public final class QueuePane: Pane {
                 if result.inflightKept > 0 { text += "; \(result.inflightKept) being sent stay for verification" }
                 state.message = StatusMessage(text)
             } catch {
-                state.message = StatusMessage("\(error)", isError: true)
+                state.message = StatusMessage(error: error)
             }
             return [.handled, .reload]
         case .dropAll:
@@ -148,7 +148,7 @@ public final class QueuePane: Pane {
                 let count = try app.engine.retryFailed()
                 state.message = StatusMessage("\(count) failed intent\(count == 1 ? "" : "s") back in the queue")
             } catch {
-                state.message = StatusMessage("\(error)", isError: true)
+                state.message = StatusMessage(error: error)
             }
             return [.handled, .reload]
         case .keepRemote, .reapplyMine:
@@ -161,7 +161,7 @@ public final class QueuePane: Pane {
                 try app.engine.resolveConflict(id: id, keepRemote: action == .keepRemote)
                 state.message = StatusMessage(action == .keepRemote ? "\(intent.domain): kept the remote value" : "\(intent.domain): my value is queued again")
             } catch {
-                state.message = StatusMessage("\(error)", isError: true)
+                state.message = StatusMessage(error: error)
             }
             return [.handled, .reload]
         default:
