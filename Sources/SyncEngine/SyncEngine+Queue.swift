@@ -29,24 +29,35 @@ extension SyncEngine {
     /// stays within it. A folder edit naming a folder the account does not
     /// have (by the cached folder list) is refused unless `createFolder`:
     /// then the plan creates it first (`create_folder`, a setup call). A
-    /// contact id not in the cached contact list is refused.
+    /// contact id not in the cached contact list is refused. `progress`, when
+    /// given, hears (done, total) steps: the cached rows read in slices of
+    /// 20,000, then the outbox write as the last fifth.
     @discardableResult
     public func queue(_ edit: Edit, domains: [String], origin: OperationOrigin, label: String? = nil,
-                      maxCostCents: Int64? = nil, createFolder: Bool = false) throws -> QueueSummary {
+                      maxCostCents: Int64? = nil, createFolder: Bool = false,
+                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> QueueSummary {
         try validate(edit)
         try checkAgainstAccount(edit, createFolder: createFolder)
         var seen = Set<String>()
         let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
-        let rows = try store.domains(named: names)
+        var rows: [DomainRow] = []
+        rows.reserveCapacity(names.count)
+        for start in stride(from: 0, to: names.count, by: Self.queueReadSlice) {
+            rows += try store.domains(named: Array(names[start..<min(start + Self.queueReadSlice, names.count)]))
+            progress?(min(start + Self.queueReadSlice, names.count), names.count + names.count / 4)
+        }
         let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = QueueSummary()
         summary.missing = names.filter { byName[$0] == nil }
         var intents: [NewIntent] = []
         var total: Int64 = 0
         var prices: [String: Int64?] = [:]
+        // The record sets a name-server edit is based on, read in a few batches.
+        let dnsSets = edit.field == .nameServerSetting
+            ? try store.dnsRecordSets(domains: rows.filter { $0.nsType == .dynadotDNS }.map(\.name)) : [:]
         for name in names {
             guard let row = byName[name] else { continue }
-            let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? try store.dnsRecordSet(domain: name) : nil
+            let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? dnsSets[name] : nil
             let base = FieldValues.cached(edit.field, row: row, dns: dns)
             let value = resolved(edit, row: row).encodedValue
             var cost: Int64?
@@ -65,6 +76,7 @@ extension SyncEngine {
         let operation = NewOperation(origin: origin, label: label ?? edit.label(domains: intents.count),
                                      approvedCents: edit.spendsMoney ? maxCostCents : nil)
         let result = try store.enqueue(operation, intents: intents)
+        progress?(names.count + names.count / 4, names.count + names.count / 4)
         summary.added = result.added.count
         summary.superseded = result.superseded
         summary.cancelled = result.cancelled
@@ -75,6 +87,9 @@ extension SyncEngine {
                                          "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
         return summary
     }
+
+    /// Rows read per slice while queueing (a progress step).
+    static let queueReadSlice = 20_000
 
     /// Fills what the edit leaves open from the cached row (e.g. the contact
     /// roles a `set_whois` keeps).
