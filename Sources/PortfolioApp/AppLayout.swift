@@ -35,7 +35,7 @@ extension PortfolioApp {
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body
-        if let bar = state.push ?? state.sync {
+        if let bar = state.push ?? state.sync ?? state.queueing {
             let (rest, line) = body.splitBottom(1)
             body = rest
             bar.render(into: &screen, rect: line, style: Style(.statusBar))

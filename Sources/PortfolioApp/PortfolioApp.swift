@@ -112,6 +112,7 @@ public final class PortfolioApp {
         seenChanges = snapshot.changes
         state.sync = snapshot.sync
         state.push = snapshot.push
+        state.queueing = snapshot.queue
         for completion in snapshot.finished { finish(completion) }
         if changed && (state.isPushing || !snapshot.finished.isEmpty) { refreshAll() }
     }
