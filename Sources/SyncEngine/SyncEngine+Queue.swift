@@ -55,11 +55,14 @@ extension SyncEngine {
         // The record sets a name-server edit is based on, read in a few batches.
         let dnsSets = edit.field == .nameServerSetting
             ? try store.dnsRecordSets(domains: rows.filter { $0.nsType == .dynadotDNS }.map(\.name)) : [:]
+        var fixedValue: String?
+        if case .contacts = edit {} else { fixedValue = edit.encodedValue }
         for name in names {
             guard let row = byName[name] else { continue }
             let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? dnsSets[name] : nil
             let base = FieldValues.cached(edit.field, row: row, dns: dns)
-            let value = resolved(edit, row: row).encodedValue
+            // Only a contacts edit depends on the row; encode the others once.
+            let value = fixedValue ?? resolved(edit, row: row).encodedValue
             var cost: Int64?
             if case .renew(let years) = edit {
                 if prices[row.tld] == nil { prices[row.tld] = try store.tldPrice(row.tld)?.renewCents }
