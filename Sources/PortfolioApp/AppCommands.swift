@@ -194,7 +194,7 @@ extension PortfolioApp {
         Task.detached {
             do {
                 let summary = try await engine.pull(PullOptions()) { progress in
-                    work.setSync(ProgressBar(done: progress.done, total: progress.total ?? max(progress.done, 1), label: "sync \(progress.step)"))
+                    work.setSync(ProgressBar(done: progress.done, total: progress.total ?? 0, label: "sync \(progress.step)"))
                 }
                 work.finish(.sync(.success(summary)))
             } catch {

@@ -60,7 +60,7 @@ extension PortfolioApp {
         }
         if let balance = state.balanceCents { left.append(Span(MoneyText.balance(balance))) }
         var right: [Span] = []
-        if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)/\(sync.total)", style: Style(.statusBar, accent: .pending))) }
+        if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)\(sync.total > 0 ? "/\(sync.total)" : "")", style: Style(.statusBar, accent: .pending))) }
         if let push = state.push {
             // The label carries the time left on a long push (`push · 2 min left`).
             let left = push.label.hasPrefix("push ·") ? String(push.label.dropFirst(4)) : ""
