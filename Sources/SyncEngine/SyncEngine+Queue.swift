@@ -30,8 +30,8 @@ extension SyncEngine {
     /// have (by the cached folder list) is refused unless `createFolder`:
     /// then the plan creates it first (`create_folder`, a setup call). A
     /// contact id not in the cached contact list is refused. `progress`, when
-    /// given, hears (done, total) steps: the cached rows read in slices of
-    /// 20,000, then the outbox write as the last fifth.
+    /// given, hears (done, total) steps: nothing done, the cached rows read
+    /// (half), the intents built (three quarters), written (all).
     @discardableResult
     public func queue(_ edit: Edit, domains: [String], origin: OperationOrigin, label: String? = nil,
                       maxCostCents: Int64? = nil, createFolder: Bool = false,
@@ -40,12 +40,10 @@ extension SyncEngine {
         try checkAgainstAccount(edit, createFolder: createFolder)
         var seen = Set<String>()
         let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
-        var rows: [DomainRow] = []
-        rows.reserveCapacity(names.count)
-        for start in stride(from: 0, to: names.count, by: Self.queueReadSlice) {
-            rows += try store.domains(named: Array(names[start..<min(start + Self.queueReadSlice, names.count)]))
-            progress?(min(start + Self.queueReadSlice, names.count), names.count + names.count / 4)
-        }
+        // One read: for many names the store reads the table in one pass.
+        progress?(0, names.count * 2)
+        let rows = try store.domains(named: names)
+        progress?(names.count, names.count * 2)
         let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = QueueSummary()
         summary.missing = names.filter { byName[$0] == nil }
@@ -78,8 +76,9 @@ extension SyncEngine {
         }
         let operation = NewOperation(origin: origin, label: label ?? edit.label(domains: intents.count),
                                      approvedCents: edit.spendsMoney ? maxCostCents : nil)
+        progress?(names.count * 3 / 2, names.count * 2)
         let result = try store.enqueue(operation, intents: intents)
-        progress?(names.count + names.count / 4, names.count + names.count / 4)
+        progress?(names.count * 2, names.count * 2)
         summary.added = result.added.count
         summary.superseded = result.superseded
         summary.cancelled = result.cancelled
@@ -90,9 +89,6 @@ extension SyncEngine {
                                          "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
         return summary
     }
-
-    /// Rows read per slice while queueing (a progress step).
-    static let queueReadSlice = 20_000
 
     /// Fills what the edit leaves open from the cached row (e.g. the contact
     /// roles a `set_whois` keeps).
