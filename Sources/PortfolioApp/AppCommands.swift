@@ -60,16 +60,18 @@ extension PortfolioApp {
                           .queueCreatingFolder(edit, domains: names))
                 return
             }
-            let summary = try environment.engine.queue(edit, domains: names, origin: .tui)
-            var parts = ["queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
-            if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
-            if summary.cancelled > 0 { parts.append("\(summary.cancelled) set back (dropped)") }
-            if summary.superseded > 0 { parts.append("\(summary.superseded) replaced") }
-            state.message = StatusMessage(parts.joined(separator: ", ") + " — 7 to review and push")
+            let field = edit.field.rawValue
+            queueEdit(edit, on: names) { summary in
+                var parts = ["queued \(field) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
+                if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
+                if summary.cancelled > 0 { parts.append("\(summary.cancelled) set back (dropped)") }
+                if summary.superseded > 0 { parts.append("\(summary.superseded) replaced") }
+                return parts.joined(separator: ", ") + " — 7 to review and push"
+            }
         } catch {
             state.message = StatusMessage(error: error)
+            refreshAll()
         }
-        refreshAll()
     }
 
     /// Renewals spend money: the dialog shows the total from cached prices.
@@ -136,13 +138,9 @@ extension PortfolioApp {
         case .push(let approval):
             startPush(approval)
         case .renew(let years, let names, let cost):
-            do {
-                let summary = try environment.engine.queue(.renew(years: years), domains: names, origin: .tui, maxCostCents: cost)
-                state.message = StatusMessage("queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") ($\(Cents.format(cents: summary.costCents ?? 0))) — 7 to push")
-            } catch {
-                state.message = StatusMessage(error: error)
+            queueEdit(.renew(years: years), on: names, maxCostCents: cost) { summary in
+                "queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") ($\(Cents.format(cents: summary.costCents ?? 0))) — 7 to push"
             }
-            refreshAll()
         case .dropAll:
             do {
                 let result = try environment.engine.dropAll()
@@ -160,15 +158,12 @@ extension PortfolioApp {
         case .queueEdit(let edit, let names), .queueCreatingFolder(let edit, let names):
             var creating = false
             if case .queueCreatingFolder = action { creating = true }
-            do {
-                let summary = try environment.engine.queue(edit, domains: names, origin: .tui, createFolder: creating)
-                var text = "queued \(edit.field.rawValue) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
+            let field = edit.field.rawValue
+            queueEdit(edit, on: names, createFolder: creating) { summary in
+                var text = "queued \(field) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already set" }
-                state.message = StatusMessage(text + " — 7 to review and push")
-            } catch {
-                state.message = StatusMessage(error: error)
+                return text + " — 7 to review and push"
             }
-            refreshAll()
         }
     }
 
@@ -199,7 +194,7 @@ extension PortfolioApp {
         Task.detached {
             do {
                 let summary = try await engine.pull(PullOptions()) { progress in
-                    work.setSync(ProgressBar(done: progress.done, total: progress.total ?? max(progress.done, 1), label: "sync \(progress.step)"))
+                    work.setSync(ProgressBar(done: progress.done, total: progress.total ?? 0, label: "sync \(progress.step)"))
                 }
                 work.finish(.sync(.success(summary)))
             } catch {
@@ -258,6 +253,10 @@ extension PortfolioApp {
             state.message = StatusMessage(error: error)
         case .job(let job, let result):
             finishJob(job, result)
+        case .queued(.success(let text)):
+            state.message = StatusMessage(text)
+        case .queued(.failure(let error)):
+            state.message = StatusMessage(error: error)
         }
         refreshAll()
     }

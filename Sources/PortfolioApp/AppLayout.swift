@@ -35,7 +35,7 @@ extension PortfolioApp {
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body
-        if let bar = state.push ?? state.sync {
+        if let bar = state.push ?? state.sync ?? state.queueing {
             let (rest, line) = body.splitBottom(1)
             body = rest
             bar.render(into: &screen, rect: line, style: Style(.statusBar))
@@ -60,7 +60,7 @@ extension PortfolioApp {
         }
         if let balance = state.balanceCents { left.append(Span(MoneyText.balance(balance))) }
         var right: [Span] = []
-        if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)/\(sync.total)", style: Style(.statusBar, accent: .pending))) }
+        if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)\(sync.total > 0 ? "/\(sync.total)" : "")", style: Style(.statusBar, accent: .pending))) }
         if let push = state.push {
             // The label carries the time left on a long push (`push · 2 min left`).
             let left = push.label.hasPrefix("push ·") ? String(push.label.dropFirst(4)) : ""

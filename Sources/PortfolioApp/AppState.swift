@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     public var sync: ProgressBar?
     /// A background push's progress (nil when none runs).
     public var push: ProgressBar?
+    /// A big edit being queued in the background (nil when none is).
+    public var queueing: ProgressBar?
     /// A one-line message in the footer, until the next key.
     public var message: StatusMessage?
     /// Something a pane asks the app to do after its handler returns.

@@ -11,6 +11,8 @@ final class BackgroundWork: @unchecked Sendable {
     private let condition = NSCondition()
     private var syncBar: ProgressBar?
     private var pushBar: ProgressBar?
+    /// A big edit being queued (the outbox write runs off the UI thread).
+    private var queueBar: ProgressBar?
     /// The domain whose record set is being fetched (`get_dns`).
     private var dnsDomain: String?
     private var finished: [Completion] = []
@@ -24,16 +26,22 @@ final class BackgroundWork: @unchecked Sendable {
         /// A pane fetch ended; the string is what to tell the user.
         case job(BackgroundJob, Result<String, any Error>)
         case dns(String, Result<Void, any Error>)
+        /// An edit queued in the background: what to tell the user.
+        case queued(Result<String, any Error>)
     }
 
     struct Snapshot {
         var sync: ProgressBar?
         var push: ProgressBar?
+        var queue: ProgressBar?
         var finished: [Completion]
         var changes: Int
     }
 
-    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil || dnsDomain != nil || jobs > 0 } }
+    var isRunning: Bool { condition.withLock { syncBar != nil || pushBar != nil || queueBar != nil || dnsDomain != nil || jobs > 0 } }
+    /// Whether an edit is being queued in the background (one at a time, so
+    /// edits reach the outbox in the order they were made).
+    var isQueueing: Bool { condition.withLock { queueBar != nil } }
     /// Whether a record set fetch runs now (one at a time).
     var isFetchingDNS: Bool { condition.withLock { dnsDomain != nil } }
     /// How many pane fetches run now.
@@ -43,6 +51,7 @@ final class BackgroundWork: @unchecked Sendable {
 
     func setSync(_ bar: ProgressBar?) { update { $0.syncBar = bar } }
     func setPush(_ bar: ProgressBar?) { update { $0.pushBar = bar } }
+    func setQueue(_ bar: ProgressBar?) { update { $0.queueBar = bar } }
     func setFetchingDNS(_ domain: String?) { update { $0.dnsDomain = domain } }
     func finish(_ completion: Completion) {
         update {
@@ -51,6 +60,7 @@ final class BackgroundWork: @unchecked Sendable {
             case .push: $0.pushBar = nil
             case .job: $0.jobs -= 1
             case .dns: $0.dnsDomain = nil
+            case .queued: $0.queueBar = nil
             }
             $0.finished.append(completion)
         }
@@ -59,7 +69,7 @@ final class BackgroundWork: @unchecked Sendable {
     /// Progress now, and the completions not taken yet.
     func take() -> Snapshot {
         condition.withLock {
-            let snapshot = Snapshot(sync: syncBar, push: pushBar, finished: finished, changes: changes)
+            let snapshot = Snapshot(sync: syncBar, push: pushBar, queue: queueBar, finished: finished, changes: changes)
             finished = []
             return snapshot
         }

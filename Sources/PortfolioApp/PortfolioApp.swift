@@ -112,6 +112,7 @@ public final class PortfolioApp {
         seenChanges = snapshot.changes
         state.sync = snapshot.sync
         state.push = snapshot.push
+        state.queueing = snapshot.queue
         for completion in snapshot.finished { finish(completion) }
         if changed && (state.isPushing || !snapshot.finished.isEmpty) { refreshAll() }
     }
@@ -264,6 +265,11 @@ public final class PortfolioApp {
         if state.isPushing {
             dialog = (ConfirmDialog(title: "Quit", summary: "A push is running. Quit anyway?",
                                     lines: [[Span("Intents already sent are verified on the next push.")]],
+                                    isDangerous: true, confirmLabel: "Quit"), .quit)
+        } else if state.queueing != nil {
+            // The edit is one transaction: quitting now leaves nothing queued.
+            dialog = (ConfirmDialog(title: "Quit", summary: "An edit is still being queued. Quit anyway?",
+                                    lines: [[Span("It is one transaction: quitting now queues none of it.")]],
                                     isDangerous: true, confirmLabel: "Quit"), .quit)
         } else {
             quitting = true

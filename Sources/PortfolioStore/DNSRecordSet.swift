@@ -64,26 +64,42 @@ extension PortfolioDatabase {
 
     /// The cached record set, or nil when it was never fetched.
     public func dnsRecordSet(domain: String) throws -> DNSRecordSet? {
-        let name = domain.lowercased()
-        let (head, records) = try writer.read { db in
-            // Each row leads with its key, which names it if it is skipped.
-            (try Row.fetchOne(db, sql: """
-                SELECT domain, ttl, ns_type, extra_json, fetched_at_ms FROM dns_record_set WHERE domain = ?
-                """, arguments: [name]),
-             try Row.fetchAll(db, sql: """
-                SELECT domain || '#' || position, subhost, type, value, value2 FROM dns_record WHERE domain = ? ORDER BY position
-                """, arguments: [name]))
+        try dnsRecordSets(domains: [domain])[domain.lowercased()]
+    }
+
+    /// The cached record sets of many domains in a few reads, by (lowercased)
+    /// name; a domain whose set was never fetched is absent.
+    public func dnsRecordSets(domains: [String]) throws -> [String: DNSRecordSet] {
+        let names = Array(Set(domains.map { $0.lowercased() }))
+        guard !names.isEmpty else { return [:] }
+        var sets: [String: DNSRecordSet] = [:]
+        for chunk in stride(from: 0, to: names.count, by: 500).map({ Array(names[$0..<min($0 + 500, names.count)]) }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let (heads, records) = try writer.read { db in
+                // Each row leads with its key, which names it if it is skipped.
+                (try Row.fetchAll(db, sql: """
+                    SELECT domain, ttl, ns_type, extra_json, fetched_at_ms FROM dns_record_set WHERE domain IN (\(marks))
+                    """, arguments: StatementArguments(chunk)),
+                 try Row.fetchAll(db, sql: """
+                    SELECT domain || '#' || position, subhost, type, value, value2, domain FROM dns_record
+                    WHERE domain IN (\(marks)) ORDER BY domain, position
+                    """, arguments: StatementArguments(chunk)))
+            }
+            // An unreadable head reads as "never fetched": viewing fetches it again.
+            for head in heads {
+                guard let set = decodeRow(head, table: "dns_record_set", { c in
+                    DNSRecordSet(domain: try c.text(0), ttl: try c.optionalInt(1), nsType: try c.text(2), records: [],
+                                 extraJSON: try c.optionalText(3), fetchedAtMs: try c.int64(4))
+                }) else { continue }
+                sets[set.domain] = set
+            }
+            let decoded = decodeRows(records, table: "dns_record") { c in
+                (try c.text(5), DNSRecord(subhost: try c.text(1), type: try c.text(2), value: try c.text(3),
+                                          value2: try c.optionalText(4)))
+            }
+            for (domain, record) in decoded { sets[domain]?.records.append(record) }
         }
-        // An unreadable head reads as "never fetched": viewing fetches it again.
-        guard let head, let set = decodeRow(head, table: "dns_record_set", { c in
-            DNSRecordSet(domain: name, ttl: try c.optionalInt(1), nsType: try c.text(2), records: [],
-                         extraJSON: try c.optionalText(3), fetchedAtMs: try c.int64(4))
-        }) else { return nil }
-        var result = set
-        result.records = decodeRows(records, table: "dns_record") { c in
-            DNSRecord(subhost: try c.text(1), type: try c.text(2), value: try c.text(3), value2: try c.optionalText(4))
-        }
-        return result
+        return sets
     }
 
     /// Forgets a domain's cached record set (it is fetched again on view).

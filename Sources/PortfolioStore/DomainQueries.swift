@@ -91,16 +91,34 @@ extension PortfolioDatabase {
         guard !names.isEmpty else { return [] }
         return try writer.read { db in
             var rows: [DomainRow] = []
-            // Chunks stay under SQLite's bound-parameter limit.
-            for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let found = try Row.fetchAll(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name IN (\(marks))",
-                                             arguments: StatementArguments(chunk.map { $0.lowercased() }))
-                rows += decodeDomains(found)
+            rows.reserveCapacity(names.count)
+            // A cursor decodes each row in place (`fetchAll` would copy every
+            // row first).
+            func collect(_ cursor: RowCursor, wanted: Set<String>?) throws {
+                while let row = try cursor.next() {
+                    if let wanted, case .string(let name) = (row[0] as DatabaseValue).storage, !wanted.contains(name) { continue }
+                    if let decoded = decodeRow(row, table: "domain", DomainRow.init(columns:)) { rows.append(decoded) }
+                }
+            }
+            if names.count >= Self.scanThreshold {
+                // Many names: one pass over the table in storage order beats
+                // a lookup per name (random pages, 2 b-tree descents each).
+                try collect(Row.fetchCursor(db, sql: "SELECT \(DomainRow.selectList) FROM domain"),
+                            wanted: Set(names.map { $0.lowercased() }))
+            } else {
+                // Chunks stay under SQLite's bound-parameter limit.
+                for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    try collect(Row.fetchCursor(db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE name IN (\(marks))",
+                                                arguments: StatementArguments(chunk.map { $0.lowercased() })), wanted: nil)
+                }
             }
             return rows.sorted { $0.name < $1.name }
         }
     }
+
+    /// From this many names on, `domains(named:)` reads the table in one pass.
+    static let scanThreshold = 5_000
 
     /// Position of `name` in the filtered, sorted list (to keep the cursor
     /// on a row when the filter or sort changes); nil when it does not match.

@@ -17,66 +17,6 @@ extension PortfolioDatabase {
     /// that a newer edit of the same (domain, field) replaces.
     static let openStates = "('pending','failed','conflict')"
 
-    /// Records `operation` and queues its intents, all in one transaction.
-    /// Per (domain, field): a newer value supersedes the older open intent; a
-    /// value equal to the base (cached) value cancels it instead of queueing
-    /// a no-op. An intent in flight is left alone: the new one waits behind
-    /// it. Money intents of an operation with `approvedCents` carry that
-    /// approval. No operation row is written when nothing is queued.
-    @_spi(OutboxWriter)
-    @discardableResult
-    public func enqueue(_ operation: NewOperation, intents: [NewIntent]) throws -> EnqueueResult {
-        let now = nowMs
-        return try write { db in
-            var result = EnqueueResult()
-            var operationID: Int64?
-            func recordOperation() throws -> Int64 {
-                if let operationID { return operationID }
-                try db.execute(sql: "INSERT INTO operation (created_ms, origin, label, approved_cents) VALUES (?, ?, ?, ?)",
-                               arguments: [now, operation.origin.rawValue, operation.label, operation.approvedCents])
-                operationID = db.lastInsertedRowID
-                return db.lastInsertedRowID
-            }
-            let openStatement = try db.cachedStatement(sql: """
-                SELECT id, state FROM outbox_intent WHERE domain = ? AND field = ? AND state IN ('pending','failed','conflict','inflight')
-                """)
-            let close = try db.cachedStatement(sql: "UPDATE outbox_intent SET state = ?, updated_ms = ? WHERE id = ?")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO outbox_intent (domain, field, value, base_value, state, money, cost_cents, created_ms, updated_ms,
-                                           operation_id, value_version, approval_id, approved_cents)
-                VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for intent in intents {
-                var open: [Int64] = []
-                var inflight = false
-                for row in try Row.fetchAll(openStatement, arguments: [intent.domain, intent.field]) {
-                    guard let id = row.int64(0) else { continue }
-                    if row.text(1) == "inflight" { inflight = true } else { open.append(id) }
-                }
-                // With a send in flight the cached value may be about to change,
-                // so an edit back to "base" is still a real edit.
-                let backToBase = intent.value == intent.baseValue && !inflight
-                let newState: IntentState = backToBase ? .cancelled : .superseded
-                for id in open {
-                    try close.execute(arguments: [newState.rawValue, now, id])
-                }
-                if backToBase {
-                    if open.isEmpty { result.unchanged += 1 } else { result.cancelled += open.count }
-                    continue
-                }
-                result.superseded += open.count
-                let owner = try recordOperation()
-                let approved = intent.money ? operation.approvedCents : nil
-                try insert.execute(arguments: [intent.domain, intent.field, intent.value, intent.baseValue, intent.money,
-                                               intent.costCents, now, now, owner, intent.valueVersion,
-                                               approved == nil ? nil : owner, approved])
-                result.added.append(db.lastInsertedRowID)
-            }
-            result.operationID = operationID
-            return result
-        }
-    }
-
     /// Pending intents, oldest first: the planner's input.
     public func pendingIntents() throws -> [OutboxIntent] {
         try intents(where: "state = 'pending'", [])

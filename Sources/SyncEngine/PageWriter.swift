@@ -16,6 +16,9 @@ final class PageWriter: @unchecked Sendable {
     private var pending: [[DomainRow]] = []
     private var pendingRows = 0
     private var failure: (any Error)?
+    /// Whether the next page is written on its own, without waiting for a
+    /// batch (the first page of a first sync, so rows appear at once).
+    private var writeNextAtOnce: Bool
 
     /// A write starts once this many rows are queued (or at `finish`): with
     /// ~10 pages per transaction the index pages are rewritten a tenth as often.
@@ -24,14 +27,21 @@ final class PageWriter: @unchecked Sendable {
     /// bounds memory when parsing outruns SQLite.
     static let maximumQueuedRows = 30_000
 
-    init(listing: DomainListing) { self.listing = listing }
+    /// `firstPageAtOnce`: write the first page as soon as it is submitted
+    /// (a first sync on an empty cache), then batch as usual.
+    init(listing: DomainListing, firstPageAtOnce: Bool = false) {
+        self.listing = listing
+        writeNextAtOnce = firstPageAtOnce
+    }
 
     /// Queues one page; throws the first write error seen so far.
     func submit(_ page: [DomainRow]) async throws {
         let (mustWait, startWrite): (Bool, Bool) = lock.withLock {
             pending.append(page)
             pendingRows += page.count
-            return (pendingRows > Self.maximumQueuedRows, pendingRows >= Self.minimumBatchRows)
+            let atOnce = writeNextAtOnce
+            writeNextAtOnce = false
+            return (pendingRows > Self.maximumQueuedRows, atOnce || pendingRows >= Self.minimumBatchRows)
         }
         if startWrite { queue.async { self.drain() } }
         if mustWait { try await finish() }

@@ -20,7 +20,8 @@ public struct SyncProgress: Sendable, Equatable {
     /// `account`, `domains`, `contacts`, `folders`, `name servers`, `prices`, `orders`, `dns`.
     public var step: String
     public var done: Int
-    /// Best estimate; `nil` when unknown.
+    /// Best estimate; `nil` when unknown (show a running count, not a bar).
+    /// For `domains`: the cached domain count while `done` is below it.
     public var total: Int?
 }
 
@@ -70,7 +71,9 @@ extension SyncEngine {
         let estimate = try store.count(matching: PortfolioQuery.all)
         let listing = DomainListing(store: store)
         // Page N is written while page N + 1 is fetched and parsed.
-        let writer = PageWriter(listing: listing)
+        // On an empty cache the first page is written at once, so the
+        // Domains pane shows rows while the rest of the listing arrives.
+        let writer = PageWriter(listing: listing, firstPageAtOnce: estimate == 0)
         var page = 0
         var previousFirst: String?
         var complete = false
@@ -89,7 +92,11 @@ extension SyncEngine {
                     try await writer.submit(rows)
                     summary.domains += rows.count
                     summary.pages += 1
-                    progress(SyncProgress(step: "domains", done: summary.domains, total: max(estimate, summary.domains)))
+                    // Of the cached count while below it; past it (or on an
+                    // empty cache) no total is known: a running count, never
+                    // a full bar that means nothing.
+                    progress(SyncProgress(step: "domains", done: summary.domains,
+                                          total: summary.domains < estimate ? estimate : nil))
                     if list.domains.count < options.pageSize || list.domains.count > options.pageSize {
                         complete = true
                         break

@@ -21,6 +21,10 @@ public struct ProgressBar: Hashable, Sendable {
         return min(1, max(0, Double(done) / Double(total)))
     }
 
+    /// Frames of the indeterminate indicator (it turns as `done` grows, also
+    /// by whole pages of 1,000).
+    static let spinner = ["|", "/", "-", "\\"]
+
     private static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     /// The bar alone, `width` columns of full, partial and empty blocks.
@@ -45,6 +49,13 @@ public struct ProgressBar: Hashable, Sendable {
         let line = rect.line(0)
         guard !line.isEmpty else { return }
         screen.fill(line, style: style)
+        // No total known: a spinner and the running count, never a bar.
+        guard total > 0 else {
+            let spinner = Self.spinner[(done + done / 1000) % Self.spinner.count]
+            let text = (label.isEmpty ? "" : label + " ") + "\(spinner) \(done) so far"
+            screen.put(DisplayWidth.truncate(text, to: line.width), at: Point(row: line.row, col: line.col), style: style)
+            return
+        }
         let count = " \(done)/\(total)"
         let labelText = label.isEmpty ? "" : DisplayWidth.truncate(label, to: max(0, line.width / 3)) + " "
         var col = line.col

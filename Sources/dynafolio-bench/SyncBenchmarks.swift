@@ -42,7 +42,7 @@ enum SyncBenchmarks {
         try engine.queue(.forwarding(url: "https://bench.example/landing", permanent: true), domains: part(40, 70), origin: .cli)
         try engine.queue(.stealth(url: "https://bench.example/frame", title: "Bench"), domains: part(70, 90), origin: .cli)
         try engine.queue(.note("bench note"), domains: part(90, 95), origin: .cli)
-        try engine.queue(.folder("Bench folder"), domains: part(95, 100), origin: .cli)
+        try engine.queue(.folder("Bench folder"), domains: part(95, 100), origin: .cli, createFolder: true)
         let intents = try store.pendingIntents()
         var plan: Plan?
         let elapsed = try timed { plan = try engine.plan() }

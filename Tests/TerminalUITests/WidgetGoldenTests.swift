@@ -75,7 +75,9 @@ import Testing
         for (line, done) in [0, 1, 37, 99, 100].enumerated() {
             ProgressBar(done: done, total: 100, label: "Syncing domains").render(into: &screen, rect: screen.bounds.line(line))
         }
+        // No total known: a turning indicator and the running count, no bar.
         ProgressBar(done: 0, total: 0).render(into: &screen, rect: Rect(row: 6, col: 0, width: 30, height: 1))
+        ProgressBar(done: 13000, total: 0, label: "sync domains").render(into: &screen, rect: Rect(row: 7, col: 0, width: 40, height: 1))
         #expect(TestScreen.text(screen) == """
             Syncing domains ▕                                                        ▏ 0/100
             Syncing domains ▕▌                                                       ▏ 1/100
@@ -83,7 +85,8 @@ import Testing
             Syncing domains ▕██████████████████████████████████████████████████████▍▏ 99/100
             Syncing domains ▕██████████████████████████████████████████████████████▏ 100/100
 
-            ▕                        ▏ 0/0
+            | 0 so far
+            sync domains / 13000 so far
             """)
         #expect(ProgressBar.bar(fraction: 0.5, width: 4) == "██  ")
         #expect(ProgressBar.bar(fraction: 1, width: 3) == "███")

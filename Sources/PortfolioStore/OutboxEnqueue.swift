@@ -1,0 +1,132 @@
+import GRDB
+
+/// Queueing: an edit on N domains is one transaction of set-based SQL.
+///
+/// The new intents go into a temporary table; the open intents they replace
+/// are cancelled or superseded by two `UPDATE … WHERE (domain, field) IN …`;
+/// the new ones are copied over by one `INSERT … SELECT`. An intent list
+/// that names the same (domain, field) more than once is queued in rounds
+/// (the k-th occurrence of each key in round k), which keeps the order the
+/// one-by-one rules imply: a later value supersedes an earlier one. New
+/// intents get the ids the one-by-one rules gave them (consecutive, in the
+/// order given), so the plan's "oldest first" is unchanged.
+extension PortfolioDatabase {
+    /// Records `operation` and queues its intents, all in one transaction.
+    /// Per (domain, field): a newer value supersedes the older open intent; a
+    /// value equal to the base (cached) value cancels it instead of queueing
+    /// a no-op. An intent in flight is left alone: the new one waits behind
+    /// it. Money intents of an operation with `approvedCents` carry that
+    /// approval. No operation row is written when nothing is queued.
+    /// `added` lists the new intents' ids in queueing order.
+    @_spi(OutboxWriter)
+    @discardableResult
+    public func enqueue(_ operation: NewOperation, intents: [NewIntent]) throws -> EnqueueResult {
+        let now = nowMs
+        return try write { db in
+            var result = EnqueueResult()
+            // The staging rows are part of this transaction: a failure rolls
+            // them back with everything else.
+            let rounds = try Self.stage(db, intents)
+            for round in 0..<rounds {
+                try Self.queueRound(db, round, operation: operation, now: now, into: &result)
+            }
+            try db.execute(sql: "DROP TABLE IF EXISTS temp.enqueue_new")
+            return result
+        }
+    }
+
+    /// Writes the intents into a staging table (temp schema, on the writer
+    /// connection, never seen by readers), each with its round (the k-th
+    /// occurrence of a (domain, field) goes to round k), whether it goes back
+    /// to base, and, if not, the id the one-by-one rules would give it.
+    /// Returns the number of rounds.
+    static func stage(_ db: Database, _ intents: [NewIntent]) throws -> Int {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.enqueue_new;
+            CREATE TEMP TABLE enqueue_new (
+                seq INTEGER PRIMARY KEY, round INTEGER NOT NULL,
+                domain TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, base_value TEXT NOT NULL,
+                money INTEGER NOT NULL, cost_cents INTEGER, value_version INTEGER NOT NULL,
+                back INTEGER NOT NULL, new_id INTEGER);
+            """)
+        // With a send in flight the cached value may be about to change, so
+        // an edit back to "base" is still a real edit. In-flight intents do
+        // not change during this call, so this holds for every round.
+        var inflight = Set<String>()
+        for row in try Row.fetchAll(db, sql: "SELECT domain, field FROM main.outbox_intent WHERE state = 'inflight'") {
+            if let domain = row.text(0), let field = row.text(1) { inflight.insert(domain + "\u{0}" + field) }
+        }
+        // AUTOINCREMENT hands out max(ever used, present) + 1.
+        var nextID = (try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox_intent'), 0),
+                       COALESCE((SELECT MAX(id) FROM main.outbox_intent), 0))
+            """) ?? 0) + 1
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO temp.enqueue_new (seq, round, domain, field, value, base_value, money, cost_cents, value_version,
+                                          back, new_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var seen: [String: Int] = [:]
+        var rounds = 0
+        for (seq, intent) in intents.enumerated() {
+            let key = intent.domain + "\u{0}" + intent.field
+            let round = seen[key, default: 0]
+            seen[key] = round + 1
+            rounds = max(rounds, round + 1)
+            // Equality as Swift sees it (the one-by-one rule compared Strings).
+            let back = intent.value == intent.baseValue && !inflight.contains(key)
+            var id: Int64?
+            if !back {
+                id = nextID
+                nextID += 1
+            }
+            insert.setUncheckedArguments([seq, round, intent.domain, intent.field, intent.value, intent.baseValue, intent.money,
+                                          intent.costCents, intent.valueVersion, back, id])
+            try insert.execute()
+        }
+        return rounds
+    }
+
+    /// Queues one round (keys unique) with a handful of statements.
+    static func queueRound(_ db: Database, _ round: Int, operation: NewOperation, now: Int64,
+                           into result: inout EnqueueResult) throws {
+        // Back to base with nothing open: nothing to do, counted unchanged.
+        result.unchanged += try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM temp.enqueue_new n WHERE n.round = ? AND n.back AND NOT EXISTS (
+                SELECT 1 FROM main.outbox_intent o
+                WHERE o.domain = n.domain AND o.field = n.field AND o.state IN \(openStates))
+            """, arguments: [round]) ?? 0
+        for back in [true, false] {
+            try db.execute(sql: """
+                UPDATE main.outbox_intent SET state = ?, updated_ms = ?
+                WHERE state IN \(openStates)
+                  AND (domain, field) IN (SELECT domain, field FROM temp.enqueue_new WHERE round = ? AND back = ?)
+                """, arguments: [back ? IntentState.cancelled.rawValue : IntentState.superseded.rawValue, now, round, back])
+            if back { result.cancelled += db.changesCount } else { result.superseded += db.changesCount }
+        }
+        let ids = try Int64.fetchAll(db, sql: "SELECT new_id FROM temp.enqueue_new WHERE round = ? AND NOT back ORDER BY seq",
+                                     arguments: [round])
+        guard !ids.isEmpty else { return }
+        let owner = try recordOperation(db, operation, now: now, result: &result)
+        let approved = operation.approvedCents
+        try db.execute(sql: """
+            INSERT INTO main.outbox_intent (id, domain, field, value, base_value, state, money, cost_cents, created_ms, updated_ms,
+                                            operation_id, value_version, approval_id, approved_cents)
+            SELECT new_id, domain, field, value, base_value, 'pending', money, cost_cents, ?, ?, ?, value_version,
+                   CASE WHEN money AND ? IS NOT NULL THEN ? END,
+                   CASE WHEN money THEN ? END
+            FROM temp.enqueue_new WHERE round = ? AND NOT back ORDER BY seq
+            """, arguments: [now, now, owner, approved, owner, approved, round])
+        result.added = result.added.isEmpty ? ids : (result.added + ids).sorted()
+    }
+
+    /// The operation row, written once, when the first intent is queued.
+    static func recordOperation(_ db: Database, _ operation: NewOperation, now: Int64,
+                                result: inout EnqueueResult) throws -> Int64 {
+        if let id = result.operationID { return id }
+        try db.execute(sql: "INSERT INTO operation (created_ms, origin, label, approved_cents) VALUES (?, ?, ?, ?)",
+                       arguments: [now, operation.origin.rawValue, operation.label, operation.approvedCents])
+        result.operationID = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+}
