@@ -198,6 +198,6 @@ public final class ContactsPane: Pane {
         lines += rows.prefix(200).map { [Span("  " + DomainRowRenderer.displayName($0, unicode: app.unicode))] }
         let summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") (\(changing) change) — \(calls) set_whois call\(calls == 1 ? "" : "s")"
         state.request = .confirm(ConfirmDialog(title: "Assign contact \(id)", summary: summary, lines: lines, confirmLabel: "Queue"),
-                                 .assignContact(id: id, roles: roles, domains: rows.map(\.name)))
+                                 Self.assign(id: id, roles: roles, domains: rows.map(\.name)))
     }
 }

@@ -225,7 +225,7 @@ public final class DnsPane: Pane {
                 return .handled
             }
             fetchErrors[domain] = nil
-            state.request = .fetchDNS(domain)
+            state.request = .background(fetchJob(domain))
         case .copyRecords:
             state.request = DnsPaneDialogs.copy(workingSet, from: row, app: app, state: &state)
         case .switchToDNS:

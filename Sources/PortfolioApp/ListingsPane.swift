@@ -28,7 +28,7 @@ public final class ListingsPane: Pane {
 
     /// The visible listings without a cached price not asked for yet; the
     /// app fetches them in the background after drawing the pane.
-    func takeAutoFetch() -> BackgroundJob? {
+    func automaticJob(_ app: AppEnvironment) -> BackgroundJob? {
         let names = unpricedOnScreen.filter { !priceRequested.contains($0) }
         unpricedOnScreen = []
         guard !names.isEmpty else { return nil }
@@ -222,7 +222,7 @@ public final class ListingsPane: Pane {
                                            [Span("  The purchase is queued; the push asks again before it spends.")],
                                            [Span("  price  "), Span("$" + Cents.format(cents: price), style: Style(.dialog, accent: .pending))]],
                                    isDangerous: true, confirmLabel: "Queue purchase")
-        state.request = .confirm(dialog, .purchase(domain: listing.domain, priceCents: price))
+        state.request = .confirm(dialog, Self.purchase(domain: listing.domain, priceCents: price))
     }
 
     private func queue(_ edit: Edit, _ names: [String], verb: String, app: AppEnvironment, state: inout AppState) {

@@ -142,7 +142,7 @@ public final class QueuePane: Pane {
             return [.handled, .reload]
         case .dropAll:
             state.request = .confirm(ConfirmDialog(title: "Drop the queue", summary: "Drop all \(state.queueSize) open intents?",
-                                                   isDangerous: true, confirmLabel: "Drop"), .dropAll)
+                                                   isDangerous: true, confirmLabel: "Drop"), Self.dropAll)
         case .retryFailed:
             do {
                 let count = try app.engine.retryFailed()
