@@ -25,7 +25,13 @@ enum DnsPaneDialogs {
             lines.append([Span("  \(host)  \(record.type.uppercased())  \(record.value)\(record.extra.isEmpty ? "" : "  \(record.extra)")")])
         }
         lines.append([Span("Domains:", style: Style(.dialog, accent: .header))])
-        let rows = (try? app.store.domains(named: targets)) ?? []
+        let rows: [DomainRow]
+        do {
+            rows = try app.store.domains(named: targets)
+        } catch {
+            state.message = StatusMessage(error: error)
+            return nil
+        }
         for row in rows {
             let note = row.nsType == .dynadotDNS ? "" : "  (switches from \(DomainRowRenderer.nameServerSummary(row)))"
             lines.append([Span("  " + DomainRowRenderer.displayName(row, unicode: app.unicode)), Span(note, style: Style(.dialog, accent: .pending))])

@@ -31,11 +31,13 @@ public final class OrdersPane: Pane {
     /// The order under the cursor.
     public var cursorOrder: OrderRow? { table.cursor < orders.count ? orders[table.cursor] : nil }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
-        count = (try? app.store.orderCount(matching: filter)) ?? 0
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
+        count = 0
+        orders = []
+        defer { table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: orders.count) }
+        count = try app.store.orderCount(matching: filter)
         // Orders are few (a year of them is hundreds): read them whole.
-        orders = (try? app.store.orders(matching: filter, limit: 5000)) ?? []
-        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: orders.count)
+        orders = try app.store.orders(matching: filter, limit: 5000)
     }
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {

@@ -22,8 +22,9 @@ protocol Pane: AnyObject {
     /// Which pane-scoped actions apply (the scope of its registration).
     var scope: ActionScope { get }
     /// Reads what the pane shows from the store (cheap: counts and the
-    /// visible window only).
-    func refresh(_ app: AppEnvironment, state: AppState)
+    /// visible window only). A failed read throws: the app shows its cause
+    /// on the message line.
+    func refresh(_ app: AppEnvironment, state: AppState) throws
     /// Draws into `rect`.
     func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState)
     /// Handles an action of the table (moving and pane actions).

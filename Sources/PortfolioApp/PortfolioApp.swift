@@ -43,6 +43,8 @@ public final class PortfolioApp {
         self.environment = environment
         panes = PaneRegistry.all.map { $0.make() }
         state.hasAccount = environment.hasAccount
+        // Unknown (nil) until the first poll reads it: a failure here means
+        // the next poll refreshes, and reports it if it fails again.
         seenGeneration = try? environment.store.changeGeneration()
         refreshAll()
     }
@@ -247,7 +249,7 @@ public final class PortfolioApp {
     /// and starts a fetch the pane asks for.
     func refreshActive() {
         state.focusDomain = home.cursorDomain
-        pane.refresh(environment, state: state)
+        read { try pane.refresh(environment, state: state) }
         startAutoFetches()
     }
 
@@ -282,12 +284,24 @@ public final class PortfolioApp {
         state.queueSize = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
         state.failedCount = counts[.failed] ?? 0
         state.conflictCount = counts[.conflict] ?? 0
-        let account = try? environment.store.account()
-        state.accountName = account?.username ?? ""
-        state.balanceCents = account?.balanceCents
-        state.lastSyncMs = (try? environment.store.lastSyncRun(kind: "domains", outcome: .complete))?.endedMs
-        home.refresh(environment, state: state)
+        read {
+            let account = try environment.store.account()
+            state.accountName = account?.username ?? ""
+            state.balanceCents = account?.balanceCents
+            state.lastSyncMs = try environment.store.lastSyncRun(kind: "domains", outcome: .complete)?.endedMs
+        }
+        read { try home.refresh(environment, state: state) }
         if active != 0 { refreshActive() }
+    }
+
+    /// Runs a read of the cache; a failure shows its cause on the message
+    /// line (in plain words, never SQL).
+    func read(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            state.message = StatusMessage(error: error)
+        }
     }
 
     /// Whether the loop has been asked to end.

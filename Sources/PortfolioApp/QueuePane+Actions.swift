@@ -63,9 +63,9 @@ extension QueuePane {
             host.state.message = StatusMessage(reason, isError: true)
             return
         }
-        refresh(host.environment, state: host.state)
         let balance: Int64?
         do {
+            try refresh(host.environment, state: host.state)
             balance = try host.environment.store.account()?.balanceCents
         } catch {
             host.state.message = StatusMessage("cannot read the balance from the cache: \(error)", isError: true)
