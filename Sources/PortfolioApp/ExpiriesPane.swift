@@ -47,7 +47,7 @@ public final class ExpiriesPane: Pane {
     /// Which row a domain expiring at `expiresMs` is counted in.
     static func rowLabel(expiresMs: Int64, nowMs: Int64, rows: [ExpiryRow]) -> String? {
         if expiresMs < nowMs {
-            let graceStart = CalendarDay.startOfDay(nowMs - Int64(ExpiryTimeline.graceDays) * 86_400_000)
+            let graceStart = UTCDate.startOfDay(nowMs - Int64(ExpiryTimeline.graceDays) * UTCDate.msPerDay)
             return expiresMs < graceStart ? "Overdue" : "In grace"
         }
         let (year, month) = ExpiryTimeline.yearMonth(expiresMs)
@@ -199,12 +199,5 @@ public final class ExpiriesPane: Pane {
             state.message = StatusMessage(error: error)
             return nil
         }
-    }
-}
-
-/// Day boundaries on the UTC calendar.
-enum CalendarDay {
-    static func startOfDay(_ ms: Int64) -> Int64 {
-        ms - ((ms % 86_400_000) + 86_400_000) % 86_400_000
     }
 }

@@ -138,14 +138,9 @@ public final class OrdersPane: Pane {
     /// Midnight UTC of `YYYY-MM-DD` in ms; nil when empty.
     static func day(_ text: String) throws -> Int64? {
         guard !text.isEmpty else { return nil }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]),
-              let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: date) == parts[2] else {
+        guard let day = UTCDate.parseDay(text) else {
             throw SyncError.invalidEdit("'\(text)' is not a date; write YYYY-MM-DD")
         }
-        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+        return day
     }
 }

@@ -1,6 +1,7 @@
 import DynadotAPI
 import Foundation
 import Logging
+import PortfolioStore
 
 /// A swift-log handler that appends one line per message to a file (mode
 /// 0600), redacting anything that looks like the API key.
@@ -25,7 +26,7 @@ struct FileLogHandler: LogHandler {
         let all = self.metadata.merging(event.metadata ?? [:]) { $1 }
         let level = event.level, message = event.message
         let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = UTCDate.isoTimestamp(UTCDate.nowMs())
         sink.write("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)\n")
     }
 
