@@ -3,8 +3,10 @@
 /// actions are below; each pane declares its own next to its code, so a new
 /// pane adds ids without touching this file.
 public struct Action: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The `[keys]` id (`select-all`).
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `Action("dns-add")`: the id as written in `[keys]`.
     public init(_ id: String) { self.init(rawValue: id) }
     public var description: String { rawValue }
 }
@@ -36,6 +38,7 @@ public struct ActionScope: Sendable, Hashable {
     /// The heading in the help overlay and the README (`Domains pane`).
     public let title: String
 
+    /// `ActionScope("dns", title: "DNS pane")`.
     public init(_ id: String, title: String) {
         self.id = id
         self.title = title

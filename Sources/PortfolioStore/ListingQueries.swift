@@ -9,6 +9,7 @@ public struct ListingCounts: Sendable, Equatable {
     /// Listed with a known price.
     public var priced: Int
 
+    /// Counts as given (all zero: nothing to show).
     public init(total: Int = 0, forSale: Int = 0, priced: Int = 0) {
         self.total = total
         self.forSale = forSale
