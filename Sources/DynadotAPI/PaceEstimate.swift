@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How long more requests will take at a client's pace, for progress lines
 /// such as "about 2 min left" (see `DynadotClient.estimatedSeconds`).
@@ -21,20 +22,17 @@ enum PaceEstimate {
 /// The typical time Dynadot takes to answer, measured on this client's
 /// exchanges: the first answer, then a moving average that follows the
 /// service as it slows down or recovers.
-final class AnswerTimes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var average: Double?
+final class AnswerTimes: Sendable {
+    private let average = Mutex<Double?>(nil)
 
     /// Records one exchange that got an HTTP answer.
     func record(seconds: Double) {
         guard seconds.isFinite, seconds >= 0 else { return }
-        lock.lock(); defer { lock.unlock() }
-        average = average.map { $0 * 0.8 + seconds * 0.2 } ?? seconds
+        average.withLock { average in average = average.map { $0 * 0.8 + seconds * 0.2 } ?? seconds }
     }
 
     /// The typical answer time, or the assumed one before any answer.
     var typical: Double {
-        lock.lock(); defer { lock.unlock() }
-        return average ?? PaceEstimate.assumedAnswerSeconds
+        average.withLock { $0 } ?? PaceEstimate.assumedAnswerSeconds
     }
 }

@@ -1,5 +1,6 @@
 import DynadotAPI
 import Foundation
+import Synchronization
 
 /// What one HTTP request gets back from the simulator, before faults that
 /// act on the connection itself.
@@ -13,15 +14,21 @@ struct SimHTTPAnswer: Sendable {
 
 /// The request-independent parts of a running simulator, shared by all
 /// connections: the API, faults, the tier's slots and the request log.
-final class SimCore: @unchecked Sendable {
+final class SimCore: Sendable {
     let configuration: SimConfiguration
     let state: SimState
     let api: SimAPI
     let dice: FaultDice
     let log: SimRequestLog
-    private let lock = NSLock()
-    private var inFlight = 0
-    private var sequence = 0
+    /// The tier's slots: how many are taken, and who waits for one, first
+    /// in, first out (as the provider queues requests).
+    private struct Slots {
+        var inFlight = 0
+        var sequence = 0
+        var nextTicket = 0
+        var waiters: [(ticket: Int, granted: @Sendable () -> Void)] = []
+    }
+    private let slots = Mutex(Slots())
 
     init(configuration: SimConfiguration, state: SimState) {
         self.configuration = configuration
@@ -33,21 +40,56 @@ final class SimCore: @unchecked Sendable {
 
     /// Takes one of the tier's slots if one is free.
     func tryAcquireSlot() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard inFlight < configuration.tier.concurrency else { return false }
-        inFlight += 1
-        return true
+        let concurrency = configuration.tier.concurrency
+        return slots.withLock { s in
+            guard s.inFlight < concurrency else { return false }
+            s.inFlight += 1
+            return true
+        }
     }
 
+    /// Takes a slot now (nil), or queues `granted` to run when one is handed
+    /// over (a ticket for ``withdraw(_:)``). `granted` runs on the thread
+    /// that releases the slot.
+    func acquireSlot(orWait granted: @escaping @Sendable () -> Void) -> Int? {
+        let concurrency = configuration.tier.concurrency
+        return slots.withLock { s in
+            if s.inFlight < concurrency, s.waiters.isEmpty {
+                s.inFlight += 1
+                return nil
+            }
+            s.nextTicket += 1
+            s.waiters.append((s.nextTicket, granted))
+            return s.nextTicket
+        }
+    }
+
+    /// Stops waiting; false when the slot was already handed over.
+    func withdraw(_ ticket: Int) -> Bool {
+        slots.withLock { s in
+            guard let index = s.waiters.firstIndex(where: { $0.ticket == ticket }) else { return false }
+            s.waiters.remove(at: index)
+            return true
+        }
+    }
+
+    /// Frees a slot, or hands it to the longest waiter.
     func releaseSlot() {
-        lock.lock(); defer { lock.unlock() }
-        inFlight -= 1
+        let next = slots.withLock { s -> (@Sendable () -> Void)? in
+            guard !s.waiters.isEmpty else {
+                s.inFlight -= 1
+                return nil
+            }
+            return s.waiters.removeFirst().granted
+        }
+        next?()
     }
 
     private func nextSequence() -> (Int, Int) {
-        lock.lock(); defer { lock.unlock() }
-        sequence += 1
-        return (sequence, inFlight)
+        slots.withLock { s in
+            s.sequence += 1
+            return (s.sequence, s.inFlight)
+        }
     }
 
     /// Answers an `/api3.json` request that holds a slot, applying `decision`.

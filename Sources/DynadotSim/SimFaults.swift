@@ -1,5 +1,6 @@
 import DynadotAPI
 import Foundation
+import Synchronization
 
 /// Failures the simulator injects on `/api3.json`, as the real service shows
 /// them. Rates are probabilities in 0...1, drawn from a generator seeded by
@@ -119,33 +120,33 @@ struct FaultDecision: Sendable, Equatable {
 }
 
 /// Draws fault decisions from one seeded sequence (thread-safe).
-final class FaultDice: @unchecked Sendable {
-    private let lock = NSLock()
-    private var random: SeededRandom
-    private var faults: SimFaults
-    /// `/api3.json` requests decided so far, for `busyEvery`.
-    private var requestCount = 0
+final class FaultDice: Sendable {
+    fileprivate struct Dice {
+        var random: SeededRandom
+        var faults: SimFaults
+        /// `/api3.json` requests decided so far, for `busyEvery`.
+        var requestCount = 0
+    }
+    private let dice: Mutex<Dice>
 
     init(seed: UInt64, faults: SimFaults) {
-        random = SeededRandom(seed: seed ^ 0xFA17_5EED_0000_0001)
-        self.faults = faults
+        dice = Mutex(Dice(random: SeededRandom(seed: seed ^ 0xFA17_5EED_0000_0001), faults: faults))
     }
 
-    var current: SimFaults {
-        lock.lock(); defer { lock.unlock() }
-        return faults
-    }
+    var current: SimFaults { dice.withLock { $0.faults } }
 
-    func set(_ newFaults: SimFaults) {
-        lock.lock(); defer { lock.unlock() }
-        faults = newFaults
-    }
+    func set(_ newFaults: SimFaults) { dice.withLock { $0.faults = newFaults } }
 
     /// Always draws the same number of values per request, so one setting
     /// changing does not shift the sequence for the others. New draws go
     /// last, so a seed keeps the fault sequence it had before they existed.
     func decide(command: String) -> FaultDecision {
-        lock.lock(); defer { lock.unlock() }
+        dice.withLock { $0.decide(command: command) }
+    }
+}
+
+fileprivate extension FaultDice.Dice {
+    mutating func decide(command: String) -> FaultDecision {
         requestCount += 1
         let jitterDraw = random.unit()
         let busy = random.unit()

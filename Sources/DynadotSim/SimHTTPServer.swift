@@ -47,38 +47,56 @@ final class SimHTTPHandler: ChannelInboundHandler {
             return
         }
         let decision = core.dice.decide(command: query["command"] ?? "")
-        waitForSlot(context: context, query: query, decision: decision, keepAlive: keepAlive, waitedMs: 0)
+        waitForSlot(context: context, query: query, decision: decision, keepAlive: keepAlive)
     }
 
-    /// Polls for a free slot every few milliseconds, as the provider queues
-    /// requests, and gives up with `system_busy` after the configured wait.
-    private func waitForSlot(context: ChannelHandlerContext, query: [String: String], decision: FaultDecision, keepAlive: Bool, waitedMs: Int) {
-        if core.tryAcquireSlot() {
-            let loop = context.eventLoop.assumeIsolated()
-            let run = {
-                let answer = self.core.answerAPI(query, decision: decision)
-                self.core.releaseSlot()
-                if answer.drop {
-                    context.close(promise: nil)
-                } else {
-                    self.write(context: context, answer, keepAlive: keepAlive)
-                }
-            }
-            if decision.delayMilliseconds > 0 {
-                loop.scheduleTask(in: .milliseconds(Int64(decision.delayMilliseconds))) { run() }
-            } else {
-                run()
-            }
-            return
-        }
+    /// Waits for one of the tier's slots in line (first in, first out), as
+    /// the provider queues requests, and gives up with `system_busy` after
+    /// the configured wait.
+    private func waitForSlot(context: ChannelHandlerContext, query: [String: String], decision: FaultDecision, keepAlive: Bool) {
         let limit = core.configuration.busyWaitMilliseconds
-        guard waitedMs < limit else {
-            write(context: context, core.answerQueueFull(query), keepAlive: keepAlive)
+        guard limit > 0 else {
+            if core.tryAcquireSlot() {
+                answerHoldingSlot(context: context, query: query, decision: decision, keepAlive: keepAlive)
+            } else {
+                write(context: context, core.answerQueueFull(query), keepAlive: keepAlive)
+            }
             return
         }
-        let step = min(5, limit - waitedMs)
-        context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(step))) {
-            self.waitForSlot(context: context, query: query, decision: decision, keepAlive: keepAlive, waitedMs: waitedMs + step)
+        let loop = context.eventLoop
+        let bound = NIOLoopBound((self, context), eventLoop: loop)
+        let ticket = core.acquireSlot {
+            // Handed a slot by whoever released it: answer on this connection's loop.
+            loop.execute {
+                let (handler, context) = bound.value
+                handler.answerHoldingSlot(context: context, query: query, decision: decision, keepAlive: keepAlive)
+            }
+        }
+        guard let ticket else {
+            answerHoldingSlot(context: context, query: query, decision: decision, keepAlive: keepAlive)
+            return
+        }
+        loop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(limit))) {
+            if self.core.withdraw(ticket) {
+                self.write(context: context, self.core.answerQueueFull(query), keepAlive: keepAlive)
+            }
+        }
+    }
+
+    private func answerHoldingSlot(context: ChannelHandlerContext, query: [String: String], decision: FaultDecision, keepAlive: Bool) {
+        let run = {
+            let answer = self.core.answerAPI(query, decision: decision)
+            self.core.releaseSlot()
+            if answer.drop {
+                context.close(promise: nil)
+            } else {
+                self.write(context: context, answer, keepAlive: keepAlive)
+            }
+        }
+        if decision.delayMilliseconds > 0 {
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(decision.delayMilliseconds))) { run() }
+        } else {
+            run()
         }
     }
 

@@ -1,5 +1,6 @@
 import DynadotAPI
 import Foundation
+import Synchronization
 
 /// One handled request, as `/_sim/requests` and the `--log` file show it.
 /// The key is never part of it.
@@ -20,14 +21,22 @@ public struct SimRequestRecord: Sendable, Equatable {
     }
 }
 
-/// Keeps the most recent requests in memory and appends each as a JSON line
-/// to the log file when one is configured.
-final class SimRequestLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recent: [SimRequestRecord] = []
+/// Keeps the most recent requests in memory (a ring of `capacity`) and
+/// appends each as a JSON line to the log file when one is configured. The
+/// file is written on a queue of its own, never on the event loop that
+/// answers the request.
+final class SimRequestLog: Sendable {
+    private struct Ring {
+        var entries: [SimRequestRecord] = []
+        /// Where the next entry goes once the ring is full.
+        var next = 0
+    }
+    private let ring = Mutex(Ring())
     private let capacity = 5000
-    /// Set to nil on close, so a late request can never write to a closed handle.
-    private var file: FileHandle?
+    private let writer = DispatchQueue(label: "dynafolio.sim.log")
+    /// Touched only on `writer`; nil once closed, so a late request can
+    /// never write to a closed handle.
+    private nonisolated(unsafe) var file: FileHandle?
 
     init(path: String?) {
         if let path {
@@ -52,22 +61,30 @@ final class SimRequestLog: @unchecked Sendable {
             timeMs: Int64(Date().timeIntervalSince1970 * 1000), command: command,
             parameters: safe, domainCount: count, outcome: outcome
         )
-        lock.lock(); defer { lock.unlock() }
-        recent.append(entry)
-        if recent.count > capacity { recent.removeFirst(recent.count - capacity) }
-        if let file {
-            file.write(Data((entry.json.serialized() + "\n").utf8))
+        let capacity = self.capacity
+        ring.withLock { r in
+            if r.entries.count < capacity {
+                r.entries.append(entry)
+            } else {
+                r.entries[r.next] = entry
+                r.next = (r.next + 1) % capacity
+            }
+        }
+        writer.async {
+            self.file?.write(Data((entry.json.serialized() + "\n").utf8))
         }
     }
 
+    /// The kept requests, oldest first.
     var records: [SimRequestRecord] {
-        lock.lock(); defer { lock.unlock() }
-        return recent
+        ring.withLock { r in Array(r.entries[r.next...] + r.entries[..<r.next]) }
     }
 
+    /// Writes what is queued, then closes the file.
     func close() {
-        lock.lock(); defer { lock.unlock() }
-        try? file?.close()
-        file = nil
+        writer.sync {
+            try? file?.close()
+            file = nil
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// The simulator: a generated account served as Dynadot API3 on 127.0.0.1.
 ///
@@ -94,22 +95,17 @@ public final class SimServer: Sendable {
 }
 
 /// The running group and listening channel, set by `start` and taken by `stop`.
-private final class RuntimeBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var group: MultiThreadedEventLoopGroup?
-    private var channel: Channel?
+private final class RuntimeBox: Sendable {
+    private let running = Mutex<(group: MultiThreadedEventLoopGroup, channel: any Channel)?>(nil)
 
-    func set(group: MultiThreadedEventLoopGroup, channel: Channel) {
-        lock.lock(); defer { lock.unlock() }
-        self.group = group
-        self.channel = channel
+    func set(group: MultiThreadedEventLoopGroup, channel: any Channel) {
+        running.withLock { $0 = (group, channel) }
     }
 
-    func take() -> (MultiThreadedEventLoopGroup, Channel)? {
-        lock.lock(); defer { lock.unlock() }
-        guard let group, let channel else { return nil }
-        self.group = nil
-        self.channel = nil
-        return (group, channel)
+    func take() -> (MultiThreadedEventLoopGroup, any Channel)? {
+        running.withLock { running in
+            defer { running = nil }
+            return running.map { ($0.group, $0.channel) }
+        }
     }
 }

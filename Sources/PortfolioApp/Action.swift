@@ -1,108 +1,51 @@
-/// Everything a key can do in the TUI. The raw value is the id used in
-/// `config.toml` `[keys]` (`select-all = ["*", "A"]`).
-public enum Action: String, Sendable, CaseIterable, Hashable {
-    // Panes
-    case showDomains = "pane-domains"
-    case showExpiries = "pane-expiries"
-    case showDNS = "pane-dns"
-    case showListings = "pane-listings"
-    case showContacts = "pane-contacts"
-    case showOrders = "pane-orders"
-    case showQueue = "pane-queue"
-    case nextPane = "next-pane"
-    case previousPane = "previous-pane"
-    // Moving
-    case down, up, top, bottom
-    case pageDown = "page-down"
-    case pageUp = "page-up"
-    // Global
-    case help, quit, sync
-    case commandLine = "command-line"
-    // Domains pane
-    case filter
-    case toggleSelect = "toggle-select"
-    case rangeSelect = "range-select"
-    case selectAll = "select-all"
-    case invertSelection = "invert-selection"
-    case clearSelection = "clear-selection"
-    case reselect
-    case sortNext = "sort-next"
-    case sortReverse = "sort-reverse"
-    case toggleDetail = "toggle-detail"
-    case setNameServers = "set-ns"
-    case setRenewOption = "set-renew"
-    case setPrivacy = "set-privacy"
-    case setLock = "set-lock"
-    case setFolder = "set-folder"
-    case setNote = "set-note"
-    case setForwarding = "set-forward"
-    case setStealth = "set-stealth"
-    case setParking = "set-parking"
-    case setForSale = "set-sale"
-    case unlist
-    case renew
-    // Expiries pane
-    case selectMonth = "select-month"
-    case openMonth = "open-month"
-    case renewMonths = "renew-months"
-    case renewOptionMonths = "renew-option-months"
-    case clearMonths = "clear-months"
-    // DNS pane
-    case addRecord = "dns-add"
-    case editRecord = "dns-edit"
-    case deleteRecord = "dns-delete"
-    case revertRecords = "dns-revert"
-    case fetchRecords = "dns-fetch"
-    case copyRecords = "dns-copy"
-    case switchToDNS = "dns-switch"
-    // Queue pane
-    case push
-    case dropDomain = "drop"
-    case dropAll = "drop-all"
-    case retryFailed = "retry-failed"
-    case keepRemote = "keep-remote"
-    case reapplyMine = "reapply-mine"
-    // Listings pane
-    case listingSelect = "listing-select"
-    case listingPrice = "listing-price"
-    case listingUnlist = "listing-unlist"
-    case listingFetch = "listing-fetch"
-    case marketplaceView = "marketplace"
-    case marketplaceFilter = "marketplace-filter"
-    case buyItNow = "buy-it-now"
-    // Contacts pane
-    case editContact = "edit-contact"
-    case assignContact = "assign-contact"
-    // Orders pane
-    case orderFilter = "order-filter"
-    case orderStatus = "order-status"
+/// What a key can do in the TUI: an id that is also the name used in
+/// `config.toml` `[keys]` (`select-all = ["*", "A"]`). The app's own
+/// actions are below; each pane declares its own next to its code, so a new
+/// pane adds ids without touching this file.
+public struct Action: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The `[keys]` id (`select-all`).
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `Action("dns-add")`: the id as written in `[keys]`.
+    public init(_ id: String) { self.init(rawValue: id) }
+    public var description: String { rawValue }
 }
 
-/// Where an action's keys work.
-public enum ActionScope: String, Sendable, Hashable, CaseIterable {
-    /// Everywhere (unless a prompt or dialog has the keys).
-    case global
-    case domains
-    case expiries
-    case dns
-    case listings
-    case contacts
-    case orders
-    case queue
+extension Action {
+    // The app's own actions; each pane declares its ids in its `+Actions` file.
+    // Panes
+    public static let nextPane = Action("next-pane")
+    public static let previousPane = Action("previous-pane")
+    // Moving
+    public static let down = Action("down")
+    public static let up = Action("up")
+    public static let top = Action("top")
+    public static let bottom = Action("bottom")
+    public static let pageDown = Action("page-down")
+    public static let pageUp = Action("page-up")
+    // Global
+    public static let help = Action("help")
+    public static let quit = Action("quit")
+    public static let sync = Action("sync")
+    public static let commandLine = Action("command-line")
+}
 
-    /// The heading in the help overlay and the README.
-    public var title: String {
-        switch self {
-        case .global: return "Everywhere"
-        case .domains: return "Domains pane"
-        case .expiries: return "Expiries pane"
-        case .dns: return "DNS pane"
-        case .queue: return "Queue pane"
-        case .listings: return "Listings pane"
-        case .contacts: return "Contacts pane"
-        case .orders: return "Orders pane"
-        }
+/// Where an action's keys work: everywhere, or in one pane (each pane
+/// declares its scope beside its code).
+public struct ActionScope: Sendable, Hashable {
+    /// A stable id (`domains`).
+    public let id: String
+    /// The heading in the help overlay and the README (`Domains pane`).
+    public let title: String
+
+    /// `ActionScope("dns", title: "DNS pane")`.
+    public init(_ id: String, title: String) {
+        self.id = id
+        self.title = title
     }
+
+    /// Everywhere (unless a prompt or dialog has the keys).
+    public static let global = ActionScope("global", title: "Everywhere")
 }
 
 /// One row of the action table.

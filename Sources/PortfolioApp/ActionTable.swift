@@ -18,8 +18,8 @@ public struct ActionTable: Sendable {
     public init(overrides: [String: [String]] = [:]) throws(ActionTableError) {
         specs = Self.defaults
         for (id, keys) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let action = Action(rawValue: id), let index = specs.firstIndex(where: { $0.action == action }) else {
-                throw ActionTableError(message: "[keys]: unknown action '\(id)'; known: \(Action.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let index = specs.firstIndex(where: { $0.action.rawValue == id }) else {
+                throw ActionTableError(message: "[keys]: unknown action '\(id)'; known: \(specs.map(\.action.rawValue).joined(separator: ", "))")
             }
             specs[index].keys = keys
         }
@@ -33,10 +33,36 @@ public struct ActionTable: Sendable {
             }
             sequences[spec.action] = parsed
         }
+        try checkConflicts()
     }
 
-    public func spec(_ action: Action) -> ActionSpec {
-        specs.first { $0.action == action }!
+    /// Every scope the table knows, in help and README order: global first,
+    /// then the panes in tab order.
+    public var scopes: [ActionScope] {
+        var out: [ActionScope] = []
+        for spec in specs where !out.contains(spec.scope) { out.append(spec.scope) }
+        return out
+    }
+
+    /// A key that means two things in one pane (its own keys plus the global
+    /// ones) is refused, naming both actions.
+    private func checkConflicts() throws(ActionTableError) {
+        for scope in scopes where scope != .global {
+            var seen: [[KeyEvent]: Action] = [:]
+            for spec in specs where spec.scope == .global || spec.scope == scope {
+                for (name, keys) in zip(spec.keys, sequences[spec.action] ?? []) {
+                    if let other = seen[keys], other != spec.action {
+                        throw ActionTableError(message: "[keys]: '\(name)' is bound to both \(other.rawValue) and \(spec.action.rawValue) in the \(scope.title); give one of them another key")
+                    }
+                    seen[keys] = spec.action
+                }
+            }
+        }
+    }
+
+    /// The row of `action`; nil for an id no pane declares.
+    public func spec(_ action: Action) -> ActionSpec? {
+        specs.first { $0.action == action }
     }
 
     /// The action bound to exactly `keys` in `scope` (pane keys win over
@@ -60,7 +86,7 @@ public struct ActionTable: Sendable {
 
     /// `j / Down` for help and footers.
     public func keyLabel(_ action: Action) -> String {
-        spec(action).keys.joined(separator: " / ")
+        spec(action)?.keys.joined(separator: " / ") ?? ""
     }
 
     /// Footer hints for a pane: its hinted actions, then the global ones.
@@ -85,7 +111,7 @@ public struct ActionTable: Sendable {
     /// The key list as Markdown tables, one per scope, for the README.
     public func markdown() -> String {
         var out: [String] = []
-        for scope in ActionScope.allCases where specs.contains(where: { $0.scope == scope }) {
+        for scope in scopes {
             out.append("### \(scope.title)\n")
             out.append("| Keys | Action | `[keys]` id |")
             out.append("|---|---|---|")

@@ -29,9 +29,9 @@ extension PortfolioApp {
             return
         }
         let layout = Self.layout(size)
-        TabBar(tabs: panes.map { entry in
-            let badge = entry.pane === queue && state.queueSize > 0 ? " (\(state.queueSize))" : ""
-            return TabBar.Tab("\(entry.number) \(entry.pane.title)\(badge)", short: "\(entry.number) \(entry.pane.title.prefix(3))\(badge)")
+        TabBar(tabs: panes.enumerated().map { index, tab in
+            let badge = tab.tabBadge(state)
+            return TabBar.Tab("\(index + 1) \(tab.title)\(badge)", short: "\(index + 1) \(tab.title.prefix(3))\(badge)")
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body
@@ -40,7 +40,7 @@ extension PortfolioApp {
             body = rest
             bar.render(into: &screen, rect: line, style: Style(.statusBar))
         }
-        domains.noteWidth(body.width)
+        for each in panes { each.noteWidth(body.width) }
         pane.render(into: &screen, rect: body, app: environment, state: state)
         statusBar.render(into: &screen, rect: layout.status)
         renderFooter(into: &screen, rect: layout.footer)

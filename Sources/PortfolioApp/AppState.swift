@@ -6,7 +6,7 @@ import TerminalUI
 /// App-wide state shared by the panes, the status bar and the action
 /// table's `disabledReason`. Selection is a set of domain names, never row
 /// numbers, so it survives sorting, filtering and resizing.
-public struct AppState: Sendable {
+public struct AppState {
     public var selection: Set<String> = []
     /// The selection before the last clear or change of set, for `gv`.
     public var lastSelection: Set<String> = []
@@ -60,38 +60,4 @@ public struct StatusMessage: Sendable, Hashable {
     public init(error: any Error) {
         self.init(PortfolioStoreError.userMessage(for: error) ?? "\(error)", isError: true)
     }
-}
-
-/// What a pane can ask of the app.
-public enum AppRequest: Sendable {
-    /// Open the `:` line with this text typed.
-    case commandLine(String)
-    /// Run a command-line command.
-    case command(String)
-    /// Ask before doing something.
-    case confirm(ConfirmDialog, ConfirmedAction)
-    /// Show the Domains pane filtered with this query text.
-    case showDomains(filter: String)
-    /// Fetch a domain's record set (`get_dns`) in the background.
-    case fetchDNS(String)
-    /// Fetch something into the cache in the background.
-    case background(BackgroundJob)
-}
-
-/// What to do when a confirmation dialog is answered yes.
-public enum ConfirmedAction: Sendable {
-    /// Push exactly what the dialog showed (its intent ids, money up to its total).
-    case push(PushApproval)
-    case renew(years: Int, domains: [String], costCents: Int64)
-    case dropAll
-    case quit
-    /// Queue a non-money edit on these domains (e.g. a copied record set).
-    case queueEdit(Edit, domains: [String])
-    /// Queue a folder edit whose folder the account lacks: the push creates
-    /// it first (`create_folder`).
-    case queueCreatingFolder(Edit, domains: [String])
-    /// Queue buying a marketplace domain at the price shown.
-    case purchase(domain: String, priceCents: Int64)
-    /// Queue `set_whois` giving `roles` of `domains` to contact `id`.
-    case assignContact(id: String, roles: [ContactRole], domains: [String])
 }

@@ -43,10 +43,14 @@ public final class ContactsPane: Pane {
     /// The contact under the cursor.
     public var cursorContact: ContactRow? { table.cursor < contacts.count ? contacts[table.cursor] : nil }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
-        contacts = (try? app.store.contacts()) ?? []
-        usage = (try? app.store.contactUsage()) ?? [:]
-        pending = (try? app.store.pendingFields(for: contacts.map { SyncEngine.contactTarget($0.id) })) ?? [:]
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
+        contacts = []
+        usage = [:]
+        pending = [:]
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: 0)
+        contacts = try app.store.contacts()
+        usage = try app.store.contactUsage()
+        pending = try app.store.pendingFields(for: contacts.map { SyncEngine.contactTarget($0.id) })
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: contacts.count)
     }
 
@@ -180,7 +184,13 @@ public final class ContactsPane: Pane {
         }
         form = nil
         let names = state.selection.sorted()
-        let rows = (try? app.store.domains(named: names)) ?? []
+        let rows: [DomainRow]
+        do {
+            rows = try app.store.domains(named: names)
+        } catch {
+            state.message = StatusMessage(error: error)
+            return
+        }
         // Domains whose four contacts end up identical share a call (100 each).
         var groups: [[String?]: Int] = [:]
         var changing = 0
@@ -198,6 +208,6 @@ public final class ContactsPane: Pane {
         lines += rows.prefix(200).map { [Span("  " + DomainRowRenderer.displayName($0, unicode: app.unicode))] }
         let summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") (\(changing) change) — \(calls) set_whois call\(calls == 1 ? "" : "s")"
         state.request = .confirm(ConfirmDialog(title: "Assign contact \(id)", summary: summary, lines: lines, confirmLabel: "Queue"),
-                                 .assignContact(id: id, roles: roles, domains: rows.map(\.name)))
+                                 Self.assign(id: id, roles: roles, domains: rows.map(\.name)))
     }
 }

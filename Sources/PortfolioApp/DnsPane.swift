@@ -43,18 +43,23 @@ public final class DnsPane: Pane {
         return RecordSet(cached: cached)
     }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
         if state.focusDomain != domain {
             form = nil
             table = TableState()
         }
         domain = state.focusDomain
-        row = domain.flatMap { try? app.store.domain(named: $0) }
-        cached = domain.flatMap { try? app.store.dnsRecordSet(domain: $0) }
+        row = nil
+        cached = nil
         pendingSet = nil
         pendingOther = nil
+        rows = []
+        if let name = domain {
+            row = try app.store.domain(named: name)
+            cached = try app.store.dnsRecordSet(domain: name)
+        }
         if let name = domain,
-           let open = (try? app.store.pendingFields(for: [name]))?[name]?.last(where: {
+           let open = try app.store.pendingFields(for: [name])[name]?.last(where: {
                $0.field == IntentField.nameServerSetting.rawValue && ($0.state == .pending || $0.state == .inflight)
            }) {
             if case .dns(let set)? = Edit(field: .nameServerSetting, encodedValue: open.value) {
@@ -225,7 +230,7 @@ public final class DnsPane: Pane {
                 return .handled
             }
             fetchErrors[domain] = nil
-            state.request = .fetchDNS(domain)
+            state.request = .background(fetchJob(domain))
         case .copyRecords:
             state.request = DnsPaneDialogs.copy(workingSet, from: row, app: app, state: &state)
         case .switchToDNS:

@@ -25,7 +25,13 @@ enum DnsPaneDialogs {
             lines.append([Span("  \(host)  \(record.type.uppercased())  \(record.value)\(record.extra.isEmpty ? "" : "  \(record.extra)")")])
         }
         lines.append([Span("Domains:", style: Style(.dialog, accent: .header))])
-        let rows = (try? app.store.domains(named: targets)) ?? []
+        let rows: [DomainRow]
+        do {
+            rows = try app.store.domains(named: targets)
+        } catch {
+            state.message = StatusMessage(error: error)
+            return nil
+        }
         for row in rows {
             let note = row.nsType == .dynadotDNS ? "" : "  (switches from \(DomainRowRenderer.nameServerSummary(row)))"
             lines.append([Span("  " + DomainRowRenderer.displayName(row, unicode: app.unicode)), Span(note, style: Style(.dialog, accent: .pending))])
@@ -33,7 +39,7 @@ enum DnsPaneDialogs {
         let summary = "Replace the DNS records of \(targets.count) domain\(targets.count == 1 ? "" : "s") with these "
             + "\(set.records.count) — \(calls) set_dns2 call\(calls == 1 ? "" : "s")"
         return .confirm(ConfirmDialog(title: "Copy the record set of \(DomainRowRenderer.displayName(source, unicode: app.unicode))", summary: summary, lines: lines,
-                                      isDangerous: true, confirmLabel: "Queue"), .queueEdit(.dns(set), domains: targets))
+                                      isDangerous: true, confirmLabel: "Queue"), EditQueueing.confirmed(.dns(set), domains: targets))
     }
 
     /// Asks before moving a domain to Dynadot DNS with an empty record set.
@@ -47,6 +53,6 @@ enum DnsPaneDialogs {
         ]
         return .confirm(ConfirmDialog(title: "Switch \(name) to Dynadot DNS", summary: "Queue an empty Dynadot DNS record set (one set_dns2)?",
                                       lines: lines, isDangerous: true, confirmLabel: "Queue"),
-                        .queueEdit(.dns(RecordSet(records: [])), domains: [row.name]))
+                        EditQueueing.confirmed(.dns(RecordSet(records: [])), domains: [row.name]))
     }
 }

@@ -30,6 +30,8 @@ public final class DomainsPane: Pane {
     private var lastCursorName: String?
     /// The cached contacts by id, for the detail panel (read on refresh).
     private var contacts: [String: ContactRow] = [:]
+    /// Why the cache could not be read, shown in place of the rows.
+    private var readError: String?
 
     public init() {}
 
@@ -40,15 +42,22 @@ public final class DomainsPane: Pane {
         return index >= 0 && index < window.count ? window[index].name : lastCursorName
     }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
-        count = (try? app.store.count(matching: query)) ?? 0
-        // Keep the cursor on the same domain when it still matches.
-        if let name = lastCursorName, let index = try? app.store.index(of: name, matching: query, sort: sort) {
-            table.cursor = index
-        }
-        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
         window = []
-        contacts = Dictionary(((try? app.store.contacts()) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        readError = nil
+        do {
+            count = try app.store.count(matching: query)
+            // Keep the cursor on the same domain when it still matches.
+            if let name = lastCursorName, let index = try app.store.index(of: name, matching: query, sort: sort) {
+                table.cursor = index
+            }
+            table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
+            contacts = Dictionary(try app.store.contacts().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            count = 0
+            readError = StatusMessage(error: error).text
+            throw error
+        }
     }
 
     // MARK: Drawing
@@ -74,7 +83,8 @@ public final class DomainsPane: Pane {
             }
         }
         let view = TableView(columns: DomainRowRenderer.columns(sortedBy: sort), rowCount: count, state: table,
-                             emptyText: queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter")
+                             emptyText: readError.map { "cannot read the cache: \($0)" }
+                                 ?? (queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter"))
         visibleRows = max(1, view.visibleRows(in: body))
         let used = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
         table = used
@@ -119,9 +129,16 @@ public final class DomainsPane: Pane {
 
     private func loadWindow(_ app: AppEnvironment, offset: Int, limit: Int) {
         if !window.isEmpty, offset == windowOffset, window.count >= min(limit, count - offset) { return }
-        window = (try? app.store.rows(matching: query, sort: sort, limit: limit, offset: offset)) ?? []
         windowOffset = offset
-        pending = (try? app.store.pendingFields(for: window.map(\.name))) ?? [:]
+        do {
+            window = try app.store.rows(matching: query, sort: sort, limit: limit, offset: offset)
+            pending = try app.store.pendingFields(for: window.map(\.name))
+        } catch {
+            // Drawn in place of the rows; the message line has it from the refresh.
+            window = []
+            pending = [:]
+            readError = StatusMessage(error: error).text
+        }
     }
 
     // MARK: Keys
@@ -145,16 +162,27 @@ public final class DomainsPane: Pane {
             move { $0.moveCursor(by: 1, rowCount: count) }
         case .rangeSelect:
             guard let name = cursorDomain else { return .handled }
-            let from = anchor.flatMap { try? app.store.index(of: $0, matching: query, sort: sort) } ?? table.cursor
-            let low = min(from, table.cursor), high = max(from, table.cursor)
-            let names = (try? app.store.names(matching: query, sort: sort, limit: high - low + 1, offset: low)) ?? []
-            state.selection.formUnion(names)
-            anchor = name
+            do {
+                // An anchor that no longer matches the filter counts from the cursor.
+                let from = try anchor.flatMap { try app.store.index(of: $0, matching: query, sort: sort) } ?? table.cursor
+                let low = min(from, table.cursor), high = max(from, table.cursor)
+                state.selection.formUnion(try app.store.names(matching: query, sort: sort, limit: high - low + 1, offset: low))
+                anchor = name
+            } catch {
+                state.message = StatusMessage(error: error)
+            }
         case .selectAll:
-            state.setSelection(state.selection.union((try? app.store.names(matching: query)) ?? []))
+            do {
+                state.setSelection(state.selection.union(try app.store.names(matching: query)))
+            } catch {
+                state.message = StatusMessage(error: error)
+            }
         case .invertSelection:
-            let matching = Set((try? app.store.names(matching: query)) ?? [])
-            state.setSelection(state.selection.symmetricDifference(matching))
+            do {
+                state.setSelection(state.selection.symmetricDifference(Set(try app.store.names(matching: query))))
+            } catch {
+                state.message = StatusMessage(error: error)
+            }
         case .clearSelection:
             state.setSelection([])
         case .reselect:

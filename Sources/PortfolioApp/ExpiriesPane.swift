@@ -25,7 +25,7 @@ public final class ExpiriesPane: Pane {
     /// The label of the cursor row (`2027-01`, `Overdue`, `Total`).
     public var cursorLabel: String? { table.cursor < rows.count ? rows[table.cursor].label : nil }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
         do {
             rows = try ExpiryTimeline.rows(app.store, nowMs: app.nowMs)
             loadError = nil
@@ -35,7 +35,7 @@ public final class ExpiriesPane: Pane {
         }
         selectedCounts = [:]
         if !state.selection.isEmpty {
-            let selected = (try? app.store.domains(named: Array(state.selection))) ?? []
+            let selected = try app.store.domains(named: Array(state.selection))
             for row in selected {
                 guard let expires = row.expiresMs, let label = Self.rowLabel(expiresMs: expires, nowMs: app.nowMs, rows: rows) else { continue }
                 selectedCounts[label, default: 0] += 1
@@ -47,7 +47,7 @@ public final class ExpiriesPane: Pane {
     /// Which row a domain expiring at `expiresMs` is counted in.
     static func rowLabel(expiresMs: Int64, nowMs: Int64, rows: [ExpiryRow]) -> String? {
         if expiresMs < nowMs {
-            let graceStart = CalendarDay.startOfDay(nowMs - Int64(ExpiryTimeline.graceDays) * 86_400_000)
+            let graceStart = UTCDate.startOfDay(nowMs - Int64(ExpiryTimeline.graceDays) * UTCDate.msPerDay)
             return expiresMs < graceStart ? "Overdue" : "In grace"
         }
         let (year, month) = ExpiryTimeline.yearMonth(expiresMs)
@@ -146,7 +146,8 @@ public final class ExpiriesPane: Pane {
             table.move(action, rowCount: rows.count, visibleRows: visibleRows)
         case .selectMonth:
             guard let row = cursorRow(&state) else { return .handled }
-            let names = Set(domainNames(row, app: app))
+            guard let found = domainNames(row, app: app, &state) else { return .handled }
+            let names = Set(found)
             if !names.isEmpty, names.isSubset(of: state.selection) {
                 state.setSelection(state.selection.subtracting(names))
             } else {
@@ -160,7 +161,7 @@ public final class ExpiriesPane: Pane {
         case .renewMonths, .renewOptionMonths:
             if state.selection.isEmpty {
                 guard let row = cursorRow(&state) else { return .handled }
-                let names = domainNames(row, app: app)
+                guard let names = domainNames(row, app: app, &state) else { return .handled }
                 guard !names.isEmpty else {
                     state.message = StatusMessage("no domain expires in \(row.label)", isError: true)
                     return .handled
@@ -187,15 +188,16 @@ public final class ExpiriesPane: Pane {
         return rows[table.cursor]
     }
 
-    private func domainNames(_ row: ExpiryRow, app: AppEnvironment) -> [String] {
+    /// The domains of a month; nil (the cause on the message line) when the
+    /// cache cannot be read.
+    private func domainNames(_ row: ExpiryRow, app: AppEnvironment, _ state: inout AppState) -> [String]? {
+        // The filter is one this pane wrote (`exp:2026-12`): it always parses.
         guard let filter = row.filter, let query = try? PortfolioQuery(parsing: filter) else { return [] }
-        return (try? app.store.names(matching: query)) ?? []
-    }
-}
-
-/// Day boundaries on the UTC calendar.
-enum CalendarDay {
-    static func startOfDay(_ ms: Int64) -> Int64 {
-        ms - ((ms % 86_400_000) + 86_400_000) % 86_400_000
+        do {
+            return try app.store.names(matching: query)
+        } catch {
+            state.message = StatusMessage(error: error)
+            return nil
+        }
     }
 }

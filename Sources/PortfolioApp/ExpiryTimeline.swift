@@ -100,15 +100,9 @@ enum ExpiryTimeline {
         return rows
     }
 
-    static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
     static func yearMonth(_ ms: Int64) -> (Int, Int) {
-        let parts = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: Double(ms) / 1000))
-        return (parts.year!, parts.month!)
+        let (year, month, _) = UTCDate.civil(ms)
+        return (year, month)
     }
 
     static func monthLabel(_ year: Int, _ month: Int) -> String {
@@ -116,8 +110,5 @@ enum ExpiryTimeline {
     }
 
     /// `YYYY-MM-DD` (UTC) of `ms`.
-    static func dayString(_ ms: Int64) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ms) / 1000))
-        return monthLabel(parts.year!, parts.month!) + "-\(parts.day! < 10 ? "0" : "")\(parts.day!)"
-    }
+    static func dayString(_ ms: Int64) -> String { UTCDate.isoDate(ms) }
 }

@@ -13,8 +13,14 @@ public final class ListingsPane: Pane {
     /// Which of the two tables is shown.
     public private(set) var showsMarketplace = false
     private var market = MarketplaceView()
+    /// The pane's counts, and the rows of the visible window (from
+    /// `windowOffset`) with their queued changes: never the whole set.
+    private var counts = ListingCounts()
     private var rows: [DomainRow] = []
+    private var windowOffset = 0
     private var pending: [String: [PendingField]] = [:]
+    /// Why the cache could not be read, shown in place of the rows.
+    private var readError: String?
     private var table = TableState()
     private var visibleRows = 20
     private var form: FormDialog?
@@ -28,7 +34,7 @@ public final class ListingsPane: Pane {
 
     /// The visible listings without a cached price not asked for yet; the
     /// app fetches them in the background after drawing the pane.
-    func takeAutoFetch() -> BackgroundJob? {
+    func automaticJob(_ app: AppEnvironment) -> BackgroundJob? {
         let names = unpricedOnScreen.filter { !priceRequested.contains($0) }
         unpricedOnScreen = []
         guard !names.isEmpty else { return nil }
@@ -45,44 +51,72 @@ public final class ListingsPane: Pane {
     public var capturesKeys: Bool { form != nil || (showsMarketplace && market.isFiltering) }
 
     public var cursorDomain: String? {
-        guard !showsMarketplace, table.cursor < rows.count else { return nil }
-        return rows[table.cursor].name
+        guard !showsMarketplace else { return nil }
+        return row(at: table.cursor)?.name
     }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
-        market.refresh(app)
-        let listed = (try? app.store.rows(matching: (try? PortfolioQuery(parsing: "sale:yes")) ?? .all, limit: 100_000)) ?? []
+    private func row(at index: Int) -> DomainRow? {
+        let i = index - windowOffset
+        return i >= 0 && i < rows.count ? rows[i] : nil
+    }
+
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
+        try market.refresh(app)
         // Domains with a queued listing change show too, even before they are listed.
-        let queued = ((try? app.store.intents(in: [.pending, .inflight, .failed, .conflict])) ?? [])
-            .filter { $0.field == IntentField.sale.rawValue }.map(\.domain)
-        let extra = Set(queued).subtracting(listed.map(\.name))
-        let more = extra.isEmpty ? [] : (try? app.store.domains(named: extra.sorted())) ?? []
-        rows = (listed + more).sorted { $0.name < $1.name }
-        pending = (try? app.store.pendingFields(for: rows.map(\.name))) ?? [:]
-        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: rows.count)
+        readError = nil
+        do {
+            counts = try app.store.listingCounts(queuedField: IntentField.sale.rawValue)
+        } catch {
+            counts = ListingCounts()
+            rows = []
+            readError = StatusMessage(error: error).text
+            throw error
+        }
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: counts.total)
+        try loadWindow(app)
+    }
+
+    /// Reads the visible rows (and their queued changes) from the store.
+    private func loadWindow(_ app: AppEnvironment) throws {
+        windowOffset = table.scrollOffset
+        do {
+            rows = try app.store.listings(queuedField: IntentField.sale.rawValue, limit: visibleRows, offset: windowOffset)
+            pending = try app.store.pendingFields(for: rows.map(\.name))
+        } catch {
+            rows = []
+            pending = [:]
+            readError = StatusMessage(error: error).text
+            throw error
+        }
     }
 
     // MARK: Drawing
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
         if showsMarketplace {
-            market.render(into: &screen, rect: rect, app: app, ownDomains: Set(rows.map(\.name)))
+            market.render(into: &screen, rect: rect, app: app) { names in
+                try app.store.listingNames(among: names, queuedField: IntentField.sale.rawValue)
+            }
         } else {
             let (line, body) = rect.splitTop(1)
-            let priced = rows.filter { $0.forSale && $0.salePriceCents != nil }.count
-            var summary = " Your listings · \(rows.filter(\.forSale).count) for sale · \(priced) priced"
+            var summary = " Your listings · \(counts.forSale) for sale · \(counts.priced) priced"
             if !state.selection.isEmpty { summary += " · \(state.selection.count) selected" }
             screen.fill(line, style: Style(.input))
             screen.put(DisplayWidth.truncate(summary + " · m marketplace", to: line.width), at: line.origin, style: Style(.input, accent: .dim))
-            let view = TableView(columns: Self.columns, rowCount: rows.count, state: table,
-                                 emptyText: "no domain is listed for sale — select domains in 1 Domains, then press $ here")
+            let view = TableView(columns: Self.columns, rowCount: counts.total, state: table,
+                                 emptyText: readError.map { "cannot read the listings: \($0)" }
+                                     ?? "no domain is listed for sale — select domains in 1 Domains, then press $ here")
             visibleRows = max(1, view.visibleRows(in: body))
-            let shown = rows, open = pending
-            table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: rows.count)
-            unpricedOnScreen = rows.dropFirst(table.scrollOffset).prefix(visibleRows)
-                .filter { $0.forSale && $0.salePriceCents == nil }.map(\.name)
+            table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: counts.total)
+            if readError == nil, table.scrollOffset != windowOffset || rows.count < min(visibleRows, counts.total - table.scrollOffset) {
+                // A failed read shows in place of the rows (and on the message line at the next refresh).
+                try? loadWindow(app)
+            }
+            let shown = rows, open = pending, offset = windowOffset
+            unpricedOnScreen = rows.prefix(visibleRows).filter { $0.forSale && $0.salePriceCents == nil }.map(\.name)
             table = view.render(into: &screen, rect: body) { index in
-                let row = shown[index]
+                guard index - offset >= 0, index - offset < shown.count else { return TableRow([]) }
+                let row = shown[index - offset]
                 return TableRow(Self.cells(row, pending: open[row.name] ?? [], selected: state.selection.contains(row.name), app: app),
                                 isSelected: state.selection.contains(row.name))
             }
@@ -141,12 +175,20 @@ public final class ListingsPane: Pane {
             var names = state.selection
             if names.contains(name) { names.remove(name) } else { names.insert(name) }
             state.selection = names
-            table.moveCursor(by: 1, rowCount: rows.count)
+            table.moveCursor(by: 1, rowCount: counts.total)
         case .listingPrice:
             let names = targets(state)
             guard !names.isEmpty else { return nothingTargeted(&state) }
-            let first = names.count == 1 ? rows.first { $0.name == names[0] && $0.forSale } : nil
-            let shown = names.map { name in rows.first { $0.name == name }.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? name }
+            // Only the names the summary shows are read (a selection may be large).
+            let known: [DomainRow]
+            do {
+                known = try app.store.domains(named: Array(names.prefix(3)))
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
+            let first = names.count == 1 ? known.first { $0.name == names[0] && $0.forSale } : nil
+            let shown = names.map { name in known.first { $0.name == name }.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? name }
             form = FormDialog(title: "List for sale", summary: "\(names.count) domain\(names.count == 1 ? "" : "s"): \(Self.preview(shown))", fields: [
                 .init("Price", value: first?.salePriceCents.map { Cents.format(cents: $0) } ?? "", hint: "USD, e.g. 499 or 1250.00"),
                 .init("Type", value: first?.saleType ?? "buy_now", hint: SaleTerms.listingTypes.joined(separator: " | ")),
@@ -161,8 +203,7 @@ public final class ListingsPane: Pane {
             if showsMarketplace {
                 state.request = .background(.marketplace)
             } else {
-                let start = table.scrollOffset
-                let visible = rows.dropFirst(start).prefix(visibleRows).filter(\.forSale).map(\.name)
+                let visible = rows.prefix(visibleRows).filter(\.forSale).map(\.name)
                 guard !visible.isEmpty else {
                     state.message = StatusMessage("no listed domain on screen to fetch", isError: true)
                     return .handled
@@ -171,7 +212,7 @@ public final class ListingsPane: Pane {
                 state.request = .background(.listingPrices(visible))
             }
         case .buyItNow:
-            confirmPurchase(&state)
+            confirmPurchase(app: app, &state)
         default:
             return []
         }
@@ -181,7 +222,7 @@ public final class ListingsPane: Pane {
     private func moveOwn(_ action: Action) -> Bool {
         switch action {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
-            table.move(action, rowCount: rows.count, visibleRows: visibleRows)
+            table.move(action, rowCount: counts.total, visibleRows: visibleRows)
         default: return false
         }
         return true
@@ -204,12 +245,19 @@ public final class ListingsPane: Pane {
         names.count <= 3 ? names.joined(separator: ", ") : names.prefix(2).joined(separator: ", ") + " and \(names.count - 2) more"
     }
 
-    private func confirmPurchase(_ state: inout AppState) {
+    private func confirmPurchase(app: AppEnvironment, _ state: inout AppState) {
         guard showsMarketplace, let listing = market.cursorListing else {
             state.message = StatusMessage("buy from the marketplace: press m and put the cursor on a listing", isError: true)
             return
         }
-        if rows.contains(where: { $0.name == listing.domain }) {
+        let yours: Bool
+        do {
+            yours = try !app.store.listingNames(among: [listing.domain], queuedField: IntentField.sale.rawValue).isEmpty
+        } catch {
+            state.message = StatusMessage(error: error)
+            return
+        }
+        if yours {
             state.message = StatusMessage("\(listing.domain) is yours already", isError: true)
             return
         }
@@ -222,7 +270,7 @@ public final class ListingsPane: Pane {
                                            [Span("  The purchase is queued; the push asks again before it spends.")],
                                            [Span("  price  "), Span("$" + Cents.format(cents: price), style: Style(.dialog, accent: .pending))]],
                                    isDangerous: true, confirmLabel: "Queue purchase")
-        state.request = .confirm(dialog, .purchase(domain: listing.domain, priceCents: price))
+        state.request = .confirm(dialog, Self.purchase(domain: listing.domain, priceCents: price))
     }
 
     private func queue(_ edit: Edit, _ names: [String], verb: String, app: AppEnvironment, state: inout AppState) {
@@ -254,7 +302,13 @@ public final class ListingsPane: Pane {
             return .handled
         }
         if showsMarketplace, market.isFiltering {
-            if market.handleFilter(key) { market.refresh(app) }
+            if market.handleFilter(key) {
+                do {
+                    try market.refresh(app)
+                } catch {
+                    state.message = StatusMessage(error: error)
+                }
+            }
             return .handled
         }
         return []

@@ -13,6 +13,10 @@ struct MarketplaceView {
     private var window: [MarketplaceListingRow] = []
     private var windowOffset = 0
     private var loaded = false
+    /// Which listings of the window are your own domains.
+    private var owned: Set<String> = []
+    /// Why the cache could not be read, shown in place of the rows.
+    private var readError: String?
     private(set) var visibleRows = 20
 
     static let columns = [
@@ -29,28 +33,45 @@ struct MarketplaceView {
         return index >= 0 && index < window.count ? window[index] : nil
     }
 
-    mutating func refresh(_ app: AppEnvironment) {
-        count = (try? app.store.marketplaceListingCount(domain: filterText.isEmpty ? nil : filterText)) ?? 0
+    mutating func refresh(_ app: AppEnvironment) throws {
+        readError = nil
+        do {
+            count = try app.store.marketplaceListingCount(domain: filterText.isEmpty ? nil : filterText)
+        } catch {
+            count = 0
+            readError = StatusMessage(error: error).text
+            throw error
+        }
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
         loaded = false
     }
 
-    mutating func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, ownDomains: Set<String>) {
+    /// Draws the window, reading it first when it moved; `ownedAmong` says
+    /// which names are your own domains.
+    mutating func render(into screen: inout Screen, rect: Rect, app: AppEnvironment,
+                         ownedAmong: ([String]) throws -> Set<String>) {
         var body = rect
         let (line, rest) = body.splitTop(1)
         body = rest
         renderFilterLine(into: &screen, rect: line)
-        let empty = filterText.isEmpty ? "no marketplace listings cached — press F to fetch the catalogue" : "no listing matches the filter"
+        let empty = readError.map { "cannot read the marketplace: \($0)" }
+            ?? (filterText.isEmpty ? "no marketplace listings cached — press F to fetch the catalogue" : "no listing matches the filter")
         let view = TableView(columns: Self.columns, rowCount: count, state: table, emptyText: empty)
         visibleRows = max(1, view.visibleRows(in: body))
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
         if !loaded || table.scrollOffset != windowOffset || window.count < min(visibleRows, count - table.scrollOffset) {
-            window = (try? app.store.marketplaceListings(limit: visibleRows, offset: table.scrollOffset,
-                                                         domain: filterText.isEmpty ? nil : filterText)) ?? []
+            do {
+                window = try app.store.marketplaceListings(limit: visibleRows, offset: table.scrollOffset,
+                                                           domain: filterText.isEmpty ? nil : filterText)
+                owned = try ownedAmong(window.map(\.domain))
+            } catch {
+                window = []
+                readError = StatusMessage(error: error).text
+            }
             windowOffset = table.scrollOffset
             loaded = true
         }
-        let rows = window, offset = windowOffset
+        let rows = window, offset = windowOffset, ownDomains = owned
         table = view.render(into: &screen, rect: body) { index in
             let i = index - offset
             guard i >= 0, i < rows.count else { return TableRow([]) }

@@ -31,11 +31,13 @@ public final class OrdersPane: Pane {
     /// The order under the cursor.
     public var cursorOrder: OrderRow? { table.cursor < orders.count ? orders[table.cursor] : nil }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
-        count = (try? app.store.orderCount(matching: filter)) ?? 0
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
+        count = 0
+        orders = []
+        defer { table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: orders.count) }
+        count = try app.store.orderCount(matching: filter)
         // Orders are few (a year of them is hundreds): read them whole.
-        orders = (try? app.store.orders(matching: filter, limit: 5000)) ?? []
-        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: orders.count)
+        orders = try app.store.orders(matching: filter, limit: 5000)
     }
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
@@ -136,14 +138,9 @@ public final class OrdersPane: Pane {
     /// Midnight UTC of `YYYY-MM-DD` in ms; nil when empty.
     static func day(_ text: String) throws -> Int64? {
         guard !text.isEmpty else { return nil }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]),
-              let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: date) == parts[2] else {
+        guard let day = UTCDate.parseDay(text) else {
             throw SyncError.invalidEdit("'\(text)' is not a date; write YYYY-MM-DD")
         }
-        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+        return day
     }
 }

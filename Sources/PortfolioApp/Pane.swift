@@ -13,17 +13,18 @@ public struct PaneFlags: OptionSet, Sendable, Hashable {
     public static let quit = PaneFlags(rawValue: 1 << 2)
 }
 
-/// One tab of the TUI. A new pane is one file that fills this in.
-/// Handlers compute and return flags; they never draw.
-public protocol Pane: AnyObject {
+/// One tab of the TUI. A new pane is one file that fills this in (and a
+/// ``PaneRegistration`` listed in ``PaneRegistry``). Handlers compute and
+/// return flags; they never draw.
+protocol Pane: AnyObject {
     /// The tab title (`Domains`).
     var title: String { get }
-    /// Which pane-scoped actions apply (`.domains`, `.queue`, or `.global`
-    /// for panes with only the common keys).
+    /// Which pane-scoped actions apply (the scope of its registration).
     var scope: ActionScope { get }
     /// Reads what the pane shows from the store (cheap: counts and the
-    /// visible window only).
-    func refresh(_ app: AppEnvironment, state: AppState)
+    /// visible window only). A failed read throws: the app shows its cause
+    /// on the message line.
+    func refresh(_ app: AppEnvironment, state: AppState) throws
     /// Draws into `rect`.
     func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState)
     /// Handles an action of the table (moving and pane actions).
@@ -35,10 +36,23 @@ public protocol Pane: AnyObject {
     var capturesKeys: Bool { get }
     /// Domain names the cursor is on (for actions without a selection).
     var cursorDomain: String? { get }
+    /// The `:` verbs this pane answers, whichever pane is shown.
+    var verbs: [CommandVerb] { get }
+    /// Text after the tab title (the Queue pane's ` (12)`).
+    func tabBadge(_ state: AppState) -> String
+    /// A fetch the pane wants now that it was read or drawn (run only with
+    /// an account), e.g. the prices of the listings on screen.
+    func automaticJob(_ app: AppEnvironment) -> BackgroundJob?
+    /// The width of the body the panes are drawn in, before each frame.
+    func noteWidth(_ width: Int)
 }
 
 extension Pane {
-    public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags { [] }
-    public var capturesKeys: Bool { false }
-    public var cursorDomain: String? { nil }
+    func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags { [] }
+    var capturesKeys: Bool { false }
+    var cursorDomain: String? { nil }
+    var verbs: [CommandVerb] { [] }
+    func tabBadge(_ state: AppState) -> String { "" }
+    func automaticJob(_ app: AppEnvironment) -> BackgroundJob? { nil }
+    func noteWidth(_ width: Int) {}
 }

@@ -14,20 +14,21 @@ import TerminalUI
 public final class PortfolioApp {
     public let environment: AppEnvironment
     public internal(set) var state = AppState()
-    let domains = DomainsPane()
-    let expiries = ExpiriesPane()
-    let dns = DnsPane()
-    let queue = QueuePane()
-    /// The tabs: number key → pane.
-    let panes: [(number: Int, pane: any Pane)]
+    /// The tabs, in ``PaneRegistry`` order: number key N shows `panes[N-1]`.
+    /// The first is the home pane: always read, its cursor is the focus.
+    let panes: [any Pane]
     public internal(set) var active = 0
     var commandLine: CommandLineInput?
     var commandHistory: [String] = []
-    var dialog: (ConfirmDialog, ConfirmedAction)?
+    /// The open confirmation and what runs when it is confirmed.
+    var dialog: (ConfirmDialog, (any PaneHost) -> Void)?
     var help: HelpOverlay?
     var pendingKeys: [KeyEvent] = []
     var quitting = false
     let work = BackgroundWork()
+    /// What runs when each background job ends, by job id.
+    var jobEndings: [Int: (Result<StatusMessage?, any Error>, any PaneHost) -> Void] = [:]
+    var nextJobID = 1
     private var seenChanges = 0
     /// The cache's change generation at the last refresh, and when it was
     /// last read: a `set`, `push` or `sync` in another terminal shows here
@@ -40,14 +41,17 @@ public final class PortfolioApp {
 
     public init(environment: AppEnvironment) {
         self.environment = environment
-        panes = [(1, domains), (2, expiries), (3, dns), (4, ListingsPane()), (5, ContactsPane()),
-                 (6, OrdersPane()), (7, queue)]
+        panes = PaneRegistry.all.map { $0.make() }
         state.hasAccount = environment.hasAccount
+        // Unknown (nil) until the first poll reads it: a failure here means
+        // the next poll refreshes, and reports it if it fails again.
         seenGeneration = try? environment.store.changeGeneration()
         refreshAll()
     }
 
-    var pane: any Pane { panes[active].pane }
+    var pane: any Pane { panes[active] }
+    /// The home pane (Domains): its cursor is the domain other panes show.
+    var home: any Pane { panes[0] }
 
     // MARK: Loop
 
@@ -133,7 +137,7 @@ public final class PortfolioApp {
             switch open.handle(key, area: body) {
             case .confirmed:
                 dialog = nil
-                confirmed(then)
+                then(self)
             case .cancelled:
                 dialog = nil
                 state.message = StatusMessage("cancelled")
@@ -197,7 +201,7 @@ public final class PortfolioApp {
 
     /// Runs an action if the table says it can run now.
     public func perform(_ action: Action) {
-        if let reason = environment.actions.spec(action).disabledReason(state) {
+        if let reason = environment.actions.spec(action)?.disabledReason(state) {
             state.message = StatusMessage(reason, isError: true)
             return
         }
@@ -207,20 +211,19 @@ public final class PortfolioApp {
         case .quit:
             requestQuit()
         case .sync:
-            startSync()
+            start(.sync)
         case .commandLine:
             openCommandLine("")
         case .nextPane:
             switchTo(index: (active + 1) % panes.count)
         case .previousPane:
             switchTo(index: (active + panes.count - 1) % panes.count)
-        case .showDomains, .showExpiries, .showDNS, .showListings, .showContacts, .showOrders, .showQueue:
-            let numbers: [Action: Int] = [.showDomains: 1, .showExpiries: 2, .showDNS: 3, .showListings: 4, .showContacts: 5,
-                                          .showOrders: 6, .showQueue: 7]
-            let number = numbers[action]!
-            if let index = panes.firstIndex(where: { $0.number == number }) { switchTo(index: index) }
         default:
-            apply(pane.perform(action, app: environment, state: &state))
+            if let index = PaneRegistry.all.firstIndex(where: { $0.showAction == action }) {
+                switchTo(index: index)
+            } else {
+                apply(pane.perform(action, app: environment, state: &state))
+            }
         }
     }
 
@@ -229,17 +232,7 @@ public final class PortfolioApp {
         if flags.contains(.reload) { refreshAll() }
         guard let request = state.request else { return }
         state.request = nil
-        switch request {
-        case .commandLine(let text): openCommandLine(text)
-        case .command(let text): run(command: text)
-        case .confirm(let dialog, let then): self.dialog = (dialog, then)
-        case .showDomains(let filter):
-            domains.showFilter(filter)
-            switchTo(index: 0)
-            refreshAll()
-        case .fetchDNS(let name): startDNSFetch(name)
-        case .background(let job): start(job)
-        }
+        request.run(self)
     }
 
     func openCommandLine(_ text: String) {
@@ -253,28 +246,37 @@ public final class PortfolioApp {
         refreshActive()
     }
 
-    /// Refreshes the shown pane with the Domains pane's cursor as the focus,
-    /// and starts a record set fetch the DNS pane asks for.
+    /// Refreshes the shown pane with the home pane's cursor as the focus,
+    /// and starts a fetch the pane asks for.
     func refreshActive() {
-        state.focusDomain = domains.cursorDomain
-        pane.refresh(environment, state: state)
-        if pane === dns, environment.hasAccount, !work.isFetchingDNS, let name = dns.fetchWanted() { startDNSFetch(name) }
+        state.focusDomain = home.cursorDomain
+        read { try pane.refresh(environment, state: state) }
+        startAutoFetches()
+    }
+
+    /// Fetches what the shown pane lacks (the DNS pane's record set, the
+    /// Listings pane's visible prices), when an account is configured.
+    func startAutoFetches() {
+        guard environment.hasAccount, let job = pane.automaticJob(environment) else { return }
+        start(job)
     }
 
     func requestQuit() {
         if state.isPushing {
             dialog = (ConfirmDialog(title: "Quit", summary: "A push is running. Quit anyway?",
                                     lines: [[Span("Intents already sent are verified on the next push.")]],
-                                    isDangerous: true, confirmLabel: "Quit"), .quit)
+                                    isDangerous: true, confirmLabel: "Quit"), { $0.quitNow() })
         } else if state.queueing != nil {
             // The edit is one transaction: quitting now leaves nothing queued.
             dialog = (ConfirmDialog(title: "Quit", summary: "An edit is still being queued. Quit anyway?",
                                     lines: [[Span("It is one transaction: quitting now queues none of it.")]],
-                                    isDangerous: true, confirmLabel: "Quit"), .quit)
+                                    isDangerous: true, confirmLabel: "Quit"), { $0.quitNow() })
         } else {
             quitting = true
         }
     }
+
+    func quitNow() { quitting = true }
 
     /// Reads counts and the visible pane again from the store.
     public func refreshAll() {
@@ -288,16 +290,28 @@ public final class PortfolioApp {
         state.queueSize = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
         state.failedCount = counts[.failed] ?? 0
         state.conflictCount = counts[.conflict] ?? 0
-        let account = try? environment.store.account()
-        state.accountName = account?.username ?? ""
-        state.balanceCents = account?.balanceCents
-        state.lastSyncMs = (try? environment.store.lastSyncRun(kind: "domains", outcome: .complete))?.endedMs
-        domains.refresh(environment, state: state)
+        read {
+            let account = try environment.store.account()
+            state.accountName = account?.username ?? ""
+            state.balanceCents = account?.balanceCents
+            state.lastSyncMs = try environment.store.lastSyncRun(kind: "domains", outcome: .complete)?.endedMs
+        }
+        read { try home.refresh(environment, state: state) }
         if active != 0 { refreshActive() }
+    }
+
+    /// Runs a read of the cache; a failure shows its cause on the message
+    /// line (in plain words, never SQL).
+    func read(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            state.message = StatusMessage(error: error)
+        }
     }
 
     /// Whether the loop has been asked to end.
     public var hasQuit: Bool { quitting }
     /// The Domains pane (for tests and the entry point).
-    public var domainsPane: DomainsPane { domains }
+    public var domainsPane: DomainsPane { pane(DomainsPane.self) ?? DomainsPane() }
 }

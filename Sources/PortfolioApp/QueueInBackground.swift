@@ -3,50 +3,53 @@ import PortfolioStore
 import SyncEngine
 import TerminalUI
 
-extension PortfolioApp {
-    /// Selections at least this big are queued in a background Task with a
+extension EditQueueing {
+    /// Selections at least this big are queued in a background job with a
     /// progress line; smaller ones are queued at once (a few milliseconds).
-    public static let backgroundQueueThreshold = 2000
+    static let backgroundThreshold = 2000
 
     /// Queues `edit` on `names` through the engine and says what happened
     /// (`describe` words the summary). A big selection is queued off the UI
     /// thread: the keyboard keeps answering and a progress line shows; one
     /// such edit runs at a time, so edits reach the outbox in the order made.
-    func queueEdit(_ edit: Edit, on names: [String], maxCostCents: Int64? = nil, createFolder: Bool = false,
-                   describe: @escaping @Sendable (QueueSummary) -> String) {
-        if work.isQueueing {
-            state.message = StatusMessage("still queueing the previous edit; try again when the progress line is gone",
-                                          isError: true)
-            return
-        }
-        let engine = environment.engine
-        guard names.count >= Self.backgroundQueueThreshold else {
+    static func queue(_ edit: Edit, on names: [String], maxCostCents: Int64? = nil, createFolder: Bool = false,
+                      _ host: any PaneHost, describe: @escaping @Sendable (QueueSummary) -> String) {
+        let engine = host.environment.engine
+        guard names.count >= backgroundThreshold else {
             do {
                 let summary = try engine.queue(edit, domains: names, origin: .tui, maxCostCents: maxCostCents,
                                                createFolder: createFolder)
-                state.message = StatusMessage(describe(summary))
+                host.state.message = StatusMessage(describe(summary))
             } catch {
-                state.message = StatusMessage(error: error)
+                host.state.message = StatusMessage(error: error)
             }
-            refreshAll()
+            host.refreshAll()
             return
         }
-        let work = self.work
+        guard host.state.queueing == nil else {
+            host.state.message = StatusMessage("still queueing the previous edit; try again when the progress line is gone",
+                                               isError: true)
+            return
+        }
         let label = "queueing \(edit.field.rawValue) on \(names.count) domains"
-        let bar = ProgressBar(done: 0, total: names.count, label: label)
-        work.setQueue(bar)
-        state.queueing = bar
-        state.message = StatusMessage(label + "…")
-        Task.detached {
-            do {
-                let summary = try engine.queue(edit, domains: names, origin: .tui, maxCostCents: maxCostCents,
-                                               createFolder: createFolder) { done, total in
-                    work.setQueue(ProgressBar(done: done, total: total, label: label))
-                }
-                work.finish(.queued(.success(describe(summary))))
-            } catch {
-                work.finish(.queued(.failure(error)))
+        host.start(BackgroundJob(group: "queue", bar: (.queue, ProgressBar(done: 0, total: names.count, label: label)),
+                                 startMessage: label + "…") { engine, progress in
+            let summary = try engine.queue(edit, domains: names, origin: .tui, maxCostCents: maxCostCents,
+                                           createFolder: createFolder) { done, total in
+                progress(ProgressBar(done: done, total: total, label: label))
             }
+            return StatusMessage(describe(summary))
+        })
+    }
+
+    /// The usual words for a queued edit.
+    static func describe(_ field: String) -> @Sendable (QueueSummary) -> String {
+        { summary in
+            var parts = ["queued \(field) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"]
+            if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
+            if summary.cancelled > 0 { parts.append("\(summary.cancelled) set back (dropped)") }
+            if summary.superseded > 0 { parts.append("\(summary.superseded) replaced") }
+            return parts.joined(separator: ", ") + " — 7 to review and push"
         }
     }
 }

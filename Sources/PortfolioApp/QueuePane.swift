@@ -29,14 +29,14 @@ public final class QueuePane: Pane {
         table.cursor < lines.count ? lines[table.cursor].domain : nil
     }
 
-    public func refresh(_ app: AppEnvironment, state: AppState) {
+    public func refresh(_ app: AppEnvironment, state: AppState) throws {
         var out: [Line] = []
         let plan: Plan?
         do {
             plan = try app.engine.plan()
         } catch {
             plan = nil
-            out.append(Line(text: [TableCell("The queue cannot be read: \(error)", accent: .error)]))
+            out.append(Line(text: [TableCell("The queue cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
         }
         self.plan = plan
         if let plan, !plan.isEmpty {
@@ -66,7 +66,13 @@ public final class QueuePane: Pane {
         } else {
             out.append(Line(text: [TableCell("The queue is empty: select domains in 1 Domains and set something (N, a, p, :set …).", accent: .dim)]))
         }
-        let problems = (try? app.store.intents(in: [.failed, .conflict])) ?? []
+        let problems: [OutboxIntent]
+        do {
+            problems = try app.store.intents(in: [.failed, .conflict])
+        } catch {
+            problems = []
+            out.append(Line(text: [TableCell("Failed intents cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
+        }
         if !problems.isEmpty {
             out.append(Line(text: [TableCell("")]))
             out.append(Line(text: [TableCell("Failed and conflicting (t retry · K keep remote · M re-apply mine)")], role: .header))
@@ -82,7 +88,13 @@ public final class QueuePane: Pane {
             }
         }
         if !pushedIDs.isEmpty {
-            let results = (try? app.store.intents(ids: pushedIDs)) ?? []
+            let results: [OutboxIntent]
+            do {
+                results = try app.store.intents(ids: pushedIDs)
+            } catch {
+                results = []
+                out.append(Line(text: [TableCell("The last push cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
+            }
             let done = results.filter { $0.state == .done }.count
             out.append(Line(text: [TableCell("")]))
             out.append(Line(text: [TableCell("Last push: \(done) of \(results.count) done")], role: .header))
@@ -142,7 +154,7 @@ public final class QueuePane: Pane {
             return [.handled, .reload]
         case .dropAll:
             state.request = .confirm(ConfirmDialog(title: "Drop the queue", summary: "Drop all \(state.queueSize) open intents?",
-                                                   isDangerous: true, confirmLabel: "Drop"), .dropAll)
+                                                   isDangerous: true, confirmLabel: "Drop"), Self.dropAll)
         case .retryFailed:
             do {
                 let count = try app.engine.retryFailed()
@@ -152,13 +164,19 @@ public final class QueuePane: Pane {
             }
             return [.handled, .reload]
         case .keepRemote, .reapplyMine:
-            guard table.cursor < lines.count, let id = lines[table.cursor].intentID,
-                  let intent = try? app.store.intents(ids: [id]).first, intent.state == .conflict else {
+            let intent: OutboxIntent?
+            do {
+                intent = try table.cursor < lines.count ? lines[table.cursor].intentID.flatMap { try app.store.intents(ids: [$0]).first } : nil
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
+            guard let intent, intent.state == .conflict else {
                 state.message = StatusMessage("put the cursor on a conflict first", isError: true)
                 return .handled
             }
             do {
-                try app.engine.resolveConflict(id: id, keepRemote: action == .keepRemote)
+                try app.engine.resolveConflict(id: intent.id, keepRemote: action == .keepRemote)
                 state.message = StatusMessage(action == .keepRemote ? "\(intent.domain): kept the remote value" : "\(intent.domain): my value is queued again")
             } catch {
                 state.message = StatusMessage(error: error)

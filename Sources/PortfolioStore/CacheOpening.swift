@@ -180,11 +180,7 @@ enum CacheOpener {
     /// Moves the cache and its companions to `<path>.damaged-<UTC time>`;
     /// returns the note for the user.
     static func moveAside(_ path: String, reason: String, nowMs: Int64) throws -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stamp = formatter.string(from: Date(timeIntervalSince1970: Double(nowMs) / 1000))
+        let stamp = UTCDate.compactStamp(nowMs)
         var target = "\(path).damaged-\(stamp)"
         var suffix = 2
         while FileManager.default.fileExists(atPath: target) {

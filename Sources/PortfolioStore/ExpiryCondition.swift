@@ -90,46 +90,27 @@ public struct CalendarPeriod: Sendable, Hashable {
             guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return nil }
             self.day = day
             // Reject 2027-02-30 rather than rolling it over into March.
-            guard Self.calendar.date(from: components(year: year, month: month, day: day)).map({
-                Self.calendar.component(.day, from: $0) == day
-            }) == true else { return nil }
+            guard UTCDate.civil(UTCDate.ms(year: year, month: month ?? 1, day: day)).day == day else { return nil }
         }
     }
 
     /// First millisecond of the period, epoch ms UTC.
     public var start: Int64 {
-        Self.epochMs(Self.calendar.date(from: components(year: year, month: month ?? 1, day: day ?? 1))!)
+        UTCDate.ms(year: year, month: month ?? 1, day: day ?? 1)
     }
 
     /// First millisecond after the period, epoch ms UTC.
     public var end: Int64 {
-        let startDate = Date(timeIntervalSince1970: Double(start) / 1000)
-        let step: Calendar.Component = day != nil ? .day : month != nil ? .month : .year
-        return Self.epochMs(Self.calendar.date(byAdding: step, value: 1, to: startDate)!)
+        UTCDate.adding(1, day != nil ? .day : month != nil ? .month : .year, to: start)
     }
-
-    private func components(year: Int, month: Int?, day: Int?) -> DateComponents {
-        DateComponents(calendar: Self.calendar, timeZone: Self.calendar.timeZone, year: year, month: month, day: day)
-    }
-
-    static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
-    static func epochMs(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     /// `nowMs` moved by `amount` units on the UTC calendar.
     static func adding(_ amount: Int, _ unit: ExpiryCondition.Unit, to nowMs: Int64) -> Int64 {
-        let now = Date(timeIntervalSince1970: Double(nowMs) / 1000)
-        let moved: Date
         switch unit {
-        case .day: moved = calendar.date(byAdding: .day, value: amount, to: now)!
-        case .week: moved = calendar.date(byAdding: .day, value: 7 * amount, to: now)!
-        case .month: moved = calendar.date(byAdding: .month, value: amount, to: now)!
-        case .year: moved = calendar.date(byAdding: .year, value: amount, to: now)!
+        case .day: return UTCDate.adding(amount, .day, to: nowMs)
+        case .week: return UTCDate.adding(7 * amount, .day, to: nowMs)
+        case .month: return UTCDate.adding(amount, .month, to: nowMs)
+        case .year: return UTCDate.adding(amount, .year, to: nowMs)
         }
-        return epochMs(moved)
     }
 }

@@ -19,9 +19,7 @@ public struct PushLockHolder: Sendable, Hashable, CustomStringConvertible {
         "process \(pid), started \(Self.iso8601(startedMs))"
     }
 
-    static func iso8601(_ ms: Int64) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
-    }
+    static func iso8601(_ ms: Int64) -> String { UTCDate.isoTimestamp(ms) }
 
     /// What the holder writes into the lock file: "<pid> <startedMs>\n".
     var fileText: String { "\(pid) \(startedMs)\n" }

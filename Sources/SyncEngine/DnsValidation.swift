@@ -20,41 +20,17 @@ public enum HostValidation {
         }
     }
 
-    /// Dotted-quad IPv4 without leading zeros.
+    /// Dotted-quad IPv4 without leading zeros (`inet_pton`).
     public static func isIPv4(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        return parts.allSatisfy { p in
-            guard !p.isEmpty, p.count <= 3, p.allSatisfy(\.isASCII), p.allSatisfy(\.isNumber), let n = Int(p), n <= 255 else { return false }
-            return p == "0" || p.first != "0"
-        }
+        var address = in_addr()
+        return text.withCString { inet_pton(AF_INET, $0, &address) == 1 }
     }
 
-    /// IPv6 in any RFC 4291 text form, including `::` and an embedded IPv4 tail.
+    /// IPv6 in any RFC 4291 text form, including `::` and an embedded IPv4
+    /// tail (`inet_pton`).
     public static func isIPv6(_ text: String) -> Bool {
-        var addr = Substring(text)
-        guard !addr.isEmpty, addr.contains(":") else { return false }
-        var groupsNeeded = 8
-        if let lastColon = addr.lastIndex(of: ":"), addr[addr.index(after: lastColon)...].contains(".") {
-            guard isIPv4(String(addr[addr.index(after: lastColon)...])) else { return false }
-            addr = addr[...lastColon]
-            if addr.hasSuffix(":") && !addr.hasSuffix("::") { addr = addr.dropLast() }
-            groupsNeeded = 6
-        }
-        let halves = addr.components(separatedBy: "::")
-        guard halves.count <= 2 else { return false }
-        func groups(_ s: String) -> [Substring]? {
-            if s.isEmpty { return [] }
-            let g = s.split(separator: ":", omittingEmptySubsequences: false)
-            guard g.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) }) else { return nil }
-            return g
-        }
-        guard let head = groups(halves[0]) else { return false }
-        if halves.count == 2 {
-            guard let tail = groups(halves[1]) else { return false }
-            return head.count + tail.count < groupsNeeded
-        }
-        return head.count == groupsNeeded
+        var address = in6_addr()
+        return text.withCString { inet_pton(AF_INET6, $0, &address) == 1 }
     }
 }
 

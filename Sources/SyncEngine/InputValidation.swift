@@ -71,9 +71,7 @@ public enum URLValidation {
 extension HostValidation {
     /// Whether `text` is an IPv4 or IPv6 address, as `inet_pton` reads it.
     public static func isIPAddress(_ text: String) -> Bool {
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        return text.withCString { inet_pton(AF_INET, $0, &v4) == 1 || inet_pton(AF_INET6, $0, &v6) == 1 }
+        HostValidation.isIPv4(text) || HostValidation.isIPv6(text)
     }
 }
 
@@ -96,7 +94,7 @@ enum TypedValueRules {
         for host in hosts {
             try refuseControls(host, field: "name server")
             let normal = Edit.normaliseHost(host)
-            if HostValidation.isIPAddress(normal) || HostValidation.isIPv4(normal) {
+            if HostValidation.isIPAddress(normal) {
                 throw SyncError.invalidEdit("'\(host)' is an IP address; a name server must be a host name such as ns1.example.net (register glue with its IP separately)")
             }
             guard HostValidation.isHostName(normal) else {

@@ -79,7 +79,7 @@ final class PushRun: Sendable {
         guard let live = try store.recordBatchInFlight(command: planned.command, params: params, domains: domains,
                                                        intentIDs: planned.intentIDs) else { return }
         let batch = planned.keeping(live.intentIDs)
-        engine.crashPoints.reached(1)
+        engine.onPushStep(.recordedInFlight)
         let response: APIResponse
         do {
             tally.update { $0.calls += 1 }
@@ -88,10 +88,10 @@ final class PushRun: Sendable {
             try await handle(error, batch: batch, batchID: live.id)
             return
         }
-        engine.crashPoints.reached(2)
+        engine.onPushStep(.sent)
         try engine.complete(intentIDs: batch.intentIDs, response: response)
         tally.update { $0.done += batch.intentIDs.count }
-        engine.crashPoints.reached(3)
+        engine.onPushStep(.answerRecorded)
     }
 
     private func handle(_ error: DynadotError, batch: PlannedBatch, batchID: Int64) async throws {

@@ -95,11 +95,5 @@ extension SyncEngine {
         return DNSRecordSet(domain: domain, ttl: set.ttl, nsType: "dynadot_dns", records: records, fetchedAtMs: nowMs)
     }
 
-    static func addYears(_ years: Int, to ms: Int64) -> Int64 {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = Date(timeIntervalSince1970: Double(ms) / 1000)
-        let moved = calendar.date(byAdding: .year, value: years, to: date) ?? date
-        return Int64((moved.timeIntervalSince1970 * 1000).rounded())
-    }
+    static func addYears(_ years: Int, to ms: Int64) -> Int64 { UTCDate.adding(years, .year, to: ms) }
 }

@@ -178,11 +178,7 @@ extension SyncEngine {
     }
 
     /// The UTC calendar year of an epoch-millisecond instant.
-    public static func utcYear(_ ms: Int64) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.component(.year, from: Date(timeIntervalSince1970: Double(ms) / 1000))
-    }
+    public static func utcYear(_ ms: Int64) -> Int { UTCDate.year(ms) }
 }
 
 /// Short human text for an intent value, for diffs (`ns1.a.net, ns2.a.net`,
@@ -225,22 +221,7 @@ public enum ValueDisplay {
         }
     }
 
-    /// `YYYY-MM-DD` (UTC) of an epoch-millisecond instant. Pure arithmetic
-    /// (Howard Hinnant's civil-from-days), no formatter: row renderers call
-    /// it for every visible row on every frame.
-    public static func isoDate(_ ms: Int64) -> String {
-        let days = Int64((Double(ms) / 86_400_000).rounded(.down))
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(month) + "-" + two(day)
-    }
+    /// `YYYY-MM-DD` (UTC) of an epoch-millisecond instant (``UTCDate``:
+    /// arithmetic, no formatter; row renderers call it per row per frame).
+    public static func isoDate(_ ms: Int64) -> String { UTCDate.isoDate(ms) }
 }

@@ -12,14 +12,16 @@ public final class SyncEngine: Sendable {
     public let store: PortfolioDatabase
     let client: DynadotClient?
     let logger: Logger
-    let crashPoints: CrashPoints
+    /// Called at each ``PushStep`` of every batch (the CLI's crash tests
+    /// exit there; nothing else needs it).
+    let onPushStep: @Sendable (PushStep) -> Void
 
     public init(store: PortfolioDatabase, client: DynadotClient?, logger: Logger = Logger(label: "dynafolio.sync"),
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                onPushStep: @escaping @Sendable (PushStep) -> Void = { _ in }) {
         self.store = store
         self.client = client
         self.logger = logger
-        self.crashPoints = CrashPoints(environment: environment)
+        self.onPushStep = onPushStep
     }
 
     /// The client, or a clear error when the engine was opened without one.
@@ -67,20 +69,14 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Numbered places in a push where `DYNAFOLIO_CRASH_AT=<step>` makes the
-/// process exit at once, to prove recovery (mbsync's way): 1 after a batch is
-/// recorded in flight, 2 after it was sent but before the answer is recorded,
-/// 3 after the answer is recorded.
-struct CrashPoints: Sendable {
-    let step: Int?
-
-    init(environment: [String: String]) {
-        step = environment["DYNAFOLIO_CRASH_AT"].flatMap { Int($0) }
-    }
-
-    func reached(_ step: Int) {
-        guard self.step == step else { return }
-        FileHandle.standardError.write(Data("dynafolio: crashing at push step \(step) (DYNAFOLIO_CRASH_AT)\n".utf8))
-        _exit(70)
-    }
+/// Numbered places in the push of one batch, where a crash must be
+/// recoverable (mbsync's way of proving it: the CLI maps
+/// `DYNAFOLIO_CRASH_AT=<step>` to a hook that exits there).
+public enum PushStep: Int, Sendable, CaseIterable {
+    /// The batch is recorded in flight; nothing was sent.
+    case recordedInFlight = 1
+    /// The call was answered; the answer is not recorded yet.
+    case sent = 2
+    /// The answer is recorded.
+    case answerRecorded = 3
 }

@@ -18,7 +18,7 @@ enum AppBenchmarks {
         var screen = Screen(size: size)
         let firstFrame = try timed {
             let store = try PortfolioDatabase(path: cachePath)
-            let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger(), environment: [:])
+            let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger())
             let made = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(overrides: [:]),
                                                                 unicode: true, hasAccount: false))
             made.render(into: &screen)

@@ -47,7 +47,7 @@ enum CacheBenchmarks {
         let client = DynadotClient(configuration: try ClientConfiguration(endpoint: URL(string: "http://127.0.0.1:9/api3.json")!,
                                                                           apiKey: benchKey),
                                    transport: CannedTransport(bodies: bodies), logger: quietLogger())
-        let engine = SyncEngine(store: store, client: client, logger: quietLogger(), environment: [:])
+        let engine = SyncEngine(store: store, client: client, logger: quietLogger())
         var summary: PullSummary?
         let elapsed = try await seconds { summary = try await engine.pull(PullOptions(pageSize: pageSize)) }
         let pulled = summary?.domains ?? 0

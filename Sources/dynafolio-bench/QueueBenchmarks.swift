@@ -9,7 +9,7 @@ import SyncEngine
 /// outbox write, which only the engine may do).
 enum QueueBenchmarks {
     static func queueAll(store: PortfolioDatabase, domains: Int) throws -> BenchResult {
-        let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger(), environment: [:])
+        let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger())
         let names = try store.names(matching: .all, sort: .byName, limit: nil, offset: 0)
         var first: QueueSummary?, second: QueueSummary?
         let queueTime = try timed { first = try engine.queue(.note("bench queue one"), domains: names, origin: .cli) }

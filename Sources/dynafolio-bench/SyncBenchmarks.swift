@@ -13,7 +13,7 @@ enum SyncBenchmarks {
         let client = DynadotClient(configuration: try ClientConfiguration(endpoint: endpoint, apiKey: CacheBenchmarks.benchKey,
                                                                           concurrency: concurrency),
                                    logger: CacheBenchmarks.quietLogger())
-        return (SyncEngine(store: store, client: client, logger: CacheBenchmarks.quietLogger(), environment: [:]), client)
+        return (SyncEngine(store: store, client: client, logger: CacheBenchmarks.quietLogger()), client)
     }
 
     static func fullSync(endpoint: URL, server: SimServer, domains: Int, pageSize: Int, directory: URL) async throws -> BenchResult {
@@ -33,7 +33,7 @@ enum SyncBenchmarks {
 
     /// Queues 10,000 intents of mixed kinds and times the plan.
     static func plan(store: PortfolioDatabase) throws -> BenchResult {
-        let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger(), environment: [:])
+        let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger())
         let names = try store.names(matching: .all, sort: .byName, limit: 10_000, offset: 0)
         // Edits that differ from every cached value, so all 10,000 queue.
         // 40% / 30% / 20% / 5% / 5% of up to 10,000 domains.

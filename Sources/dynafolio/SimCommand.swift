@@ -1,6 +1,7 @@
 import ArgumentParser
 import DynadotSim
 import Foundation
+import Synchronization
 
 /// `dynafolio sim`: the API3 simulator on its own, for tests, benchmarks and demos.
 struct SimCommand: AsyncParsableCommand {
@@ -76,19 +77,18 @@ struct SimCommand: AsyncParsableCommand {
 }
 
 /// Resumes a continuation at most once, whichever signal comes first.
-private final class ResumeOnce: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Void, Never>?
-    /// The signal sources must stay alive while waiting.
-    private var sources: [DispatchSourceSignal] = []
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-    func keep(_ source: DispatchSourceSignal) {
-        lock.lock(); defer { lock.unlock() }
-        sources.append(source)
+private final class ResumeOnce: Sendable {
+    /// The continuation until resumed, and the signal sources, which must
+    /// stay alive while waiting.
+    private let state: Mutex<(continuation: CheckedContinuation<Void, Never>?, sources: [any DispatchSourceSignal])>
+    init(_ continuation: CheckedContinuation<Void, Never>) { state = Mutex((continuation, [])) }
+    func keep(_ source: any DispatchSourceSignal) {
+        state.withLock { $0.sources.append(source) }
     }
     func resume() {
-        lock.lock(); defer { lock.unlock() }
-        continuation?.resume()
-        continuation = nil
+        state.withLock { state in
+            state.continuation?.resume()
+            state.continuation = nil
+        }
     }
 }

@@ -87,6 +87,9 @@ struct HostileInputConfigTests {
         HostileCase(arguments: ["ls"], code: 1, fragment: "a port is 1 to 65535", environment: ["DYNAFOLIO_ENDPOINT": "http://127.0.0.1:99999/api3.json"]),
         HostileCase(arguments: ["ls"], code: 1, fragment: "is not an http(s) URL", environment: ["DYNAFOLIO_ENDPOINT": "ftp://127.0.0.1/api3.json"]),
         HostileCase(arguments: ["ls"], code: 1, fragment: "plain HTTP", config: "endpoint = \"http://127.attacker.example/api3.json\""),
+        // Two actions on one key in one pane: refused before the TUI starts, naming both.
+        HostileCase(arguments: [], code: 1, fragment: "'p' is bound to both quit and set-privacy in the Domains pane",
+                    config: "[keys]\nquit = [\"p\"]"),
         // The simulator's port spoken to with TLS: named as a scheme mismatch, not "URL error -1".
         HostileCase(arguments: ["sync"], code: 1, fragment: "scheme (http:// or https://)",
                     environment: ["DYNAFOLIO_ENDPOINT": "https://SIMHOST/api3.json"]),

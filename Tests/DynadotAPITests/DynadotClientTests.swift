@@ -73,10 +73,19 @@ import Testing
         #expect(transport.calls == 0)
     }
 
-    @Test func concurrencyIsNeverExceeded() async throws {
+    @Test func concurrencyReachesItsLimitAndNeverExceedsIt() async throws {
         for limit in [1, 5] {
+            // The first `limit` requests are held until all of them are in
+            // flight: a limiter that let fewer through at once would leave
+            // them waiting (the barrier gives up after 10 s, and peak < limit fails).
+            let barrier = Barrier(size: limit)
+            let giveUp = Task {
+                try? await Task.sleep(nanoseconds: 10_000_000_000)
+                barrier.open()
+            }
+            defer { giveUp.cancel() }
             let transport = ScriptedTransport { _, _ in
-                try await Task.sleep(nanoseconds: 2_000_000)
+                await barrier.arrive()
                 return HTTPReply(status: 200, body: Data(envelope("GetAccountBalanceResponse").utf8))
             }
             let client = try makeClient(transport, concurrency: limit)
@@ -87,8 +96,8 @@ import Testing
                 try await group.waitForAll()
             }
             #expect(transport.calls == 40)
-            #expect(transport.peakInFlight <= limit)
-            #expect(await client.peakConcurrency <= limit)
+            #expect(transport.peakInFlight == limit)
+            #expect(await client.peakConcurrency == limit)
         }
     }
 

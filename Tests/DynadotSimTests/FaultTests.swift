@@ -60,9 +60,13 @@ struct FaultTests {
         }
     }
 
-    @Test func latencyStillAnswers() async throws {
-        try await withSim(testConfiguration(faults: SimFaults(latencyMilliseconds: 20, jitterMilliseconds: 20))) { _, client in
+    @Test func latencyDelaysTheAnswerAndStillAnswers() async throws {
+        try await withSim(testConfiguration(faults: SimFaults(latencyMilliseconds: 150, jitterMilliseconds: 20))) { _, client in
+            let clock = ContinuousClock()
+            let start = clock.now
             let reply = try await client.raw("account_info")
+            // A lower bound only: the answer cannot come before the added latency.
+            #expect(clock.now - start >= .milliseconds(150))
             #expect(reply.statusWord == "success")
         }
     }

@@ -33,6 +33,19 @@ import TerminalUI
         }
     }
 
+    @Test func aRemapThatBindsTwoActionsToOneKeyInAScopeIsRefused() {
+        // `p` is set-privacy in the Domains pane: giving it to quit (global) too is ambiguous there.
+        #expect(throws: ActionTableError.self) { try ActionTable(overrides: ["quit": ["p"]]) }
+        do {
+            _ = try ActionTable(overrides: ["select-all": ["s"]])
+            Issue.record("select-all and sort-next on one key were accepted")
+        } catch {
+            #expect(error.message == "[keys]: 's' is bound to both select-all and sort-next in the Domains pane; give one of them another key")
+        }
+        // The same key in two different panes is fine.
+        #expect((try? ActionTable(overrides: ["marketplace": ["x"]])) != nil)
+    }
+
     @Test func remappedKeysDriveTheApp() throws {
         let fixture = try AppFixture(keys: ["select-all": ["A"]])
         fixture.drive([.char("A")])
@@ -46,8 +59,10 @@ import TerminalUI
     }
 
     @Test func markdownListsEveryActionOnce() throws {
-        let markdown = try ActionTable().markdown()
-        for action in Action.allCases {
+        let table = try ActionTable()
+        let markdown = table.markdown()
+        #expect(Set(table.specs.map(\.action)).count == table.specs.count, "an action id is declared twice")
+        for action in table.specs.map(\.action) {
             #expect(markdown.components(separatedBy: "`\(action.rawValue)`").count == 2, "\(action.rawValue)")
         }
         #expect(markdown.contains("| `Space` | select / unselect the cursor row | `toggle-select` |"))

@@ -20,7 +20,7 @@ final class AppFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try PortfolioDatabase(path: directory.appendingPathComponent("cache.sqlite").path, clock: { AppFixture.nowMs })
         try Self.fill(store)
-        engine = SyncEngine(store: store, client: nil, environment: [:])
+        engine = SyncEngine(store: store, client: nil)
         app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(overrides: keys),
                                                        unicode: unicode, hasAccount: hasAccount))
     }

@@ -1,5 +1,5 @@
 import Foundation
-import PortfolioApp
+@testable import PortfolioApp
 import PortfolioStore
 import SyncEngine
 import Testing
@@ -12,7 +12,7 @@ struct BackgroundQueueTests {
     @Test("an edit on thousands of selected domains is queued off the UI thread and reported")
     func bigSelection() throws {
         let fixture = try AppFixture()
-        let extra = (0..<(PortfolioApp.backgroundQueueThreshold + 500)).map {
+        let extra = (0..<(EditQueueing.backgroundThreshold + 500)).map {
             DomainRow(name: "bulk-\($0).com", expiresMs: AppFixture.nowMs + 90 * AppFixture.day, renewOption: .donot)
         }
         _ = try fixture.store.upsertDomains(extra, syncedAtMs: AppFixture.nowMs)

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The pane keys: no key means two things in a pane.
 @Suite struct PaneKeysTests {
-    @Test(arguments: [ActionScope.expiries, .dns, .listings, .contacts, .orders])
+    @Test(arguments: PaneRegistry.all.map(\.scope))
     func keysAreUniqueWithinThePaneAndTheGlobalKeys(scope: ActionScope) throws {
         let table = try ActionTable()
         let specs = table.specs.filter { $0.scope == scope || $0.scope == .global }
@@ -17,6 +17,15 @@ import TerminalUI
         }
         #expect(!table.hints(scope: scope).isEmpty)
         #expect(table.helpSections(scope: scope).map(\.title) == ["Everywhere", scope.title])
+    }
+
+    @Test func everyPaneHasANumberKeyInTabOrder() throws {
+        let table = try ActionTable()
+        #expect(PaneRegistry.all.map(\.scope) == [.domains, .expiries, .dns, .listings, .contacts, .orders, .queue])
+        for (index, pane) in PaneRegistry.all.enumerated() {
+            #expect(table.action(for: [.char(Character("\(index + 1)"))], scope: pane.scope) == pane.showAction)
+        }
+        #expect(table.scopes == [.global] + PaneRegistry.all.map(\.scope))
     }
 
     @Test func paneKeysDispatchInTheirScope() throws {

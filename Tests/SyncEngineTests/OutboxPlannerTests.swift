@@ -41,6 +41,11 @@ import Testing
         let batches = OutboxPlanner.plan(twice)
         #expect(batches.count == 1)
         #expect(batches[0].command == "set_dns2")
+        // The first intent is sent; the second is in no call of this plan
+        // (it is not lost: it stays pending for the next push).
+        #expect(batches[0].intentIDs == [1])
+        #expect(batches[0].domains == ["x.com"])
+        #expect(!batches.flatMap(\.intentIDs).contains(2))
     }
 
     @Test func renewalsCarryTheExpiryYearAndGoOnePerCall() {

@@ -37,7 +37,7 @@ private final class BrokenPageTransport: Transport, Sendable {
                                                         retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.02))
             let store = try PortfolioDatabase(inMemoryWithClock: { Int64(Date().timeIntervalSince1970 * 1000) })
             let healthy = SyncEngine(store: store, client: DynadotClient(configuration: configuration, logger: quiet),
-                                     logger: quiet, environment: [:])
+                                     logger: quiet)
             try await healthy.pull(PullOptions(pageSize: 100))
             #expect(try store.count() == 500)
 
@@ -45,7 +45,7 @@ private final class BrokenPageTransport: Transport, Sendable {
             let fresh = try PortfolioDatabase(inMemoryWithClock: { Int64(Date().timeIntervalSince1970 * 1000) })
             let broken = SyncEngine(store: fresh, client: DynadotClient(configuration: configuration,
                                                                         transport: BrokenPageTransport(brokenPage: 2), logger: quiet),
-                                    logger: quiet, environment: [:])
+                                    logger: quiet)
             await #expect(throws: (any Error).self) { try await broken.pull(PullOptions(pageSize: 100)) }
             #expect(try fresh.count() == 200)
             #expect(try fresh.lastSyncRun(kind: "domains")?.outcome == .partial)
@@ -53,7 +53,7 @@ private final class BrokenPageTransport: Transport, Sendable {
             // The full cache, listing broken after two pages: nothing is gone.
             let again = SyncEngine(store: store, client: DynadotClient(configuration: configuration,
                                                                        transport: BrokenPageTransport(brokenPage: 2), logger: quiet),
-                                   logger: quiet, environment: [:])
+                                   logger: quiet)
             await #expect(throws: (any Error).self) { try await again.pull(PullOptions(pageSize: 100)) }
             #expect(try store.count() == 500)
             #expect(try store.count(matching: PortfolioQuery(parsing: "gone:yes")) == 0)

@@ -10,6 +10,7 @@ let engineTestKey = "FAKE-ENGINE-TEST-KEY-3"
 /// A simulator, a fresh in-memory cache and an engine wired to both. The
 /// simulator is always stopped, even when `body` throws.
 func withEngine<T>(domains: Int = 300, seed: UInt64 = 11, faults: SimFaults = SimFaults(),
+                   onPushStep: @escaping @Sendable (PushStep) -> Void = { _ in },
                    _ body: (SyncEngine, SimServer) async throws -> T) async throws -> T {
     let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed, tier: .bulk,
                                                            apiKey: engineTestKey, faults: faults,
@@ -22,7 +23,7 @@ func withEngine<T>(domains: Int = 300, seed: UInt64 = 11, faults: SimFaults = Si
         quiet.logLevel = .critical
         let client = DynadotClient(configuration: configuration, logger: quiet)
         let store = try PortfolioDatabase(inMemoryWithClock: { Int64(Date().timeIntervalSince1970 * 1000) })
-        let engine = SyncEngine(store: store, client: client, logger: quiet, environment: [:])
+        let engine = SyncEngine(store: store, client: client, logger: quiet, onPushStep: onPushStep)
         let result = try await body(engine, server)
         try await server.stop()
         return result

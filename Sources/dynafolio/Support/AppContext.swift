@@ -65,7 +65,8 @@ struct AppContext {
                 throw CLIFailure("\(error.message) — fix `endpoint` in \(configuration.configPath) or DYNAFOLIO_ENDPOINT")
             }
         }
-        let engine = SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"), environment: environment)
+        let engine = SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"),
+                                onPushStep: CrashHook.from(environment))
         return AppContext(configuration: configuration, store: store, engine: engine, client: client, logger: logger,
                           hasAccount: client != nil)
     }

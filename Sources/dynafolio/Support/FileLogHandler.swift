@@ -1,6 +1,8 @@
 import DynadotAPI
 import Foundation
 import Logging
+import PortfolioStore
+import Synchronization
 
 /// A swift-log handler that appends one line per message to a file (mode
 /// 0600), redacting anything that looks like the API key.
@@ -25,41 +27,37 @@ struct FileLogHandler: LogHandler {
         let all = self.metadata.merging(event.metadata ?? [:]) { $1 }
         let level = event.level, message = event.message
         let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = UTCDate.isoTimestamp(UTCDate.nowMs())
         sink.write("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)\n")
     }
 
     /// The shared open file; redacts with the configured key before writing.
-    final class Sink: @unchecked Sendable {
-        private let handle: FileHandle?
-        private var key: APIKey?
-        private let lock = NSLock()
+    final class Sink: Sendable {
+        /// The file and the key to redact; one writer at a time.
+        private let state: Mutex<(handle: FileHandle?, key: APIKey?)>
 
         init(path: String, key: APIKey?) {
-            self.key = key
             let dir = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])
             if !FileManager.default.fileExists(atPath: path) {
                 _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             }
-            handle = FileHandle(forWritingAtPath: path)
+            let handle = FileHandle(forWritingAtPath: path)
             _ = try? handle?.seekToEnd()
+            state = Mutex((handle, key))
         }
 
         func write(_ line: String) {
-            lock.lock()
-            defer { lock.unlock() }
-            let safe = Redaction.redact(line, key: key)
-            handle?.write(Data(safe.utf8))
+            state.withLock { state in
+                state.handle?.write(Data(Redaction.redact(line, key: state.key).utf8))
+            }
         }
 
         /// Redacts `key` too from now on (a key `api_key_command` supplied
         /// after logging started).
         func redact(_ key: APIKey) {
-            lock.lock()
-            defer { lock.unlock() }
-            self.key = key
+            state.withLock { $0.key = key }
         }
     }
 }

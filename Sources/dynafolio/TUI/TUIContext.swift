@@ -33,7 +33,8 @@ enum TUIContext {
                                                         requestsPerMinute: tier.requestsPerMinute)
             client = DynadotClient(configuration: configuration, logger: Logger(label: "dynafolio.api"))
         }
-        return SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"))
+        return SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"),
+                          onPushStep: CrashHook.from(ProcessInfo.processInfo.environment))
     }
 
     /// Takes over the terminal, runs the app until quit, restores the
