@@ -135,15 +135,12 @@ extension SyncEngine {
         }
     }
 
-    /// `set_ns` takes only name servers already registered in the account,
-    /// so any host the plan uses that the cache does not list is added first
-    /// (`add_ns`), then the list is refreshed. A host the provider already
-    /// has is not an error. The plan counts these calls (`setupCalls`).
-    func registerNameServers(for batches: [PlannedBatch], client: DynadotClient, tally: PushTally) async throws {
-        let setup = try setupCalls(for: batches).filter { $0.command == "add_ns" }
-        guard !setup.isEmpty else { return }
-        for call in setup {
-            let host = call.parameters.first?.value ?? ""
+    /// Sends setup calls (`add_ns`, `create_folder`) one by one. An answer
+    /// that the thing exists already is success; another refusal is logged
+    /// and left to the batch that needs it, which then fails with the
+    /// provider's own words.
+    func sendSetup(_ calls: [SetupCall], client: DynadotClient, tally: PushTally) async throws {
+        for call in calls {
             tally.update { $0.calls += 1 }
             do {
                 _ = try await client.send(APIRequest(call.command, parameters: call.parameters))
@@ -152,7 +149,7 @@ extension SyncEngine {
                 case .providerRefused(_, _, let message) where message.lowercased().contains("already"):
                     continue
                 case .providerRefused:
-                    logger.warning("add_ns refused", metadata: ["host": "\(host)", "error": "\(error.message)"])
+                    logger.warning("setup call refused", metadata: ["command": "\(call.command)", "error": "\(error.message)"])
                 case .transport:
                     throw SyncError.offline(error.message)
                 case .outage(_, let message), .busy(_, let message):
@@ -162,6 +159,16 @@ extension SyncEngine {
                 }
             }
         }
+    }
+
+    /// `set_ns` takes only name servers already registered in the account,
+    /// so any host the plan uses that the cache does not list is added first
+    /// (`add_ns`), then the list is refreshed. A host the provider already
+    /// has is not an error. The plan counts these calls (`setupCalls`).
+    func registerNameServers(for batches: [PlannedBatch], client: DynadotClient, tally: PushTally) async throws {
+        let setup = try setupCalls(for: batches).filter { $0.command == "add_ns" }
+        guard !setup.isEmpty else { return }
+        try await sendSetup(setup, client: client, tally: tally)
         tally.update { $0.calls += 1 }
         let servers = try ServerList(try await client.send(APIRequest("server_list"))).servers
         try store.replaceRegisteredNameServers(servers.map { RegisteredNameServerRow(serverID: $0.serverId, host: $0.host, ips: $0.ips) },
@@ -175,26 +182,7 @@ extension SyncEngine {
     func createFolders(for batches: [PlannedBatch], client: DynadotClient, tally: PushTally) async throws {
         let setup = try setupCalls(for: batches).filter { $0.command == "create_folder" }
         guard !setup.isEmpty else { return }
-        for call in setup {
-            tally.update { $0.calls += 1 }
-            do {
-                _ = try await client.send(APIRequest(call.command, parameters: call.parameters))
-            } catch let error as DynadotError {
-                switch error {
-                case .providerRefused(_, _, let message) where message.lowercased().contains("already"):
-                    continue
-                case .providerRefused:
-                    // The set_folder batch then fails with the provider's word.
-                    logger.warning("create_folder refused", metadata: ["error": "\(error.message)"])
-                case .transport:
-                    throw SyncError.offline(error.message)
-                case .outage(_, let message), .busy(_, let message):
-                    throw SyncError.outage(message)
-                default:
-                    throw SyncError.aborted(error.message)
-                }
-            }
-        }
+        try await sendSetup(setup, client: client, tally: tally)
         tally.update { $0.calls += 1 }
         let folders = try FolderList(try await client.send(APIRequest("folder_list"))).folders
         try store.replaceFolders(folders.map { FolderRow(id: $0.id, name: $0.name) }, syncedAtMs: store.nowMs)
