@@ -72,13 +72,13 @@ public final class DynadotClient: Sendable {
     /// Sends `request` and returns its answer; a non-success answer is thrown
     /// as the matching `DynadotError`.
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        try await perform(request, checked: true, fastDecode: Self.noFastPath).response!
+        try await perform(request, checked: true, fastDecode: Self.noFastPath).response
     }
 
     /// Like `send`, but a well-formed non-success answer (e.g. `not_available`)
     /// is returned rather than thrown. Account refusals are still thrown.
     public func sendUnchecked(_ request: APIRequest) async throws -> APIResponse {
-        try await perform(request, checked: false, fastDecode: Self.noFastPath).response!
+        try await perform(request, checked: false, fastDecode: Self.noFastPath).response
     }
 
     /// Sends `request` and decodes the answer: `fastDecode` reads the raw
@@ -92,17 +92,33 @@ public final class DynadotClient: Sendable {
     /// ```
     public func send<Value: Sendable>(_ request: APIRequest, fastDecode: @escaping @Sendable (Data) -> Value?,
                                       decode: (APIResponse) throws -> Value) async throws -> Value {
-        let answer = try await perform(request, checked: true, fastDecode: fastDecode)
-        if let value = answer.fast { return value }
-        return try decode(answer.response!)
+        switch try await perform(request, checked: true, fastDecode: fastDecode) {
+        case .fast(let value): return value
+        case .generic(let response): return try decode(response)
+        }
     }
 
     private static let noFastPath: @Sendable (Data) -> APIResponse? = { _ in nil }
 
     /// A body decoded by a fast path, or the generic response.
-    private struct Answer<Value: Sendable>: Sendable {
-        var fast: Value?
-        var response: APIResponse?
+    private enum Answer<Value: Sendable>: Sendable {
+        case fast(Value)
+        case generic(APIResponse)
+
+        /// The generic response; a fast value (only possible for a value that
+        /// is itself an `APIResponse`) is that response.
+        var response: APIResponse {
+            get throws {
+                switch self {
+                case .generic(let response): return response
+                case .fast(let value):
+                    guard let response = value as? APIResponse else {
+                        throw DynadotError.malformedResponse(command: "", reason: "a fast-path value where a response was expected", excerpt: "")
+                    }
+                    return response
+                }
+            }
+        }
     }
 
     private func perform<Value: Sendable>(_ request: APIRequest, checked: Bool,
@@ -119,7 +135,7 @@ public final class DynadotClient: Sendable {
                     try await Self.exchange(get, command: request.command, transport: transport, clock: clock,
                                             answerTimes: answerTimes, fastDecode: fastDecode)
                 }
-                guard let response = answer.response else {
+                guard case .generic(let response) = answer else {
                     logger.debug("api call", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                         "outcome": "success"])
                     return answer
@@ -127,7 +143,7 @@ public final class DynadotClient: Sendable {
                 logger.debug("api call", metadata: ["command": "\(request.command)", "attempt": "\(attempt)",
                                                     "outcome": "\(response.status ?? "code \(response.code ?? 0)")"])
                 if checked || response.envelope == "Response" {
-                    return Answer(response: try response.checked())
+                    return .generic(try response.checked())
                 }
                 return answer
             } catch let error as DynadotError {
@@ -176,8 +192,8 @@ public final class DynadotClient: Sendable {
         guard reply.status == 200 else {
             throw DynadotError.httpStatus(reply.status, excerpt: ResponseExcerpt.make(from: reply.body))
         }
-        if let value = fastDecode(reply.body) { return Answer(fast: value) }
-        return Answer(response: try APIResponse.parse(command: command, body: reply.body))
+        if let value = fastDecode(reply.body) { return .fast(value) }
+        return .generic(try APIResponse.parse(command: command, body: reply.body))
     }
 
     private func makeGet(_ request: APIRequest, key: APIKey, fresh: Bool) -> HTTPGet {
