@@ -17,8 +17,7 @@ enum MoneyText {
 
     /// ` · 2 min left` for a push long enough to say so; empty otherwise.
     static func timeLeft(_ seconds: Double?) -> String {
-        guard let seconds, seconds >= 10 else { return "" }
-        return seconds < 90 ? " · \(Int(seconds.rounded())) s left" : " · \(Int((seconds / 60).rounded())) min left"
+        PushProgress.timeLeftText(seconds).map { " · " + $0 } ?? ""
     }
 
     /// The status bar's balance, e.g. `$1234.56`.

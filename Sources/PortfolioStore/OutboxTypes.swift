@@ -139,25 +139,6 @@ public struct OutboxIntent: Sendable, Hashable, Identifiable {
     }
 }
 
-extension Row {
-    /// The column as an integer, or nil when it is NULL or holds anything else.
-    func int64(_ index: Int) -> Int64? {
-        let value: DatabaseValue = self[index]
-        switch value.storage {
-        case .int64(let n): return n
-        case .double(let d) where d == d.rounded() && abs(d) < 9e18: return Int64(d)
-        default: return nil
-        }
-    }
-
-    /// The column as text, or nil when it is NULL or not text.
-    func text(_ index: Int) -> String? {
-        let value: DatabaseValue = self[index]
-        if case .string(let s) = value.storage { return s }
-        return nil
-    }
-}
-
 /// A recorded API call of a push.
 public struct OutboxBatch: Sendable, Hashable, Identifiable {
     public var id: Int64

@@ -103,3 +103,12 @@ extension PortfolioDatabase {
         }
     }
 }
+
+extension Row {
+    /// The column as an integer, or nil when it is NULL or does not convert
+    /// (`ColumnReader`'s rule), for columns where a bad value means "absent".
+    func int64(_ index: Int) -> Int64? { try? ColumnReader(self).optionalInt64(index) }
+
+    /// The column as text, or nil when it is NULL or does not convert.
+    func text(_ index: Int) -> String? { try? ColumnReader(self).optionalText(index) }
+}

@@ -26,6 +26,12 @@ public struct PushProgress: Sendable {
     public var lastMessage: String
     /// Expected seconds until the last batch is sent, at the account's rate.
     public var secondsLeft: Double?
+
+    /// `about 2 min left` when a push is long enough to say so, else nil.
+    public static func timeLeftText(_ seconds: Double?) -> String? {
+        guard let seconds, seconds >= 10 else { return nil }
+        return seconds < 90 ? "about \(Int(seconds.rounded())) s left" : "about \(Int((seconds / 60).rounded())) min left"
+    }
 }
 
 /// What a push did.

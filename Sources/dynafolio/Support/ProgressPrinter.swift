@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SyncEngine
 
 /// Progress for `sync` and `push` on standard error: a redrawn bar on a
 /// terminal, plain lines otherwise (one per step or per tenth of the work),
@@ -44,8 +45,7 @@ final class ProgressPrinter: Sendable {
 
     /// ` — about 3 min left`; nothing under ten seconds.
     static func remaining(_ seconds: Double?) -> String {
-        guard let seconds, seconds >= 10 else { return "" }
-        return seconds < 90 ? " — about \(Int(seconds.rounded())) s left" : " — about \(Int((seconds / 60).rounded())) min left"
+        PushProgress.timeLeftText(seconds).map { " — " + $0 } ?? ""
     }
 
     /// Ends a bar line so the next output starts on a fresh line.
