@@ -45,7 +45,6 @@ public final class PortfolioApp {
         state.hasAccount = environment.hasAccount
         // Unknown (nil) until the first poll reads it: a failure here means
         // the next poll refreshes, and reports it if it fails again.
-        seenGeneration = try? environment.store.changeGeneration()
         refreshAll()
     }
 
@@ -101,7 +100,6 @@ public final class PortfolioApp {
         do {
             let generation = try environment.store.changeGeneration()
             guard generation != seenGeneration else { return }
-            seenGeneration = generation
             refreshAll()
         } catch {
             state.message = StatusMessage("cannot watch the cache for changes: \(error)", isError: true)
@@ -280,6 +278,11 @@ public final class PortfolioApp {
 
     /// Reads counts and the visible pane again from the store.
     public func refreshAll() {
+        // Read before the store is read, so a change made meanwhile moves it
+        // again and the next poll refreshes; a refresh after our own write
+        // then costs no second one. Unknown (an error, shown by the poll)
+        // just means the next poll refreshes.
+        seenGeneration = try? environment.store.changeGeneration()
         let counts: [IntentState: Int]
         do {
             counts = try environment.store.intentCounts()
