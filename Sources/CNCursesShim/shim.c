@@ -65,9 +65,24 @@ int dfc_newterm(const char *term) {
     return 0;
 }
 
+// A terminal without an alternate screen (vt100, some serial consoles)
+// keeps whatever was drawn last once curses ends. Blank it first, as less
+// and vim leave such a terminal, so no frame of ours stays on the shell's
+// screen (the shell's own lines are on the alternate-screen terminals only).
+static int has_alternate_screen(void) {
+    const char *enter = tigetstr("smcup");
+    return enter != NULL && enter != (const char *)-1 && enter[0] != '\0';
+}
+
 void dfc_end(void) {
     if (current_screen == NULL) return;
-    if (!isendwin()) endwin();
+    if (!isendwin()) {
+        if (!has_alternate_screen()) {
+            clear();
+            refresh();
+        }
+        endwin();
+    }
     delscreen(current_screen);
     current_screen = NULL;
 }

@@ -31,7 +31,7 @@ extension PortfolioApp {
         let layout = Self.layout(size)
         TabBar(tabs: panes.enumerated().map { index, tab in
             let badge = tab.tabBadge(state)
-            return TabBar.Tab("\(index + 1) \(tab.title)\(badge)", short: "\(index + 1) \(tab.title.prefix(3))\(badge)")
+            return TabBar.Tab("\(index + 1) \(tab.title)\(badge)", short: "\(index + 1)\(badge)")
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body
@@ -48,30 +48,53 @@ extension PortfolioApp {
         if let help { help.render(into: &screen, area: layout.body) }
     }
 
+    /// The status bar. When it does not fit, segments drop by priority:
+    /// progress, the queue, failures and offline outlast the position and
+    /// the selection, which outlast the account, the balance and the cache age.
     var statusBar: StatusBar {
-        var left: [Span] = [Span(state.accountName.isEmpty ? (environment.hasAccount ? "account" : "no account") : state.accountName)]
-        left.append(Span(state.lastSyncMs.map { "cache \(environment.age(since: $0))" } ?? "never synced"))
+        typealias Item = StatusBar.Item
+        var left: [Item] = [Item(Span(state.accountName.isEmpty ? (environment.hasAccount ? "account" : "no account") : state.accountName),
+                                 priority: 30)]
+        left.append(Item(Span(state.lastSyncMs.map { "cache \(environment.age(since: $0))" } ?? "never synced"), priority: 20))
         if !environment.hasAccount {
-            left.append(Span("read-only", style: Style(.statusBar, accent: .dim)))
+            left.append(Item(Span("read-only", style: Style(.statusBar, accent: .dim)), priority: 55))
         } else if state.offline {
-            left.append(Span("offline", style: Style(.statusBar, accent: .error)))
+            left.append(Item(Span("offline", style: Style(.statusBar, accent: .error)), priority: 80))
         } else {
-            left.append(Span("online", style: Style(.statusBar, accent: .ok)))
+            left.append(Item(Span("online", style: Style(.statusBar, accent: .ok)), priority: 10))
         }
-        if let balance = state.balanceCents { left.append(Span(MoneyText.balance(balance))) }
-        var right: [Span] = []
-        if let sync = state.sync { right.append(Span("\(sync.label) \(sync.done)\(sync.total > 0 ? "/\(sync.total)" : "")", style: Style(.statusBar, accent: .pending))) }
+        if let balance = state.balanceCents { left.append(Item(Span(MoneyText.balance(balance)), priority: 25)) }
+        var right: [Item] = []
+        if let sync = state.sync {
+            right.append(Item(Span("\(sync.label) \(sync.done)\(sync.total > 0 ? "/\(sync.total)" : "")", style: Style(.statusBar, accent: .pending)),
+                              priority: 90))
+        }
         if let push = state.push {
             // The label carries the time left on a long push (`push · 2 min left`).
             let left = push.label.hasPrefix("push ·") ? String(push.label.dropFirst(4)) : ""
-            right.append(Span("pushing \(push.done)/\(push.total)\(left)", style: Style(.statusBar, accent: .pending)))
+            right.append(Item(Span("pushing \(push.done)/\(push.total)\(left)", style: Style(.statusBar, accent: .pending)), priority: 95))
         }
         if state.failedCount + state.conflictCount > 0 {
-            right.append(Span("\(state.failedCount + state.conflictCount) failed", style: Style(.statusBar, accent: .error)))
+            right.append(Item(Span("\(state.failedCount + state.conflictCount) failed", style: Style(.statusBar, accent: .error)), priority: 85))
         }
-        right.append(Span("\(state.selection.count) selected"))
-        right.append(Span("queue \(state.queueSize)", style: state.queueSize > 0 ? Style(.statusBar, accent: .pending) : nil))
-        return StatusBar(left: left, right: right)
+        if let position = pane.position {
+            right.append(Item(Span("\(Self.grouped(position.index))/\(Self.grouped(position.total))"), priority: 60))
+        }
+        right.append(Item(Span("\(Self.grouped(state.selection.count)) selected"), priority: 70))
+        right.append(Item(Span("queue \(Self.grouped(state.queueSize))", style: state.queueSize > 0 ? Style(.statusBar, accent: .pending) : nil),
+                          priority: 88))
+        return StatusBar(items: left, right: right)
+    }
+
+    /// `50,000`: a count with thousands separators.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return number < 0 ? "-" + result : result
     }
 
     private func renderFooter(into screen: inout Screen, rect: Rect) {

@@ -11,19 +11,22 @@ import TerminalUI
 /// let cells = DomainRowRenderer.cells(row, pending: [], nowMs: now, unicode: true)
 /// ```
 public enum DomainRowRenderer {
-    /// The table's columns, in display order; columns that do not fit at
-    /// their minimum are dropped from the right.
+    /// The table's columns, in display order. The marker, the name (as
+    /// wide as the longest visible name, up to 40) and the expiry always
+    /// show; the others follow at their minimum while they fit, the rest
+    /// scroll in with `<` / `>` (a minimum is what still reads: `cli…`
+    /// in a 4-column note says nothing, so the note drops instead).
     public static let columns: [TableColumn] = [
-        TableColumn("", minWidth: 1, maxWidth: 1),
-        TableColumn("Domain", minWidth: 17, maxWidth: 40, flex: 2),
-        TableColumn("Expires", minWidth: 16, maxWidth: 16),
+        TableColumn("", minWidth: 1, maxWidth: 1, priority: 3),
+        TableColumn("Domain", minWidth: 17, maxWidth: 40, flex: 2, priority: 2),
+        TableColumn("Expires", minWidth: 16, maxWidth: 16, priority: 1),
         TableColumn("NS / DNS", minWidth: 10, maxWidth: 34, flex: 1),
         TableColumn("Renew", minWidth: 5, maxWidth: 13),
         TableColumn("Lock", minWidth: 4, maxWidth: 8),
         TableColumn("Priv", minWidth: 4, maxWidth: 14),
-        TableColumn("Folder", minWidth: 6, maxWidth: 18),
-        TableColumn("Sale", minWidth: 4, maxWidth: 26),
-        TableColumn("Note", minWidth: 4, maxWidth: 40, flex: 1),
+        TableColumn("Folder", minWidth: 8, maxWidth: 18),
+        TableColumn("Sale", minWidth: 8, maxWidth: 26),
+        TableColumn("Note", minWidth: 12, maxWidth: 40, flex: 1),
     ]
 
     /// The sort field behind each column (nil: not sortable by it).

@@ -14,6 +14,8 @@ extension Action {
     static let sortNext = Action("sort-next")
     static let sortReverse = Action("sort-reverse")
     static let toggleDetail = Action("toggle-detail")
+    static let columnsLeft = Action("columns-left")
+    static let columnsRight = Action("columns-right")
     static let setNameServers = Action("set-ns")
     static let setRenewOption = Action("set-renew")
     static let setPrivacy = Action("set-privacy")
@@ -50,6 +52,8 @@ extension DomainsPane {
             ActionSpec(.sortNext, ["s"], scope, "sort by the next column"),
             ActionSpec(.sortReverse, ["S"], scope, "reverse the sort"),
             ActionSpec(.toggleDetail, ["Enter"], scope, "show / hide the detail panel", hint: "detail"),
+            ActionSpec(.columnsLeft, ["<"], scope, "scroll the columns that do not fit back to the left"),
+            ActionSpec(.columnsRight, [">"], scope, "scroll in the columns that do not fit (on the right)"),
             ActionSpec(.setNameServers, ["N"], scope, "set name servers", hint: "ns"),
             ActionSpec(.setRenewOption, ["a"], scope, "set the renew option (auto, donot, reset)"),
             ActionSpec(.setPrivacy, ["p"], scope, "set WHOIS privacy (full, partial, off)"),

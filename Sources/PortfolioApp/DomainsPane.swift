@@ -37,6 +37,8 @@ public final class DomainsPane: Pane {
 
     public var capturesKeys: Bool { filterInput != nil }
 
+    public var position: (index: Int, total: Int)? { (count == 0 ? 0 : table.cursor + 1, count) }
+
     public var cursorDomain: String? {
         let index = table.cursor - windowOffset
         return index >= 0 && index < window.count ? window[index].name : lastCursorName
@@ -84,7 +86,8 @@ public final class DomainsPane: Pane {
         }
         let view = TableView(columns: DomainRowRenderer.columns(sortedBy: sort), rowCount: count, state: table,
                              emptyText: readError.map { "cannot read the cache: \($0)" }
-                                 ?? (queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter"))
+                                 ?? (queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter"),
+                             marksSelection: true, scrollsColumns: true)
         visibleRows = max(1, view.visibleRows(in: body))
         let used = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
         table = used
@@ -196,6 +199,8 @@ public final class DomainsPane: Pane {
         case .sortReverse:
             sort.descending.toggle()
             return [.handled, .reload]
+        case .columnsLeft: table.scrollColumns(by: -1)
+        case .columnsRight: table.scrollColumns(by: 1)
         case .toggleDetail:
             detailShown = !(detailShown ?? (lastWidth >= 120))
         case .setNameServers: state.request = .commandLine("set ns ")

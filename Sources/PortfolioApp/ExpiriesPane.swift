@@ -79,7 +79,7 @@ public final class ExpiriesPane: Pane {
             let row = rows[index]
             let selected = selectedCounts[row.label] ?? 0
             let full = row.kind != .total && row.count > 0 && selected >= row.count
-            let mark = row.kind == .total ? "" : full ? "•" : selected > 0 ? "◦" : ""
+            let mark = row.kind == .total ? "" : full ? TableView.selectionMarker : selected > 0 ? "◦" : ""
             let accent = Self.accent(row, index: index)
             return TableRow([
                 TableCell(mark), TableCell(row.label, accent: accent), TableCell("\(row.count)", accent: accent),

@@ -105,7 +105,8 @@ public final class ListingsPane: Pane {
             screen.put(DisplayWidth.truncate(summary + " · m marketplace", to: line.width), at: line.origin, style: Style(.input, accent: .dim))
             let view = TableView(columns: Self.columns, rowCount: counts.total, state: table,
                                  emptyText: readError.map { "cannot read the listings: \($0)" }
-                                     ?? "no domain is listed for sale — select domains in 1 Domains, then press $ here")
+                                     ?? "no domain is listed for sale — select domains in 1 Domains, then press $ here",
+                                 marksSelection: true)
             visibleRows = max(1, view.visibleRows(in: body))
             table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: counts.total)
             if readError == nil, table.scrollOffset != windowOffset || rows.count < min(visibleRows, counts.total - table.scrollOffset) {
@@ -117,7 +118,7 @@ public final class ListingsPane: Pane {
             table = view.render(into: &screen, rect: body) { index in
                 guard index - offset >= 0, index - offset < shown.count else { return TableRow([]) }
                 let row = shown[index - offset]
-                return TableRow(Self.cells(row, pending: open[row.name] ?? [], selected: state.selection.contains(row.name), app: app),
+                return TableRow(Self.cells(row, pending: open[row.name] ?? [], app: app),
                                 isSelected: state.selection.contains(row.name))
             }
         }
@@ -125,7 +126,7 @@ public final class ListingsPane: Pane {
     }
 
     /// Price, type and minimum offer, with a queued change shown instead.
-    static func cells(_ row: DomainRow, pending: [PendingField], selected: Bool, app: AppEnvironment) -> [TableCell] {
+    static func cells(_ row: DomainRow, pending: [PendingField], app: AppEnvironment) -> [TableCell] {
         let money: (Int64?) -> String = { $0.map { "$" + Cents.format(cents: $0) } ?? "" }
         var price = TableCell(row.forSale ? (row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "? (F fetches)") : "not listed",
                               accent: row.forSale && row.salePriceCents != nil ? nil : .dim)
@@ -145,7 +146,8 @@ public final class ListingsPane: Pane {
                 minimum = TableCell("", accent: accent)
             }
         }
-        let marker = selected ? TableCell("✓", accent: .selected) : open != nil ? TableCell("•", accent: .pending) : TableCell("")
+        // Selection has its own marker column (TableView.marksSelection).
+        let marker = open != nil ? TableCell("•", accent: .pending) : TableCell("")
         return [marker, TableCell(DomainRowRenderer.displayName(row, unicode: app.unicode)), price, type, minimum,
                 TableCell(row.expiresMs.map(ValueDisplay.isoDate) ?? "—")]
     }

@@ -40,6 +40,9 @@ protocol Pane: AnyObject {
     var verbs: [CommandVerb] { get }
     /// Text after the tab title (the Queue pane's ` (12)`).
     func tabBadge(_ state: AppState) -> String
+    /// The cursor row's 1-based position and the row count, shown in the
+    /// status bar (`1,234/50,000`); `nil` for a pane without rows.
+    var position: (index: Int, total: Int)? { get }
     /// A fetch the pane wants now that it was read or drawn (run only with
     /// an account), e.g. the prices of the listings on screen.
     func automaticJob(_ app: AppEnvironment) -> BackgroundJob?
@@ -53,6 +56,7 @@ extension Pane {
     var cursorDomain: String? { nil }
     var verbs: [CommandVerb] { [] }
     func tabBadge(_ state: AppState) -> String { "" }
+    var position: (index: Int, total: Int)? { nil }
     func automaticJob(_ app: AppEnvironment) -> BackgroundJob? { nil }
     func noteWidth(_ width: Int) {}
 }

@@ -37,12 +37,12 @@ attrs = ["bold"]
 mono = ["reverse"]
 
 [roles.selected]
-fg = { c256 = 220, c16 = "bright-yellow" }
+fg = { c256 = 81, c16 = "bright-cyan" }
 attrs = ["bold"]
 mono = ["bold"]
 
 [roles.pending]
-fg = { c256 = 179, c16 = "yellow" }
+fg = { c256 = 141, c16 = "magenta" }
 attrs = ["italic"]
 mono = ["underline"]
 
@@ -54,6 +54,7 @@ mono = ["bold", "underline"]
 [roles.error]
 fg = { c256 = 196, c16 = "bright-red" }
 attrs = ["bold"]
+mono = ["bold", "underline"]
 
 [roles.ok]
 fg = { c256 = 78, c16 = "green" }
@@ -64,16 +65,17 @@ mono = ["dim"]
 
 [roles.expiry-overdue]
 fg = { c256 = 196, c16 = "bright-red" }
-attrs = ["bold"]
-mono = ["bold", "underline"]
+attrs = ["bold", "reverse"]
+mono = ["bold", "underline", "reverse"]
 
 [roles.expiry-30d]
-fg = { c256 = 208, c16 = "yellow" }
-mono = ["bold"]
+fg = { c256 = 208, c16 = "red" }
+attrs = ["bold", "underline"]
+mono = ["bold", "reverse"]
 
 [roles.expiry-90d]
-fg = { c256 = 229, c16 = "bright-yellow" }
-mono = ["underline"]
+fg = { c256 = 186, c16 = "yellow" }
+mono = ["underline", "reverse"]
 
 [roles.chart-bar]
 fg = { c256 = 73, c16 = "cyan" }

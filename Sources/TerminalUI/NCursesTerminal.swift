@@ -37,14 +37,16 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
 public final class NCursesTerminal: Terminal {
     /// How many colours are used (after `NO_COLOR`).
     public let colorMode: ColorMode
-    /// `LC_CTYPE` in force after setup (e.g. `C.UTF-8`), for deciding
-    /// whether to show Unicode or punycode.
+    /// `LC_CTYPE` in force after setup (e.g. `C.UTF-8`: curses' wide
+    /// character functions need a UTF-8 `LC_CTYPE` even under `LANG=C`).
     public let characterLocale: String
-    /// Whether `LC_CTYPE` is UTF-8, i.e. non-ASCII text can be shown and typed.
-    public var isUnicode: Bool {
-        let lowered = characterLocale.lowercased()
-        return lowered.contains("utf-8") || lowered.contains("utf8")
-    }
+    /// What is sent to the terminal: the user's own locale decides (before
+    /// the UTF-8 fallback above), so under `LANG=C` every cell goes out as
+    /// ASCII (``GlyphSet/displayed(_:)``) and no byte ≥ 0x80 is written.
+    public let glyphs: GlyphSet
+    /// Whether the user's locale is UTF-8, i.e. non-ASCII text can be shown
+    /// (Unicode names); otherwise names are shown in punycode.
+    public var isUnicode: Bool { glyphs == .unicode }
 
     /// The theme cells are drawn with. Changing it repaints everything.
     public var theme: Theme {
@@ -74,6 +76,7 @@ public final class NCursesTerminal: Terminal {
             ActiveTerminal.release()
             throw .unsupportedTerminal("(unset)")
         }
+        self.glyphs = GlyphSet.forLocale(environment)
         self.characterLocale = String(cString: dfc_setup_locale())
         self.theme = theme
         dfc_install_signal_handlers()
@@ -196,6 +199,14 @@ public final class NCursesTerminal: Terminal {
 
     private func put(_ cell: Cell, row: Int, col: Int) {
         let look = lookFor(cell.style)
+        guard glyphs == .unicode || !cell.character.isASCII else {
+            // One ASCII character per column the cell covers.
+            for (offset, scalar) in glyphs.displayed(cell.character).unicodeScalars.enumerated() {
+                var char = wchar_t(bitPattern: scalar.value)
+                _ = dfc_put_cluster(Int32(row), Int32(col + offset), &char, 1, look.attributes, look.pair)
+            }
+            return
+        }
         var chars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         if chars.isEmpty { chars = [wchar_t(32)] }
         _ = dfc_put_cluster(Int32(row), Int32(col), &chars, Int32(chars.count), look.attributes, look.pair)

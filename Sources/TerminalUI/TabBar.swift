@@ -7,7 +7,9 @@
 public struct TabBar: Hashable, Sendable {
     public struct Tab: Hashable, Sendable {
         public var title: String
-        /// Used for every tab when the full titles do not fit.
+        /// Used instead of the title when the full titles do not fit: tabs
+        /// give up their titles one by one, the last first and the active
+        /// one never (e.g. just the number key and a badge, `7 (3)`).
         public var short: String?
 
         public init(_ title: String, short: String? = nil) {
@@ -25,16 +27,18 @@ public struct TabBar: Hashable, Sendable {
     }
 
     /// Draws into the first line of `rect`: ` title ` per tab, one blank
-    /// between tabs; short titles when the full ones do not fit, then
-    /// truncation of the last tabs (the active tab is always drawn whole
-    /// when it fits on its own).
+    /// between tabs; when the full titles do not fit, inactive tabs switch
+    /// to their short titles from the right until they do, then the last
+    /// tabs are truncated (the active tab is always drawn whole when it
+    /// fits on its own).
     public func render(into screen: inout Screen, rect: Rect) {
         let line = rect.line(0)
         guard !line.isEmpty else { return }
         screen.fill(line, style: Style(.tab))
-        let full = tabs.map(\.title)
-        let short = tabs.map { $0.short ?? $0.title }
-        let labels = totalWidth(full) <= line.width ? full : short
+        var labels = tabs.map(\.title)
+        for index in tabs.indices.reversed() where index != active && totalWidth(labels) > line.width {
+            labels[index] = tabs[index].short ?? tabs[index].title
+        }
         var order = Array(labels.indices)
         // Make sure the active tab is not the one cut off: draw from a start
         // that keeps it on screen.

@@ -11,10 +11,25 @@ public struct TableState: Hashable, Sendable {
     public var cursor: Int
     /// Index of the first row shown.
     public var scrollOffset: Int
+    /// How many of the columns that can scroll sideways (priority 0) are
+    /// scrolled out to the left (`<` / `>`).
+    public var columnScroll: Int
+    /// Set by the last render: columns are hidden to the right, so
+    /// ``scrollColumns(by:)`` to the right has something to show.
+    public internal(set) var hasColumnsRight: Bool
 
-    public init(cursor: Int = 0, scrollOffset: Int = 0) {
+    public init(cursor: Int = 0, scrollOffset: Int = 0, columnScroll: Int = 0) {
         self.cursor = cursor
         self.scrollOffset = scrollOffset
+        self.columnScroll = columnScroll
+        self.hasColumnsRight = false
+    }
+
+    /// Scrolls the hideable columns sideways by `delta` (`>` is +1), not
+    /// past the first one nor beyond the last hidden one.
+    public mutating func scrollColumns(by delta: Int) {
+        if delta > 0, !hasColumnsRight { return }
+        columnScroll = max(0, columnScroll + delta)
     }
 
     /// Moves the cursor by `delta` rows, stopping at the first and last row.
@@ -49,7 +64,10 @@ public struct TableState: Hashable, Sendable {
         if cursor >= offset + visible { offset = cursor - visible + 1 }
         offset = min(offset, max(0, rowCount - visible))
         offset = max(0, offset)
-        return TableState(cursor: cursor, scrollOffset: offset)
+        var result = self
+        result.cursor = cursor
+        result.scrollOffset = offset
+        return result
     }
 
     private static func clamp(_ index: Int, rowCount: Int) -> Int {

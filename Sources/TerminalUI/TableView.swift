@@ -14,10 +14,15 @@ public struct TableColumn: Hashable, Sendable {
     /// visible rows (which can shift widths while scrolling — give a width,
     /// e.g. the longest value in the data set, to keep columns still).
     public var preferredWidth: Int?
+    /// Above 0: shown at its content width before any column of priority 0
+    /// is shown at all (higher first); such columns never scroll sideways.
+    /// Priority-0 columns that do not fit are dropped from the right and
+    /// scroll in with ``TableView/scrolledColumns``.
+    public var priority: Int
 
     public init(
         _ title: String, minWidth: Int = 1, maxWidth: Int? = nil, flex: Int = 0,
-        alignment: DisplayWidth.Alignment = .left, preferredWidth: Int? = nil
+        alignment: DisplayWidth.Alignment = .left, preferredWidth: Int? = nil, priority: Int = 0
     ) {
         self.title = title
         self.minWidth = max(0, minWidth)
@@ -25,6 +30,7 @@ public struct TableColumn: Hashable, Sendable {
         self.flex = max(0, flex)
         self.alignment = alignment
         self.preferredWidth = preferredWidth
+        self.priority = priority
     }
 }
 
@@ -80,10 +86,23 @@ public struct TableView: Sendable {
     public var columnGap: Int
     /// Shown (dim) in place of rows when `rowCount` is 0.
     public var emptyText: String?
+    /// Draws a marker column (``selectionMarker``) at the left edge of
+    /// selected rows, so selection shows without colour (`NO_COLOR`, mono,
+    /// vt100) — in a pane with multi-select.
+    public var marksSelection: Bool
+    /// Columns of priority 0 that do not fit scroll in sideways
+    /// (``TableState/columnScroll``); `<` / `>` in the header say some are out.
+    public var scrollsColumns: Bool
+
+    /// The selection marker (`*` on an ASCII terminal, see ``GlyphSet``).
+    public static let selectionMarker = "●"
+    /// Columns the marker column takes, its gap included.
+    static let markerWidth = 2
 
     public init(
         columns: [TableColumn], rowCount: Int, state: TableState = TableState(),
-        showsHeader: Bool = true, showsCursor: Bool = true, columnGap: Int = 1, emptyText: String? = nil
+        showsHeader: Bool = true, showsCursor: Bool = true, columnGap: Int = 1, emptyText: String? = nil,
+        marksSelection: Bool = false, scrollsColumns: Bool = false
     ) {
         self.columns = columns
         self.rowCount = max(0, rowCount)
@@ -92,6 +111,8 @@ public struct TableView: Sendable {
         self.showsCursor = showsCursor
         self.columnGap = max(0, columnGap)
         self.emptyText = emptyText
+        self.marksSelection = marksSelection
+        self.scrollsColumns = scrollsColumns
     }
 
     /// How many data rows fit in `rect` (for paging and for
@@ -106,7 +127,7 @@ public struct TableView: Sendable {
     @discardableResult
     public func render(into screen: inout Screen, rect: Rect, row: (Int) -> TableRow) -> TableState {
         let visible = visibleRows(in: rect)
-        let used = state.keepingCursorVisible(visibleRows: visible, rowCount: rowCount)
+        var used = state.keepingCursorVisible(visibleRows: visible, rowCount: rowCount)
         guard !rect.isEmpty else { return used }
         let end = min(rowCount, used.scrollOffset + visible)
         let rows = (used.scrollOffset..<max(used.scrollOffset, end)).map { row($0) }
@@ -117,12 +138,24 @@ public struct TableView: Sendable {
                 natural[index] = max(natural[index], DisplayWidth.of(cell.text))
             }
         }
-        let widths = Self.columnWidths(columns, available: rect.width, gap: columnGap, natural: natural)
+        let marker = marksSelection && rect.width > Self.markerWidth ? Self.markerWidth : 0
+        let scrollable = scrollsColumns ? columns.indices.filter { columns[$0].priority <= 0 } : []
+        used.columnScroll = min(used.columnScroll, max(0, scrollable.count - 1))
+        let widths = Self.columnWidths(columns, available: rect.width - marker, gap: columnGap, natural: natural,
+                                       scrolled: used.columnScroll)
+        used.hasColumnsRight = scrollable.last.map { widths[$0] == 0 } ?? false
 
         var line = rect.row
         if showsHeader {
             let headerCells = columns.map { TableCell($0.title) }
-            drawLine(headerCells, widths: widths, style: Style(.header), screen: &screen, rect: rect, row: line)
+            drawLine(headerCells, widths: widths, style: Style(.header), screen: &screen, rect: rect, row: line, marker: marker)
+            // Columns scrolled out to either side are announced at the edges.
+            if used.columnScroll > 0 {
+                screen.put("<", at: Point(row: line, col: rect.col), style: Style(.header, accent: .dim))
+            }
+            if used.hasColumnsRight {
+                screen.put(">", at: Point(row: line, col: rect.right - 1), style: Style(.header, accent: .dim))
+            }
             line += 1
         }
         if rowCount == 0, let emptyText, visible > 0 {
@@ -149,7 +182,10 @@ public struct TableView: Sendable {
             }
             drawLine(
                 content.cells, widths: widths, style: Style(base, accent: rowAccent),
-                screen: &screen, rect: rect, row: line)
+                screen: &screen, rect: rect, row: line, marker: marker)
+            if marker > 0, content.isSelected {
+                screen.put(Self.selectionMarker, at: Point(row: line, col: rect.col), style: Style(base, accent: .selected))
+            }
             line += 1
         }
         if line < rect.bottom {
@@ -159,10 +195,10 @@ public struct TableView: Sendable {
     }
 
     private func drawLine(
-        _ cells: [TableCell], widths: [Int], style: Style, screen: inout Screen, rect: Rect, row: Int
+        _ cells: [TableCell], widths: [Int], style: Style, screen: inout Screen, rect: Rect, row: Int, marker: Int
     ) {
         screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style)
-        var col = rect.col
+        var col = rect.col + marker
         for (index, width) in widths.enumerated() where width > 0 {
             let cell = index < cells.count ? cells[index] : TableCell("")
             let text = DisplayWidth.fit(cell.text, to: width, alignment: columns[index].alignment)
@@ -172,42 +208,56 @@ public struct TableView: Sendable {
         }
     }
 
-    /// Column widths for `available` columns: every shown column gets its
-    /// minimum, then grows toward its content (`preferredWidth` or
-    /// `natural`, within min/max), then flex columns share what is left in
-    /// rounds of `flex` columns each (left to right, up to their max).
-    /// Columns that do not fit even at their minimum get width 0 (hidden),
-    /// from the right.
+    /// Column widths for `available` columns. Columns with a `priority`
+    /// above 0 are placed first (highest first) at their content width
+    /// (`preferredWidth` or `natural`, within min/max; at their minimum
+    /// when that does not fit); then the others, left to right from the
+    /// `scrolled`-th of them, at their minimum while they fit. Every shown
+    /// column then grows toward its content, then flex columns share what
+    /// is left in rounds of `flex` columns each (left to right, up to their
+    /// max). Columns not shown get width 0.
     public static func columnWidths(
-        _ columns: [TableColumn], available: Int, gap: Int, natural: [Int]
+        _ columns: [TableColumn], available: Int, gap: Int, natural: [Int], scrolled: Int = 0
     ) -> [Int] {
         var widths = Array(repeating: 0, count: columns.count)
         guard available > 0, !columns.isEmpty else { return widths }
-        var shown = 0
-        var needed = 0
-        for column in columns {
-            let extra = column.minWidth + (shown > 0 ? gap : 0)
-            if needed + extra > available { break }
-            needed += extra
-            shown += 1
-        }
-        if shown == 0 {
-            widths[0] = available
-            return widths
-        }
-        for index in 0..<shown { widths[index] = columns[index].minWidth }
-        var remaining = available - needed
-        let desired = (0..<shown).map { index -> Int in
+        let desired = columns.indices.map { index -> Int in
             let column = columns[index]
             let want = column.preferredWidth ?? (index < natural.count ? natural[index] : 0)
             return min(max(want, column.minWidth), column.maxWidth ?? Int.max)
         }
+        var shown: [Int] = []
+        var needed = 0
+        func place(_ index: Int, width: Int) -> Bool {
+            let extra = width + (shown.isEmpty ? 0 : gap)
+            guard needed + extra <= available else { return false }
+            needed += extra
+            shown.append(index)
+            widths[index] = width
+            return true
+        }
+        let pinned = columns.indices.filter { columns[$0].priority > 0 }
+            .sorted { columns[$0].priority > columns[$1].priority }
+        for index in pinned {
+            if place(index, width: desired[index]) { continue }
+            if !place(index, width: columns[index].minWidth) { break }
+        }
+        let others = columns.indices.filter { columns[$0].priority <= 0 }
+        for index in others.dropFirst(max(0, scrolled)) {
+            if !place(index, width: columns[index].minWidth) { break }
+        }
+        if shown.isEmpty {
+            widths[0] = available
+            return widths
+        }
+        shown.sort()
+        var remaining = available - needed
         // Grow toward content one column at a time, round-robin, so a long
         // column cannot starve the others.
         var growing = true
         while remaining > 0, growing {
             growing = false
-            for index in 0..<shown where remaining > 0 && widths[index] < desired[index] {
+            for index in shown where remaining > 0 && widths[index] < desired[index] {
                 widths[index] += 1
                 remaining -= 1
                 growing = true
@@ -216,7 +266,7 @@ public struct TableView: Sendable {
         growing = true
         while remaining > 0, growing {
             growing = false
-            for index in 0..<shown where columns[index].flex > 0 {
+            for index in shown where columns[index].flex > 0 {
                 let room = (columns[index].maxWidth ?? Int.max) - widths[index]
                 let step = min(columns[index].flex, room, remaining)
                 if step > 0 {

@@ -4,10 +4,10 @@ enum AccountPaneGoldens {
     static let listingsForm80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
          Your listings · 3 for sale · 2 priced · 2 selected · m marketplace
-          Domain                      Price Type                    Min offer Expires
-        ✓ charlie.com              $2500.00 buy_now_and_make_offer   $1000.00 2027-05-20
-          delta.io            ? (F fetches)                                   2026-12-16
-        ✓ bücher.de                 $499.00 buy_now                           2026-12-31
+            Domain                     Price Type                   Min offer Expires
+        ●   charlie.com             $2500.00 buy_now_and_make_off…   $1000.00 2027-05-20
+            delta.io           ? (F fetches)                                  2026-12-16
+        ●   bücher.de                $499.00 buy_now                          2026-12-31
 
             ┌─ List for sale ──────────────────────────────────────────────────────┐
             │ 2 domains: charlie.com, bücher.de                                    │
@@ -29,12 +29,12 @@ enum AccountPaneGoldens {
         """#
 
     static let listings80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (2)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 (2)
          Your listings · 3 for sale · 2 priced · m marketplace
-          Domain                             Price Type             Min offer Expires
-        • charlie.com                    → $120.00 → buy_now                  2027-05-20
-          delta.io                   ? (F fetches)                            2026-12-16
-        • bücher.de                      → $120.00 → buy_now                  2026-12-31
+            Domain                           Price Type             Min offer Expires
+          • charlie.com                  → $120.00 → buy_now                  2027-05-20
+            delta.io                 ? (F fetches)                            2026-12-16
+          • bücher.de                    → $120.00 → buy_now                  2026-12-31
 
 
 
@@ -58,10 +58,10 @@ enum AccountPaneGoldens {
     static let listings160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (2)
          Your listings · 3 for sale · 2 priced · m marketplace
-          Domain                                                   Price Type                        Min offer Expires
-        • charlie.com                                          → $120.00 → buy_now                             2027-05-20
-          delta.io                                         ? (F fetches)                                       2026-12-16
-        • bücher.de                                             → unlist                                       2026-12-31
+            Domain                                                   Price Type                        Min offer Expires
+          • charlie.com                                          → $120.00 → buy_now                             2027-05-20
+            delta.io                                         ? (F fetches)                                       2026-12-16
+          • bücher.de                                             → unlist                                       2026-12-31
 
 
 

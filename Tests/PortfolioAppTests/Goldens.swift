@@ -4,14 +4,14 @@
 enum Goldens {
     static let domains80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
-          bravo.net         2026-10-29 -3d   parking    donot no   none
-          charlie.com       2027-05-20 200d  forward    none  no   full
-          delta.io          2026-12-16 45d   dns1.clou… auto  yes  none
-          echo.com          2027-01-20 80d   stealth    none  no   full             old…
-          bücher.de         2026-12-31 60d   Dynadot D… auto  yes  part For S… $49…
-          例え.jp           2028-03-15 500d  Dynadot D… auto  yes  full
+            Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
+            alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
+            bravo.net         2026-10-29 -3d   parking          donot no   none
+            charlie.com       2027-05-20 200d  forward          none  no   full
+            delta.io          2026-12-16 45d   dns1.cloudexamp… auto  yes  none
+            echo.com          2027-01-20 80d   stealth          none  no   full
+            bücher.de         2026-12-31 60d   Dynadot DNS      auto  yes  part For Sale
+            例え.jp           2028-03-15 500d  Dynadot DNS      auto  yes  full
 
 
 
@@ -25,20 +25,20 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let detail80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
-          bravo.net         2026-10-29 -3d   parking    donot no   none
-          charlie.com       2027-05-20 200d  forward    none  no   full
-          delta.io          2026-12-16 45d   dns1.clou… auto  yes  none
-          echo.com          2027-01-20 80d   stealth    none  no   full             old…
-          bücher.de         2026-12-31 60d   Dynadot D… auto  yes  part For S… $49…
-          例え.jp           2028-03-15 500d  Dynadot D… auto  yes  full
+            Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
+            alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
+            bravo.net         2026-10-29 -3d   parking          donot no   none
+            charlie.com       2027-05-20 200d  forward          none  no   full
+            delta.io          2026-12-16 45d   dns1.cloudexamp… auto  yes  none
+            echo.com          2027-01-20 80d   stealth          none  no   full
+            bücher.de         2026-12-31 60d   Dynadot DNS      auto  yes  part For Sale
+            例え.jp           2028-03-15 500d  Dynadot DNS      auto  yes  full
 
 
 
@@ -52,17 +52,17 @@ enum Goldens {
         │             ns2.hostingco.net                                                │
         │ folder      Clients                                                          │
         └──────────────────────────────────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let filter80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
         /tld:com                                                              3 matches
-          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
-          charlie.com       2027-05-20 200d  forward    none  no   full
-          echo.com          2027-01-20 80d   stealth    none  no   full             old…
+            Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
+            alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
+            charlie.com       2027-05-20 200d  forward          none  no   full
+            echo.com          2027-01-20 80d   stealth          none  no   full
 
 
 
@@ -79,14 +79,14 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00               1/3 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let filterError80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
         /tld:com tdl:x                     unknown key 'tdl' — did you mean 'tld'? Keys…
-          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
+            Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
 
 
@@ -106,20 +106,20 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00               0/0 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let renewDialog80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-          alpha.com         2026-11-13 12d   ns1.hosti… auto  yes  full Clien…      mai…
-          bravo.net         2026-10-29 -3d   parking    donot no   none
-          charlie.com       2027-05-20 200d  forward    none  no   full
-          delta.io          2026-12-16 45d   dns1.clou… auto  yes  none
-          echo.com          2027-01-20 80d   stealth    none  no   full             old…
-          bü┌─ Renew (spends money) ───────────────────────────────────────────────┐
-          例│ 2 domains × 2 years — total $47.96                                   │
+            Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
+        ●   alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
+        ●   bravo.net         2026-10-29 -3d   parking          donot no   none
+            charlie.com       2027-05-20 200d  forward          none  no   full
+            delta.io          2026-12-16 45d   dns1.cloudexamp… auto  yes  none
+            echo.com          2027-01-20 80d   stealth          none  no   full
+            ┌─ Renew (spends money) ───────────────────────────────────────────────┐Sale
+            │ 2 domains × 2 years — total $47.96                                   │
             │                                                                      │
             │ balance $100.00 → $52.04 once pushed                                 │
             │   alpha.com  $21.98                                                  │
@@ -133,20 +133,20 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00               3/7 │ 2 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let help80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-          alp┌─ Keys — Domains (1–17 of 44) ──────────────────────────────────────┐ mai…
-          bra│ Everywhere                                                         │
-          cha│   ?         show the keys                                          │
-          del│   q         quit (asks only while a push runs)                     │
-          ech│   r         sync the cache from the account in the background      │ old…
-          büc│   :         command line: set …, renew N, sort F, sync, push, quit │
-          例 │   1         Domains pane                                           │
+            Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
+            a┌─ Keys — Domains (1–17 of 46) ──────────────────────────────────────┐ents
+            b│ Everywhere                                                         │
+            c│   ?         show the keys                                          │
+            d│   q         quit (asks only while a push runs)                     │
+            e│   r         sync the cache from the account in the background      │
+            b│   :         command line: set …, renew N, sort F, sync, push, quit │ Sale
+             │   1         Domains pane                                           │
              │   2         Expiries pane                                          │
              │   3         DNS pane (records of the cursor domain)                │
              │   4         Listings pane                                          │
@@ -160,12 +160,12 @@ enum Goldens {
              │   g Home    first row                                              │
              └────────────────────────────────────────────────────────────────────┘
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let queue80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (3)
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -192,7 +192,7 @@ enum Goldens {
         """#
 
     static let queuePushRefused80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (3)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (3)
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -219,15 +219,15 @@ enum Goldens {
         """#
 
     static let domainsStyled80 = #"""
-        ⟦fg=231 bg=25 bold⟧ 1 Dom ⟦fg=250 bg=236⟧  2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (1)                      
-        ⟦fg=153 bg=236 bold⟧  Domain ▲          Expires          NS / DNS   Renew Lock Priv Folder Sale Note
-        ⟦fg=179 bold italic⟧•⟦fg=220 bold⟧ alpha.com         ⟦fg=208 bold⟧2026-11-13 12d  ⟦fg=220 bold⟧ ns1.hosti… auto  yes  full Clien…      ⟦fg=179 bold italic⟧→ h…
-        ⟦fg=231 bg=25 bold⟧  bravo.net         ⟦fg=196 bg=25 bold⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking    donot no   none                 
-          charlie.com       2027-05-20 200d  forward    none  no   full
-        ⟦bg=234⟧  delta.io          ⟦fg=229 bg=234⟧2026-12-16 45d  ⟦bg=234⟧ dns1.clou… auto  yes  none                 
-          echo.com          ⟦fg=229⟧2027-01-20 80d  ⟦plain⟧ stealth    none  no   full             old…
-        ⟦bg=234⟧  bücher.de         ⟦fg=229 bg=234⟧2026-12-31 60d  ⟦bg=234⟧ Dynadot D… auto  yes  part For S… $49…     
-          例え.jp           2028-03-15 500d  Dynadot D… auto  yes  full
+        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 (1)    
+        ⟦fg=153 bg=236 bold⟧    Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder ⟦fg=244 bg=236 bold⟧>
+        ⟦fg=81 bold⟧● ⟦fg=141 bold italic⟧•⟦fg=81 bold⟧ alpha.com         ⟦fg=208 bold underline⟧2026-11-13 12d  ⟦fg=81 bold⟧ ns1.hostingco.n… auto  yes  full Clients 
+        ⟦fg=231 bg=25 bold⟧    bravo.net         ⟦fg=196 bg=25 bold reverse⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking          donot no   none         
+            charlie.com       2027-05-20 200d  forward          none  no   full
+        ⟦bg=234⟧    delta.io          ⟦fg=186 bg=234⟧2026-12-16 45d  ⟦bg=234⟧ dns1.cloudexamp… auto  yes  none         
+            echo.com          ⟦fg=186⟧2027-01-20 80d  ⟦plain⟧ stealth          none  no   full
+        ⟦bg=234⟧    bücher.de         ⟦fg=186 bg=234⟧2026-12-31 60d  ⟦bg=234⟧ Dynadot DNS      auto  yes  part For Sale
+            例え.jp           2028-03-15 500d  Dynadot DNS      auto  yes  full
 
 
 
@@ -241,12 +241,12 @@ enum Goldens {
 
 
 
-        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧ │ $100.00                     1 selected │ ⟦fg=179 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
+        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧ │ $100.00               2/7 │ 1 selected │ ⟦fg=141 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
         ⟦fg=78⟧ queued note on 1 domain — 7 to review and push⟦fg=248⟧                                 
         """#
 
     static let queuePushDialog80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (2)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (2)
         Domain                     Field Before             After
         Plan: 2 changes in 4 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list

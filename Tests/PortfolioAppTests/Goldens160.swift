@@ -2,14 +2,14 @@
 extension Goldens {
     static let domains160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ alpha.com ───────────────────────────────────────┐
-          alpha.com         2026-11-13 12d   ns1.hostingco.net +1    auto  yes  full Clients          main site    │ expires     2026-11-13 12d                        │
-          bravo.net         2026-10-29 -3d   parking                 donot no   none                               │ registered  2025-09-27                            │
-          charlie.com       2027-05-20 200d  forward                 none  no   full                               │ renew       auto                                  │
-          delta.io          2026-12-16 45d   dns1.cloudexample.com … auto  yes  none                               │ lock        locked                                │
-          echo.com          2027-01-20 80d   stealth                 none  no   full                  old campaign │ privacy     full                                  │
-          bücher.de         2026-12-31 60d   Dynadot DNS             auto  yes  part For Sale $499.00              │ dns         ns1.hostingco.net +1                  │
-          例え.jp           2028-03-15 500d  Dynadot DNS             auto  yes  full                               │             ns2.hostingco.net                     │
+            Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
+            alpha.com         2026-11-13 12d   ns1.hostingco.net +1 auto  yes  full Clients           main site    │ expires     2026-11-13 12d                        │
+            bravo.net         2026-10-29 -3d   parking              donot no   none                                │ registered  2025-09-27                            │
+            charlie.com       2027-05-20 200d  forward              none  no   full                                │ renew       auto                                  │
+            delta.io          2026-12-16 45d   dns1.cloudexample.c… auto  yes  none                                │ lock        locked                                │
+            echo.com          2027-01-20 80d   stealth              none  no   full                   old campaign │ privacy     full                                  │
+            bücher.de         2026-12-31 60d   Dynadot DNS          auto  yes  part For Sale $499.00               │ dns         ns1.hostingco.net +1                  │
+            例え.jp           2028-03-15 500d  Dynadot DNS          auto  yes  full                                │             ns2.hostingco.net                     │
                                                                                                                    │ folder      Clients                               │
                                                                                                                    │ note        main site                             │
                                                                                                                    │ status      active                                │
@@ -47,20 +47,20 @@ extension Goldens {
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                                                                                               1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
     static let selection160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ delta.io ────────────────────────────────────────┐
-          alpha.com         2026-11-13 12d   ns1.hostingco.net +1    auto  yes  full Clients          main site    │ expires     2026-12-16 45d                        │
-          bravo.net         2026-10-29 -3d   parking                 donot no   none                               │ renew       auto                                  │
-          charlie.com       2027-05-20 200d  forward                 none  no   full                               │ lock        locked                                │
-          delta.io          2026-12-16 45d   dns1.cloudexample.com … auto  yes  none                               │ privacy     none                                  │
-          echo.com          2027-01-20 80d   stealth                 none  no   full                  old campaign │ dns         dns1.cloudexample.com +1              │
-          bücher.de         2026-12-31 60d   Dynadot DNS             auto  yes  part For Sale $499.00              │             dns2.cloudexample.com                 │
-          例え.jp           2028-03-15 500d  Dynadot DNS             auto  yes  full                               │ folder      (none)                                │
+            Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ delta.io ────────────────────────────────────────┐
+        ●   alpha.com         2026-11-13 12d   ns1.hostingco.net +1 auto  yes  full Clients           main site    │ expires     2026-12-16 45d                        │
+        ●   bravo.net         2026-10-29 -3d   parking              donot no   none                                │ renew       auto                                  │
+        ●   charlie.com       2027-05-20 200d  forward              none  no   full                                │ lock        locked                                │
+        ●   delta.io          2026-12-16 45d   dns1.cloudexample.c… auto  yes  none                                │ privacy     none                                  │
+            echo.com          2027-01-20 80d   stealth              none  no   full                   old campaign │ dns         dns1.cloudexample.com +1              │
+            bücher.de         2026-12-31 60d   Dynadot DNS          auto  yes  part For Sale $499.00               │             dns2.cloudexample.com                 │
+            例え.jp           2028-03-15 500d  Dynadot DNS          auto  yes  full                                │ folder      (none)                                │
                                                                                                                    │ cached      5m ago                                │
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
@@ -98,20 +98,20 @@ extension Goldens {
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     4 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                                                                                               4/7 │ 4 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
     static let help160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-          Domain ▲          Expires          NS / DNS                Renew Lock Priv Folder   Sale    Note         ┌─ alpha.com ───────────────────────────────────────┐
-          alpha.com         2026-11-13 12d   ns1.host┌─ Keys — Domains (1–41 of 44) ──────────────────────────────────────┐s     2026-11-13 12d                        │
-          bravo.net         2026-10-29 -3d   parking │ Everywhere                                                         │ered  2025-09-27                            │
-          charlie.com       2027-05-20 200d  forward │   ?         show the keys                                          │      auto                                  │
-          delta.io          2026-12-16 45d   dns1.clo│   q         quit (asks only while a push runs)                     │      locked                                │
-          echo.com          2027-01-20 80d   stealth │   r         sync the cache from the account in the background      │y     full                                  │
-          bücher.de         2026-12-31 60d   Dynadot │   :         command line: set …, renew N, sort F, sync, push, quit │      ns1.hostingco.net +1                  │
-          例え.jp           2028-03-15 500d  Dynadot │   1         Domains pane                                           │      ns2.hostingco.net                     │
+            Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
+            alpha.com         2026-11-13 12d   ns1.ho┌─ Keys — Domains (1–41 of 46) ──────────────────────────────────────┐s     2026-11-13 12d                        │
+            bravo.net         2026-10-29 -3d   parkin│ Everywhere                                                         │ered  2025-09-27                            │
+            charlie.com       2027-05-20 200d  forwar│   ?         show the keys                                          │      auto                                  │
+            delta.io          2026-12-16 45d   dns1.c│   q         quit (asks only while a push runs)                     │      locked                                │
+            echo.com          2027-01-20 80d   stealt│   r         sync the cache from the account in the background      │y     full                                  │
+            bücher.de         2026-12-31 60d   Dynado│   :         command line: set …, renew N, sort F, sync, push, quit │      ns1.hostingco.net +1                  │
+            例え.jp           2028-03-15 500d  Dynado│   1         Domains pane                                           │      ns2.hostingco.net                     │
                                                      │   2         Expiries pane                                          │      Clients                               │
                                                      │   3         DNS pane (records of the cursor domain)                │      main site                             │
                                                      │   4         Listings pane                                          │      active                                │
@@ -138,6 +138,8 @@ extension Goldens {
                                                      │   s         sort by the next column                                │                                            │
                                                      │   S         reverse the sort                                       │                                            │
                                                      │   Enter     show / hide the detail panel                           │                                            │
+                                                     │   <         scroll the columns that do not fit back to the left    │                                            │
+                                                     │   >         scroll in the columns that do not fit (on the right)   │                                            │
                                                      │   N         set name servers                                       │                                            │
                                                      │   a         set the renew option (auto, donot, reset)              │                                            │
                                                      │   p         set WHOIS privacy (full, partial, off)                 │                                            │
@@ -145,11 +147,9 @@ extension Goldens {
                                                      │   f         move to a folder                                       │                                            │
                                                      │   c         set the note                                           │                                            │
                                                      │   w         forward to a URL                                       │                                            │
-                                                     │   W         stealth-forward to a URL                               │                                            │
-                                                     │   P         park                                                   │                                            │
                                                      └────────────────────────────────────────────────────────────────────┘                                            │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 0
+         acme │ cache 5m │ read-only │ $100.00                                                                                               1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 

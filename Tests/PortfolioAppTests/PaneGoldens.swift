@@ -34,7 +34,7 @@ enum PaneGoldens {
           Overdue        0       $0.00     0       $0.00
           In grace       1      $12.99     0       $0.00 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
           2026-11        1      $10.99     1      $10.99 ████████████████████████████████
-        • 2026-12        2    no price     2    no price ████████████████████████████████████████████████████████████████
+        ● 2026-12        2    no price     2    no price ████████████████████████████████████████████████████████████████
           2027-01        1      $10.99     0       $0.00 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
           2027-02        0       $0.00     0       $0.00
           2027-03        0       $0.00     0       $0.00
@@ -83,7 +83,7 @@ enum PaneGoldens {
           Month    Domains     Renewal  Auto   Auto cost █ auto-renew ░ other
           Overdue        0       $0.00     0       $0.00
           In grace       1      $12.99     0       $0.00 ░░░░░░░░░░░░░░░
-        • 2026-11        1      $10.99     1      $10.99 ███████████████
+        ● 2026-11        1      $10.99     1      $10.99 ███████████████
           2026-12        2    no price     2    no price ██████████████████████████████
           20┌─ Renew (spends money) ───────────────────────────────────────────────┐
           20│ 1 domain × 2 years — total $21.98                                    │
@@ -180,7 +180,7 @@ enum PaneGoldens {
          bücher.de: queued the record set (5 records, one set_dns2) — 7 to push
         """#
     static let dnsDiff80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que (1)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 (1)
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
          Queued: +1 ~1 -1 · 5 records in one set_dns2 · u reverts
           Host Type    Value                                          Prio/extra     TTL

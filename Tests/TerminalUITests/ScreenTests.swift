@@ -68,11 +68,11 @@ import Testing
         screen.put("ok", at: Point(row: 1, col: 2), style: Style(.ok))
         screen.put("x", at: Point(row: 1, col: 6), style: .plain)
         #expect(screen.styledText(theme: .builtinDefault) == """
-            ⟦fg=153 bg=236 bold⟧Name⟦plain⟧ ⟦fg=196 bold⟧overdue
+            ⟦fg=153 bg=236 bold⟧Name⟦plain⟧ ⟦fg=196 bold reverse⟧overdue
               ⟦fg=78⟧ok⟦plain⟧  x
             """)
         #expect(screen.styledText(theme: .builtinDefault, mode: .colors16) == """
-            ⟦fg=bright-cyan bg=black bold⟧Name⟦plain⟧ ⟦fg=bright-red bold⟧overdue
+            ⟦fg=bright-cyan bg=black bold⟧Name⟦plain⟧ ⟦fg=bright-red bold reverse⟧overdue
               ⟦fg=green⟧ok⟦plain⟧  x
             """)
         #expect(screen.plainText() == "Name overdue\n  ok  x")

@@ -75,8 +75,8 @@ import Testing
             ⟦bg=234⟧zoo.io                                63|
             école.fr                              66|
             ⟦bg=234⟧😀.ws                                 69|
-            ⟦fg=179 italic⟧example.com                         ⟦fg=196 bold italic⟧  72|
-            ⟦fg=220 bg=25 bold⟧bücher.de                             75|
+            ⟦fg=141 italic⟧example.com                         ⟦fg=196 bold reverse italic⟧  72|
+            ⟦fg=81 bg=25 bold⟧bücher.de                             75|
             """)
     }
 
@@ -128,6 +128,51 @@ import Testing
         #expect(TableView.columnWidths(columns, available: 3, gap: 1, natural: [5, 10, 4]) == [3, 0, 0])
         // Content wider than the room: columns grow round-robin toward it.
         #expect(TableView.columnWidths(columns, available: 20, gap: 1, natural: [20, 20, 20]) == [6, 6, 6])
+    }
+
+    /// A priority column takes its content width before any other column
+    /// shows; the others drop from the right and scroll in sideways.
+    @Test func priorityColumnsTakeTheirContentWidthFirst() {
+        let columns = [
+            TableColumn("Name", minWidth: 6, maxWidth: 12, priority: 2),
+            TableColumn("A", minWidth: 4), TableColumn("B", minWidth: 4), TableColumn("C", minWidth: 4),
+        ]
+        // Without a priority the name would stay at 6 while A, B and C show.
+        #expect(TableView.columnWidths(columns, available: 21, gap: 1, natural: [10, 4, 4, 4]) == [10, 4, 4, 0])
+        #expect(TableView.columnWidths(columns, available: 40, gap: 1, natural: [20, 4, 4, 4]) == [12, 4, 4, 4])
+        // Scrolled by one: A goes out on the left, C comes in.
+        #expect(TableView.columnWidths(columns, available: 21, gap: 1, natural: [10, 4, 4, 4], scrolled: 1) == [10, 0, 4, 4])
+        // Too narrow for the content: the minimum.
+        #expect(TableView.columnWidths(columns, available: 8, gap: 1, natural: [10, 4, 4, 4]) == [8, 0, 0, 0])
+    }
+
+    @Test func selectedRowsCarryAMarkerAndHiddenColumnsAnArrow() {
+        var screen = TestScreen.make(Size(rows: 4, cols: 20))
+        let columns = [TableColumn("Name", minWidth: 4, maxWidth: 12, priority: 1), TableColumn("Aaaa", minWidth: 4),
+                       TableColumn("Bbbb", minWidth: 4)]
+        let names = ["alpha.com", "beta.net", "gamma.org"]
+        var view = TableView(columns: columns, rowCount: 3, showsCursor: false, marksSelection: true, scrollsColumns: true)
+        var state = view.render(into: &screen, rect: screen.bounds) { TableRow([TableCell(names[$0]), "a", "b"], isSelected: $0 == 1) }
+        #expect(TestScreen.text(screen) == """
+              Name      Aaaa   >
+              alpha.com a
+            ● beta.net  a
+              gamma.org a
+            """)
+        #expect(state.hasColumnsRight)
+        state.scrollColumns(by: 1)
+        view.state = state
+        state = view.render(into: &screen, rect: screen.bounds) { TableRow([TableCell(names[$0]), "a", "b"], isSelected: $0 == 1) }
+        #expect(TestScreen.text(screen) == """
+            < Name      Bbbb
+              alpha.com b
+            ● beta.net  b
+              gamma.org b
+            """)
+        #expect(!state.hasColumnsRight)
+        state.scrollColumns(by: 1)
+        #expect(state.columnScroll == 1)
+        #expect(GlyphSet.ascii.displayed(Character(TableView.selectionMarker)) == "*")
     }
 
     @Test func anEmptyTableShowsItsMessage() {

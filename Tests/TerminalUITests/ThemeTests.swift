@@ -43,7 +43,7 @@ import Testing
 
     @Test func accentsKeepTheBaseBackground() {
         let resolved = Theme.builtinDefault.resolve(Style(.cursor, accent: .expiryOverdue), mode: .colors256)
-        #expect(resolved == ResolvedStyle(foreground: 196, background: 25, attributes: .bold))
+        #expect(resolved == ResolvedStyle(foreground: 196, background: 25, attributes: [.bold, .reverse]))
     }
 
     @Test func noColorTurnsColourOffAndUsesMonochromeAttributes() {
@@ -55,7 +55,7 @@ import Testing
         #expect(ColorMode.detect(colors: 256, hasColors: false, environment: [:]) == .monochrome)
         let theme = Theme.builtinDefault
         #expect(theme.resolve(Style(.cursor), mode: .monochrome) == ResolvedStyle(attributes: .reverse))
-        #expect(theme.resolve(Style(.error), mode: .monochrome) == ResolvedStyle(attributes: .bold))
+        #expect(theme.resolve(Style(.error), mode: .monochrome) == ResolvedStyle(attributes: [.bold, .underline]))
         #expect(theme.resolve(Style(.row), mode: .monochrome) == ResolvedStyle())
     }
 

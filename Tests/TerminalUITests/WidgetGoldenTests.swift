@@ -6,20 +6,25 @@ import Testing
     @Test func tabBarShortensAndKeepsTheActiveTabVisible() {
         var screen = TestScreen.make()
         let tabs: [TabBar.Tab] = [
-            .init("1 Domains", short: "1 Dom"), .init("2 Expiries", short: "2 Exp"),
-            .init("3 DNS"), .init("7 Queue (3)", short: "7 Q"),
+            .init("1 Domains", short: "1"), .init("2 Expiries", short: "2"),
+            .init("3 DNS", short: "3"), .init("7 Queue (3)", short: "7 (3)"),
         ]
         TabBar(tabs: tabs, active: 1).render(into: &screen, rect: screen.bounds.line(0))
-        TabBar(tabs: (1...7).map { .init("\($0) A long tab title", short: "\($0) T") }, active: 6)
+        // Titles give way one tab at a time from the right, never the active one's.
+        TabBar(tabs: (1...7).map { .init("\($0) A long tab title", short: "\($0)") }, active: 1)
             .render(into: &screen, rect: screen.bounds.line(2))
         TabBar(tabs: (1...7).map { .init("\($0) A very long tab title indeed") }, active: 6)
             .render(into: &screen, rect: screen.bounds.line(4))
+        TabBar(tabs: (1...7).map { .init("\($0) Tab", short: "\($0)") } + [.init("8 Queue (12)", short: "8 (12)")], active: 0)
+            .render(into: &screen, rect: Rect(row: 6, col: 0, width: 50, height: 1))
         #expect(TestScreen.text(screen) == """
              1 Domains   2 Expiries   3 DNS   7 Queue (3)
 
-             1 T   2 T   3 T   4 T   5 T   6 T   7 T
+             1 A long tab title   2 A long tab title   3 A long tab title   4   5   6   7
 
              6 A very long tab title indeed   7 A very long tab title indeed
+
+             1 Tab   2 Tab   3 Tab   4   5   6   7   8 (12)
             """)
         let styled = TestScreen.styled(TestScreen.make(Size(rows: 1, cols: 30)).drawn {
             TabBar(tabs: [.init("1 Domains"), .init("2 DNS")], active: 1).render(into: &$0, rect: $0.bounds)
@@ -27,7 +32,7 @@ import Testing
         #expect(styled.hasPrefix("⟦fg=250 bg=236⟧ 1 Domains  ⟦fg=231 bg=25 bold⟧ 2 DNS ⟦fg=250 bg=236⟧"))
     }
 
-    @Test func statusBarKeepsTheRightSideAndCutsTheLeft() {
+    @Test func statusBarDropsWholeSegmentsByPriority() {
         var screen = TestScreen.make()
         StatusBar(left: ["acme", "cache 2m ago", "online"], right: ["3 selected", "queue 12"])
             .render(into: &screen, rect: screen.bounds.line(0))
@@ -36,12 +41,20 @@ import Testing
             right: ["1,234 selected", "queue 12", "syncing 45%"]
         ).render(into: &screen, rect: screen.bounds.line(2))
         StatusBar(left: ["acme"]).render(into: &screen, rect: Rect(row: 4, col: 0, width: 20, height: 1))
+        StatusBar(items: [.init("acme", priority: 1), .init("cache 2m ago", priority: 0), .init("offline", priority: 9)],
+                  right: [.init("3 selected", priority: 5), .init("queue 12", priority: 8)])
+            .render(into: &screen, rect: Rect(row: 6, col: 0, width: 40, height: 1))
+        StatusBar(left: ["an account name far too long for the bar"]).render(into: &screen, rect: Rect(row: 8, col: 0, width: 20, height: 1))
         #expect(TestScreen.text(screen) == """
              acme │ cache 2m ago │ online                             3 selected │ queue 12
 
-             a very long account name that goes o…  1,234 selected │ queue 12 │ syncing 45%
+             a very long account name that goes on  1,234 selected │ queue 12 │ syncing 45%
 
              acme
+
+             acme │ offline   3 selected │ queue 12
+
+             an account name f…
             """)
     }
 
@@ -50,7 +63,7 @@ import Testing
         StatusBar(left: ["acme"], right: [Span("offline", style: Style(.statusBar, accent: .error))])
             .render(into: &screen, rect: screen.bounds)
         #expect(TestScreen.styled(screen) == "⟦fg=252 bg=238⟧ acme                 ⟦fg=196 bg=238 bold⟧offline⟦fg=252 bg=238⟧ ")
-        #expect(TestScreen.styled(screen, mode: .monochrome) == "⟦reverse⟧ acme                 ⟦bold reverse⟧offline⟦reverse⟧ ")
+        #expect(TestScreen.styled(screen, mode: .monochrome) == "⟦reverse⟧ acme                 ⟦bold reverse underline⟧offline⟦reverse⟧ ")
     }
 
     @Test func keyFooterDropsHintsThatDoNotFit() {
