@@ -25,7 +25,23 @@ extension PortfolioApp: PaneHost {
     /// Verbs that belong to no pane.
     private var appVerbs: [CommandVerb] {
         [CommandVerb(names: ["sync"]) { [unowned self] _, _ in perform(.sync) },
-         CommandVerb(names: ["quit", "q"]) { _, host in host.requestQuit() }]
+         CommandVerb(names: ["quit", "q"]) { _, host in host.requestQuit() },
+         CommandVerb(names: ["messages", "mes"]) { [unowned self] _, _ in showMessages() }]
+    }
+
+    /// `:messages`: every message of this session in full, oldest first,
+    /// in a scrolling overlay (`!` marks errors).
+    func showMessages() {
+        let width = min(76, Self.layout(lastSize).body.width - 2) - 4 - 5
+        let entries = messageLog.flatMap { message in
+            DisplayWidth.wrap(message.text, to: max(10, width)).enumerated().map { index, line in
+                HelpOverlay.Entry(keys: index == 0 && message.isError ? "!" : "", description: line)
+            }
+        }
+        help = HelpOverlay(title: "Messages", sections: [
+            HelpOverlay.Section(title: messageLog.isEmpty ? "No messages yet" : "\(messageLog.count) message\(messageLog.count == 1 ? "" : "s"), oldest first",
+                                entries: entries),
+        ])
     }
 
     /// The domains an action applies to: the selection, else the cursor row

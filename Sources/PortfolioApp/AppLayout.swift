@@ -86,6 +86,9 @@ extension PortfolioApp {
         return StatusBar(items: left, right: right)
     }
 
+    /// The most lines a message takes at the bottom of the screen.
+    static let messageLines = 4
+
     /// `50,000`: a count with thousands separators.
     static func grouped(_ number: Int) -> String {
         let digits = String(number.magnitude)
@@ -101,9 +104,22 @@ extension PortfolioApp {
         if let commandLine {
             commandLine.render(into: &screen, rect: rect)
         } else if let message = state.message {
-            screen.fill(rect, style: Style(.footer))
-            screen.put(DisplayWidth.truncate(" " + message.text, to: rect.width), at: rect.origin,
-                       style: Style(.footer, accent: message.isError ? .error : .ok))
+            // A message longer than the line takes up to four lines above
+            // it (as vim does), never cut mid-word; `:messages` has it whole.
+            let style = Style(.footer, accent: message.isError ? .error : .ok)
+            var lines = DisplayWidth.wrap(message.text, to: rect.width - 2)
+            if lines.count > Self.messageLines {
+                lines = Array(lines.prefix(Self.messageLines))
+                let more = " … (:messages)"
+                lines[lines.count - 1] = DisplayWidth.prefix(lines[lines.count - 1], width: rect.width - 2 - DisplayWidth.of(more)) + more
+            }
+            for (index, line) in lines.enumerated() {
+                let row = rect.row - (lines.count - 1) + index
+                guard row >= 0 else { continue }
+                let lineRect = Rect(row: row, col: rect.col, width: rect.width, height: 1)
+                screen.fill(lineRect, style: Style(.footer))
+                screen.put(" " + line, at: lineRect.origin, style: style, maxWidth: rect.width)
+            }
         } else {
             KeyFooter(hints: environment.actions.hints(scope: pane.scope)).render(into: &screen, rect: rect)
         }

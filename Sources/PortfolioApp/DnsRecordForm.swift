@@ -75,16 +75,16 @@ struct DnsRecordForm: Sendable, Hashable {
                        style: Style(.dialog, accent: focused ? .header : nil), maxWidth: labelWidth)
             let input = Rect(row: row, col: inner.col + labelWidth, width: inputWidth, height: 1)
             field.render(into: &screen, rect: input, style: Style(.input), showsCursor: focused)
-            let hintCol = input.right + 2
-            if focused, hintCol < inner.right {
-                screen.put(DisplayWidth.truncate(fieldHint, to: inner.right - hintCol), at: Point(row: row, col: hintCol),
-                           style: Style(.dialog, accent: .dim))
-            }
         }
+        // The focused field's hint gets the whole line under the fields (beside
+        // a field it was cut: the type list stopped at `FORW…`); an error replaces it.
         let messageRow = inner.row + fields.count
         if let error {
             screen.put(DisplayWidth.truncate("✗ " + error, to: inner.width), at: Point(row: messageRow, col: inner.col),
                        style: Style(.dialog, accent: .error))
+        } else {
+            screen.put(DisplayWidth.truncate(fieldHint, to: inner.width), at: Point(row: messageRow, col: inner.col),
+                       style: Style(.dialog, accent: .dim))
         }
         screen.put(DisplayWidth.truncate("Tab next field · Enter check and queue · Esc cancel", to: inner.width),
                    at: Point(row: messageRow + 1, col: inner.col), style: Style(.dialog, accent: .dim))

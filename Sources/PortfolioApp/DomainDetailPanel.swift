@@ -5,15 +5,52 @@ import TerminalUI
 /// The detail panel of the Domains pane: every cached field of the cursor
 /// row, its contacts, its pending changes and the age of the cached copy.
 enum DomainDetailPanel {
+    /// Draws the panel into `rect`. As an overlay (the full-screen panel of
+    /// a narrow terminal) long values wrap, the lines scroll from `scroll`
+    /// (clamped; the value used is returned) and the title says where it is.
+    @discardableResult
     static func render(_ row: DomainRow?, pending: [PendingField], contacts: [String: ContactRow], into screen: inout Screen,
-                       rect: Rect, app: AppEnvironment, lastCompleteSyncMs: Int64? = nil) {
-        guard rect.width >= 10, rect.height >= 3 else { return }
-        screen.drawBox(rect, style: Style(.row), border: Style(.row, accent: .dim), title: row.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? "Detail")
+                       rect: Rect, app: AppEnvironment, lastCompleteSyncMs: Int64? = nil,
+                       overlay: Bool = false, scroll: Int = 0) -> Int {
+        guard rect.width >= 10, rect.height >= 3 else { return 0 }
         let inner = rect.inset(dx: 2, dy: 1)
-        let lines = row.map { self.lines($0, pending: pending, contacts: contacts, app: app, lastCompleteSyncMs: lastCompleteSyncMs) } ?? [[Span("no domain under the cursor", style: Style(.row, accent: .dim))]]
-        for (index, line) in lines.prefix(inner.height).enumerated() {
+        var lines = row.map { self.lines($0, pending: pending, contacts: contacts, app: app, lastCompleteSyncMs: lastCompleteSyncMs) } ?? [[Span("no domain under the cursor", style: Style(.row, accent: .dim))]]
+        var title = row.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? "Detail"
+        var first = 0
+        if overlay {
+            lines = lines.flatMap { wrapped($0, width: inner.width) }
+            first = max(0, min(scroll, lines.count - inner.height))
+            let last = min(lines.count, first + inner.height)
+            title += lines.count > inner.height ? " ─ lines \(first + 1)–\(last) of \(lines.count), j/k scroll, Esc closes" : " ─ Esc closes"
+        }
+        screen.drawBox(rect, style: Style(.row), border: Style(.row, accent: .dim), title: title)
+        for (index, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             screen.put(line, at: Point(row: inner.row + index, col: inner.col), base: Style(.row), maxWidth: inner.width)
         }
+        return first
+    }
+
+    /// A label + value line cut into lines of `width` columns, the value
+    /// continuing under itself (past the label column).
+    static func wrapped(_ line: [Span], width: Int) -> [[Span]] {
+        guard line.count == 2, DisplayWidth.of(line[0].text) + DisplayWidth.of(line[1].text) > width else { return [line] }
+        let label = line[0], value = line[1]
+        let indent = DisplayWidth.of(label.text)
+        let room = max(1, width - indent)
+        var rest = Substring(value.text)
+        var out: [[Span]] = []
+        while !rest.isEmpty {
+            var chunk = DisplayWidth.prefix(String(rest), width: room)
+            if chunk.isEmpty { chunk = String(rest.prefix(1)) }
+            // Break after the last blank when the value goes on (never mid-word if a blank allows).
+            if chunk.count < rest.count, let blank = chunk.lastIndex(of: " "), blank > chunk.startIndex {
+                chunk = String(chunk[...blank])
+            }
+            rest = rest.dropFirst(chunk.count)
+            out.append([out.isEmpty ? label : Span(String(repeating: " ", count: indent), style: label.style),
+                        Span(chunk, style: value.style)])
+        }
+        return out
     }
 
     /// The panel's lines, label then value.

@@ -35,7 +35,13 @@ public final class DomainsPane: Pane {
 
     public init() {}
 
-    public var capturesKeys: Bool { filterInput != nil }
+    /// On a terminal narrower than 120 columns the detail panel is a
+    /// full-screen overlay (scrolled with j/k, closed with Esc or Enter).
+    private var detailIsOverlay: Bool { detailShown == true && lastWidth < 120 }
+    /// The overlay's first line shown.
+    private var detailScroll = 0
+
+    public var capturesKeys: Bool { filterInput != nil || detailIsOverlay }
 
     public var position: (index: Int, total: Int)? { (count == 0 ? 0 : table.cursor + 1, count) }
 
@@ -73,16 +79,12 @@ public final class DomainsPane: Pane {
         }
         let wide = body.width >= 120
         var detailRect: Rect?
-        if detailShown ?? wide {
-            if wide {
-                let split = body.splitRight(min(56, body.width / 3))
-                body = split.rest.splitRight(1).rest
-                detailRect = split.right
-            } else {
-                let split = body.splitBottom(min(11, body.height / 2))
-                body = split.rest
-                detailRect = split.bottom
-            }
+        if wide, detailShown ?? true {
+            let split = body.splitRight(min(56, body.width / 3))
+            body = split.rest.splitRight(1).rest
+            detailRect = split.right
+        } else if !wide, detailShown == true {
+            detailRect = body
         }
         let view = TableView(columns: DomainRowRenderer.columns(sortedBy: sort), rowCount: count, state: table,
                              emptyText: readError.map { "cannot read the cache: \($0)" }
@@ -104,8 +106,9 @@ public final class DomainsPane: Pane {
         lastCursorName = cursorDomain
         if let detailRect {
             let row = window.first { $0.name == cursorDomain }
-            DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], contacts: contacts, into: &screen,
-                                     rect: detailRect, app: app, lastCompleteSyncMs: state.lastSyncMs)
+            detailScroll = DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], contacts: contacts,
+                                                    into: &screen, rect: detailRect, app: app, lastCompleteSyncMs: state.lastSyncMs,
+                                                    overlay: !wide, scroll: detailScroll)
         }
     }
 
@@ -120,7 +123,9 @@ public final class DomainsPane: Pane {
         }
         screen.fill(countRect, style: Style(.input))
         if let queryError {
-            let text = DisplayWidth.truncate(" \(queryError.message)", to: countRect.width + inputRect.width / 2)
+            // All the room the typed query leaves (the message line has it whole too).
+            let room = max(countRect.width, rect.width - DisplayWidth.of("/" + queryText) - 3)
+            let text = DisplayWidth.truncate(" \(queryError.message)", to: room)
             let start = max(rect.col, countRect.right - DisplayWidth.of(text))
             screen.fill(Rect(row: rect.row, col: start, width: rect.right - start, height: 1), style: Style(.input))
             screen.put(text, at: Point(row: rect.row, col: start), style: Style(.input, accent: .error))
@@ -203,6 +208,7 @@ public final class DomainsPane: Pane {
         case .columnsRight: table.scrollColumns(by: 1)
         case .toggleDetail:
             detailShown = !(detailShown ?? (lastWidth >= 120))
+            detailScroll = 0
         case .setNameServers: state.request = .commandLine("set ns ")
         case .setRenewOption: state.request = .commandLine("set renew ")
         case .setPrivacy: state.request = .commandLine("set privacy ")
@@ -228,12 +234,19 @@ public final class DomainsPane: Pane {
     func noteWidth(_ width: Int) { lastWidth = width }
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if filterInput == nil, detailIsOverlay {
+            // The quit key still quits (after a resize the overlay may be what shows).
+            if app.actions.action(for: [key], scope: scope) == .quit { return [.handled, .quit] }
+            return handleOverlay(key)
+        }
         guard var input = filterInput else { return [] }
         let outcome = input.handle(key)
         filterInput = input
         switch outcome {
         case .changed:
             applyQuery(input.text)
+            // The inline error may be cut; the message line has it whole.
+            if let queryError { state.message = StatusMessage("filter: \(queryError.message)", isError: true) }
             return [.handled, .reload]
         case .submitted:
             filterInput = nil
@@ -245,6 +258,25 @@ public final class DomainsPane: Pane {
         case .moved, .ignored:
             return .handled
         }
+    }
+
+    /// Keys of the full-screen detail panel: it scrolls like a pager
+    /// (`j` `k` `Space` `PgDn` `PgUp` `g` `G`); `Esc` or `Enter` close it.
+    private func handleOverlay(_ key: KeyEvent) -> PaneFlags {
+        let page = max(1, visibleRows - 2)
+        switch key {
+        case .char("j"), .down: detailScroll += 1
+        case .char("k"), .up: detailScroll = max(0, detailScroll - 1)
+        case .char(" "), .pageDown, .ctrl("f"): detailScroll += page
+        case .char("b"), .pageUp, .ctrl("b"): detailScroll = max(0, detailScroll - page)
+        case .char("g"), .home: detailScroll = 0
+        case .char("G"), .end: detailScroll = Int.max / 2
+        case .escape, .enter:
+            detailShown = false
+            detailScroll = 0
+        default: break
+        }
+        return .handled
     }
 
     /// Sets the filter: a parse error keeps the previous query in force and

@@ -23,6 +23,10 @@ public final class PortfolioApp {
     /// The open confirmation and what runs when it is confirmed.
     var dialog: (ConfirmDialog, (any PaneHost) -> Void)?
     var help: HelpOverlay?
+    /// Every message shown this session, for `:messages` (the last 500).
+    var messageLog: [StatusMessage] = []
+    /// The size of the last key's screen, for sizing overlays.
+    var lastSize = PortfolioApp.minimumSize
     var pendingKeys: [KeyEvent] = []
     var quitting = false
     let work = BackgroundWork()
@@ -61,6 +65,7 @@ public final class PortfolioApp {
         while !quitting {
             absorbBackground()
             pollChangeFeed()
+            logMessage()
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
             screen.clear()
             render(into: &screen)
@@ -89,6 +94,7 @@ public final class PortfolioApp {
     /// a damaged cache when it was opened).
     public func announce(_ text: String, isError: Bool = false) {
         state.message = StatusMessage(text, isError: isError)
+        logMessage()
     }
 
     /// Refreshes counts, the visible rows, the queue and the status bar when
@@ -107,7 +113,17 @@ public final class PortfolioApp {
     }
 
     /// Takes progress and completions from background tasks into the state.
-    func absorbBackground() { apply(work.take()) }
+    func absorbBackground() {
+        apply(work.take())
+        logMessage()
+    }
+
+    /// Keeps the message on show for `:messages`.
+    func logMessage() {
+        guard let message = state.message, message != messageLog.last else { return }
+        messageLog.append(message)
+        if messageLog.count > 500 { messageLog.removeFirst(messageLog.count - 500) }
+    }
 
     private func apply(_ snapshot: BackgroundWork.Snapshot) {
         let changed = snapshot.changes != seenChanges
@@ -123,6 +139,8 @@ public final class PortfolioApp {
 
     /// Handles one key (public for tests that drive the app without a loop).
     public func handle(_ key: KeyEvent, size: Size) {
+        defer { logMessage() }
+        lastSize = size
         if key == .resize { return }
         state.message = nil
         let body = Self.layout(size).body

@@ -77,6 +77,31 @@ public enum DisplayWidth {
         return result
     }
 
+    /// `text` broken into lines of at most `width` columns, after a blank
+    /// where there is one (a word longer than a line is cut); newlines
+    /// start a new line. `wrap("offline: cannot reach api.dynadot.com", to: 20)`
+    /// is `["offline: cannot ", "reach api.dynadot.com"]` cut to 20 columns each.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = Substring(paragraph)
+            if rest.isEmpty { lines.append("") }
+            while !rest.isEmpty {
+                var chunk = prefix(String(rest), width: width)
+                if chunk.isEmpty { chunk = String(rest.prefix(1)) }
+                if chunk.count < rest.count, rest[rest.index(rest.startIndex, offsetBy: chunk.count)] != " ",
+                    let blank = chunk.lastIndex(of: " "), blank > chunk.startIndex
+                {
+                    chunk = String(chunk[...blank])
+                }
+                rest = rest.dropFirst(chunk.count)
+                lines.append(chunk)
+            }
+        }
+        return lines
+    }
+
     /// Horizontal alignment inside a fixed width.
     public enum Alignment: Sendable, Hashable {
         case left, right, center

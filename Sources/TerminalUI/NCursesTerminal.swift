@@ -199,7 +199,7 @@ public final class NCursesTerminal: Terminal {
 
     private func put(_ cell: Cell, row: Int, col: Int) {
         let look = lookFor(cell.style)
-        guard glyphs == .unicode || !cell.character.isASCII else {
+        guard glyphs == .unicode || cell.character.isASCII else {
             // One ASCII character per column the cell covers.
             for (offset, scalar) in glyphs.displayed(cell.character).unicodeScalars.enumerated() {
                 var char = wchar_t(bitPattern: scalar.value)

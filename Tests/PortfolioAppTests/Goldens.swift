@@ -31,18 +31,7 @@ enum Goldens {
 
     static let detail80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-            Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-            alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
-            bravo.net         2026-10-29 -3d   parking          donot no   none
-            charlie.com       2027-05-20 200d  forward          none  no   full
-            delta.io          2026-12-16 45d   dns1.cloudexamp… auto  yes  none
-            echo.com          2027-01-20 80d   stealth          none  no   full
-            bücher.de         2026-12-31 60d   Dynadot DNS      auto  yes  part For Sale
-            例え.jp           2028-03-15 500d  Dynadot DNS      auto  yes  full
-
-
-
-        ┌─ alpha.com ──────────────────────────────────────────────────────────────────┐
+        ┌─ alpha.com ─ Esc closes ─────────────────────────────────────────────────────┐
         │ expires     2026-11-13 12d                                                   │
         │ registered  2025-09-27                                                       │
         │ renew       auto                                                             │
@@ -51,6 +40,17 @@ enum Goldens {
         │ dns         ns1.hostingco.net +1                                             │
         │             ns2.hostingco.net                                                │
         │ folder      Clients                                                          │
+        │ note        main site                                                        │
+        │ status      active                                                           │
+        │ registrant  Ada Lovelace <ada@example.org> #101                              │
+        │ admin       Ada Lovelace <ada@example.org> #101                              │
+        │ technical   Tech Desk <tech@example.org> #102                                │
+        │ billing     Ada Lovelace <ada@example.org> #101                              │
+        │ cached      5m ago                                                           │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
         └──────────────────────────────────────────────────────────────────────────────┘
          acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
@@ -85,7 +85,7 @@ enum Goldens {
 
     static let filterError80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-        /tld:com tdl:x                     unknown key 'tdl' — did you mean 'tld'? Keys…
+        /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, ex…
             Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
 
@@ -106,8 +106,8 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               0/0 │ 0 selected │ queue 0
-         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
+         filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew,
+          lock, privacy, ns, sale, pending, failed, gone
         """#
 
     static let renewDialog80 = #"""

@@ -223,7 +223,7 @@ enum PaneGoldens {
         ┌─ Add a record to bücher.de ──────────────────────────────────────────────────┐
         │   host     @                                                                 │
         │   type     A                                                                 │
-        │ › value    192.0.2.300                             IPv4, IPv6, host name, U… │
+        │ › value    192.0.2.300                                                       │
         │   priority                                                                   │
         │ ✗ an A record needs an IPv4 address such as 192.0.2.10                       │
         │ Tab next field · Enter check and queue · Esc cancel                          │
@@ -273,7 +273,7 @@ enum PaneGoldens {
         ┌─ Add a record to bücher.de ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
         │   host     @                                                                                                                                                 │
         │   type     A                                                                                                                                                 │
-        │ › value    192.0.2.300                                                                     IPv4, IPv6, host name, URL or text (TXT is kept verbatim)         │
+        │ › value    192.0.2.300                                                                                                                                       │
         │   priority                                                                                                                                                   │
         │ ✗ an A record needs an IPv4 address such as 192.0.2.10                                                                                                       │
         │ Tab next field · Enter check and queue · Esc cancel                                                                                                          │

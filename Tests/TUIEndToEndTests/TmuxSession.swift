@@ -45,6 +45,13 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", "0"] + (history ? ["-S", "-"] : [])).output
     }
 
+    /// Appends every byte the pane's program writes (escape sequences
+    /// included, before tmux interprets them) to `path`.
+    func pipeOutput(to path: String) throws {
+        let result = try tmux(["pipe-pane", "-t", "0", "cat >> " + shellQuoted(path)])
+        guard result.status == 0 else { throw TmuxError(message: "tmux pipe-pane failed: \(result.output)") }
+    }
+
     func resize(width: Int, height: Int) throws {
         _ = try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
     }
