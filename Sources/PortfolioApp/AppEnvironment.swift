@@ -12,13 +12,16 @@ public final class AppEnvironment: Sendable {
     public let unicode: Bool
     /// Whether the engine has a client (false: read-only cache).
     public let hasAccount: Bool
+    /// The Domains pane's optional columns (`[columns]`).
+    public let columns: ColumnSettings
 
-    public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool) {
+    public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings()) {
         self.store = engine.store
         self.engine = engine
         self.actions = actions
         self.unicode = unicode
         self.hasAccount = hasAccount
+        self.columns = columns
     }
 
     public var nowMs: Int64 { store.nowMs }

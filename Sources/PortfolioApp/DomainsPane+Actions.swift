@@ -16,6 +16,7 @@ extension Action {
     static let toggleDetail = Action("toggle-detail")
     static let columnsLeft = Action("columns-left")
     static let columnsRight = Action("columns-right")
+    static let chooseColumns = Action("choose-columns")
     static let setNameServers = Action("set-ns")
     static let setRenewOption = Action("set-renew")
     static let setPrivacy = Action("set-privacy")
@@ -54,6 +55,7 @@ extension DomainsPane {
             ActionSpec(.toggleDetail, ["Enter"], scope, "show / hide the detail panel", hint: "detail"),
             ActionSpec(.columnsLeft, ["<"], scope, "scroll the columns that do not fit back to the left"),
             ActionSpec(.columnsRight, [">"], scope, "scroll in the columns that do not fit (on the right)"),
+            ActionSpec(.chooseColumns, ["C"], scope, "choose the columns shown (kept in config.toml [columns])"),
             ActionSpec(.setNameServers, ["N"], scope, "set name servers", hint: "ns"),
             ActionSpec(.setRenewOption, ["a"], scope, "set the renew option (auto, donot, reset)"),
             ActionSpec(.setPrivacy, ["p"], scope, "set WHOIS privacy (full, partial, off)"),

@@ -41,7 +41,17 @@ public final class DomainsPane: Pane {
     /// The overlay's first line shown.
     private var detailScroll = 0
 
-    public var capturesKeys: Bool { filterInput != nil || detailIsOverlay }
+    public var capturesKeys: Bool { filterInput != nil || detailIsOverlay || chooser != nil }
+
+    /// The optional columns by `[columns]` id, with their index in
+    /// ``DomainRowRenderer/columns`` (the marker and the name always show).
+    public static let choosableColumns: [(id: String, index: Int)] = [
+        ("expires", 2), ("ns", 3), ("renew", 4), ("lock", 5), ("privacy", 6), ("folder", 7), ("sale", 8), ("note", 9),
+    ]
+    /// Ids of the columns switched off; read from the settings on first use.
+    private var hiddenColumns: Set<String>?
+    /// The column chooser while it is open.
+    private var chooser: ColumnChooser?
 
     public var position: (index: Int, total: Int)? { (count == 0 ? 0 : table.cursor + 1, count) }
 
@@ -86,7 +96,12 @@ public final class DomainsPane: Pane {
         } else if !wide, detailShown == true {
             detailRect = body
         }
-        let view = TableView(columns: DomainRowRenderer.columns(sortedBy: sort), rowCount: count, state: table,
+        let hidden = hiddenColumns(app)
+        let shownIndexes = DomainRowRenderer.columns.indices.filter { index in
+            !Self.choosableColumns.contains { $0.index == index && hidden.contains($0.id) }
+        }
+        let allColumns = DomainRowRenderer.columns(sortedBy: sort)
+        let view = TableView(columns: shownIndexes.map { allColumns[$0] }, rowCount: count, state: table,
                              emptyText: readError.map { "cannot read the cache: \($0)" }
                                  ?? (queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter"),
                              marksSelection: true, scrollsColumns: true)
@@ -100,7 +115,8 @@ public final class DomainsPane: Pane {
             let row = window[i]
             let open = pending[row.name] ?? []
             let role: Role? = open.isEmpty ? nil : open.contains { $0.state == .failed || $0.state == .conflict } ? .conflict : .pending
-            return TableRow(DomainRowRenderer.cells(row, pending: open, nowMs: app.nowMs, unicode: app.unicode),
+            let cells = DomainRowRenderer.cells(row, pending: open, nowMs: app.nowMs, unicode: app.unicode)
+            return TableRow(shownIndexes.map { $0 < cells.count ? cells[$0] : TableCell("") },
                             isSelected: state.selection.contains(row.name), role: role)
         }
         lastCursorName = cursorDomain
@@ -110,6 +126,7 @@ public final class DomainsPane: Pane {
                                                     into: &screen, rect: detailRect, app: app, lastCompleteSyncMs: state.lastSyncMs,
                                                     overlay: !wide, scroll: detailScroll)
         }
+        chooser?.render(into: &screen, area: rect)
     }
 
     private func renderFilterLine(into screen: inout Screen, rect: Rect) {
@@ -204,6 +221,11 @@ public final class DomainsPane: Pane {
         case .sortReverse:
             sort.descending.toggle()
             return [.handled, .reload]
+        case .chooseColumns:
+            let hidden = hiddenColumns(app)
+            chooser = ColumnChooser(
+                columns: Self.choosableColumns.map { ($0.id, DomainRowRenderer.columns[$0.index].title) },
+                shown: Set(Self.choosableColumns.map(\.id)).subtracting(hidden))
         case .columnsLeft: table.scrollColumns(by: -1)
         case .columnsRight: table.scrollColumns(by: 1)
         case .toggleDetail:
@@ -234,6 +256,16 @@ public final class DomainsPane: Pane {
     func noteWidth(_ width: Int) { lastWidth = width }
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if var open = chooser {
+            switch open.handle(key) {
+            case .none: chooser = open
+            case .cancelled: chooser = nil
+            case .done:
+                chooser = nil
+                keepColumns(open.shown, app: app, state: &state)
+            }
+            return .handled
+        }
         if filterInput == nil, detailIsOverlay {
             // The quit key still quits (after a resize the overlay may be what shows).
             if app.actions.action(for: [key], scope: scope) == .quit { return [.handled, .quit] }
@@ -257,6 +289,30 @@ public final class DomainsPane: Pane {
             return [.handled, .reload]
         case .moved, .ignored:
             return .handled
+        }
+    }
+
+    private func hiddenColumns(_ app: AppEnvironment) -> Set<String> {
+        if let hiddenColumns { return hiddenColumns }
+        let hidden = Set(app.columns.shown.filter { !$0.value }.map(\.key))
+        hiddenColumns = hidden
+        return hidden
+    }
+
+    /// Shows `shown` from now on and writes the choice to `[columns]`.
+    private func keepColumns(_ shown: Set<String>, app: AppEnvironment, state: inout AppState) {
+        let choice = Dictionary(uniqueKeysWithValues: Self.choosableColumns.map { ($0.id, shown.contains($0.id)) })
+        hiddenColumns = Set(choice.filter { !$0.value }.map(\.key))
+        table.columnScroll = 0
+        guard let save = app.columns.save else {
+            state.message = StatusMessage("columns changed for this session (the demo keeps no configuration)")
+            return
+        }
+        do {
+            try save(choice)
+            state.message = StatusMessage("columns kept in config.toml [columns]")
+        } catch {
+            state.message = StatusMessage("columns changed, but config.toml could not be written: \(error)", isError: true)
         }
     }
 

@@ -13,10 +13,12 @@ struct ScreenEndToEndTests {
     /// recorded to the returned file from the first byte when `recordOutput`),
     /// cleaning both up even on failure.
     func withSession(width: Int = 80, height: Int = 24, environment: [String: String] = [:], recordOutput: Bool = false,
+                     prepare: (World) throws -> Void = { _ in },
                      _ body: (World, TmuxSession, URL) async throws -> Void) async throws {
         let world = try await World()
         var session: TmuxSession?
         do {
+            try prepare(world)
             let ready = world.folder.appendingPathComponent("ready")
             let output = world.folder.appendingPathComponent("pty-output.bin")
             var command = world.command(environment)
@@ -115,6 +117,47 @@ struct ScreenEndToEndTests {
             for word in ["Domains", "Expires", "selected", "queue 0", "synced 300"] {
                 #expect(!after.contains(word), "'\(word)' is still on the screen after quitting (\(term)):\n\(after)")
             }
+        }
+    }
+
+    @Test func theColumnChooserKeepsItsChoiceInTheConfigFile() async throws {
+        let original = "# my settings\ntheme = \"default\"\n\n[keys]\nquit = \"q\"\n"
+        var configPath = ""
+        try await withSession(prepare: { world in
+            let folder = world.folder.appendingPathComponent("config/dynafolio")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            configPath = folder.appendingPathComponent("config.toml").path
+            FileManager.default.createFile(atPath: configPath, contents: Data(original.utf8), attributes: [.posixPermissions: 0o600])
+        }) { world, tmux, _ in
+            try sync(tmux)
+            #expect(try tmux.capture().contains("Expires"))
+            try tmux.send("C")
+            try tmux.waitFor(text: "[x] Expires")
+            try tmux.send("Space")
+            try tmux.waitFor(text: "[ ] Expires")
+            try tmux.send("Enter")
+            let after = try tmux.waitFor(text: "columns kept in config.toml [columns]")
+            #expect(!after.contains("Expires"), "\(after)")
+            let text = try String(contentsOfFile: configPath, encoding: .utf8)
+            #expect(text.hasPrefix(original), "the rest of the file is kept:\n\(text)")
+            #expect(text.contains("[columns]\nexpires = false\nfolder = true\n"), "\(text)")
+            let mode = try FileManager.default.attributesOfItem(atPath: configPath)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            try tmux.send("q")
+            try tmux.waitFor(text: "EXIT:0", history: true)
+        }
+        // The next start reads it back.
+        try await withSession(prepare: { world in
+            let folder = world.folder.appendingPathComponent("config/dynafolio")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: folder.appendingPathComponent("config.toml").path,
+                                           contents: Data("[columns]\nexpires = false\n".utf8), attributes: [.posixPermissions: 0o600])
+        }) { _, tmux, _ in
+            try sync(tmux)
+            let screen = try tmux.capture()
+            #expect(screen.contains("Domain") && !screen.contains("Expires"), "\(screen)")
+            try tmux.send("q")
+            try tmux.waitFor(text: "EXIT:0", history: true)
         }
     }
 }

@@ -1,5 +1,6 @@
 import DynadotAPI
 import Foundation
+import PortfolioApp
 import TOMLKit
 
 /// A configuration problem, with a message that says how to fix it.
@@ -37,6 +38,8 @@ struct AppConfiguration {
     var theme: String?
     /// Action id → key names, from `[keys]`.
     var keys: [String: [String]]
+    /// Domains pane column id → shown, from `[columns]` (the column chooser writes it).
+    var columns: [String: Bool] = [:]
     var databasePath: String
     var logPath: String
     var configPath: String
@@ -89,7 +92,7 @@ struct AppConfiguration {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
         let known: Set<String> = ["api_key", "api_key_command", "api_key_command_timeout", "endpoint", "tier", "theme", "keys",
-                                  "timeout", "rate_per_minute"]
+                                  "timeout", "rate_per_minute", "columns"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
@@ -115,6 +118,21 @@ struct AppConfiguration {
         }
         if let value = table["rate_per_minute"] {
             ratePerMinuteSetting = try Self.parseRate(value.int, text: value.debugDescription, source: path)
+        }
+        if let value = table["columns"] {
+            guard let columnTable = value.table else {
+                throw ConfigurationError(description: "\(path): [columns] must be a table of column = true / false")
+            }
+            let ids = DomainsPane.choosableColumns.map(\.id)
+            for (column, shown) in columnTable {
+                guard ids.contains(column) else {
+                    throw ConfigurationError(description: "\(path): unknown column '\(column)' in [columns]; known columns: \(ids.joined(separator: ", "))")
+                }
+                guard let flag = shown.bool else {
+                    throw ConfigurationError(description: "\(path): columns.\(column) must be true or false")
+                }
+                columns[column] = flag
+            }
         }
         if let keyTable = table["keys"]?.table {
             for (action, value) in keyTable {

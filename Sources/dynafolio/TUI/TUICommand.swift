@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortfolioApp
 
 /// `dynafolio` with no subcommand: the TUI on the configured account.
 struct TUICommand: AsyncParsableCommand {
@@ -26,8 +27,10 @@ struct TUICommand: AsyncParsableCommand {
         }
         do {
             let context = try AppContext.open()
+            let configPath = config.configPath
             try await TUIContext.run(engine: context.engine, hasAccount: context.hasAccount, keys: config.keys,
-                                     themeFlag: theme, themeConfig: config.theme)
+                                     themeFlag: theme, themeConfig: config.theme,
+                                     columns: ColumnSettings(shown: config.columns) { try ColumnsConfig.save($0, to: configPath) })
         } catch let error as ExitCode {
             throw error
         } catch {
