@@ -14,6 +14,7 @@ public final class ContactsPane: Pane {
     private var usage: [String: ContactUsage] = [:]
     private var pending: [String: [PendingField]] = [:]
     private var table = TableState()
+    public var position: (index: Int, total: Int)? { Self.position(table.cursor, of: contacts.count) }
     private var visibleRows = 20
     private var form: FormDialog?
     /// What the open form is for.

@@ -53,7 +53,7 @@ public final class DomainsPane: Pane {
     /// The column chooser while it is open.
     private var chooser: ColumnChooser?
 
-    public var position: (index: Int, total: Int)? { (count == 0 ? 0 : table.cursor + 1, count) }
+    public var position: (index: Int, total: Int)? { Self.position(table.cursor, of: count) }
 
     public var cursorDomain: String? {
         let index = table.cursor - windowOffset

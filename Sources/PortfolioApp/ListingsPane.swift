@@ -50,6 +50,10 @@ public final class ListingsPane: Pane {
 
     public var capturesKeys: Bool { form != nil || (showsMarketplace && market.isFiltering) }
 
+    public var position: (index: Int, total: Int)? {
+        showsMarketplace ? Self.position(market.table.cursor, of: market.count) : Self.position(table.cursor, of: counts.total)
+    }
+
     public var cursorDomain: String? {
         guard !showsMarketplace else { return nil }
         return row(at: table.cursor)?.name

@@ -15,6 +15,7 @@ public final class OrdersPane: Pane {
     private var orders: [OrderRow] = []
     private var count = 0
     private var table = TableState()
+    public var position: (index: Int, total: Int)? { Self.position(table.cursor, of: orders.count) }
     private var visibleRows = 20
     private var form: FormDialog?
 

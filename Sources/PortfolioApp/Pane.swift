@@ -57,6 +57,11 @@ extension Pane {
     var verbs: [CommandVerb] { [] }
     func tabBadge(_ state: AppState) -> String { "" }
     var position: (index: Int, total: Int)? { nil }
+
+    /// The 1-based position of `cursor` among `count` rows (0 of 0 when empty).
+    static func position(_ cursor: Int, of count: Int) -> (index: Int, total: Int) {
+        (count == 0 ? 0 : min(cursor, count - 1) + 1, count)
+    }
     func automaticJob(_ app: AppEnvironment) -> BackgroundJob? { nil }
     func noteWidth(_ width: Int) {}
 }

@@ -151,10 +151,10 @@ public struct TableView: Sendable {
             drawLine(headerCells, widths: widths, style: Style(.header), screen: &screen, rect: rect, row: line, marker: marker)
             // Columns scrolled out to either side are announced at the edges.
             if used.columnScroll > 0 {
-                screen.put("<", at: Point(row: line, col: rect.col), style: Style(.header, accent: .dim))
+                screen.put("<", at: Point(row: line, col: rect.col), style: Style(.header))
             }
             if used.hasColumnsRight {
-                screen.put(">", at: Point(row: line, col: rect.right - 1), style: Style(.header, accent: .dim))
+                screen.put(">", at: Point(row: line, col: rect.right - 1), style: Style(.header))
             }
             line += 1
         }

@@ -220,7 +220,7 @@ enum Goldens {
 
     static let domainsStyled80 = #"""
         ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 (1)    
-        ⟦fg=153 bg=236 bold⟧    Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder ⟦fg=244 bg=236 bold⟧>
+        ⟦fg=153 bg=236 bold⟧    Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
         ⟦fg=81 bold⟧● ⟦fg=141 bold italic⟧•⟦fg=81 bold⟧ alpha.com         ⟦fg=208 bold underline⟧2026-11-13 12d  ⟦fg=81 bold⟧ ns1.hostingco.n… auto  yes  full Clients 
         ⟦fg=231 bg=25 bold⟧    bravo.net         ⟦fg=196 bg=25 bold reverse⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking          donot no   none         
             charlie.com       2027-05-20 200d  forward          none  no   full
