@@ -27,7 +27,7 @@ extension TUIEndToEndTests {
             let filtered = try tmux.waitFor("the Domains pane filtered to \(label)") { $0.contains("/exp:\(label)") && $0.contains(" match") }
             #expect(Self.number(before: " match", in: filtered) == count)
             // Every row shown expires in that month.
-            let rows = filtered.split(separator: "\n").filter { $0.range(of: #"^[ •!] \S+\s+\d{4}-\d{2}-\d{2} "#, options: .regularExpression) != nil }
+            let rows = filtered.split(separator: "\n").filter { $0.range(of: #"^[ ●] [ •!] \S+\s+\d{4}-\d{2}-\d{2} "#, options: .regularExpression) != nil }
             #expect(!rows.isEmpty)
             for row in rows { #expect(row.contains(" \(label)-"), "\(row)") }
             try tmux.send("q")
