@@ -43,7 +43,7 @@ extension PortfolioApp {
         for each in panes { each.noteWidth(body.width) }
         pane.render(into: &screen, rect: body, app: environment, state: state)
         statusBar.render(into: &screen, rect: layout.status)
-        renderFooter(into: &screen, rect: layout.footer)
+        renderFooter(into: &screen, rect: layout.footer, above: layout.status.row)
         if let (open, _) = dialog { open.render(into: &screen, area: layout.body) }
         if let help { help.render(into: &screen, area: layout.body) }
     }
@@ -100,26 +100,35 @@ extension PortfolioApp {
         return number < 0 ? "-" + result : result
     }
 
-    private func renderFooter(into screen: inout Screen, rect: Rect) {
+    /// The footer line: the command line, a message (a long one above
+    /// the status bar, whose top row is `above`), or the key hints.
+    private func renderFooter(into screen: inout Screen, rect: Rect, above: Int) {
         if let commandLine {
             commandLine.render(into: &screen, rect: rect)
         } else if let message = state.message {
-            // A message longer than the line takes up to four lines above
-            // it (as vim does), never cut mid-word; `:messages` has it whole.
             let style = Style(.footer, accent: message.isError ? .error : .ok)
             var lines = DisplayWidth.wrap(message.text, to: rect.width - 2)
+            guard lines.count > 1 else {
+                screen.fill(rect, style: Style(.footer))
+                screen.put(" " + message.text, at: rect.origin, style: style, maxWidth: rect.width)
+                return
+            }
+            // A message longer than the line takes up to four lines above the
+            // status bar (as vim does), never cut mid-word, and the footer keeps
+            // the keys; `:messages` has it whole.
             if lines.count > Self.messageLines {
                 lines = Array(lines.prefix(Self.messageLines))
                 let more = " … (:messages)"
                 lines[lines.count - 1] = DisplayWidth.prefix(lines[lines.count - 1], width: rect.width - 2 - DisplayWidth.of(more)) + more
             }
             for (index, line) in lines.enumerated() {
-                let row = rect.row - (lines.count - 1) + index
+                let row = above - lines.count + index
                 guard row >= 0 else { continue }
                 let lineRect = Rect(row: row, col: rect.col, width: rect.width, height: 1)
                 screen.fill(lineRect, style: Style(.footer))
                 screen.put(" " + line, at: lineRect.origin, style: style, maxWidth: rect.width)
             }
+            KeyFooter(hints: environment.actions.hints(scope: pane.scope)).render(into: &screen, rect: rect)
         } else {
             KeyFooter(hints: environment.actions.hints(scope: pane.scope)).render(into: &screen, rect: rect)
         }

@@ -104,10 +104,10 @@ enum Goldens {
 
 
 
-
-
          filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew,
           lock, privacy, ns, sale, pending, failed, gone
+         acme │ cache 5m │ read-only │ $100.00               0/0 │ 0 selected │ queue 0
+         / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let renewDialog80 = #"""
