@@ -57,7 +57,7 @@ extension Edit {
             if let expiryYear { pairs.append(("year", String(expiryYear))) }
             return shape("renew", pairs)
         case .editContact(let id, let fields):
-            return shape("edit_contact", [("contact_id", id)] + fields.keys.sorted().map { ($0, fields[$0]!) })
+            return shape("edit_contact", [("contact_id", id)] + fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         case .buyItNow:
             return shape("buy_it_now", [("currency", "usd")])
         }

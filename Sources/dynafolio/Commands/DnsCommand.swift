@@ -96,8 +96,8 @@ enum DnsBase {
         let lowered = type.lowercased()
         if lowered == "mx" || lowered == "srv" {
             let parts = value.split(separator: " ", omittingEmptySubsequences: true)
-            if parts.count >= 2, Int(parts.last!) != nil {
-                extra = String(parts.last!)
+            if parts.count >= 2, let last = parts.last, Int(last) != nil {
+                extra = String(last)
                 value = parts.dropLast().joined(separator: " ")
             }
         } else if lowered == "txt", value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
