@@ -7,13 +7,11 @@ extension TUIEndToEndTests {
     /// A synced cache opens with no key: the banner says edits queue and a
     /// key is needed; an edit queues; sync and push say how to set a key.
     @Test func aFullCacheOpensWithoutAKey() async throws {
-        let world = try await World()
-        var session: TmuxSession?
-        do {
-            let synced = try world.cli("sync")
-            #expect(synced.status == 0, "\(synced.output)")
-            session = try TmuxSession(width: 80, height: 24, command: world.command(["DYNADOT_API_KEY": ""]))
-            let tmux = try #require(session)
+        let synced = { (world: World) in
+            let result = try world.cli("sync")
+            #expect(result.status == 0, "\(result.output)")
+        }
+        try await withSession(width: 80, height: 24, environment: ["DYNADOT_API_KEY": ""], prepare: synced) { world, tmux in
             let opened = try tmux.waitFor(text: "no API key: edits queue here; sync and push need one (DYNADOT_API_KEY)")
             #expect(opened.contains("queue 0"))
             let firstDomain = try #require(world.server.state.read { $0.domains.map(\.name).min() })
@@ -30,13 +28,7 @@ extension TUIEndToEndTests {
             try tmux.waitFor(text: "push needs an API key: set DYNADOT_API_KEY or api_key in config.toml")
             try tmux.send("q")
             try tmux.waitFor(text: "EXIT:0", history: true)
-        } catch {
-            session?.kill()
-            await world.stop()
-            throw error
         }
-        session?.kill()
-        await world.stop()
     }
 
     /// SIGHUP (what an SSH drop sends) ends the demo and removes its
