@@ -103,7 +103,7 @@ public final class DnsPane: Pane {
         let (headerLine, rest) = body.splitTop(1)
         body = rest
         screen.fill(headerLine, style: Style(.header))
-        screen.put(headerSpans(name, app: app), at: headerLine.origin, base: Style(.header), maxWidth: headerLine.width)
+        screen.put(headerSpans(name, row: row, app: app), at: headerLine.origin, base: Style(.header), maxWidth: headerLine.width)
         if let pendingLine = pendingText() {
             let (line, rest) = body.splitTop(1)
             body = rest
@@ -123,8 +123,8 @@ public final class DnsPane: Pane {
         if let form, let formRect { form.render(into: &screen, rect: formRect, domain: name) }
     }
 
-    private func headerSpans(_ name: String, app: AppEnvironment) -> [Span] {
-        var spans = [Span(" \(name)"), Span(" · " + DomainRowRenderer.nameServerSummary(row!))]
+    private func headerSpans(_ name: String, row: DomainRow, app: AppEnvironment) -> [Span] {
+        var spans = [Span(" \(name)"), Span(" · " + DomainRowRenderer.nameServerSummary(row))]
         if isOnDynadotDNS, let cached {
             spans.append(Span(" · fetched \(app.age(since: cached.fetchedAtMs)) ago"))
             let records = cached.records.count
@@ -147,8 +147,8 @@ public final class DnsPane: Pane {
         var lines: [(String, Role?)] = []
         if !isOnDynadotDNS {
             let setting: String
-            switch row!.nsType {
-            case .nameservers: setting = "name servers " + row!.nameservers.joined(separator: ", ")
+            switch row?.nsType {
+            case .nameservers: setting = "name servers " + (row?.nameservers ?? []).joined(separator: ", ")
             case .parking: setting = "Dynadot parking"
             case .forwarding: setting = "URL forwarding"
             case .stealth: setting = "stealth forwarding"

@@ -74,7 +74,9 @@ final class CannedTransport: Transport, Sendable {
         let command = items.first { $0.name == "command" }?.value ?? ""
         let page = items.first { $0.name == "page_index" }?.value ?? ""
         let key = command == "list_domain" ? "list_domain:\(page)" : command
-        let body = bodies[key] ?? bodies["list_domain:empty"]!
+        guard let body = bodies[key] ?? bodies["list_domain:empty"] else {
+            throw DynadotError.transport(.other, detail: "no canned body for \(key)")
+        }
         return HTTPReply(status: 200, body: body)
     }
 }
