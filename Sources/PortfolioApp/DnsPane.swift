@@ -162,8 +162,8 @@ public final class DnsPane: Pane {
         } else if let error = fetchErrors[domain] {
             lines = [(" get_dns failed: \(error)", .error), (" F tries again.", .dim)]
         } else {
-            lines = [(" The records of \(name) were never fetched; fetching them needs an API key.", .dim),
-                     (" Set DYNADOT_API_KEY or api_key in config.toml, then press F.", .dim)]
+            lines = [(" The records of \(name) were never fetched.", .dim),
+                     (" To fetch them, set DYNADOT_API_KEY or api_key in config.toml, then press F.", .dim)]
         }
         for (index, line) in lines.enumerated() { put(line.0, in: rect, line: index, screen: &screen, accent: line.1) }
     }
