@@ -47,6 +47,8 @@ let package = Package(
         ),
         // Every ncurses macro and global we use, as a prefixed C function.
         .target(name: "CNCursesShim", dependencies: ["CNCursesW"]),
+        // Removes the demo's temporary folder when a signal ends the process.
+        .target(name: "CExitCleanup"),
         .target(
             name: "TerminalUI",
             dependencies: [
@@ -67,6 +69,7 @@ let package = Package(
             name: "dynafolio",
             dependencies: [
                 "PortfolioApp",
+                "CExitCleanup",
                 "DynadotAPI",
                 "DynadotSim",
                 "SyncEngine",

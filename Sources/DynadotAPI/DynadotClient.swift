@@ -127,7 +127,7 @@ public final class DynadotClient: Sendable {
         guard let spec = CommandCatalog.spec(named: request.command) else {
             throw DynadotError.invalidRequest(command: request.command, rule: "is not an API3 command")
         }
-        let get = makeGet(request, key: try resolveKey(), fresh: spec.spendsMoney)
+        let get = try makeGet(request, key: try resolveKey(), fresh: spec.spendsMoney)
         var attempt = 1
         while true {
             do {
@@ -196,11 +196,15 @@ public final class DynadotClient: Sendable {
         return .generic(try APIResponse.parse(command: command, body: reply.body))
     }
 
-    private func makeGet(_ request: APIRequest, key: APIKey, fresh: Bool) -> HTTPGet {
+    private func makeGet(_ request: APIRequest, key: APIKey, fresh: Bool) throws -> HTTPGet {
         let base = configuration.endpoint.absoluteString
         let separator = base.contains("?") ? "&" : "?"
-        let url = URL(string: base + separator + request.queryString(key: key.secret))!
         let redacted = base + separator + request.redactedQueryString()
+        // The query is percent-encoded (RequestEncoding), so this only fails
+        // on an endpoint URL that cannot take a query at all.
+        guard let url = URL(string: base + separator + request.queryString(key: key.secret)) else {
+            throw DynadotError.invalidRequest(command: request.command, rule: "cannot be sent to \(redacted)")
+        }
         return HTTPGet(url: url, redactedURL: redacted, timeout: configuration.timeout, freshConnection: fresh)
     }
 }

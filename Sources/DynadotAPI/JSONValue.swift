@@ -95,3 +95,26 @@ extension JSONValue {
         return [:]
     }
 }
+
+extension JSONValue: Encodable {
+    /// Encodes as the JSON it stands for; whole numbers as integers (as
+    /// `serialized()` writes them), non-finite ones as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        switch self {
+        case .null: try single.encodeNil()
+        case .bool(let b): try single.encode(b)
+        case .number(let n):
+            if n.isFinite, n == n.rounded(), abs(n) < 1e18 {
+                try single.encode(Int64(n))
+            } else if n.isFinite {
+                try single.encode(n)
+            } else {
+                try single.encodeNil()
+            }
+        case .string(let s): try single.encode(s)
+        case .array(let items): try single.encode(items)
+        case .object(let fields): try single.encode(fields)
+        }
+    }
+}

@@ -33,11 +33,11 @@ extension JSONValue {
             out += "]"
         case .object(let fields):
             out += "{"
-            for (i, key) in fields.keys.sorted().enumerated() {
+            for (i, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out += "," }
-                JSONValue.writeString(key, to: &out)
+                JSONValue.writeString(field.key, to: &out)
                 out += ":"
-                fields[key]!.write(to: &out)
+                field.value.write(to: &out)
             }
             out += "}"
         }

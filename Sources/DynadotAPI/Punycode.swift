@@ -22,7 +22,8 @@ public enum Punycode {
         if basicCount > 0 { output.append("-") }
         var n = 128, delta = 0, bias = 72
         while handled < scalars.count {
-            let m = scalars.filter { $0 >= n }.min()!
+            // handled < scalars.count: some scalar is still ≥ n.
+            guard let m = scalars.filter({ $0 >= n }).min() else { break }
             delta += (m - n) * (handled + 1)
             n = m
             for c in scalars {

@@ -11,7 +11,7 @@ import FoundationNetworking
 /// invalidated afterwards: libcurl silently resends a GET when a *reused*
 /// keep-alive connection dies before the answer, which for `renew` would be a
 /// double charge. On a connection that was never used before, it does not.
-public final class URLSessionTransport: Transport, @unchecked Sendable {
+public final class URLSessionTransport: Transport, Sendable {
     private let shared: URLSession
 
     public init() {

@@ -118,8 +118,9 @@ public struct PortfolioGenerator: Sendable {
     }
 
     private func uniqueName(index: Int, taken: [String: Int], _ random: inout SeededRandom) -> String {
-        let roll = random.below(Self.tldWeights.last!)
-        let tld = Self.prices[Self.tldWeights.firstIndex { roll < $0 }!].tld
+        let roll = random.below(Self.tldWeights[Self.tldWeights.count - 1])
+        // roll < the last weight, so the search always finds a slot.
+        let tld = Self.prices[Self.tldWeights.firstIndex { roll < $0 } ?? Self.prices.count - 1].tld
         var label: String
         if random.chance(0.05) {
             let idnTLD = Self.idnTLDs[random.below(Self.idnTLDs.count)]
@@ -136,8 +137,7 @@ public struct PortfolioGenerator: Sendable {
             }
         }
         // Collisions get a counter, so every name stays unique and deterministic.
-        if taken[label] != nil {
-            let dot = label.lastIndex(of: ".")!
+        if taken[label] != nil, let dot = label.lastIndex(of: ".") {
             var n = index
             repeat {
                 label = "\(label[..<dot])\(n)\(label[dot...])"

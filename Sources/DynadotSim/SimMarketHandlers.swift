@@ -85,7 +85,7 @@ enum SimMarketHandlers {
         account.listings.remove(at: at)
         let owner = account.contacts.first?.id ?? 0
         account.add(SimDomain(
-            name: name, expirationMs: SimOrderHandlers.adding(years: 1, to: request.nowMs), registrationMs: request.nowMs - 2 * PortfolioGenerator.yearMs,
+            name: name, expirationMs: SimCalendar.adding(years: 1, to: request.nowMs), registrationMs: request.nowMs - 2 * PortfolioGenerator.yearMs,
             nameServers: .parking(withAds: true), contacts: [owner, owner, owner, owner], locked: true, privacy: "full",
             salePriceCents: nil, renewOption: .none, note: "", folderId: -1, renewals: 1, emailForward: nil
         ))

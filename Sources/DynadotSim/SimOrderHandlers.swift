@@ -29,20 +29,6 @@ enum SimOrderHandlers {
         return years
     }
 
-    static func adding(years: Int, to ms: Int64) -> Int64 {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = Date(timeIntervalSince1970: Double(ms) / 1000)
-        let moved = calendar.date(byAdding: .year, value: years, to: date)!
-        return Int64((moved.timeIntervalSince1970 * 1000).rounded())
-    }
-
-    static func year(of ms: Int64) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.component(.year, from: Date(timeIntervalSince1970: Double(ms) / 1000))
-    }
-
     static func search(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
         let names = (0..<100).compactMap { request["domain\($0)"] }.map { Punycode.asciiName($0.trimmingCharacters(in: .whitespaces)) }
         guard !names.isEmpty else { throw SimRefusal(message: "missing required parameter domain0") }
@@ -81,7 +67,7 @@ enum SimOrderHandlers {
         }
         account.balanceCents -= cost
         let domain = SimDomain(
-            name: name, expirationMs: adding(years: years, to: request.nowMs), registrationMs: request.nowMs,
+            name: name, expirationMs: SimCalendar.adding(years: years, to: request.nowMs), registrationMs: request.nowMs,
             nameServers: .parking(withAds: true), contacts: contacts, locked: true, privacy: "full",
             salePriceCents: nil, renewOption: .none, note: "", folderId: -1, renewals: 0, emailForward: nil
         )
@@ -95,7 +81,7 @@ enum SimOrderHandlers {
         let index = try account.resolve(request)[0]
         let years = try years(request)
         let domain = account.domains[index]
-        let currentYear = year(of: domain.expirationMs)
+        let currentYear = SimCalendar.year(of: domain.expirationMs)
         if let yearText = request["year"], !yearText.isEmpty, Int(yearText) != currentYear {
             // How the provider refuses a renewal that was already applied.
             throw SimRefusal(message: "the domain expires in \(currentYear), not \(yearText)")
@@ -114,7 +100,7 @@ enum SimOrderHandlers {
             throw SimRefusal(status: "insufficient_funds", message: "not enough account balance", code: .number(-1))
         }
         account.balanceCents -= cost
-        account.domains[index].expirationMs = adding(years: years, to: domain.expirationMs)
+        account.domains[index].expirationMs = SimCalendar.adding(years: years, to: domain.expirationMs)
         account.domains[index].renewals += 1
         let order = account.addOrder(at: request.nowMs, items: [SimOrderItem(type: "Domain Renewal", domain: domain.name, years: years, costCents: cost)])
         return request.ok([
@@ -135,16 +121,9 @@ enum SimOrderHandlers {
         return request.ok(["DomainName": .string(domain.name)], applied: true)
     }
 
-    static func dateText(_ ms: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ms) / 1000))
-        return String(format: "%04d/%02d/%02d", c.year!, c.month!, c.day!)
-    }
-
     static func orderJSON(_ order: SimOrder) -> JSONValue {
         .object([
-            "OrderId": .string(String(order.id)), "SubmittedDate": .string(dateText(order.submittedMs)),
+            "OrderId": .string(String(order.id)), "SubmittedDate": .string(SimCalendar.slashDate(order.submittedMs)),
             "Currency": .string("USD"), "PaymentMethod": .string("Account Balance"),
             "TotalCost": .string(SimMoney.dollars(order.totalCents)), "TotalPaid": .string(SimMoney.dollars(order.totalCents)),
             "Status": .string(order.status),
@@ -167,7 +146,7 @@ enum SimOrderHandlers {
             guard start.wholeMatch(of: pattern) != nil, end.wholeMatch(of: pattern) != nil else {
                 throw SimRefusal(message: "dates must be yyyy/MM/dd")
             }
-            orders = account.orders.filter { (start...end).contains(dateText($0.submittedMs)) }
+            orders = account.orders.filter { (start...end).contains(SimCalendar.slashDate($0.submittedMs)) }
         case "domain":
             let name = Punycode.asciiName(try request.required("domain"))
             orders = account.orders.filter { $0.items.contains { $0.domain == name } }

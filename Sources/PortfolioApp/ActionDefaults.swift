@@ -15,7 +15,7 @@ extension ActionTable {
         ActionSpec(.quit, ["q"], .global, "quit (asks only while a push runs)", hint: "quit"),
         ActionSpec(.sync, ["r"], .global, "sync the cache from the account in the background", hint: "sync",
                    disabled: { state in
-                       if !state.hasAccount { return "no account: the cache is read-only" }
+                       if !state.hasAccount { return AppState.needsKey("sync") }
                        if state.isSyncing { return "a sync is already running" }
                        return nil
                    }),

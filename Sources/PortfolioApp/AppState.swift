@@ -36,6 +36,16 @@ public struct AppState {
 
     public init() {}
 
+    /// Why an action that talks to Dynadot is off without an API key, and
+    /// how to set one (`sync needs an API key: set …`).
+    public static func needsKey(_ action: String) -> String {
+        "\(action) needs an API key: set DYNADOT_API_KEY or api_key in config.toml"
+    }
+
+    /// The first message of a TUI opened on a cache without an API key:
+    /// browsing and queueing work offline; sync and push do not.
+    public static let noKeyBanner = "no API key: edits queue here; sync and push need one (DYNADOT_API_KEY)"
+
     public var isSyncing: Bool { sync != nil }
     public var isPushing: Bool { push != nil }
 

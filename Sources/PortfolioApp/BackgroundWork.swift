@@ -7,7 +7,9 @@ import TerminalUI
 /// A condition lets an idle loop (tests, headless) wait for the next change
 /// instead of sleeping.
 final class BackgroundWork: @unchecked Sendable {
-    // @unchecked: every stored property is guarded by `condition`.
+    // @unchecked: every stored property is guarded by `condition`. It stays
+    // an NSCondition, not a Mutex: `waitForChange` sleeps until a job signals,
+    // and Synchronization's Mutex has no condition variable to wait on.
     private let condition = NSCondition()
     private var bars: [BackgroundJob.Bar: ProgressBar] = [:]
     /// Running jobs: id → group and bar.

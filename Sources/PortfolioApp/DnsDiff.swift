@@ -53,7 +53,7 @@ enum DnsDiff {
                 changes[i] = .added
             }
         }
-        var rows = pending.enumerated().map { DnsDiffRow(record: $0.element, change: changes[$0.offset]!, index: $0.offset) }
+        var rows = pending.enumerated().map { DnsDiffRow(record: $0.element, change: changes[$0.offset] ?? .added, index: $0.offset) }
         for (j, record) in cached.enumerated() where !used[j] {
             rows.append(DnsDiffRow(record: record, change: .removed, index: nil))
         }

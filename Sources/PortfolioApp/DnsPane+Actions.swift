@@ -33,7 +33,7 @@ extension DnsPane {
                        disabled: { $0.isPushing ? "wait for the push to finish" : nil }),
             ActionSpec(.revertRecords, ["u"], scope, "drop the queued record set (back to the cached one)", hint: "revert"),
             ActionSpec(.fetchRecords, ["F"], scope, "fetch the record set again (get_dns, in the background)",
-                       disabled: { $0.hasAccount ? nil : "no account: the cache is read-only" }),
+                       disabled: { $0.hasAccount ? nil : AppState.needsKey("fetching") }),
             ActionSpec(.copyRecords, ["C"], scope, "copy this record set to the selected domains", hint: "copy", dangerous: true),
             ActionSpec(.switchToDNS, ["D"], scope, "switch the domain to Dynadot DNS (an empty record set)", dangerous: true),
         ]

@@ -103,7 +103,7 @@ public final class DnsPane: Pane {
         let (headerLine, rest) = body.splitTop(1)
         body = rest
         screen.fill(headerLine, style: Style(.header))
-        screen.put(headerSpans(name, app: app), at: headerLine.origin, base: Style(.header), maxWidth: headerLine.width)
+        screen.put(headerSpans(name, row: row, app: app), at: headerLine.origin, base: Style(.header), maxWidth: headerLine.width)
         if let pendingLine = pendingText() {
             let (line, rest) = body.splitTop(1)
             body = rest
@@ -123,8 +123,8 @@ public final class DnsPane: Pane {
         if let form, let formRect { form.render(into: &screen, rect: formRect, domain: name) }
     }
 
-    private func headerSpans(_ name: String, app: AppEnvironment) -> [Span] {
-        var spans = [Span(" \(name)"), Span(" · " + DomainRowRenderer.nameServerSummary(row!))]
+    private func headerSpans(_ name: String, row: DomainRow, app: AppEnvironment) -> [Span] {
+        var spans = [Span(" \(name)"), Span(" · " + DomainRowRenderer.nameServerSummary(row))]
         if isOnDynadotDNS, let cached {
             spans.append(Span(" · fetched \(app.age(since: cached.fetchedAtMs)) ago"))
             let records = cached.records.count
@@ -147,8 +147,8 @@ public final class DnsPane: Pane {
         var lines: [(String, Role?)] = []
         if !isOnDynadotDNS {
             let setting: String
-            switch row!.nsType {
-            case .nameservers: setting = "name servers " + row!.nameservers.joined(separator: ", ")
+            switch row?.nsType {
+            case .nameservers: setting = "name servers " + (row?.nameservers ?? []).joined(separator: ", ")
             case .parking: setting = "Dynadot parking"
             case .forwarding: setting = "URL forwarding"
             case .stealth: setting = "stealth forwarding"
@@ -162,8 +162,8 @@ public final class DnsPane: Pane {
         } else if let error = fetchErrors[domain] {
             lines = [(" get_dns failed: \(error)", .error), (" F tries again.", .dim)]
         } else {
-            lines = [(" The records of \(name) were never fetched, and with no account the cache is read-only.", .dim),
-                     (" Run dynafolio with an API key (or `dynafolio sync --dns`) to fetch them.", .dim)]
+            lines = [(" The records of \(name) were never fetched.", .dim),
+                     (" To fetch them, set DYNADOT_API_KEY or api_key in config.toml, then press F.", .dim)]
         }
         for (index, line) in lines.enumerated() { put(line.0, in: rect, line: index, screen: &screen, accent: line.1) }
     }

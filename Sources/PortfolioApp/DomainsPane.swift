@@ -215,7 +215,7 @@ public final class DomainsPane: Pane {
             state.setSelection(previous)
         case .sortNext:
             let fields = DomainSort.Field.allCases
-            let next = fields[(fields.firstIndex(of: sort.field)! + 1) % fields.count]
+            let next = fields[((fields.firstIndex(of: sort.field) ?? -1) + 1) % fields.count]
             sort = DomainSort(next, descending: sort.descending)
             return [.handled, .reload]
         case .sortReverse:

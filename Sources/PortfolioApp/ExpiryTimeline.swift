@@ -71,8 +71,9 @@ enum ExpiryTimeline {
         var grace = ExpiryRow(kind: .grace, label: "In grace", filter: "exp:overdue exp:>=\(graceStart)")
         for (index, row) in [overdue, grace].enumerated() {
             var filled = row
-            filled.add(try store.expiryBuckets(matching: PortfolioQuery(parsing: row.filter!)), auto: false)
-            filled.add(try store.expiryBuckets(matching: PortfolioQuery(parsing: row.filter! + " renew:auto")), auto: true)
+            let filter = row.filter ?? ""
+            filled.add(try store.expiryBuckets(matching: PortfolioQuery(parsing: filter)), auto: false)
+            filled.add(try store.expiryBuckets(matching: PortfolioQuery(parsing: filter + " renew:auto")), auto: true)
             if index == 0 { overdue = filled } else { grace = filled }
         }
         let coming = try store.expiryBuckets(matching: PortfolioQuery(parsing: "-exp:overdue"))
@@ -89,7 +90,7 @@ enum ExpiryTimeline {
             rows.append(row)
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
         }
-        let lastShown = rows.last!.label
+        let lastShown = rows[rows.count - 1].label
         var later = ExpiryRow(kind: .later, label: "Later", filter: "exp:>\(lastShown)")
         later.add(coming.filter { ($0.year, $0.month) >= (year, month) }, auto: false)
         later.add(comingAuto.filter { ($0.year, $0.month) >= (year, month) }, auto: true)

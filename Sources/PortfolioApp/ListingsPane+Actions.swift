@@ -29,7 +29,7 @@ extension ListingsPane {
             ActionSpec(.listingPrice, ["$"], scope, "list or reprice the selection (price, type, minimum offer)", hint: "price"),
             ActionSpec(.listingUnlist, ["U"], scope, "unlist the selection", hint: "unlist"),
             ActionSpec(.listingFetch, ["F"], scope, "fetch prices of the visible listings, or the marketplace catalogue", hint: "fetch",
-                       disabled: { $0.hasAccount ? nil : "no account: nothing can be fetched" }),
+                       disabled: { $0.hasAccount ? nil : AppState.needsKey("fetching") }),
             ActionSpec(.marketplaceView, ["m"], scope, "switch between your listings and the marketplace", hint: "market"),
             ActionSpec(.marketplaceFilter, ["/"], scope, "filter the marketplace by name"),
             ActionSpec(.buyItNow, ["B"], scope, "buy the cursor marketplace domain now (spends money)", dangerous: true),

@@ -22,7 +22,7 @@ extension OrdersPane {
         [
             ActionSpec(.orderFilter, ["/"], scope, "filter by date range and status", hint: "filter"),
             ActionSpec(.orderStatus, ["s"], scope, "refresh the cursor order's status", hint: "status",
-                       disabled: { $0.hasAccount ? nil : "no account: nothing can be fetched" }),
+                       disabled: { $0.hasAccount ? nil : AppState.needsKey("fetching") }),
         ]
     }
 }

@@ -26,7 +26,7 @@ extension QueuePane {
         [
             ActionSpec(.push, ["p"], scope, "push the plan (shows it first)", hint: "push", dangerous: true,
                        disabled: { state in
-                           if !state.hasAccount { return "no account: nothing can be pushed" }
+                           if !state.hasAccount { return AppState.needsKey("push") }
                            if state.isPushing { return "a push is already running" }
                            if state.queueSize == 0 { return "the queue is empty" }
                            return nil

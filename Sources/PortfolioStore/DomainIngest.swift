@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import GRDBSQLite
 
@@ -136,14 +137,13 @@ extension PortfolioDatabase {
 /// for page in pages { changed += try listing.ingest(page) }
 /// let gone = try listing.finishComplete()   // only if every page arrived
 /// ```
-public final class DomainListing: @unchecked Sendable {
+public final class DomainListing: Sendable {
     /// The store being filled.
     public let store: PortfolioDatabase
     /// When the pass began; changed rows are stamped with it.
     public let startedMs: Int64
-    private let lock = NSLock()
-    private var seen: Set<String> = []
-    private var changedTotal = 0
+    /// Names seen (lower case) and rows changed so far.
+    private let progress = Mutex<(seen: Set<String>, changed: Int)>(([], 0))
 
     /// Starts a pass; `startedMs` defaults to the store's clock.
     public init(store: PortfolioDatabase, startedMs: Int64? = nil) {
@@ -159,9 +159,9 @@ public final class DomainListing: @unchecked Sendable {
             try PortfolioDatabase.upsertDomains(store.protectingPushedFields(page, sinceMs: since, in: db),
                                                 syncedAtMs: since, in: db)
         }
-        lock.withLock {
-            for row in page { seen.insert(row.name.lowercased()) }
-            changedTotal += changed
+        progress.withLock { progress in
+            for row in page { progress.seen.insert(row.name.lowercased()) }
+            progress.changed += changed
         }
         return changed
     }
@@ -193,27 +193,27 @@ public final class DomainListing: @unchecked Sendable {
             try PortfolioDatabase.upsertDomains(store.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
                                                 syncedAtMs: syncedAtMs, in: db)
         }
-        lock.withLock {
+        progress.withLock { progress in
             for page in pages {
-                for row in page { seen.insert(row.name.lowercased()) }
+                for row in page { progress.seen.insert(row.name.lowercased()) }
             }
-            changedTotal += changed
+            progress.changed += changed
         }
         return changed
     }
 
     /// Distinct names seen so far.
-    public var seenCount: Int { lock.withLock { seen.count } }
+    public var seenCount: Int { progress.withLock { $0.seen.count } }
 
     /// Rows changed so far by this pass.
-    public var changedCount: Int { lock.withLock { changedTotal } }
+    public var changedCount: Int { progress.withLock { $0.changed } }
 
     /// Ends a pass that saw every page: domains not seen are marked gone and
     /// the planner statistics are refreshed. Returns how many were marked.
     /// Never call it after a partial pass.
     @discardableResult
     public func finishComplete() throws -> Int {
-        let names = lock.withLock { seen }
+        let names = progress.withLock { $0.seen }
         let gone = try store.markGone(notIn: names, atMs: startedMs)
         try store.optimize()
         return gone

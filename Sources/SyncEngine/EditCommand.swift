@@ -57,7 +57,7 @@ extension Edit {
             if let expiryYear { pairs.append(("year", String(expiryYear))) }
             return shape("renew", pairs)
         case .editContact(let id, let fields):
-            return shape("edit_contact", [("contact_id", id)] + fields.keys.sorted().map { ($0, fields[$0]!) })
+            return shape("edit_contact", [("contact_id", id)] + fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         case .buyItNow:
             return shape("buy_it_now", [("currency", "usd")])
         }
@@ -115,7 +115,8 @@ public enum Cents {
         var cents: Int64 = 0
         var overflow = false
         for digit in whole + (fraction ?? "").padding(toLength: 2, withPad: "0", startingAt: 0) {
-            let d = Int64(digit.asciiValue! - 48)
+            // Checked above: every character is an ASCII digit.
+            let d = Int64(digit.wholeNumberValue ?? 0)
             let (times, o1) = cents.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times.addingReportingOverflow(d)
             if o1 || o2 { overflow = true; break }

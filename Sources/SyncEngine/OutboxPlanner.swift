@@ -59,7 +59,7 @@ public enum OutboxPlanner {
         }
         var batches: [PlannedBatch] = []
         for shape in order {
-            let members = groups[shape]!
+            guard let members = groups[shape] else { continue }
             let spec = CommandCatalog.spec(named: shape.command)
             let limit = spec.map { domainLimit($0.domainLimit) } ?? 1
             var start = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @_spi(OutboxWriter) import PortfolioStore
 
 /// Writes `list_domain` pages on a background queue while the next page is
@@ -9,16 +10,20 @@ import Foundation
 /// order), so fewer, larger transactions write far less. See
 /// `DomainListing.ingest(pages:)` for how a batch is written; gone marking
 /// still waits for a complete listing.
-final class PageWriter: @unchecked Sendable {
+final class PageWriter: Sendable {
     private let listing: DomainListing
     private let queue = DispatchQueue(label: "dynafolio.sync.page-writer")
-    private let lock = NSLock()
-    private var pending: [[DomainRow]] = []
-    private var pendingRows = 0
-    private var failure: (any Error)?
-    /// Whether the next page is written on its own, without waiting for a
-    /// batch (the first page of a first sync, so rows appear at once).
-    private var writeNextAtOnce: Bool
+    private let state: Mutex<State>
+
+    /// Pages waiting for the writer, and the first write error.
+    private struct State {
+        var pending: [[DomainRow]] = []
+        var pendingRows = 0
+        var failure: (any Error)?
+        /// Whether the next page is written on its own, without waiting for
+        /// a batch (the first page of a first sync, so rows appear at once).
+        var writeNextAtOnce: Bool
+    }
 
     /// A write starts once this many rows are queued (or at `finish`): with
     /// ~10 pages per transaction the index pages are rewritten a tenth as often.
@@ -31,17 +36,17 @@ final class PageWriter: @unchecked Sendable {
     /// (a first sync on an empty cache), then batch as usual.
     init(listing: DomainListing, firstPageAtOnce: Bool = false) {
         self.listing = listing
-        writeNextAtOnce = firstPageAtOnce
+        state = Mutex(State(writeNextAtOnce: firstPageAtOnce))
     }
 
     /// Queues one page; throws the first write error seen so far.
     func submit(_ page: [DomainRow]) async throws {
-        let (mustWait, startWrite): (Bool, Bool) = lock.withLock {
-            pending.append(page)
-            pendingRows += page.count
-            let atOnce = writeNextAtOnce
-            writeNextAtOnce = false
-            return (pendingRows > Self.maximumQueuedRows, atOnce || pendingRows >= Self.minimumBatchRows)
+        let (mustWait, startWrite): (Bool, Bool) = state.withLock { state in
+            state.pending.append(page)
+            state.pendingRows += page.count
+            let atOnce = state.writeNextAtOnce
+            state.writeNextAtOnce = false
+            return (state.pendingRows > Self.maximumQueuedRows, atOnce || state.pendingRows >= Self.minimumBatchRows)
         }
         if startWrite { queue.async { self.drain() } }
         if mustWait { try await finish() }
@@ -61,20 +66,20 @@ final class PageWriter: @unchecked Sendable {
     }
 
     private func rethrowFailure() throws {
-        if let error = lock.withLock({ failure }) { throw error }
+        if let error = state.withLock({ $0.failure }) { throw error }
     }
 
     /// Runs on `queue`: writes everything queued so far in one transaction.
     private func drain() {
-        let pages: [[DomainRow]] = lock.withLock {
-            defer { pending = []; pendingRows = 0 }
-            return failure == nil ? pending : []
+        let pages: [[DomainRow]] = state.withLock { state in
+            defer { state.pending = []; state.pendingRows = 0 }
+            return state.failure == nil ? state.pending : []
         }
         guard !pages.isEmpty else { return }
         do {
             try listing.ingest(pages: pages)
         } catch {
-            lock.withLock { if failure == nil { failure = error } }
+            state.withLock { state in if state.failure == nil { state.failure = error } }
         }
     }
 }

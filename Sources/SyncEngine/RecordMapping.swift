@@ -42,19 +42,8 @@ enum RecordMapping {
         let text = providerType ?? ""
         // The provider sends a handful of ASCII spellings; classify those by
         // bytes (the Unicode letter test below costs ~1 µs per domain).
-        if let ascii = asciiLetters(text) { return classify(ascii) }
+        if let ascii = TextFolding.asciiLetters(text) { return classify(ascii) }
         return classify(text.lowercased().filter { $0.isLetter })
-    }
-
-    /// The lower-cased ASCII letters of an all-ASCII text, else nil.
-    private static func asciiLetters(_ text: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for b in text.utf8 {
-            if b >= 0x80 { return nil }
-            if b >= 0x41 && b <= 0x5A { out.append(b | 0x20) } else if b >= 0x61 && b <= 0x7A { out.append(b) }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func classify(_ t: String) -> DomainRow.NSType {

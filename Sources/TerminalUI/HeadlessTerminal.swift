@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A ``Terminal`` for tests: a fixed (changeable) size, a scripted queue of
 /// keys, and the last drawn screen kept for comparison with a golden text.
@@ -8,64 +9,65 @@ import Foundation
 /// app.run(on: terminal)   // ends when the queue runs dry, say
 /// #expect(terminal.lastScreen?.plainText() == expected)
 /// ```
-public final class HeadlessTerminal: Terminal, @unchecked Sendable {
-    // @unchecked: every stored property is guarded by `lock`.
-    private let lock = NSLock()
-    private var currentSize: Size
-    private var keys: [KeyEvent]
-    private var screen: Screen?
-    private var draws = 0
-    private var suspended = false
-    private var restored = false
+public final class HeadlessTerminal: Terminal, Sendable {
+    private let state: Mutex<State>
 
-    public init(size: Size = Size(rows: 24, cols: 80), keys: [KeyEvent] = []) {
-        self.currentSize = size
-        self.keys = keys
+    private struct State {
+        var size: Size
+        var keys: [KeyEvent]
+        var screen: Screen?
+        var draws = 0
+        var suspended = false
+        var restored = false
     }
 
-    public var size: Size { lock.withLock { currentSize } }
+    public init(size: Size = Size(rows: 24, cols: 80), keys: [KeyEvent] = []) {
+        state = Mutex(State(size: size, keys: keys))
+    }
+
+    public var size: Size { state.withLock { $0.size } }
 
     /// The screen passed to the most recent ``draw(_:)``.
-    public var lastScreen: Screen? { lock.withLock { screen } }
+    public var lastScreen: Screen? { state.withLock { $0.screen } }
     /// How many times ``draw(_:)`` was called.
-    public var drawCount: Int { lock.withLock { draws } }
+    public var drawCount: Int { state.withLock { $0.draws } }
     /// Keys not read yet.
-    public var pendingKeys: [KeyEvent] { lock.withLock { keys } }
-    public var isSuspended: Bool { lock.withLock { suspended } }
-    public var isRestored: Bool { lock.withLock { restored } }
+    public var pendingKeys: [KeyEvent] { state.withLock { $0.keys } }
+    public var isSuspended: Bool { state.withLock { $0.suspended } }
+    public var isRestored: Bool { state.withLock { $0.restored } }
 
     public func draw(_ screen: Screen) {
-        lock.withLock {
-            self.screen = screen
-            draws += 1
+        state.withLock { state in
+            state.screen = screen
+            state.draws += 1
         }
     }
 
     /// The next scripted key, or `nil` at once when the queue is empty
     /// (no waiting: tests use no real time).
     public func readKey(timeoutMs: Int) -> KeyEvent? {
-        lock.withLock { keys.isEmpty ? nil : keys.removeFirst() }
+        state.withLock { $0.keys.isEmpty ? nil : $0.keys.removeFirst() }
     }
 
     /// Appends keys to the queue.
     public func enqueue(_ more: KeyEvent...) {
-        lock.withLock { keys.append(contentsOf: more) }
+        state.withLock { $0.keys.append(contentsOf: more) }
     }
 
     /// Appends each character of `text` as a `.char` key.
     public func type(_ text: String) {
-        lock.withLock { keys.append(contentsOf: text.map { KeyEvent.char($0) }) }
+        state.withLock { $0.keys.append(contentsOf: text.map { KeyEvent.char($0) }) }
     }
 
     /// Changes the size and queues a `.resize`, as a real terminal would.
     public func resize(to size: Size) {
-        lock.withLock {
-            currentSize = size
-            keys.append(.resize)
+        state.withLock { state in
+            state.size = size
+            state.keys.append(.resize)
         }
     }
 
-    public func suspend() { lock.withLock { suspended = true } }
-    public func resume() { lock.withLock { suspended = false } }
-    public func restore() { lock.withLock { restored = true } }
+    public func suspend() { state.withLock { $0.suspended = true } }
+    public func resume() { state.withLock { $0.suspended = false } }
+    public func restore() { state.withLock { $0.restored = true } }
 }

@@ -1,5 +1,6 @@
 import CNCursesShim
 import Foundation
+import Synchronization
 
 /// Why the terminal could not be taken over. The description is the message
 /// for the user.
@@ -248,24 +249,24 @@ public final class NCursesTerminal: Terminal {
 
     // MARK: Process-wide state
 
-    nonisolated(unsafe) private static var exitRestoreRegistered = false
+    private static let exitRestoreRegistered = Mutex(false)
 
     /// `exit()` from anywhere (argument parser, a fatal path) still restores.
     private static func registerExitRestore() {
-        // Only called while holding the ActiveTerminal claim, so no race.
-        guard !exitRestoreRegistered else { return }
-        exitRestoreRegistered = true
-        atexit { dfc_end() }
+        let first = exitRestoreRegistered.withLock { registered in
+            defer { registered = true }
+            return !registered
+        }
+        if first { atexit { dfc_end() } }
     }
 }
 
 /// The one-terminal-at-a-time flag (ncurses and signal handlers are global).
 private enum ActiveTerminal {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var active = false
+    private static let active = Mutex(false)
 
     static func claim() -> Bool {
-        lock.withLock {
+        active.withLock { active in
             if active { return false }
             active = true
             return true
@@ -273,7 +274,7 @@ private enum ActiveTerminal {
     }
 
     static func release() {
-        lock.withLock { active = false }
+        active.withLock { $0 = false }
     }
 }
 

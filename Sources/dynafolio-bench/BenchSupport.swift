@@ -34,19 +34,16 @@ func percentile(_ samples: [Double], _ p: Double) -> Double {
 }
 
 /// Peak resident set size of this process so far, in MB (Linux `VmHWM`).
-func peakRSSMegabytes() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
-        return kb / 1024
-    }
-    return 0
-}
+func peakRSSMegabytes() -> Double { procStatusMegabytes("VmHWM:") }
 
 /// Current resident set size in MB (Linux `VmRSS`).
-func currentRSSMegabytes() -> Double {
+func currentRSSMegabytes() -> Double { procStatusMegabytes("VmRSS:") }
+
+/// A kB line of `/proc/self/status`, in MB; 0 where there is no such file
+/// (not Linux) or line.
+private func procStatusMegabytes(_ key: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(key) {
         let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
         return kb / 1024
     }
@@ -77,7 +74,9 @@ final class CannedTransport: Transport, Sendable {
         let command = items.first { $0.name == "command" }?.value ?? ""
         let page = items.first { $0.name == "page_index" }?.value ?? ""
         let key = command == "list_domain" ? "list_domain:\(page)" : command
-        let body = bodies[key] ?? bodies["list_domain:empty"]!
+        guard let body = bodies[key] ?? bodies["list_domain:empty"] else {
+            throw DynadotError.transport(.other, detail: "no canned body for \(key)")
+        }
         return HTTPReply(status: 200, body: body)
     }
 }

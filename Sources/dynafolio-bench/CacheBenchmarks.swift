@@ -24,7 +24,7 @@ enum CacheBenchmarks {
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
         func fetch(_ query: String) async throws -> Data {
-            let url = URL(string: endpoint.absoluteString + "?key=\(benchKey)&" + query)!
+            guard let url = URL(string: endpoint.absoluteString + "?key=\(benchKey)&" + query) else { throw URLError(.badURL) }
             return try await session.data(from: url).0
         }
         var bodies: [String: Data] = [:]

@@ -1,6 +1,7 @@
 import DynadotAPI
 import DynadotSim
 import Foundation
+import PortfolioStore
 
 /// `swift run -c release dynafolio-bench [--domains N] [--json]`
 ///
@@ -57,7 +58,7 @@ do {
 }
 
 if jsonOutput {
-    var all: [String: JSONValue] = ["date": .string(ISO8601DateFormatter().string(from: Date())),
+    var all: [String: JSONValue] = ["date": .string(UTCDate.isoTimestamp(UTCDate.nowMs())),
                                      "domains": .number(Double(domainCount))]
     for result in results {
         var fields = result.json

@@ -57,6 +57,25 @@ struct OfflineAndLockTests {
         #expect(stuck.isEmpty, "\(stuck) \(push.stderr)")
     }
 
+    /// Without a key: the TUI refuses an empty cache (creating none) and
+    /// says how to set a key; `sync` and `push` say the same and exit 1.
+    @Test func withoutAKeySyncAndPushSayHowToSetOne() async throws {
+        let world = try CLIWorld()
+        world.key = nil
+        world.endpoint = URL(string: "http://127.0.0.1:1/api3.json")
+        let tui = try await world.run()
+        #expect(tui.status == 1)
+        #expect(tui.stderr.contains("no Dynadot API key is configured and the cache is empty"), "\(tui.stderr)")
+        #expect(tui.stderr.contains("Set DYNADOT_API_KEY"))
+        #expect(!FileManager.default.fileExists(atPath: world.databasePath), "the refused TUI created a cache")
+        for verb in ["sync", "push"] {
+            let result = try await world.run(verb)
+            #expect(result.status == 1, "\(verb): \(result.stderr)")
+            #expect(result.stderr.contains("no Dynadot API key is configured; set DYNADOT_API_KEY or api_key in config.toml"),
+                    "\(verb): \(result.stderr)")
+        }
+    }
+
     /// "Two processes: one pushing, the other's `push` is refused clearly."
     @Test func secondPushIsRefusedWhileOneRuns() async throws {
         try await withSimWorld(simConfiguration(domains: 40)) { server, world in

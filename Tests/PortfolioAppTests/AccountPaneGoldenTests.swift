@@ -115,6 +115,6 @@ import TerminalUI
         #expect(refused.contains("is not a date; write YYYY-MM-DD"))
         // Without an account the status refresh says why instead of calling.
         fixture.drive([.escape, .char("s")])
-        #expect(fixture.app.state.message?.text == "no account: nothing can be fetched")
+        #expect(fixture.app.state.message?.text == "fetching needs an API key: set DYNADOT_API_KEY or api_key in config.toml")
     }
 }

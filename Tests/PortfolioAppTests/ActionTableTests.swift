@@ -55,7 +55,7 @@ import TerminalUI
     @Test func disabledActionsSayWhy() throws {
         let fixture = try AppFixture()
         let terminal = fixture.drive([.char("r")])
-        #expect(screenText(terminal).hasSuffix(" no account: the cache is read-only"))
+        #expect(screenText(terminal).hasSuffix(" sync needs an API key: set DYNADOT_API_KEY or api_key in config.toml"))
     }
 
     @Test func markdownListsEveryActionOnce() throws {

@@ -215,7 +215,7 @@ enum Goldens {
 
 
          acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 3
-         no account: nothing can be pushed
+         push needs an API key: set DYNADOT_API_KEY or api_key in config.toml
         """#
 
     static let domainsStyled80 = #"""

@@ -82,12 +82,15 @@ struct TUIEndToEndTests {
         }
     }
 
-    /// Runs `body` with a world and a tmux session, cleaning both up even on failure.
+    /// Runs `body` with a world and a tmux session, cleaning both up even on
+    /// failure; `prepare` runs on the world before the TUI starts.
     func withSession(width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+                     prepare: (World) async throws -> Void = { _ in },
                      _ body: (World, TmuxSession) async throws -> Void) async throws {
         let world = try await World()
         var session: TmuxSession?
         do {
+            try await prepare(world)
             session = try TmuxSession(width: width, height: height, command: world.command(environment))
             try await body(world, session!)
         } catch {

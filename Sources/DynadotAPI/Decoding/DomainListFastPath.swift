@@ -324,7 +324,7 @@ extension JSONByteParser {
 
     /// Whether the raw key bytes are exactly `spelling`.
     private func keyIs(_ key: Range<Int>, _ spelling: StaticString) -> Bool {
-        guard key.count == spelling.utf8CodeUnitCount else { return false }
-        return memcmp(base! + key.lowerBound, spelling.utf8Start, key.count) == 0
+        guard key.count == spelling.utf8CodeUnitCount, let start = bytes.baseAddress else { return false }
+        return memcmp(start + key.lowerBound, spelling.utf8Start, key.count) == 0
     }
 }

@@ -38,7 +38,7 @@ extension JSONValue {
 /// decoded straight from the input buffer, so a typical `list_domain` page
 /// costs one small allocation per string and per container.
 struct JSONByteParser {
-    let base: UnsafePointer<UInt8>?
+    let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     var pos = 0
     var depth = 0
@@ -48,7 +48,7 @@ struct JSONByteParser {
     private var pendingFields: [(String, JSONValue)] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        base = bytes.baseAddress
+        self.bytes = bytes
         count = bytes.count
     }
 
@@ -62,7 +62,7 @@ struct JSONByteParser {
         return value
     }
 
-    @inline(__always) func byte(_ i: Int) -> UInt8 { base![i] }
+    @inline(__always) func byte(_ i: Int) -> UInt8 { bytes[i] }
 
     func fail(_ reason: String) -> JSONParseError {
         JSONParseError(offset: pos, reason: reason)
@@ -185,12 +185,12 @@ struct JSONByteParser {
 
     private func makeString(from start: Int, to end: Int, normalising: Bool) -> String {
         var lo = start, hi = end
-        if normalising { (lo, hi) = JSONByteParser.keyBounds(base!, lo, hi) }
-        return String(decoding: UnsafeBufferPointer(start: base! + lo, count: hi - lo), as: UTF8.self)
+        if normalising { (lo, hi) = JSONByteParser.keyBounds(bytes, lo, hi) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
     }
 
     /// Trims spaces, then one trailing `:`, then spaces again.
-    private static func keyBounds(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+    private static func keyBounds(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
         var lo = start, hi = end
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         while lo < hi, isSpace(p[lo]) { lo += 1 }
@@ -205,14 +205,14 @@ struct JSONByteParser {
     private mutating func parseEscapedString(from start: Int, normalising: Bool) throws -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(pos - start + 16)
-        buffer.append(contentsOf: UnsafeBufferPointer(start: base! + start, count: pos - start))
+        buffer.append(contentsOf: bytes[start..<pos])
         while pos < count {
             let b = byte(pos)
             if b == UInt8(ascii: "\"") {
                 pos += 1
                 return buffer.withUnsafeBufferPointer { buf in
                     var lo = 0, hi = buf.count
-                    if normalising, let p = buf.baseAddress { (lo, hi) = JSONByteParser.keyBounds(p, 0, buf.count) }
+                    if normalising { (lo, hi) = JSONByteParser.keyBounds(buf, 0, buf.count) }
                     return String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self)
                 }
             }
@@ -322,7 +322,7 @@ struct JSONByteParser {
         if isPlainInteger {
             return negative ? -Double(intValue) : Double(intValue)
         }
-        let text = String(decoding: UnsafeBufferPointer(start: base! + start, count: pos - start), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         guard let value = Double(text) else { throw JSONParseError(offset: start, reason: "invalid number") }
         return value
     }

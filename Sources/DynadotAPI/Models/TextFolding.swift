@@ -1,10 +1,10 @@
 /// Byte-level text checks for the per-domain decoding path, where
 /// Foundation's trim and Unicode character properties dominate the cost.
-enum TextFolding {
+public enum TextFolding {
     /// The lower-cased ASCII letters of an all-ASCII text (other bytes
     /// dropped), or nil when the text has non-ASCII bytes. Equal to
     /// `text.lowercased().filter { $0.isLetter }` for ASCII text.
-    static func asciiLetters(_ text: String) -> String? {
+    public static func asciiLetters(_ text: String) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for b in text.utf8 {

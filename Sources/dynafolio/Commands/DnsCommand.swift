@@ -96,8 +96,8 @@ enum DnsBase {
         let lowered = type.lowercased()
         if lowered == "mx" || lowered == "srv" {
             let parts = value.split(separator: " ", omittingEmptySubsequences: true)
-            if parts.count >= 2, Int(parts.last!) != nil {
-                extra = String(parts.last!)
+            if parts.count >= 2, let last = parts.last, Int(last) != nil {
+                extra = String(last)
                 value = parts.dropLast().joined(separator: " ")
             }
         } else if lowered == "txt", value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
@@ -136,11 +136,11 @@ struct DnsShow: AsyncParsableCommand {
         guard let set = try await DnsBase.fetchIfNeeded(name, context: context) else {
             let row = try context.store.domain(named: name)
             let type = row?.nsType.rawValue ?? "unknown"
-            if json { JSONOutput.emit(.object(["domain": .string(name), "ns_type": .string(type), "records": .array([])])); return }
+            if json { try JSONOutput.emit(JSONOutput.NoRecords(domain: name, nsType: type)); return }
             print("\(name) does not use Dynadot DNS (ns type: \(type)); `dynafolio dns set \(name) --record … --switch-to-dynadot-dns` switches it")
             return
         }
-        if json { JSONOutput.emit(JSONOutput.recordSet(set)) } else { print(DnsBase.render(set)) }
+        if json { try JSONOutput.emit(JSONOutput.RecordSet(set: set)) } else { print(DnsBase.render(set)) }
     }
 }
 

@@ -26,7 +26,7 @@ struct ExpiringCommand: AsyncParsableCommand {
         let rows = try context.store.rows(matching: query, sort: DomainSort(.expires))
         if json {
             let pending = try context.store.pendingFields(for: rows.map(\.name))
-            JSONOutput.emit(.array(rows.map { JSONOutput.domain($0, pending: pending[$0.name] ?? []) }))
+            try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
         } else {
             for row in rows {
                 print("\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(row.name)")

@@ -39,7 +39,7 @@ struct LsCommand: AsyncParsableCommand {
             printError("the cache is empty; run `dynafolio sync` first")
         }
         if json {
-            JSONOutput.emit(.array(rows.map { JSONOutput.domain($0, pending: pending[$0.name] ?? []) }))
+            try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
         } else if csv {
             var out = "name,name_unicode,expires,renew_option,locked,privacy,folder,ns_type,nameservers,for_sale,note,pending\n"
             for row in rows {

@@ -17,7 +17,7 @@ struct PlanCommand: AsyncParsableCommand {
         let context = try AppContext.open()
         let plan = try context.engine.plan()
         if json {
-            JSONOutput.emit(JSONOutput.plan(plan))
+            try JSONOutput.emit(JSONOutput.plan(plan))
         } else {
             print(PlanText.render(plan))
         }

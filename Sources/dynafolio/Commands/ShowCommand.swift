@@ -24,15 +24,8 @@ struct ShowCommand: AsyncParsableCommand {
         let pending = try context.store.pendingFields(for: [name])[name] ?? []
         let dns = try context.store.dnsRecordSet(domain: name)
         if json {
-            guard case .object(var fields) = JSONOutput.domain(row, pending: pending) else { return }
-            fields["contacts"] = .object([
-                "registrant": row.registrantID.map { .string($0) } ?? .null,
-                "admin": row.adminID.map { .string($0) } ?? .null,
-                "technical": row.technicalID.map { .string($0) } ?? .null,
-                "billing": row.billingID.map { .string($0) } ?? .null,
-            ])
-            fields["dns"] = dns.map(JSONOutput.recordSet) ?? .null
-            JSONOutput.emit(.object(fields))
+            let detail = JSONOutput.Domain.Detail(contacts: JSONOutput.Contacts(row), dns: dns.map(JSONOutput.RecordSet.init))
+            try JSONOutput.emit(JSONOutput.Domain(row: row, pending: pending, detail: detail))
             return
         }
         // Every value from the account is printed escaped (TerminalText).

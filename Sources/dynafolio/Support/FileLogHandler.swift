@@ -26,7 +26,7 @@ struct FileLogHandler: LogHandler {
     func log(event: LogEvent) {
         let all = self.metadata.merging(event.metadata ?? [:]) { $1 }
         let level = event.level, message = event.message
-        let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
+        let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let stamp = UTCDate.isoTimestamp(UTCDate.nowMs())
         sink.write("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)\n")
     }

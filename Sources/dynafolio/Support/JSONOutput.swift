@@ -3,42 +3,128 @@ import Foundation
 import PortfolioStore
 import SyncEngine
 
-/// The stable `--json` documents. Keys are sorted (JSONValue serialises them
-/// that way), so equal data prints equal bytes.
+/// The stable `--json` documents, written through `Codable` and one
+/// `JSONEncoder` with sorted keys, so equal data prints equal bytes. The
+/// shapes are the README's and pinned byte for byte by
+/// `JSONOutputGoldenTests`: add fields, never rename. A missing value is
+/// `null`, never an absent key (except `parking_ads`, documented so).
 enum JSONOutput {
-    /// One domain as `ls --json` and `show --json` print it. The fields the
-    /// README documents; add new ones, never rename.
-    static func domain(_ row: DomainRow, pending: [PendingField]) -> JSONValue {
-        var fields: [String: JSONValue] = [
-            "name": .string(row.name),
-            "name_unicode": .string(row.nameUnicode),
-            "expires": row.expiresMs.map { .string(ValueDisplay.isoDate($0)) } ?? .null,
-            "registered": row.registeredMs.map { .string(ValueDisplay.isoDate($0)) } ?? .null,
-            "tld": .string(row.tld),
-            "renew_option": .string(row.renewOption.rawValue),
-            "locked": .bool(row.locked),
-            "privacy": .string(row.privacy.rawValue),
-            "folder": .string(row.folderName),
-            "ns_type": .string(row.nsType.rawValue),
-            "nameservers": .array(row.nameservers.map { .string($0) }),
-            "for_sale": .bool(row.forSale),
-            "sale_price": row.salePriceCents.map { .string(Cents.format(cents: $0)) } ?? .null,
-            "note": .string(row.note),
-            "status": .string(row.status),
-            "gone": .bool(row.gone),
-            "pending": .array(pending.map(pendingJSON)),
-        ]
-        if row.nsType == .parking { fields["parking_ads"] = .bool(row.withAds) }
-        return .object(fields)
+    /// One domain as `ls --json` and `expiring --json` print it; `show
+    /// --json` adds `detail`.
+    struct Domain: Encodable {
+        let row: DomainRow
+        let pending: [PendingField]
+        /// `contacts` and `dns`, for `show --json`.
+        var detail: Detail?
+
+        struct Detail {
+            let contacts: Contacts
+            let dns: RecordSet?
+        }
+
+        private enum Key: String, CodingKey {
+            case name, nameUnicode = "name_unicode", expires, registered, tld, renewOption = "renew_option", locked, privacy
+            case folder, nsType = "ns_type", nameservers, parkingAds = "parking_ads", forSale = "for_sale"
+            case salePrice = "sale_price", note, status, gone, pending, contacts, dns
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(row.name, forKey: .name)
+            try out.encode(row.nameUnicode, forKey: .nameUnicode)
+            try out.encode(row.expiresMs.map(ValueDisplay.isoDate), forKey: .expires)
+            try out.encode(row.registeredMs.map(ValueDisplay.isoDate), forKey: .registered)
+            try out.encode(row.tld, forKey: .tld)
+            try out.encode(row.renewOption.rawValue, forKey: .renewOption)
+            try out.encode(row.locked, forKey: .locked)
+            try out.encode(row.privacy.rawValue, forKey: .privacy)
+            try out.encode(row.folderName, forKey: .folder)
+            try out.encode(row.nsType.rawValue, forKey: .nsType)
+            try out.encode(row.nameservers, forKey: .nameservers)
+            if row.nsType == .parking { try out.encode(row.withAds, forKey: .parkingAds) }
+            try out.encode(row.forSale, forKey: .forSale)
+            try out.encode(row.salePriceCents.map { Cents.format(cents: $0) }, forKey: .salePrice)
+            try out.encode(row.note, forKey: .note)
+            try out.encode(row.status, forKey: .status)
+            try out.encode(row.gone, forKey: .gone)
+            try out.encode(pending.map(Pending.init), forKey: .pending)
+            if let detail {
+                try out.encode(detail.contacts, forKey: .contacts)
+                try out.encode(detail.dns, forKey: .dns)
+            }
+        }
     }
 
-    static func pendingJSON(_ item: PendingField) -> JSONValue {
-        let field = IntentField(rawValue: item.field)
-        return .object([
-            "field": .string(item.field),
-            "value": .string(field.map { ValueDisplay.describe($0, item.value) } ?? item.value),
-            "state": .string(item.state.rawValue),
-        ])
+    /// A change not yet applied: `value` is readable text.
+    struct Pending: Encodable {
+        let field: String
+        let value: String
+        let state: String
+
+        init(_ item: PendingField) {
+            field = item.field
+            value = IntentField(rawValue: item.field).map { ValueDisplay.describe($0, item.value) } ?? item.value
+            state = item.state.rawValue
+        }
+    }
+
+    /// A domain's contact ids by role (`null` where none is set).
+    struct Contacts: Encodable {
+        let registrant, admin, technical, billing: String?
+
+        init(_ row: DomainRow) {
+            registrant = row.registrantID
+            admin = row.adminID
+            technical = row.technicalID
+            billing = row.billingID
+        }
+
+        private enum Key: String, CodingKey { case registrant, admin, technical, billing }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(registrant, forKey: .registrant)
+            try out.encode(admin, forKey: .admin)
+            try out.encode(technical, forKey: .technical)
+            try out.encode(billing, forKey: .billing)
+        }
+    }
+
+    /// A record set as `dns show --json` prints it (and `show --json`'s `dns`).
+    struct RecordSet: Encodable {
+        let set: DNSRecordSet
+
+        private enum Key: String, CodingKey { case domain, ttl, nsType = "ns_type", fetched, records }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(set.domain, forKey: .domain)
+            try out.encode(set.ttl, forKey: .ttl)
+            try out.encode(set.nsType, forKey: .nsType)
+            try out.encode(ValueDisplay.isoDate(set.fetchedAtMs), forKey: .fetched)
+            try out.encode(set.records.map(Record.init), forKey: .records)
+        }
+    }
+
+    /// One DNS record: `@` for the apex, the type upper case.
+    struct Record: Encodable {
+        let host, type, value, extra: String
+
+        init(_ record: DNSRecord) {
+            host = record.subhost.isEmpty ? "@" : record.subhost
+            type = record.type.uppercased()
+            value = record.value
+            extra = record.value2 ?? ""
+        }
+    }
+
+    /// `dns show --json` of a domain not on Dynadot DNS: no records.
+    struct NoRecords: Encodable {
+        let domain: String
+        let nsType: String
+        let records: [Record] = []
+
+        private enum CodingKeys: String, CodingKey { case domain, nsType = "ns_type", records }
     }
 
     /// `plan --json`: `{"calls": N, "setup": [{"command", "params"}],
@@ -66,26 +152,29 @@ enum JSONOutput {
         ])
     }
 
-    /// A record set as `dns show --json` prints it.
-    static func recordSet(_ set: DNSRecordSet) -> JSONValue {
-        .object([
-            "domain": .string(set.domain),
-            "ttl": set.ttl.map { .number(Double($0)) } ?? .null,
-            "ns_type": .string(set.nsType),
-            "fetched": .string(ValueDisplay.isoDate(set.fetchedAtMs)),
-            "records": .array(set.records.map { r in
-                .object([
-                    "host": .string(r.subhost.isEmpty ? "@" : r.subhost),
-                    "type": .string(r.type.uppercased()),
-                    "value": .string(r.value),
-                    "extra": .string(r.value2 ?? ""),
-                ])
-            }),
-        ])
+    /// The document as text: compact, keys sorted, `/` unescaped, and every
+    /// control character escaped — the encoder escapes C0; DEL and C1 are
+    /// escaped here too (TerminalText's rule), so printed JSON cannot drive
+    /// a terminal. Outside strings JSON text is ASCII, so the replacement
+    /// only ever touches string contents.
+    static func text(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoded = String(decoding: try encoder.encode(value), as: UTF8.self)
+        var out = ""
+        out.reserveCapacity(encoded.utf8.count)
+        for scalar in encoded.unicodeScalars {
+            if scalar.value >= 0x7f, TerminalText.isControl(scalar) {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Prints a document and a newline on standard output.
-    static func emit(_ value: JSONValue) {
-        FileHandle.standardOutput.write(Data((value.serialized() + "\n").utf8))
+    static func emit(_ value: some Encodable) throws {
+        FileHandle.standardOutput.write(Data((try text(value) + "\n").utf8))
     }
 }

@@ -24,10 +24,12 @@ struct DemoCommand: AsyncParsableCommand {
         let keys = config?.keys ?? [:]
         // The simulator is on this machine: let the demo drive it at the
         // Super Bulk limits, so a sync or push is never held to Regular's pace.
+        DemoFolder.removeLeftovers()
+        let demo = try DemoFolder.create()
+        defer { demo.remove() }
+        let folder = demo.url
         let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed, tier: .superBulk))
         let endpoint = try await server.start()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dynafolio-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: folder) }
         var failure: (any Error)?
         do {
             let engine = try TUIContext.engine(databasePath: folder.appendingPathComponent("demo.sqlite").path, endpoint: endpoint,

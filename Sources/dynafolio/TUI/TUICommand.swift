@@ -16,17 +16,21 @@ struct TUICommand: AsyncParsableCommand {
         do { config = try AppConfiguration.load() } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
-        guard config.hasKeySource else {
+        // Without a key the cache is still worth opening (browse, queue
+        // edits, as `ls` does offline); a missing or empty one is not.
+        let noCache = { () -> ExitCode in
             FileHandle.standardError.write(Data("""
-            dynafolio: no Dynadot API key is configured.
+            dynafolio: no Dynadot API key is configured and the cache is empty.
               Set DYNADOT_API_KEY, or put api_key = "…" in \(config.configPath) (chmod 600).
               To look around first, run: dynafolio demo
 
             """.utf8))
-            throw ExitCode(1)
+            return ExitCode(1)
         }
+        if !config.hasKeySource, !FileManager.default.fileExists(atPath: config.databasePath) { throw noCache() }
         do {
             let context = try AppContext.open()
+            if !context.hasAccount, try context.store.count() == 0 { throw noCache() }
             let configPath = config.configPath
             try await TUIContext.run(engine: context.engine, hasAccount: context.hasAccount, keys: config.keys,
                                      themeFlag: theme, themeConfig: config.theme,

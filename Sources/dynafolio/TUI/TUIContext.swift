@@ -60,6 +60,8 @@ enum TUIContext {
                     // A damaged cache moved aside says so on the first screen.
                     if let note = engine.store.openingNotes.first ?? engine.store.readOnlyReason ?? engine.store.skippedRowsNote {
                         app.announce(note, isError: true)
+                    } else if !hasAccount {
+                        app.announce(AppState.noKeyBanner)
                     }
                     if syncFirst { app.perform(.sync) }
                     app.run(terminal: terminal)
