@@ -22,6 +22,9 @@ struct ColumnChooser {
     /// The columns offered, by id and title, in table order.
     let columns: [(id: String, title: String)]
     var shown: Set<String>
+    /// Whether `Enter` writes the choice to config.toml (the demo keeps it
+    /// for the session only), so the hint says what `Enter` really does.
+    var keepsInConfig = true
     var cursor = 0
 
     enum Outcome { case none, done, cancelled }
@@ -41,7 +44,7 @@ struct ColumnChooser {
     }
 
     func render(into screen: inout Screen, area: Rect) {
-        let hint = "Space shows / hides · Enter keeps it in config.toml · Esc"
+        let hint = "Space shows / hides · Enter keeps it " + (keepsInConfig ? "in config.toml" : "for this session") + " · Esc"
         let width = min(area.width - 2, max(DisplayWidth.of(hint), 24) + 4)
         let box = area.centered(width: width, height: min(area.height, columns.count + 4))
         guard box.height >= 5 else { return }

@@ -225,7 +225,8 @@ public final class DomainsPane: Pane {
             let hidden = hiddenColumns(app)
             chooser = ColumnChooser(
                 columns: Self.choosableColumns.map { ($0.id, DomainRowRenderer.columns[$0.index].title) },
-                shown: Set(Self.choosableColumns.map(\.id)).subtracting(hidden))
+                shown: Set(Self.choosableColumns.map(\.id)).subtracting(hidden),
+                keepsInConfig: app.columns.save != nil)
         case .columnsLeft: table.scrollColumns(by: -1)
         case .columnsRight: table.scrollColumns(by: 1)
         case .toggleDetail:
