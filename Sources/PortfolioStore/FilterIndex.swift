@@ -47,6 +47,16 @@ extension PortfolioDatabase {
         if start { rebuildFilterIndexInBackground() }
     }
 
+    /// Builds (or rebuilds) the index now, on the calling thread, and
+    /// keeps it current from then on: for a caller that would wait for it
+    /// anyway (the benchmark). Whether the cache's values allow an index is
+    /// returned; when not, queries run in SQL.
+    @discardableResult
+    public func buildFilterIndex() throws -> Bool {
+        try buildFilterIndexNow()
+        return filterIndex.state.withLock { if case .ready = $0.phase { return true } else { return false } }
+    }
+
     /// Builds the index now, on the calling thread (tests, the benchmark).
     func buildFilterIndexNow() throws {
         filterIndex.state.withLock { $0.phase = .building }
