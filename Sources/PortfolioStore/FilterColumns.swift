@@ -12,7 +12,8 @@ import GRDBSQLite
 /// match and in what order; the visible rows are read from the table by
 /// rowid. It is built from one read transaction and patched from the
 /// `domain_change` log (written by triggers, see migration
-/// `v3-filter-index`) for the rows an edit, a push or a pull touched.
+/// `v3-filter-index`) for the rows an edit, a push or a pull changed or
+/// deleted, and from the rowids above its own for the rows inserted.
 ///
 /// A cache holding a value whose SQL comparison this copy does not model
 /// (a text in `expires_ms`, a blob in `tld`, written by raw SQL) yields no
@@ -315,61 +316,79 @@ struct FilterColumns: Sendable {
     /// caller rebuilds): the log was pruned past this copy, too many rows
     /// changed, a value is not modelled, or a new row took an old rowid.
     mutating func patch(_ db: Database, generation: Int64) throws -> Bool {
-        guard let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM domain_change") else {
-            return lastChange == 0 ? try finishPatch(db, generation: generation, touchedNames: false) : false
-        }
+        // Rows changed or deleted since this copy, from the log.
+        let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM domain_change") ?? 0
+        var changed: [Int64] = []
         if newest != lastChange {
             let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM domain_change") ?? newest
             guard newest > lastChange, oldest <= lastChange + 1 else { return false }
-            let changed = try Int64.fetchAll(db, sql: "SELECT DISTINCT domain_rowid FROM domain_change WHERE seq > ?",
-                                             arguments: [lastChange])
-            guard changed.count <= Self.patchLimit(slots: slotCount) else { return false }
-            var touchedNames = false
-            var found = Set<Int64>()
-            var newSlots: [Int32] = []
-            var renamed = Set<Int32>()
-            for chunk in stride(from: 0, to: changed.count, by: 500).map({ changed[$0..<min($0 + 500, changed.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let statement = try db.makeStatement(sql: "SELECT \(Self.selectList) FROM domain WHERE rowid IN (\(marks)) ORDER BY rowid")
-                statement.arguments = StatementArguments(Array(chunk))
-                let cursor = try Row.fetchCursor(statement)
-                let s = statement.sqliteStatement
-                while try cursor.next() != nil {
-                    let rowID = sqlite3_column_int64(s, 0)
-                    found.insert(rowID)
-                    do {
-                        if let slot = slot(ofRowID: rowID) {
-                            let before = nameBytes(slot)
-                            let wasAlive = alive[slot]
-                            try take(s, into: slot)
-                            if !wasAlive || nameBytes(slot) != before { renamed.insert(Int32(slot)); touchedNames = true }
-                        } else {
-                            guard rowID > (rowIDs.last ?? .min) else { return false }
-                            newSlots.append(Int32(slotCount))
-                            try take(s, into: slotCount)
-                            touchedNames = true
-                        }
-                    } catch is Unmodelled {
-                        return false
+            changed = try Int64.fetchAll(db, sql: "SELECT DISTINCT domain_rowid FROM domain_change WHERE seq > ? ORDER BY domain_rowid",
+                                         arguments: [lastChange])
+        }
+        // New rows take rowids above every one this copy has seen (SQLite
+        // gives max(rowid) + 1), so inserts need no log entry.
+        let known = rowIDs.last ?? 0
+        let added = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain WHERE rowid > ?", arguments: [known]) ?? 0
+        guard changed.count + added <= Self.patchLimit(slots: slotCount) else { return false }
+        guard !changed.isEmpty || added > 0 else {
+            lastChange = newest
+            return try finishPatch(db, generation: generation, touchedNames: false)
+        }
+        var touchedNames = false
+        var found = Set<Int64>()
+        var newSlots: [Int32] = []
+        var renamed = Set<Int32>()
+        /// Takes every row of `statement` (in rowid order) into the copy.
+        func takeAll(_ statement: Statement) throws -> Bool {
+            let cursor = try Row.fetchCursor(statement)
+            let s = statement.sqliteStatement
+            while try cursor.next() != nil {
+                let rowID = sqlite3_column_int64(s, 0)
+                found.insert(rowID)
+                do {
+                    if let slot = slot(ofRowID: rowID) {
+                        let before = nameBytes(slot)
+                        let wasAlive = alive[slot]
+                        try take(s, into: slot)
+                        if !wasAlive || nameBytes(slot) != before { renamed.insert(Int32(slot)); touchedNames = true }
+                    } else {
+                        guard rowID > (rowIDs.last ?? .min) else { return false }
+                        newSlots.append(Int32(slotCount))
+                        try take(s, into: slotCount)
+                        touchedNames = true
                     }
+                } catch is Unmodelled {
+                    return false
                 }
             }
-            // Changed rowids no longer in the table were deleted.
-            for rowID in changed where !found.contains(rowID) {
-                guard let slot = slot(ofRowID: rowID), alive[slot] else { continue }
-                alive[slot] = false
-                renamed.insert(Int32(slot))
-                touchedNames = true
-            }
-            if touchedNames {
-                guard reorderNames(renamed: renamed, added: newSlots) else { return false }
-            }
-            // Replaced bytes stay in the arena until a rebuild compacts it.
-            guard garbage <= arena.count / 2 else { return false }
-            lastChange = newest
-            return try finishPatch(db, generation: generation, touchedNames: touchedNames)
+            return true
         }
-        return try finishPatch(db, generation: generation, touchedNames: false)
+        let logged = changed.filter { $0 <= known }
+        for chunk in stride(from: 0, to: logged.count, by: 500).map({ logged[$0..<min($0 + 500, logged.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let statement = try db.makeStatement(sql: "SELECT \(Self.selectList) FROM domain WHERE rowid IN (\(marks)) ORDER BY rowid")
+            statement.arguments = StatementArguments(Array(chunk))
+            guard try takeAll(statement) else { return false }
+        }
+        if added > 0 {
+            let statement = try db.makeStatement(sql: "SELECT \(Self.selectList) FROM domain WHERE rowid > ? ORDER BY rowid")
+            statement.arguments = [known]
+            guard try takeAll(statement) else { return false }
+        }
+        // Logged rowids no longer in the table were deleted.
+        for rowID in logged where !found.contains(rowID) {
+            guard let slot = slot(ofRowID: rowID), alive[slot] else { continue }
+            alive[slot] = false
+            renamed.insert(Int32(slot))
+            touchedNames = true
+        }
+        if touchedNames {
+            guard reorderNames(renamed: renamed, added: newSlots) else { return false }
+        }
+        // Replaced bytes stay in the arena until a rebuild compacts it.
+        guard garbage <= arena.count / 2 else { return false }
+        lastChange = newest
+        return try finishPatch(db, generation: generation, touchedNames: touchedNames)
     }
 
     private mutating func finishPatch(_ db: Database, generation: Int64, touchedNames: Bool) throws -> Bool {

@@ -147,7 +147,11 @@ extension FilterIndex.State {
             return (cached.bits, cached.count)
         }
         let bits = columns.evaluate(query, nowMs: nowMs)
-        let count = bits.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let count = bits.withUnsafeBufferPointer { bits in
+            var count = 0
+            for bit in bits where bit { count += 1 }
+            return count
+        }
         matches = (query, nowMs, columns.version, bits, count)
         return (bits, count)
     }
@@ -225,9 +229,7 @@ extension FilterColumns {
             switch term.condition {
             case .nameContains(let word):
                 let needle = Self.folded(word)
-                scan(&bits, negated: negated) { slot, search in
-                    search(unicodeName[slot], needle) || search(asciiName[slot], needle)
-                }
+                scanText(&bits, negated: negated, needle, unicodeName, asciiName) { _ in false }
             case .nameserver(let text):
                 let needle = Self.folded(text)
                 let typeMatches = table(.nsType) { cell in
@@ -235,9 +237,7 @@ extension FilterColumns {
                     return Self.contains(Self.foldedBytes(bytes), needle)
                 }
                 let types = codes[Keyed.nsType.rawValue]
-                scan(&bits, negated: negated) { slot, search in
-                    typeMatches[Int(types[slot])] || search(nameservers[slot], needle)
-                }
+                scanText(&bits, negated: negated, needle, nameservers, nil) { typeMatches[Int(types[$0])] }
             case .tld(let tld):
                 let value = Cell.text(Array(tld.utf8))
                 apply(&bits, codes[Keyed.tld.rawValue], table(.tld) { $0 == value }, negated: negated)
@@ -300,33 +300,44 @@ extension FilterColumns {
         }
     }
 
-    /// Tests `holds(slot, search)` on every slot still matching, where
-    /// `search(ref, needle)` finds `needle` inside the arena bytes at `ref`.
-    func scan(_ bits: inout [Bool], negated: Bool,
-              _ holds: (Int, (TextRef, [UInt8]) -> Bool) -> Bool) {
+    /// On every slot still matching: whether `needle` occurs in its text in
+    /// `first` (or in `second`), or `also(slot)` holds. A tight loop over
+    /// the arena's bytes: a first-byte test, then `memcmp`.
+    func scanText(_ bits: inout [Bool], negated: Bool, _ needle: [UInt8], _ first: [TextRef], _ second: [TextRef]?,
+                  also: (Int) -> Bool) {
+        let n = needle.count
         arena.withUnsafeBufferPointer { arena in
-            let base = arena.baseAddress
-            func search(_ ref: TextRef, _ needle: [UInt8]) -> Bool {
-                let n = needle.count
-                if n == 0 { return true }
-                let count = Int(ref.count)
-                guard count >= n, let base else { return false }
-                let start = base + Int(ref.start)
-                return needle.withUnsafeBufferPointer { needle in
-                    let first = needle[0]
-                    var i = 0
-                    let last = count - n
-                    while i <= last {
-                        if start[i] == first, n == 1 || memcmp(start + i + 1, needle.baseAddress! + 1, n - 1) == 0 {
-                            return true
+            needle.withUnsafeBufferPointer { needle in
+                first.withUnsafeBufferPointer { first in
+                    (second ?? []).withUnsafeBufferPointer { second in
+                        bits.withUnsafeMutableBufferPointer { bits in
+                            guard let base = arena.baseAddress, n > 0 else {
+                                // An empty word matches every name (LIKE '%%').
+                                for slot in bits.indices where bits[slot] { bits[slot] = !negated }
+                                return
+                            }
+                            let head = needle[0]
+                            let tail = needle.baseAddress! + 1
+                            @inline(__always) func found(_ ref: TextRef) -> Bool {
+                                let count = Int(ref.count)
+                                guard count >= n else { return false }
+                                let start = base + Int(ref.start)
+                                var i = 0
+                                let last = count - n
+                                while i <= last {
+                                    if start[i] == head, n == 1 || memcmp(start + i + 1, tail, n - 1) == 0 { return true }
+                                    i += 1
+                                }
+                                return false
+                            }
+                            let hasSecond = !second.isEmpty
+                            for slot in bits.indices where bits[slot] {
+                                let holds = found(first[slot]) || (hasSecond && found(second[slot])) || also(slot)
+                                bits[slot] = holds != negated
+                            }
                         }
-                        i += 1
                     }
-                    return false
                 }
-            }
-            for slot in bits.indices where bits[slot] {
-                bits[slot] = holds(slot, search) != negated
             }
         }
     }

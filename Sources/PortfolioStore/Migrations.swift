@@ -268,9 +268,11 @@ enum Migrations {
     /// synced row. The name key, the covering name index (free words in
     /// SQL, the count of present domains) and the gone index stay.
     ///
-    /// `domain_change` logs the rowid of every domain row inserted,
-    /// deleted, or updated in a column the query language reads, so an
-    /// index in any process patches just those rows. The log keeps the
+    /// `domain_change` logs the rowid of every domain row deleted, or
+    /// updated in a column the query language reads, so an index in any
+    /// process patches just those rows. Inserted rows are not logged (that
+    /// would cost every first sync a second insert per row): they take
+    /// rowids above every row an index has seen. The log keeps the
     /// last 131,072 entries (pruned every 16,384); an index further behind
     /// rebuilds.
     private static func createFilterIndexLog(_ db: Database) throws {
@@ -285,9 +287,6 @@ enum Migrations {
                 seq INTEGER PRIMARY KEY,
                 domain_rowid INTEGER NOT NULL
             );
-            CREATE TRIGGER domain_change_insert AFTER INSERT ON domain BEGIN
-                INSERT INTO domain_change (domain_rowid) VALUES (NEW.rowid);
-            END;
             CREATE TRIGGER domain_change_update AFTER UPDATE ON domain WHEN \(differs) OR OLD.rowid IS NOT NEW.rowid BEGIN
                 INSERT INTO domain_change (domain_rowid) VALUES (NEW.rowid);
                 INSERT INTO domain_change (domain_rowid) SELECT OLD.rowid WHERE OLD.rowid IS NOT NEW.rowid;
