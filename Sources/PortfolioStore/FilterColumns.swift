@@ -152,12 +152,16 @@ struct FilterColumns: Sendable {
             keyed[key.rawValue] = code
         }
         if !appending {
-            garbage += Int(name[slot].count + unicodeName[slot].count + asciiName[slot].count + nameservers[slot].count)
+            let shared = name[slot].start == unicodeName[slot].start
+            garbage += Int((shared ? 0 : name[slot].count) + unicodeName[slot].count + asciiName[slot].count + nameservers[slot].count)
         }
-        let nameRef = store(namePointer, nameCount, fold: false)
         let unicodeRef = store(unicodePointer, unicodeCount, fold: true)
         let differs = nameCount != unicodeCount
             || (nameCount > 0 && memcmp(namePointer!, unicodePointer!, nameCount) != 0)
+        // Most names are lower-case ASCII: the stored name is then the
+        // folded Unicode form already, and shares its bytes.
+        let nameRef = !differs && !UnsafeBufferPointer(start: namePointer, count: nameCount).contains(where: { $0 &- 65 < 26 })
+            ? unicodeRef : store(namePointer, nameCount, fold: false)
         let asciiRef = differs ? store(namePointer, nameCount, fold: true) : .empty
         let nsRef = store(nsPointer, nsCount, fold: true)
         if appending {

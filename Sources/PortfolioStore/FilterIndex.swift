@@ -21,7 +21,7 @@ final class FilterIndex: Sendable {
         var columns = FilterColumns()
         /// The last evaluated query's matches, keyed by the copy's version.
         var matches: (query: PortfolioQuery, nowMs: Int64, version: Int, bits: [Bool], count: Int)?
-        /// Ascending orders per sort field (not `.name`), for the copy's version.
+        /// The latest ascending order by a field other than `.name`, for the copy's version.
         var orders: [DomainSort.Field: (version: Int, slots: [Int32])] = [:]
         var builds = 0
         var patches = 0
@@ -113,14 +113,17 @@ extension PortfolioDatabase {
         let result: T? = try filterIndex.state.withLock { state in
             guard case .ready = state.phase, !state.bypass else { return nil }
             if state.columns.generation != generation {
-                var columns = state.columns
-                let patched = (try? writer.read { db in try columns.patch(db, generation: generation) }) ?? false
+                // In place (a copy would double the index's memory for a
+                // moment); a patch that stops half way leaves a copy that
+                // is rebuilt, never read.
+                let patched = (try? writer.read { db in try state.columns.patch(db, generation: generation) }) ?? false
                 guard patched else {
                     state.phase = .building
+                    state.matches = nil
+                    state.orders = [:]
                     rebuild = true
                     return nil
                 }
-                state.columns = columns
                 state.patches += 1
             }
             return try body(&state)
@@ -165,7 +168,9 @@ extension FilterIndex.State {
             ascending = cached.slots
         } else {
             ascending = columns.order(by: sort.field)
-            orders[sort.field] = (columns.version, ascending)
+            // The name order is always kept; of the others, the latest
+            // (4 MB per million domains each).
+            orders = [sort.field: (columns.version, ascending)]
         }
         return sort.descending ? ascending.reversed() : ascending
     }
