@@ -181,6 +181,19 @@ extension FilterIndex.State {
         let (bits, count) = evaluate(query, nowMs: nowMs)
         let wanted = limit.map { max($0, 0) } ?? Int.max
         guard wanted > 0, offset < count else { return (count, []) }
+        // Few matches in name order: collect them in one pass over the bits
+        // and sort just those, instead of walking the whole name order.
+        if sort.field == .name, count <= Self.fewMatches {
+            var found: [Int32] = []
+            found.reserveCapacity(count)
+            bits.withUnsafeBufferPointer { bits in
+                for slot in bits.indices where bits[slot] { found.append(Int32(slot)) }
+            }
+            columns.sortByName(&found)
+            if sort.descending { found.reverse() }
+            let skip = max(offset, 0)
+            return (count, Array(found[skip..<min(found.count, skip + min(wanted, found.count))]))
+        }
         var slots: [Int32] = []
         if limit != nil { slots.reserveCapacity(min(wanted, count)) }
         var seen = 0
@@ -201,6 +214,9 @@ extension FilterIndex.State {
         }
         return (count, slots)
     }
+
+    /// Up to this many matches are sorted by name on their own.
+    static let fewMatches = 20_000
 
     /// Position of `slot` among the matches in `sort` order; nil when it does not match.
     mutating func position(of slot: Int, _ query: PortfolioQuery, nowMs: Int64, sort: DomainSort) -> Int? {
@@ -314,7 +330,7 @@ extension FilterColumns {
         arena.withUnsafeBufferPointer { arena in
             needle.withUnsafeBufferPointer { needle in
                 first.withUnsafeBufferPointer { first in
-                    (second ?? []).withUnsafeBufferPointer { second in
+                    (second ?? []).withUnsafeBufferPointer { others in
                         bits.withUnsafeMutableBufferPointer { bits in
                             guard let base = arena.baseAddress, n > 0 else {
                                 // An empty word matches every name (LIKE '%%').
@@ -322,7 +338,8 @@ extension FilterColumns {
                                 return
                             }
                             let head = needle[0]
-                            let tail = needle.baseAddress! + 1
+                            let second = n > 1 ? needle[1] : 0
+                            let tail = needle.baseAddress! + 2
                             @inline(__always) func found(_ ref: TextRef) -> Bool {
                                 let count = Int(ref.count)
                                 guard count >= n else { return false }
@@ -330,14 +347,17 @@ extension FilterColumns {
                                 var i = 0
                                 let last = count - n
                                 while i <= last {
-                                    if start[i] == head, n == 1 || memcmp(start + i + 1, tail, n - 1) == 0 { return true }
+                                    if start[i] == head,
+                                       n == 1 || (start[i + 1] == second && (n == 2 || memcmp(start + i + 2, tail, n - 2) == 0)) {
+                                        return true
+                                    }
                                     i += 1
                                 }
                                 return false
                             }
-                            let hasSecond = !second.isEmpty
+                            let hasSecond = !others.isEmpty
                             for slot in bits.indices where bits[slot] {
-                                let holds = found(first[slot]) || (hasSecond && found(second[slot])) || also(slot)
+                                let holds = found(first[slot]) || (hasSecond && found(others[slot])) || also(slot)
                                 bits[slot] = holds != negated
                             }
                         }

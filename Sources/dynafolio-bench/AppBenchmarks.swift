@@ -48,6 +48,9 @@ enum AppBenchmarks {
                 app.render(into: &screen)
             }
         }
+        // Memory with the cache open, the index built and the pane paged
+        // through, before the keys below add selections of every name.
+        let openRSS = peakRSSMegabytes()
         func command(_ text: String) -> [KeyEvent] { [.char(":")] + text.map { KeyEvent.char($0) } + [.enter] }
         _ = keys([.home])
         let end = keys([.end])
@@ -81,6 +84,7 @@ enum AppBenchmarks {
             "select_all_ms": .number(selectAll * 1000),
             "invert_ms": .number(max(invert, invertBack) * 1000),
             "all_names_ms": .number(allNames * 1000),
+            "open_rss_mb": .number(openRSS),
             "sort_first_ms": .number(worstFirstSort * 1000),
             "sort_again_ms": .number(worstAgainSort * 1000),
             "sorts": .object(sorts),
@@ -147,7 +151,8 @@ enum AppBenchmarks {
                         value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (200 frames, paging every 10)",
                         budget: "reference", met: nil, json: ["p50_ms": .number(p50), "p99_ms": .number(p99)]),
             BenchResult(name: "peak memory with \(domains) domains loaded in the app",
-                        value: "\(format(rss, 1)) MB RSS (filter index built)", budget: million ? "≤ 400 MB RSS" : "≤ 150 MB RSS",
+                        value: "\(format(number("open_rss_mb"), 1)) MB RSS with the index built and the pane paged through; \(format(rss, 1)) MB after select-all, invert and every sort",
+                        budget: million ? "≤ 400 MB RSS" : "≤ 150 MB RSS",
                         met: rss > 0 && rss <= (million ? 400 : 150),
                         json: ["peak_rss_mb": .number(rss)]),
         ]
