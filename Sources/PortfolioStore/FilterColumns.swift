@@ -398,12 +398,20 @@ struct FilterColumns: Sendable {
     private mutating func finishPatch(_ db: Database, generation: Int64, touchedNames: Bool) throws -> Bool {
         let print = try Self.markerFingerprint(db)
         if touchedNames || print != markerPrint {
+            // Re-reading the markers costs about 0.5 s per 300,000 open
+            // intents: past `markerPatchLimit` the caller rebuilds in the
+            // background (SQL answers meanwhile) instead of blocking a key.
+            guard print[0] + print[3] <= Self.markerPatchLimit else { return false }
             try readMarkers(db)
         }
         self.generation = generation
         version += 1
         return true
     }
+
+    /// Most open (pending, in-flight, failed, conflicting) intents whose
+    /// markers a patch re-reads in place.
+    static let markerPatchLimit: Int64 = 20_000
 
     /// Most changed rows a patch folds in; beyond, a rebuild is cheaper.
     static func patchLimit(slots: Int) -> Int { max(20_000, slots / 10) }
