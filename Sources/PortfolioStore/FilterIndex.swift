@@ -27,6 +27,9 @@ final class FilterIndex: Sendable {
         var patches = 0
         /// Set while a test reads the SQL path on purpose.
         var bypass = false
+        /// Up to this many matches are sorted by name on their own, instead
+        /// of walking the whole name order (a test lowers it to cover both).
+        var fewMatches = 20_000
     }
 
     let state = Mutex(State())
@@ -183,7 +186,7 @@ extension FilterIndex.State {
         guard wanted > 0, offset < count else { return (count, []) }
         // Few matches in name order: collect them in one pass over the bits
         // and sort just those, instead of walking the whole name order.
-        if sort.field == .name, count <= Self.fewMatches {
+        if sort.field == .name, count <= fewMatches {
             var found: [Int32] = []
             found.reserveCapacity(count)
             bits.withUnsafeBufferPointer { bits in
@@ -214,9 +217,6 @@ extension FilterIndex.State {
         }
         return (count, slots)
     }
-
-    /// Up to this many matches are sorted by name on their own.
-    static let fewMatches = 20_000
 
     /// Position of `slot` among the matches in `sort` order; nil when it does not match.
     mutating func position(of slot: Int, _ query: PortfolioQuery, nowMs: Int64, sort: DomainSort) -> Int? {
