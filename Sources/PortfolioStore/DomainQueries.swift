@@ -6,7 +6,9 @@ import GRDB
 extension PortfolioDatabase {
     /// How many domains match.
     public func count(matching query: PortfolioQuery = .all) throws -> Int {
-        let filter = query.filter(nowMs: nowMs)
+        let now = nowMs
+        if let count = withFilterIndex({ $0.evaluate(query, nowMs: now).count }) { return count }
+        let filter = query.filter(nowMs: now)
         return try writer.read { db in try Self.count(db, query, filter) }
     }
 
@@ -14,7 +16,13 @@ extension PortfolioDatabase {
     /// `offset` (nil limit: all).
     public func names(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                       limit: Int? = nil, offset: Int = 0) throws -> [String] {
-        let filter = query.filter(nowMs: nowMs)
+        let now = nowMs
+        if let names = withFilterIndex({ state -> [String] in
+            state.window(query, nowMs: now, sort: sort, limit: limit, offset: offset).slots.map { state.columns.nameString(Int($0)) }
+        }) {
+            return names
+        }
+        let filter = query.filter(nowMs: now)
         return try writer.read { db in
             let (sql, arguments) = try Self.selectSQL(db, "domain.name", query, filter, sort, limit, offset)
             return try String.fetchAll(db, sql: sql, arguments: arguments)
@@ -25,7 +33,16 @@ extension PortfolioDatabase {
     /// virtual-scrolling table (`limit` rows from `offset`).
     public func rows(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                      limit: Int? = nil, offset: Int = 0) throws -> [DomainRow] {
-        let filter = query.filter(nowMs: nowMs)
+        let now = nowMs
+        // A window of rows (not a whole listing, which reads the table anyway).
+        if let limit, limit <= Self.indexedRowLimit, let window = withFilterIndex({ state in
+            state.window(query, nowMs: now, sort: sort, limit: limit, offset: offset).slots.map {
+                (rowID: state.columns.rowIDs[Int($0)], name: state.columns.nameString(Int($0)))
+            }
+        }) {
+            return try rows(at: window)
+        }
+        let filter = query.filter(nowMs: now)
         return try writer.read { db in
             let (sql, arguments) = try Self.selectSQL(db, DomainRow.qualifiedSelectList, query, filter, sort, limit, offset)
             return decodeDomains(try Row.fetchAll(db, sql: sql, arguments: arguments))
@@ -37,7 +54,16 @@ extension PortfolioDatabase {
     /// scroll bar, the rows fill the screen).
     public func window(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                        limit: Int, offset: Int = 0) throws -> DomainWindow {
-        let filter = query.filter(nowMs: nowMs)
+        let now = nowMs
+        if limit <= Self.indexedRowLimit, let window = withFilterIndex({ state in
+            let found = state.window(query, nowMs: now, sort: sort, limit: limit, offset: offset)
+            return (total: found.total, slots: found.slots.map {
+                (rowID: state.columns.rowIDs[Int($0)], name: state.columns.nameString(Int($0)))
+            })
+        }) {
+            return DomainWindow(total: window.total, offset: offset, rows: try rows(at: window.slots))
+        }
+        let filter = query.filter(nowMs: now)
         return try writer.read { db in
             // Names-only filters whose first scan found too many matches
             // fall through to the count and the walk, without scanning again.
@@ -117,6 +143,28 @@ extension PortfolioDatabase {
         }
     }
 
+    /// Windows of up to this many rows are found through the filter index
+    /// (when it runs) and read by rowid; longer listings run in SQL.
+    static let indexedRowLimit = 10_000
+
+    /// The rows at `found` (rowid and name, in display order), read by
+    /// rowid in one snapshot; a row deleted since the index saw it is left out.
+    func rows(at found: [(rowID: Int64, name: String)]) throws -> [DomainRow] {
+        guard !found.isEmpty else { return [] }
+        let read = try writer.read { db in
+            var rows: [DomainRow] = []
+            for chunk in stride(from: 0, to: found.count, by: 500).map({ found[$0..<min($0 + 500, found.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                rows += decodeDomains(try Row.fetchAll(
+                    db, sql: "SELECT \(DomainRow.selectList) FROM domain WHERE rowid IN (\(marks))",
+                    arguments: StatementArguments(chunk.map(\.rowID))))
+            }
+            return rows
+        }
+        let byName = Dictionary(read.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return found.compactMap { byName[$0.name] }
+    }
+
     /// From this many names on, `domains(named:)` reads the table in one pass.
     static let scanThreshold = 5_000
 
@@ -124,8 +172,15 @@ extension PortfolioDatabase {
     /// on a row when the filter or sort changes); nil when it does not match.
     public func index(of name: String, matching query: PortfolioQuery = .all,
                       sort: DomainSort = .byName) throws -> Int? {
+        let now = nowMs
+        if let position = withFilterIndex({ state -> Int? in
+            guard let slot = state.columns.slot(named: name.lowercased()) else { return nil }
+            return state.position(of: slot, query, nowMs: now, sort: sort)
+        }) {
+            return position
+        }
         guard let row = try domain(named: name) else { return nil }
-        let filter = query.filter(nowMs: nowMs)
+        let filter = query.filter(nowMs: now)
         return try writer.read { db in
             let matches = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM domain WHERE domain.name = ? AND \(filter.sql)",
@@ -146,10 +201,9 @@ extension PortfolioDatabase {
     static func count(_ db: Database, _ query: PortfolioQuery, _ filter: DomainFilter) throws -> Int {
         // Free words need only names: the narrow covering index answers them
         // without reading the wide rows (SQLite does not pick it on its own).
-        // With no term, any partial index lists exactly the present domains;
-        // counting the narrowest one beats scanning the table.
-        let from = query.onlyNameWords ? "domain INDEXED BY domain_search"
-            : query.terms.isEmpty ? "domain INDEXED BY domain_by_for_sale" : "domain"
+        // With no term, the partial name index lists exactly the present
+        // domains; counting it beats scanning the table.
+        let from = query.onlyNameWords || query.terms.isEmpty ? "domain INDEXED BY domain_search" : "domain"
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
     }
 

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v1-sync-runs", migrate: createSyncRuns)
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
         migrator.registerMigration("v2-operations", migrate: createOperations)
+        migrator.registerMigration("v3-filter-index", migrate: createFilterIndexLog)
         return migrator
     }()
 
@@ -259,6 +260,43 @@ enum Migrations {
             CREATE INDEX outbox_intent_by_operation ON outbox_intent(operation_id);
             CREATE INDEX outbox_intent_by_updated ON outbox_intent(state, updated_ms);
             DROP TABLE push_lock;
+            """)
+    }
+
+    /// The in-memory filter index answers the query language's keyed terms,
+    /// so their eight partial indexes go: each cost a b-tree insert per
+    /// synced row. The name key, the covering name index (free words in
+    /// SQL, the count of present domains) and the gone index stay.
+    ///
+    /// `domain_change` logs the rowid of every domain row deleted, or
+    /// updated in a column the query language reads, so an index in any
+    /// process patches just those rows. Inserted rows are not logged (that
+    /// would cost every first sync a second insert per row): they take
+    /// rowids above every row an index has seen. The log keeps the
+    /// last 131,072 entries (pruned every 16,384); an index further behind
+    /// rebuilds.
+    private static func createFilterIndexLog(_ db: Database) throws {
+        for column in ["tld", "expires_ms", "folder_name", "renew_option", "locked", "privacy", "ns_type", "for_sale"] {
+            try db.execute(sql: "DROP INDEX IF EXISTS domain_by_\(column)")
+        }
+        let read = ["name", "name_unicode", "tld", "expires_ms", "ns_type", "nameservers", "locked", "privacy",
+                    "for_sale", "renew_option", "folder_name", "gone"]
+        let differs = read.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+        try db.execute(sql: """
+            CREATE TABLE domain_change (
+                seq INTEGER PRIMARY KEY,
+                domain_rowid INTEGER NOT NULL
+            );
+            CREATE TRIGGER domain_change_update AFTER UPDATE ON domain WHEN \(differs) OR OLD.rowid IS NOT NEW.rowid BEGIN
+                INSERT INTO domain_change (domain_rowid) VALUES (NEW.rowid);
+                INSERT INTO domain_change (domain_rowid) SELECT OLD.rowid WHERE OLD.rowid IS NOT NEW.rowid;
+            END;
+            CREATE TRIGGER domain_change_delete AFTER DELETE ON domain BEGIN
+                INSERT INTO domain_change (domain_rowid) VALUES (OLD.rowid);
+            END;
+            CREATE TRIGGER domain_change_prune AFTER INSERT ON domain_change WHEN NEW.seq % 16384 = 0 BEGIN
+                DELETE FROM domain_change WHERE seq <= NEW.seq - 131072;
+            END;
             """)
     }
 }

@@ -69,8 +69,11 @@ extension PortfolioDatabase {
             var fields: [String: [PendingField]] = [:]
             for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                // By domain: with 300,000 open intents the planner picked the
+                // state index and visited all of them (98 ms for a screen of
+                // rows, against 0.3 ms).
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT domain, field, value, state FROM outbox_intent
+                    SELECT domain, field, value, state FROM outbox_intent INDEXED BY outbox_intent_by_domain_field_state
                     WHERE domain IN (\(marks)) AND state IN ('pending','inflight','failed','conflict') ORDER BY id
                     """, arguments: StatementArguments(chunk.map { $0.lowercased() }))
                 for row in rows {

@@ -45,6 +45,8 @@ public final class PortfolioDatabase: Sendable {
     let generationMonitor: DatabaseQueue?
     /// The in-memory store's push lock holder.
     let memoryPushLock = Mutex<PushLockHolder?>(nil)
+    /// The in-memory filter index (off until `startFilterIndex()`).
+    let filterIndex = FilterIndex()
     /// Keys of rows `decodeRows` could not read.
     let unreadableRows = Mutex<Set<String>>([])
 

@@ -73,11 +73,30 @@ enum CacheBenchmarks {
             }
         }
         let rawRate = Double(rows.count) / rawElapsed
+
+        // The same pull into a cache that still has the eight query-key
+        // indexes migration v3-filter-index dropped: what dropping them lifts,
+        // measured in the same run.
+        let withKeysPath = directory.appendingPathComponent("ingest-with-key-indexes.sqlite").path
+        let withKeys = try PortfolioDatabase(path: withKeysPath)
+        let withKeysQueue = try DatabaseQueue(path: withKeysPath)
+        try await withKeysQueue.write { db in
+            for column in ["tld", "expires_ms", "folder_name", "renew_option", "locked", "privacy", "ns_type", "for_sale"] {
+                try db.execute(sql: "CREATE INDEX domain_by_\(column) ON domain(\(column)) WHERE gone = 0")
+            }
+        }
+        try withKeysQueue.close()
+        let withKeysEngine = SyncEngine(store: withKeys, client: client, logger: quietLogger())
+        var withKeysSummary: PullSummary?
+        let withKeysElapsed = try await seconds { withKeysSummary = try await withKeysEngine.pull(PullOptions(pageSize: pageSize)) }
+        let withKeysRate = Double(withKeysSummary?.domains ?? 0) / withKeysElapsed
+        try withKeys.close()
         let ingest = BenchResult(
             name: "parse + upsert of list_domain pages",
-            value: "\(Int(rate)) domains/s (\(pulled) in \(format(elapsed, 2)) s; \(Int(rate / rawRate * 100))% of raw insert)",
-            budget: "≥ 100k domains/s", met: rate >= 100_000,
-            json: ["domains_per_s": .number(rate.rounded()), "seconds": .number(elapsed), "ratio_to_raw": .number(rate / rawRate)])
+            value: "\(Int(rate)) domains/s (\(pulled) in \(format(elapsed, 2)) s; \(Int(rate / rawRate * 100))% of raw insert); with the eight query-key indexes still there, same run: \(Int(withKeysRate)) domains/s (\(Int(withKeysRate / rawRate * 100))%)",
+            budget: "≥ 150k domains/s and ≥ 50% of raw insert", met: rate >= 150_000 && rate >= rawRate / 2,
+            json: ["domains_per_s": .number(rate.rounded()), "seconds": .number(elapsed), "ratio_to_raw": .number(rate / rawRate),
+                   "with_key_indexes_domains_per_s": .number(withKeysRate.rounded())])
         let raw = BenchResult(
             name: "raw SQLite insert of the same rows (15 columns, prepared)",
             value: "\(Int(rawRate)) rows/s", budget: "reference", met: nil,
@@ -115,7 +134,12 @@ enum CacheBenchmarks {
         "maple", "get", "tld:de lock:yes", "privacy:none -tld:com", "exp:>1y renew:donot", "bright", "tld:io sale:no",
     ]
 
-    static func filter(store: PortfolioDatabase) throws -> BenchResult {
+    static func filter(store: PortfolioDatabase) throws -> [BenchResult] {
+        // The TUI builds the index in the background when it starts; here
+        // the build is timed on its own, then every keystroke is answered
+        // from it (count and order from memory, the 60 rows by rowid).
+        var indexed = false
+        let build = try timed { indexed = try store.buildFilterIndex() }
         var samples: [Double] = []
         var labelled: [(Double, String)] = []
         for query in queries {
@@ -133,20 +157,36 @@ enum CacheBenchmarks {
                 labelled.append((sample, text))
             }
         }
-        // A keystroke on a freshly opened cache: SQLite's page cache is cold.
+        // A keystroke on a freshly opened cache before its index is built:
+        // SQL, with SQLite's page cache cold.
         var cold = 0.0
         if let path = store.path {
             let fresh = try PortfolioDatabase(path: path)
             cold = try timed { _ = try fresh.window(matching: try PortfolioQuery(parsing: "m"), sort: .byName, limit: 60, offset: 0) }
         }
+        // A patch: one edit's worth of changed rows, then the next keystroke.
+        let patchNames = try store.names(matching: .all, sort: .byName, limit: 1000, offset: 0)
+        var patchRows = try store.domains(named: patchNames)
+        for index in patchRows.indices { patchRows[index].folderName = "Bench patch" }
+        try store.upsertDomains(patchRows, syncedAtMs: UTCDate.nowMs())
+        let patch = try timed { _ = try store.window(matching: try PortfolioQuery(parsing: "folder:\"Bench patch\""), sort: .byName, limit: 60, offset: 0) }
+        for index in patchRows.indices { patchRows[index].folderName = "" }
+        try store.upsertDomains(patchRows, syncedAtMs: UTCDate.nowMs())
+        let count = try store.count()
         let p50 = percentile(samples, 50) * 1000, p99 = percentile(samples, 99) * 1000
         let slowest = labelled.sorted { $0.0 > $1.0 }.prefix(5).map { "'\($0.1)' \(format($0.0 * 1000, 2)) ms" }
         log("filter: slowest keystrokes: \(slowest.joined(separator: ", "))")
-        return BenchResult(name: "filter over \(try store.count()) cached domains, per keystroke",
-                           value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (\(samples.count) keystrokes); first read on a freshly opened cache \(format(cold * 1000, 1)) ms",
-                           budget: "p99 ≤ 10 ms", met: p99 <= 10,
-                           json: ["p50_ms": .number(p50), "p99_ms": .number(p99), "keystrokes": .number(Double(samples.count)),
-                                  "first_read_ms": .number(cold * 1000)])
+        let budget = count >= 1_000_000 ? 40.0 : 5.0
+        return [
+            BenchResult(name: "filter over \(count) cached domains, per keystroke (count + 60 visible rows)",
+                        value: "p50 \(format(p50, 2)) ms, p99 \(format(p99, 2)) ms (\(samples.count) keystrokes\(indexed ? "" : ", NO INDEX: SQL"))",
+                        budget: "p99 ≤ \(Int(budget)) ms", met: indexed && p99 <= budget,
+                        json: ["p50_ms": .number(p50), "p99_ms": .number(p99), "keystrokes": .number(Double(samples.count))]),
+            BenchResult(name: "filter index: build, patch, SQL before it is ready",
+                        value: "build \(format(build * 1000, 0)) ms; keystroke after 1,000 rows changed (patch + answer) \(format(patch * 1000, 1)) ms; first read in SQL on a freshly opened cache \(format(cold * 1000, 1)) ms",
+                        budget: "reference", met: nil,
+                        json: ["build_ms": .number(build * 1000), "patch_ms": .number(patch * 1000), "first_read_ms": .number(cold * 1000)]),
+        ]
     }
 
     /// `PRAGMA quick_check` over the whole cache (what the sync engine may

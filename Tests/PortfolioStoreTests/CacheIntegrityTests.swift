@@ -167,18 +167,26 @@ struct CacheIntegrityTests {
     /// (a domain page, far from the schema and the outbox) is overwritten,
     /// left as a process that died (`closeCleanly: false`) or closed leaves it.
     func makeCorruptCache(path: String, closeCleanly: Bool) throws {
+        var page: Int64 = 0, pageSize: Int64 = 4096
         do {
             let store = try PortfolioDatabase(path: path)
             try store.upsertDomains(generatedDomains(3000), syncedAtMs: testNow)
             try store.enqueue(intents: [NewIntent(domain: "domain-1.net", field: "note", value: "\"a\"", baseValue: "\"\""),
                                         NewIntent(domain: "domain-2.org", field: "note", value: "\"b\"", baseValue: "\"\"")])
             try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            // The damage lands on a leaf page of an index (found
+            // with dbstat), which quick_check reports, not on whatever page is last in the
+            // file: a damaged table or schema page makes the check itself fail.
+            (page, pageSize) = try store.writer.read { db in
+                (try Int64.fetchOne(db, sql: "SELECT MAX(pageno) FROM dbstat WHERE name = 'domain_search' AND pagetype = 'leaf'") ?? 0,
+                 try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+            }
             if closeCleanly { try store.close() }
         }
+        #expect(page > 1)
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
-        let size = try handle.seekToEnd()
-        try handle.seek(toOffset: size - 4096)
-        handle.write(Data(repeating: 0xA5, count: 4096))
+        try handle.seek(toOffset: UInt64((page - 1) * pageSize))
+        handle.write(Data(repeating: 0xA5, count: Int(pageSize)))
         try handle.close()
     }
 }

@@ -46,6 +46,8 @@ enum TUIContext {
         let theme = try Theme.choose(flag: themeFlag, config: themeConfig, environment: env)
         let actions = try ActionTable(overrides: keys)
         let unicode = userLocaleIsUnicode(env)
+        // The Domains pane filters over an in-memory index, built off this thread.
+        engine.store.startFilterIndex()
         let failure: (any Error)? = await withCheckedContinuation { continuation in
             let thread = Thread {
                 // The terminal is restored before the caller resumes: the

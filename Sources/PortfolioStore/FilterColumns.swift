@@ -1,0 +1,450 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The in-memory, columnar copy of what the query language reads, one slot
+/// per `domain` row (slots in rowid order): names and name servers as
+/// ASCII-lower-cased bytes in one arena (substring terms scan contiguous
+/// bytes), every keyed column as a small integer code into a codebook of
+/// its distinct values, expiry as integers, and the outbox markers.
+///
+/// SQLite stays the one source of truth: this copy only says *which* rows
+/// match and in what order; the visible rows are read from the table by
+/// rowid. It is built from one read transaction and patched from the
+/// `domain_change` log (written by triggers, see migration
+/// `v3-filter-index`) for the rows an edit, a push or a pull changed or
+/// deleted, and from the rowids above its own for the rows inserted.
+///
+/// A cache holding a value whose SQL comparison this copy does not model
+/// (a text in `expires_ms`, a blob in `tld`, written by raw SQL) yields no
+/// copy at all, so every query then runs in SQL: one semantics, always.
+struct FilterColumns: Sendable {
+    /// A byte range in `arena`.
+    struct TextRef: Sendable {
+        var start: Int32
+        var count: Int32
+        static let empty = TextRef(start: 0, count: 0)
+    }
+
+    /// A stored value of a keyed column.
+    enum Cell: Hashable, Sendable {
+        case integer(Int64)
+        case text([UInt8])
+    }
+
+    /// The distinct values of one keyed column; a slot stores the code.
+    struct Codebook: Sendable {
+        var values: [Cell] = []
+        var codes: [Cell: UInt16] = [:]
+
+        mutating func code(for cell: Cell) -> UInt16? {
+            if let code = codes[cell] { return code }
+            guard values.count < Int(UInt16.max) else { return nil }
+            let code = UInt16(values.count)
+            values.append(cell)
+            codes[cell] = code
+            return code
+        }
+    }
+
+    /// The keyed columns, in the order of `codes` and `books`.
+    enum Keyed: Int, CaseIterable {
+        case tld, folder, renew, privacy, nsType, locked, forSale, gone
+        /// Whether the column holds text (else integers).
+        var isText: Bool { rawValue <= Keyed.nsType.rawValue }
+    }
+
+    var rowIDs: [Int64] = []
+    var alive: [Bool] = []
+    var arena: [UInt8] = []
+    /// `domain.name` as stored (sort order, lookups, the names returned).
+    var name: [TextRef] = []
+    /// `name_unicode`, ASCII-lower-cased (LIKE folds ASCII only).
+    var unicodeName: [TextRef] = []
+    /// `name`, ASCII-lower-cased, only where it differs from `name_unicode`.
+    var asciiName: [TextRef] = []
+    /// `nameservers`, ASCII-lower-cased.
+    var nameservers: [TextRef] = []
+    /// `expires_ms`; `Int64.min` stands for NULL.
+    var expires: [Int64] = []
+    var codes: [[UInt16]] = Array(repeating: [], count: Keyed.allCases.count)
+    var books: [Codebook] = Array(repeating: Codebook(), count: Keyed.allCases.count)
+    /// Has pending or in-flight intents / failed or conflicting intents.
+    var pending: [Bool] = []
+    var failed: [Bool] = []
+    /// Live slots in `ORDER BY name` order.
+    var byName: [Int32] = []
+    /// Arena bytes no slot points at any more (replaced by patches).
+    var garbage = 0
+
+    /// `PRAGMA data_version` (or the in-memory change count) this copy is current for.
+    var generation: Int64 = 0
+    /// The last `domain_change.seq` folded in.
+    var lastChange: Int64 = 0
+    /// Fingerprint of the outbox's open and failed intents.
+    var markerPrint: [Int64] = []
+    /// Bumped on every change, so caches of results know when to drop.
+    var version = 0
+
+    var slotCount: Int { rowIDs.count }
+
+    static let selectList = """
+        rowid, name, name_unicode, tld, expires_ms, ns_type, nameservers, locked, privacy, for_sale,
+        renew_option, folder_name, gone
+        """
+    /// Column positions in `selectList` of the keyed columns, in `Keyed` order.
+    static let keyedColumn: [Int32] = [3, 11, 10, 8, 5, 7, 9, 12]
+
+    /// Why a value could not be taken into the copy.
+    struct Unmodelled: Error {}
+
+    // MARK: - Reading rows
+
+    /// Appends `bytes` (ASCII-lower-cased when `fold`) to the arena.
+    mutating func store(_ pointer: UnsafePointer<UInt8>?, _ count: Int, fold: Bool) -> TextRef {
+        let start = arena.count
+        if let pointer, count > 0 {
+            let buffer = UnsafeBufferPointer(start: pointer, count: count)
+            if fold {
+                arena.append(contentsOf: buffer.lazy.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 })
+            } else {
+                arena.append(contentsOf: buffer)
+            }
+        }
+        return TextRef(start: Int32(start), count: Int32(count))
+    }
+
+    static func textCell(_ s: OpaquePointer, _ column: Int32) throws -> (UnsafePointer<UInt8>?, Int) {
+        guard sqlite3_column_type(s, column) == SQLITE_TEXT else { throw Unmodelled() }
+        let pointer = sqlite3_column_text(s, column)
+        return (pointer, Int(sqlite3_column_bytes(s, column)))
+    }
+
+    /// One row of `selectList` at the statement's current step, written
+    /// into `slot` (appended when `slot == slotCount`).
+    mutating func take(_ s: OpaquePointer, into slot: Int) throws {
+        let appending = slot == slotCount
+        let rowID = sqlite3_column_int64(s, 0)
+        let (namePointer, nameCount) = try Self.textCell(s, 1)
+        let (unicodePointer, unicodeCount) = try Self.textCell(s, 2)
+        let (nsPointer, nsCount) = try Self.textCell(s, 6)
+        guard arena.count + nameCount * 3 + unicodeCount + nsCount < Int(Int32.max) else { throw Unmodelled() }
+        let expiry: Int64
+        switch sqlite3_column_type(s, 4) {
+        case SQLITE_NULL: expiry = .min
+        case SQLITE_INTEGER:
+            expiry = sqlite3_column_int64(s, 4)
+            if expiry == .min { throw Unmodelled() }
+        default: throw Unmodelled()
+        }
+        var keyed = [UInt16](repeating: 0, count: Keyed.allCases.count)
+        for key in Keyed.allCases {
+            let column = Self.keyedColumn[key.rawValue]
+            let cell: Cell
+            if key.isText {
+                let (pointer, count) = try Self.textCell(s, column)
+                cell = .text(pointer.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? [])
+            } else {
+                guard sqlite3_column_type(s, column) == SQLITE_INTEGER else { throw Unmodelled() }
+                cell = .integer(sqlite3_column_int64(s, column))
+            }
+            guard let code = books[key.rawValue].code(for: cell) else { throw Unmodelled() }
+            keyed[key.rawValue] = code
+        }
+        if !appending {
+            let shared = name[slot].start == unicodeName[slot].start
+            garbage += Int((shared ? 0 : name[slot].count) + unicodeName[slot].count + asciiName[slot].count + nameservers[slot].count)
+        }
+        let unicodeRef = store(unicodePointer, unicodeCount, fold: true)
+        let differs = nameCount != unicodeCount
+            || (nameCount > 0 && memcmp(namePointer!, unicodePointer!, nameCount) != 0)
+        // Most names are lower-case ASCII: the stored name is then the
+        // folded Unicode form already, and shares its bytes.
+        let nameRef = !differs && !UnsafeBufferPointer(start: namePointer, count: nameCount).contains(where: { $0 &- 65 < 26 })
+            ? unicodeRef : store(namePointer, nameCount, fold: false)
+        let asciiRef = differs ? store(namePointer, nameCount, fold: true) : .empty
+        let nsRef = store(nsPointer, nsCount, fold: true)
+        if appending {
+            rowIDs.append(rowID); alive.append(true)
+            name.append(nameRef); unicodeName.append(unicodeRef); asciiName.append(asciiRef)
+            nameservers.append(nsRef); expires.append(expiry)
+            for key in Keyed.allCases { codes[key.rawValue].append(keyed[key.rawValue]) }
+            pending.append(false); failed.append(false)
+        } else {
+            alive[slot] = true
+            name[slot] = nameRef; unicodeName[slot] = unicodeRef; asciiName[slot] = asciiRef
+            nameservers[slot] = nsRef; expires[slot] = expiry
+            for key in Keyed.allCases { codes[key.rawValue][slot] = keyed[key.rawValue] }
+        }
+    }
+
+    // MARK: - Building
+
+    /// Reads the whole table in rowid order, the name order and the markers,
+    /// inside one read transaction. Nil when some value is not modelled or
+    /// the cache has no change log (an older schema opened read-only).
+    static func build(_ db: Database, generation: Int64) throws -> FilterColumns? {
+        guard try db.tableExists("domain_change") else { return nil }
+        var columns = FilterColumns()
+        columns.generation = generation
+        columns.lastChange = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM domain_change") ?? 0
+        let statement = try db.makeStatement(sql: "SELECT \(selectList) FROM domain ORDER BY rowid")
+        let cursor = try Row.fetchCursor(statement)
+        let s = statement.sqliteStatement
+        do {
+            while try cursor.next() != nil {
+                try columns.take(s, into: columns.slotCount)
+            }
+        } catch is Unmodelled {
+            return nil
+        }
+        columns.byName = (0..<columns.slotCount).map { Int32($0) }
+        columns.sortByName(&columns.byName)
+        try columns.readMarkers(db)
+        return columns
+    }
+
+    /// Sorts slots by their stored name, bytewise (SQLite's BINARY collation).
+    func sortByName(_ slots: inout [Int32]) {
+        arena.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress
+            name.withUnsafeBufferPointer { names in
+                slots.sort { a, b in
+                    let x = names[Int(a)], y = names[Int(b)]
+                    return Self.compare(base, x, base, y) < 0
+                }
+            }
+        }
+    }
+
+    static func compare(_ p: UnsafePointer<UInt8>?, _ x: TextRef, _ q: UnsafePointer<UInt8>?, _ y: TextRef) -> Int32 {
+        let common = Int(min(x.count, y.count))
+        if common > 0, let p, let q {
+            let c = memcmp(p + Int(x.start), q + Int(y.start), common)
+            if c != 0 { return c }
+        }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+    }
+
+    /// The outbox states behind `pending:` and `failed:`.
+    static let pendingStates = "'pending','inflight'"
+    static let failedStates = "'failed','conflict'"
+
+    /// A fingerprint of the intents in the marker states: per state group,
+    /// count, sum and sum of squares of the ids (covered by the state index).
+    static func markerFingerprint(_ db: Database) throws -> [Int64] {
+        var print: [Int64] = []
+        for states in [pendingStates, failedStates] {
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), TOTAL(id), TOTAL(id * id) FROM outbox_intent INDEXED BY outbox_intent_by_state
+                WHERE state IN (\(states))
+                """)
+            let count: Int64 = row?[0] ?? 0
+            let sum: Double = row?[1] ?? 0
+            let squares: Double = row?[2] ?? 0
+            print += [count, Int64(bitPattern: sum.bitPattern), Int64(bitPattern: squares.bitPattern)]
+        }
+        return print
+    }
+
+    /// Recomputes both markers with the same `IN (subquery)` the SQL path uses.
+    mutating func readMarkers(_ db: Database) throws {
+        markerPrint = try Self.markerFingerprint(db)
+        pending = Array(repeating: false, count: slotCount)
+        failed = Array(repeating: false, count: slotCount)
+        for (states, isPending) in [(Self.pendingStates, true), (Self.failedStates, false)] {
+            let ids = try Int64.fetchCursor(db, sql: """
+                SELECT domain.rowid FROM domain WHERE domain.name IN (SELECT i.domain FROM outbox_intent i WHERE i.state IN (\(states)))
+                """)
+            while let id = try ids.next() {
+                guard let slot = slot(ofRowID: id) else { continue }
+                if isPending { pending[slot] = true } else { failed[slot] = true }
+            }
+        }
+    }
+
+    /// The slot holding `rowID`, by binary search (slots are in rowid order).
+    func slot(ofRowID rowID: Int64) -> Int? {
+        var low = 0, high = rowIDs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if rowIDs[mid] < rowID { low = mid + 1 } else { high = mid }
+        }
+        return low < rowIDs.count && rowIDs[low] == rowID ? low : nil
+    }
+
+    /// Position in `byName` of the first live slot whose name is not less than `bytes`.
+    func namePosition(of bytes: [UInt8]) -> Int {
+        arena.withUnsafeBufferPointer { arenaBytes in
+            bytes.withUnsafeBufferPointer { key in
+                let target = TextRef(start: 0, count: Int32(key.count))
+                var low = 0, high = byName.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if Self.compare(arenaBytes.baseAddress, name[Int(byName[mid])], key.baseAddress, target) < 0 {
+                        low = mid + 1
+                    } else {
+                        high = mid
+                    }
+                }
+                return low
+            }
+        }
+    }
+
+    /// The live slot whose stored name is exactly `text`.
+    func slot(named text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        let position = namePosition(of: bytes)
+        guard position < byName.count else { return nil }
+        let slot = Int(byName[position])
+        return nameBytes(slot) == bytes ? slot : nil
+    }
+
+    func nameBytes(_ slot: Int) -> [UInt8] {
+        let ref = name[slot]
+        return Array(arena[Int(ref.start)..<Int(ref.start + ref.count)])
+    }
+
+    func nameString(_ slot: Int) -> String {
+        let ref = name[slot]
+        return arena.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(ref.start)..<Int(ref.start + ref.count)]), as: UTF8.self)
+        }
+    }
+
+    // MARK: - Patching
+
+    /// Folds in the rows changed since `lastChange` and the outbox markers.
+    /// Returns false when patching is not possible or not worth it (the
+    /// caller rebuilds): the log was pruned past this copy, too many rows
+    /// changed, a value is not modelled, or a new row took an old rowid.
+    mutating func patch(_ db: Database, generation: Int64) throws -> Bool {
+        // Rows changed or deleted since this copy, from the log.
+        let newest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM domain_change") ?? 0
+        var changed: [Int64] = []
+        if newest != lastChange {
+            let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM domain_change") ?? newest
+            guard newest > lastChange, oldest <= lastChange + 1 else { return false }
+            changed = try Int64.fetchAll(db, sql: "SELECT DISTINCT domain_rowid FROM domain_change WHERE seq > ? ORDER BY domain_rowid",
+                                         arguments: [lastChange])
+        }
+        // New rows take rowids above every one this copy has seen (SQLite
+        // gives max(rowid) + 1), so inserts need no log entry.
+        let known = rowIDs.last ?? 0
+        let added = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain WHERE rowid > ?", arguments: [known]) ?? 0
+        guard changed.count + added <= Self.patchLimit(slots: slotCount) else { return false }
+        guard !changed.isEmpty || added > 0 else {
+            lastChange = newest
+            return try finishPatch(db, generation: generation, touchedNames: false)
+        }
+        var touchedNames = false
+        var found = Set<Int64>()
+        var newSlots: [Int32] = []
+        var renamed = Set<Int32>()
+        /// Takes every row of `statement` (in rowid order) into the copy.
+        func takeAll(_ statement: Statement) throws -> Bool {
+            let cursor = try Row.fetchCursor(statement)
+            let s = statement.sqliteStatement
+            while try cursor.next() != nil {
+                let rowID = sqlite3_column_int64(s, 0)
+                found.insert(rowID)
+                do {
+                    if let slot = slot(ofRowID: rowID) {
+                        let before = nameBytes(slot)
+                        let wasAlive = alive[slot]
+                        try take(s, into: slot)
+                        if !wasAlive || nameBytes(slot) != before { renamed.insert(Int32(slot)); touchedNames = true }
+                    } else {
+                        guard rowID > (rowIDs.last ?? .min) else { return false }
+                        newSlots.append(Int32(slotCount))
+                        try take(s, into: slotCount)
+                        touchedNames = true
+                    }
+                } catch is Unmodelled {
+                    return false
+                }
+            }
+            return true
+        }
+        let logged = changed.filter { $0 <= known }
+        for chunk in stride(from: 0, to: logged.count, by: 500).map({ logged[$0..<min($0 + 500, logged.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let statement = try db.makeStatement(sql: "SELECT \(Self.selectList) FROM domain WHERE rowid IN (\(marks)) ORDER BY rowid")
+            statement.arguments = StatementArguments(Array(chunk))
+            guard try takeAll(statement) else { return false }
+        }
+        if added > 0 {
+            let statement = try db.makeStatement(sql: "SELECT \(Self.selectList) FROM domain WHERE rowid > ? ORDER BY rowid")
+            statement.arguments = [known]
+            guard try takeAll(statement) else { return false }
+        }
+        // Logged rowids no longer in the table were deleted.
+        for rowID in logged where !found.contains(rowID) {
+            guard let slot = slot(ofRowID: rowID), alive[slot] else { continue }
+            alive[slot] = false
+            renamed.insert(Int32(slot))
+            touchedNames = true
+        }
+        if touchedNames {
+            guard reorderNames(renamed: renamed, added: newSlots) else { return false }
+        }
+        // Replaced bytes stay in the arena until a rebuild compacts it.
+        guard garbage <= arena.count / 2 else { return false }
+        lastChange = newest
+        return try finishPatch(db, generation: generation, touchedNames: touchedNames)
+    }
+
+    private mutating func finishPatch(_ db: Database, generation: Int64, touchedNames: Bool) throws -> Bool {
+        let print = try Self.markerFingerprint(db)
+        if touchedNames || print != markerPrint {
+            // Re-reading the markers costs about 0.5 s per 300,000 open
+            // intents: past `markerPatchLimit` the caller rebuilds in the
+            // background (SQL answers meanwhile) instead of blocking a key.
+            guard print[0] + print[3] <= Self.markerPatchLimit else { return false }
+            try readMarkers(db)
+        }
+        self.generation = generation
+        version += 1
+        return true
+    }
+
+    /// Most open (pending, in-flight, failed, conflicting) intents whose
+    /// markers a patch re-reads in place.
+    static let markerPatchLimit: Int64 = 20_000
+
+    /// Most changed rows a patch folds in; beyond, a rebuild is cheaper.
+    static func patchLimit(slots: Int) -> Int { max(20_000, slots / 10) }
+
+    /// Takes renamed, revived, deleted and new slots out of the name order
+    /// and merges the live ones back in. False when two live slots then
+    /// share a name (a row replaced under a new rowid without a logged
+    /// delete): the caller rebuilds.
+    private mutating func reorderNames(renamed: Set<Int32>, added: [Int32]) -> Bool {
+        var moving = renamed.filter { alive[Int($0)] } + added
+        sortByName(&moving)
+        let kept = renamed.isEmpty ? byName : byName.filter { !renamed.contains($0) }
+        var merged: [Int32] = []
+        merged.reserveCapacity(kept.count + moving.count)
+        let ok = arena.withUnsafeBufferPointer { bytes -> Bool in
+            let base = bytes.baseAddress
+            var i = 0, j = 0
+            while i < kept.count || j < moving.count {
+                if j == moving.count { merged.append(kept[i]); i += 1; continue }
+                if i == kept.count { merged.append(moving[j]); j += 1; continue }
+                let c = Self.compare(base, name[Int(kept[i])], base, name[Int(moving[j])])
+                if c == 0 { return false }
+                if c < 0 { merged.append(kept[i]); i += 1 } else { merged.append(moving[j]); j += 1 }
+            }
+            return true
+        }
+        guard ok else { return false }
+        for index in moving.indices.dropFirst() {
+            let a = name[Int(moving[index - 1])], b = name[Int(moving[index])]
+            let equal = arena.withUnsafeBufferPointer { Self.compare($0.baseAddress, a, $0.baseAddress, b) == 0 }
+            if equal { return false }
+        }
+        byName = merged
+        return true
+    }
+}
