@@ -73,7 +73,8 @@ public enum DomainRowRenderer {
     }
 
     /// The name as shown: Unicode when the terminal can show it, else the
-    /// ASCII (punycode) form.
+    /// ASCII (punycode) form (``DomainNameDisplay``'s rule; a row carries
+    /// both forms already decoded).
     public static func displayName(_ row: DomainRow, unicode: Bool) -> String {
         unicode ? row.nameUnicode : row.name
     }
@@ -81,16 +82,9 @@ public enum DomainRowRenderer {
     /// `2026-12-01 45d` in the theme's expiry role for the days left.
     public static func expiryCell(_ expiresMs: Int64?, nowMs: Int64) -> TableCell {
         guard let expiresMs else { return TableCell("—", accent: .dim) }
-        let days = daysLeft(expiresMs, nowMs: nowMs)
+        let days = UTCDate.daysLeft(until: expiresMs, from: nowMs)
         let accent: Role? = days < 0 ? .expiryOverdue : days <= 30 ? .expiry30d : days <= 90 ? .expiry90d : nil
         return TableCell("\(ValueDisplay.isoDate(expiresMs)) \(days)d", accent: accent)
-    }
-
-    /// Whole days from `nowMs` to `expiresMs`, rounded down (negative: overdue).
-    public static func daysLeft(_ expiresMs: Int64, nowMs: Int64) -> Int {
-        let day: Int64 = 86_400_000
-        let delta = expiresMs - nowMs
-        return Int(delta >= 0 ? delta / day : -((-delta + day - 1) / day))
     }
 
     /// `ns1.host.net +1`, `parking`, `Dynadot DNS`, `forward`, `stealth`.
@@ -110,6 +104,6 @@ public enum DomainRowRenderer {
     /// `$120.00` when listed, else empty.
     public static func saleSummary(_ row: DomainRow) -> String {
         guard row.forSale else { return "" }
-        return row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"
+        return row.salePriceCents.map { Cents.dollars($0) } ?? "offers"
     }
 }
