@@ -114,7 +114,7 @@ public final class ExpiriesPane: Pane {
     /// `no price` when none of them has one.
     static func money(_ cents: Int64, unpriced: Int) -> String {
         if cents == 0 && unpriced > 0 { return "no price" }
-        return "$" + Cents.format(cents: cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
+        return Cents.dollars(cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
     }
 
     /// Overdue and grace rows in the overdue role; the month now and the

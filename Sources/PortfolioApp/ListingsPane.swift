@@ -126,8 +126,8 @@ public final class ListingsPane: Pane {
 
     /// Price, type and minimum offer, with a queued change shown instead.
     static func cells(_ row: DomainRow, pending: [PendingField], selected: Bool, app: AppEnvironment) -> [TableCell] {
-        let money: (Int64?) -> String = { $0.map { "$" + Cents.format(cents: $0) } ?? "" }
-        var price = TableCell(row.forSale ? (row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "? (F fetches)") : "not listed",
+        let money: (Int64?) -> String = { $0.map { Cents.dollars($0) } ?? "" }
+        var price = TableCell(row.forSale ? (row.salePriceCents.map { Cents.dollars($0) } ?? "? (F fetches)") : "not listed",
                               accent: row.forSale && row.salePriceCents != nil ? nil : .dim)
         var type = TableCell(row.forSale ? row.saleType ?? "" : "")
         var minimum = TableCell(row.forSale ? money(row.saleMinOfferCents) : "")
@@ -136,7 +136,7 @@ public final class ListingsPane: Pane {
             let accent: Role = open.state == .failed || open.state == .conflict ? .conflict : .pending
             switch edit {
             case .forSale(let terms):
-                price = TableCell("→ " + (terms.priceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"), accent: accent)
+                price = TableCell("→ " + (terms.priceCents.map { Cents.dollars($0) } ?? "offers"), accent: accent)
                 type = TableCell("→ " + terms.listingType, accent: accent)
                 minimum = TableCell(terms.minimumOfferCents.map { "→ " + money($0) } ?? "", accent: accent)
             default:
@@ -265,10 +265,10 @@ public final class ListingsPane: Pane {
             state.message = StatusMessage("\(listing.domain) cannot be bought now (\(listing.pendingSaleLocked ? "a sale is pending" : "no price"))", isError: true)
             return
         }
-        let dialog = ConfirmDialog(title: "Buy it now (spends money)", summary: "Buy \(listing.domain) for $\(Cents.format(cents: price)) \(listing.currency)?",
+        let dialog = ConfirmDialog(title: "Buy it now (spends money)", summary: "Buy \(listing.domain) for \(Cents.dollars(price)) \(listing.currency)?",
                                    lines: [[Span(MoneyText.balanceLine(spending: price, balanceCents: state.balanceCents, when: "once pushed"))],
                                            [Span("  The purchase is queued; the push asks again before it spends.")],
-                                           [Span("  price  "), Span("$" + Cents.format(cents: price), style: Style(.dialog, accent: .pending))]],
+                                           [Span("  price  "), Span(Cents.dollars(price), style: Style(.dialog, accent: .pending))]],
                                    isDangerous: true, confirmLabel: "Queue purchase")
         state.request = .confirm(dialog, Self.purchase(domain: listing.domain, priceCents: price))
     }

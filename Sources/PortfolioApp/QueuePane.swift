@@ -43,7 +43,7 @@ public final class QueuePane: Pane {
             let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
             var summary = "Plan: \(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
             if !plan.moneyIntents.isEmpty {
-                summary += " · \(SyncEngine.moneyWords(plan.moneyIntents)) $\(Cents.format(cents: plan.moneyCostCents))"
+                summary += " · \(SyncEngine.moneyWords(plan.moneyIntents)) \(Cents.dollars(plan.moneyCostCents))"
             }
             out.append(Line(text: [TableCell(summary)], role: .header))
             if !plan.setup.isEmpty {
@@ -205,7 +205,7 @@ public final class QueuePane: Pane {
         let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
         var summary = "\(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
         if !plan.moneyIntents.isEmpty {
-            summary += " · spends $\(Cents.format(cents: plan.moneyCostCents))"
+            summary += " · spends \(Cents.dollars(plan.moneyCostCents))"
             diff.insert([Span(MoneyText.balanceLine(spending: plan.moneyCostCents, balanceCents: balanceCents),
                               style: Style(.dialog, accent: .header))], at: 0)
             if !plan.unpriced.isEmpty {
