@@ -101,9 +101,19 @@ public enum DomainRowRenderer {
         }
     }
 
-    /// `$120.00` when listed, else empty.
+    /// What is known of a listing: `$2,541.00` when the price is cached,
+    /// `make offer` for an offers-only listing, `listed` while its price is
+    /// not fetched yet (the panes fetch the prices of the rows they show);
+    /// empty when not for sale.
     public static func saleSummary(_ row: DomainRow) -> String {
         guard row.forSale else { return "" }
-        return row.salePriceCents.map { Cents.dollars($0) } ?? "offers"
+        if let price = row.salePriceCents { return Cents.dollars(price) }
+        return row.saleType == "make_offer" ? "make offer" : "listed"
+    }
+
+    /// Listed rows whose price is not cached and worth fetching (an
+    /// offers-only listing has none).
+    public static func needsPrice(_ row: DomainRow) -> Bool {
+        row.forSale && row.salePriceCents == nil && row.saleType != "make_offer"
     }
 }

@@ -169,7 +169,7 @@ extension DomainsPane {
         let renewed = rows.map(\.name)
         host.confirm(ConfirmDialog(title: "Renew (spends money)", summary: summary, lines: lines, isDangerous: true, confirmLabel: "Queue renewal")) { host in
             EditQueueing.queue(.renew(years: years), on: renewed, maxCostCents: total, host) { summary in
-                "queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") (\(Cents.dollars(summary.costCents ?? 0))) — 7 to push"
+                "queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") (\(Cents.dollars(summary.costCents ?? 0)))"
             }
         }
     }

@@ -63,7 +63,7 @@ extension ListingsPane {
             do {
                 let summary = try host.environment.engine.queuePurchase(domain: domain, origin: .tui, maxCostCents: price)
                 host.state.message = StatusMessage(summary.added > 0
-                    ? "queued buying \(domain) for \(Cents.dollars(price)) — 7 to push"
+                    ? "queued buying \(domain) for \(Cents.dollars(price)) — " + host.environment.actions.reviewHint
                     : "\(domain) is already queued")
             } catch {
                 host.state.message = StatusMessage(error: error)

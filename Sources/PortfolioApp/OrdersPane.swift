@@ -48,7 +48,7 @@ public final class OrdersPane: Pane {
         let text = " \(count) order\(count == 1 ? "" : "s") · \(Cents.dollars(total)) · \(Self.describe(filter))"
         screen.put(DisplayWidth.truncate(text, to: line.width), at: line.origin, style: Style(.input, accent: .dim))
         let view = TableView(columns: Self.columns, rowCount: orders.count, state: table,
-                             emptyText: filter.isEmpty ? "no orders in the cache — press r to sync" : "no order matches the filter (/ to change it)")
+                             emptyText: filter.isEmpty ? "no orders in the cache — press \(app.actions.key(.sync)) to sync" : "no order matches the filter (/ to change it)")
         visibleRows = max(1, view.visibleRows(in: body))
         let shown = orders
         table = view.render(into: &screen, rect: body) { index in

@@ -76,7 +76,7 @@ extension QueuePane {
         }
         let shown: (ConfirmDialog, PushApproval)?
         do {
-            shown = try pushDialog(balanceCents: balance) { try host.environment.engine.pendingApproval(moneyCents: $0) }
+            shown = try pushDialog(balanceCents: balance, app: host.environment)
         } catch {
             host.state.message = StatusMessage(error: error)
             return

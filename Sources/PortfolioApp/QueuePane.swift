@@ -22,6 +22,21 @@ public final class QueuePane: Pane {
         /// The section a header or "more" line belongs to.
         var section: PlanSection?
         var isMore = false
+        /// A section header's open / closed mark; its title is fitted to
+        /// the width when drawn (``QueuePane/fittedTitle(_:width:)``).
+        var mark: String?
+    }
+
+    /// A section's title in `width` columns: the value is cut, never the
+    /// counts (`name servers → ns1.a.…, · 2 domains · 1 call`).
+    static func fittedTitle(_ section: PlanSection, width: Int) -> String {
+        let full = section.title
+        guard DisplayWidth.of(full) > width, !section.value.isEmpty else { return DisplayWidth.truncate(full, to: width) }
+        let head = section.label + " → "
+        let tail = String(full.dropFirst(head.count + section.value.count))
+        let room = width - DisplayWidth.of(head) - DisplayWidth.of(tail)
+        guard room >= 4 else { return DisplayWidth.truncate(full, to: width) }
+        return head + DisplayWidth.truncate(section.value, to: room) + tail
     }
 
     /// A push changing more domains than this asks with No focused.
@@ -141,8 +156,8 @@ public final class QueuePane: Pane {
     /// a money section.
     private func sectionLines(_ section: PlanSection, app: AppEnvironment) throws -> [Line] {
         let count = min(listed(section), section.domains)
-        let mark = app.unicode ? (count > 0 ? "▾ " : "▸ ") : (count > 0 ? "- " : "+ ")
-        var out = [Line(text: [TableCell(mark + section.title, accent: section.spendsMoney ? .pending : .ok)], section: section)]
+        var out = [Line(text: [TableCell(section.title, accent: section.spendsMoney ? .pending : .ok)], section: section,
+                        mark: app.unicode ? (count > 0 ? "▾ " : "▸ ") : (count > 0 ? "- " : "+ "))]
         guard count > 0 else { return out }
         for change in try app.engine.sectionChanges(section, limit: count) {
             let domain = "  " + name(change.domain, app)
@@ -200,7 +215,11 @@ public final class QueuePane: Pane {
             let row = rect.row + 1 + index - offset
             let base: Role = index == table.cursor ? .cursor : line.role ?? (index % 2 == 0 ? .row : .rowAlt)
             screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: Style(base))
-            screen.put(DisplayWidth.truncate(line.text[0].text, to: rect.width), at: Point(row: row, col: rect.col),
+            var text = line.text[0].text
+            if let mark = line.mark, let section = line.section {
+                text = mark + Self.fittedTitle(section, width: rect.width - DisplayWidth.of(mark))
+            }
+            screen.put(DisplayWidth.truncate(text, to: rect.width), at: Point(row: row, col: rect.col),
                        style: Style(base, accent: line.text[0].accent))
         }
     }
@@ -291,10 +310,19 @@ public final class QueuePane: Pane {
     /// balance, and what confirming it approves (the queued intents as
     /// they stand, money up to the total shown). It starts on No when the
     /// plan spends money or changes more than ``carefulDomains`` domains.
-    func pushDialog(balanceCents: Int64?, approval: (Int64) throws -> PushApproval) throws -> (ConfirmDialog, PushApproval)? {
+    func pushDialog(balanceCents: Int64?, app: AppEnvironment) throws -> (ConfirmDialog, PushApproval)? {
         guard let outline, !outline.isEmpty else { return nil }
-        var diff: [[Span]] = outline.sections.map { section in
-            [Span(section.title, style: Style(.dialog, accent: section.spendsMoney ? .pending : .header))]
+        let width = ConfirmDialog(title: "", summary: "").frame(in: Rect(row: 0, col: 0, width: 80, height: 24)).width - 4
+        var diff: [[Span]] = []
+        for section in outline.sections {
+            diff.append([Span(Self.fittedTitle(section, width: width), style: Style(.dialog, accent: section.spendsMoney ? .pending : .header))])
+            // Small sections show their domains too: what is sent, by name.
+            guard section.domains <= Self.openUpTo else { continue }
+            for change in try app.engine.sectionChanges(section, limit: section.domains) {
+                let after = section.spendsMoney ? change.after + " " + (change.costCents.map(Cents.dollars) ?? "(price unknown)") : change.after
+                diff.append([Span("  \(name(change.domain, app)): "), Span(section.spendsMoney ? "" : change.before + " ", style: Style(.dialog, accent: .dim)),
+                             Span(section.spendsMoney ? "" : "→ "), Span(after, style: Style(.dialog, accent: .pending))])
+            }
         }
         var summary = "\(NumberText.count(outline.changes, "change")) in \(NumberText.count(outline.calls, "API call"))"
         if !outline.moneyIntents.isEmpty {
@@ -309,6 +337,6 @@ public final class QueuePane: Pane {
         let careful = outline.spendsMoney || outline.changes > Self.carefulDomains
         let dialog = ConfirmDialog(title: "Push", summary: summary, lines: diff, isDangerous: outline.spendsMoney,
                                    confirmLabel: "Push", startsOnNo: careful)
-        return (dialog, try approval(outline.moneyCostCents))
+        return (dialog, try app.engine.pendingApproval(moneyCents: outline.moneyCostCents))
     }
 }
