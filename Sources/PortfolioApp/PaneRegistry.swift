@@ -58,6 +58,8 @@ protocol PaneHost: AnyObject {
     func pane<P: Pane>(_ type: P.Type) -> P?
     /// Switches to the registered pane of this type.
     func show<P: Pane>(_ type: P.Type)
+    /// Whether the registered pane of this type is the one shown.
+    func isShown<P: Pane>(_ type: P.Type) -> Bool
     func openCommandLine(_ text: String)
     func run(command text: String)
     func requestQuit()

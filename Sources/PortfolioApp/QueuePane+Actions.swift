@@ -61,6 +61,8 @@ extension QueuePane {
     private func confirmPush(_ host: any PaneHost) {
         // The queue may have changed in another process since the last
         // refresh: count it again before deciding.
+        // refreshAll reads the plan when this pane is the one shown; read
+        // it here otherwise (`:push` from another pane), once either way.
         host.refreshAll()
         if let reason = host.environment.actions.spec(.push)?.disabledReason(host.state) {
             host.state.message = StatusMessage(reason, isError: true)
@@ -68,7 +70,7 @@ extension QueuePane {
         }
         let balance: Int64?
         do {
-            try refresh(host.environment, state: host.state)
+            if !host.isShown(QueuePane.self) { try refresh(host.environment, state: host.state) }
             balance = try host.environment.store.account()?.balanceCents
         } catch {
             host.state.message = StatusMessage("cannot read the balance from the cache: \(error)", isError: true)
@@ -85,7 +87,7 @@ extension QueuePane {
             host.state.message = StatusMessage("the queue is empty", isError: true)
             return
         }
-        host.show(QueuePane.self)
+        if !host.isShown(QueuePane.self) { host.show(QueuePane.self) }
         host.confirm(dialog) { [unowned self] host in host.start(pushJob(approval)) }
     }
 

@@ -103,7 +103,9 @@ public final class QueuePane: Pane {
                 out += try sectionLines(section, app: app)
             }
         } else {
-            out.append(Line(text: [TableCell("The queue is empty: select domains in the Domains pane and set something (N, a, p, :set …).", accent: .dim)]))
+            let keys = [Action.setNameServers, .setRenewOption, .setPrivacy].map { app.actions.key($0) }.joined(separator: ", ")
+            out.append(Line(text: [TableCell("The queue is empty: select domains in \(app.actions.pane(.showDomains, "Domains")) and set something (\(keys), :set …).",
+                                             accent: .dim)]))
         }
         let problems: [OutboxIntent]
         do {
@@ -114,7 +116,9 @@ public final class QueuePane: Pane {
         }
         if !problems.isEmpty {
             out.append(Line(text: [TableCell("")]))
-            out.append(Line(text: [TableCell("Failed and conflicting (t retry · K keep remote · M re-apply mine)")], role: .header))
+            let keys = app.actions
+            out.append(Line(text: [TableCell("Failed and conflicting (\(keys.key(.retryFailed)) retry · \(keys.key(.keepRemote)) keep remote · \(keys.key(.reapplyMine)) re-apply mine)")],
+                            role: .header))
             for intent in problems {
                 let field = IntentField(rawValue: intent.field)
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
@@ -136,7 +140,7 @@ public final class QueuePane: Pane {
             }
             let done = results.filter { $0.state == .done }.count
             out.append(Line(text: [TableCell("")]))
-            out.append(Line(text: [TableCell("Last push: \(done) of \(results.count) done")], role: .header))
+            out.append(Line(text: [TableCell("Last push: \(NumberText.grouped(done)) of \(NumberText.grouped(results.count)) done")], role: .header))
             for intent in results {
                 let field = IntentField(rawValue: intent.field)
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value

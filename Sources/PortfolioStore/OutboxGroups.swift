@@ -33,11 +33,14 @@ public struct PendingSelector: Sendable, Hashable {
 }
 
 extension PortfolioDatabase {
-    /// Pending intents grouped by (field, value), oldest group first.
+    /// Pending intents grouped by (field, value), oldest group first. The
+    /// planner would pick the state index without statistics; the covering
+    /// section index (migration v3) answers it without a sort.
     public func pendingGroups() throws -> [PendingGroup] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT field, value, COUNT(*), SUM(money), MIN(id) FROM outbox_intent
+                INDEXED BY outbox_intent_pending_sections
                 WHERE state = 'pending' GROUP BY field, value ORDER BY MIN(id)
                 """).compactMap { row in
                 guard let field = row.text(0), let value = row.text(1), let count = row.int64(2), let firstID = row.int64(4) else {
@@ -57,7 +60,12 @@ extension PortfolioDatabase {
 
     /// Every pending intent that spends money (renewals, purchases).
     public func pendingMoneyIntents() throws -> [OutboxIntent] {
-        try intents(where: "state = 'pending' AND money = 1", [])
+        try writer.read { db in
+            try Array(Row.fetchCursor(db, sql: """
+                SELECT \(OutboxIntent.selectList) FROM outbox_intent INDEXED BY outbox_intent_pending_money
+                WHERE state = 'pending' AND money = 1 ORDER BY id
+                """).compactMap(OutboxIntent.init(row:)))
+        }
     }
 
     /// The ids of every pending intent: what a push confirmation approves.
