@@ -138,7 +138,7 @@ public final class ListingsPane: Pane {
             let accent: Role = open.state == .failed || open.state == .conflict ? .conflict : .pending
             switch edit {
             case .forSale(let terms):
-                price = TableCell("→ " + (terms.priceCents.map { Cents.dollars($0) } ?? "offers"), accent: accent)
+                price = TableCell("→ " + (terms.priceCents.map { Cents.dollars($0) } ?? "make offer"), accent: accent)
                 type = TableCell("→ " + terms.listingType, accent: accent)
                 minimum = TableCell(terms.minimumOfferCents.map { "→ " + money($0) } ?? "", accent: accent)
             default:

@@ -50,6 +50,9 @@ protocol PaneHost: AnyObject {
     var targets: [String] { get }
     /// Reads counts and the visible pane again from the store.
     func refreshAll()
+    /// ``refreshAll()`` when the cache changed since the last one (in this
+    /// process or another); nothing otherwise.
+    func refreshIfChanged()
     /// Asks `dialog`; `then` runs when it is confirmed.
     func confirm(_ dialog: ConfirmDialog, then: @escaping (any PaneHost) -> Void)
     /// Runs `job` in the background (see ``BackgroundJob``).

@@ -282,6 +282,15 @@ public final class PortfolioApp {
 
     func quitNow() { quitting = true }
 
+    /// ``refreshAll()`` when the cache changed since the last one.
+    func refreshIfChanged() {
+        // Unknown (a failed read) counts as changed.
+        guard let generation = try? environment.store.changeGeneration(), generation == seenGeneration else {
+            refreshAll()
+            return
+        }
+    }
+
     /// Reads counts and the visible pane again from the store.
     public func refreshAll() {
         // Read before the store is read, so a change made meanwhile moves it

@@ -60,17 +60,16 @@ extension QueuePane {
 
     private func confirmPush(_ host: any PaneHost) {
         // The queue may have changed in another process since the last
-        // refresh: count it again before deciding.
-        // refreshAll reads the plan when this pane is the one shown; read
-        // it here otherwise (`:push` from another pane), once either way.
-        host.refreshAll()
+        // refresh: read it again then (the shown pane with it). The plan is
+        // read here when this pane is not the one shown (`:push` elsewhere).
+        host.refreshIfChanged()
         if let reason = host.environment.actions.spec(.push)?.disabledReason(host.state) {
             host.state.message = StatusMessage(reason, isError: true)
             return
         }
         let balance: Int64?
         do {
-            if !host.isShown(QueuePane.self) { try refresh(host.environment, state: host.state) }
+            if !host.isShown(QueuePane.self) || outline == nil { try refresh(host.environment, state: host.state) }
             balance = try host.environment.store.account()?.balanceCents
         } catch {
             host.state.message = StatusMessage("cannot read the balance from the cache: \(error)", isError: true)

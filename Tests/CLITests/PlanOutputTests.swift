@@ -9,7 +9,7 @@ import Testing
 @Suite("CLI plan text and JSON", .serialized)
 struct PlanOutputTests {
     static let golden = #"""
-        x
+        {"batches":[{"changes":[{"after":"Dynadot DNS, 2 records","before":"Dynadot DNS, 2 records","domain":"{D}","field":"ns","records_added":[{"extra":"10","host":"@","type":"MX","value":"mail.example.com"}],"records_removed":[{"extra":"","host":"@","type":"A","value":"192.0.2.7"}]}],"command":"set_dns2","domains":["{D}"],"params":{"main_record0":"v=spf1 -all","main_record1":"mail.example.com","main_record_type0":"txt","main_record_type1":"mx","main_recordx1":"10"}},{"changes":[{"after":"after","before":"before","domain":"{O}","field":"note"}],"command":"set_note","domains":["{O}"],"params":{"note":"after"}}],"calls":2,"money_cost":"0.00","sections":[{"calls":1,"command":"set_dns2","domains":1,"field":"ns","title":"DNS records → Dynadot DNS, 2 records · 1 domain · 1 call","value":"Dynadot DNS, 2 records"},{"calls":1,"command":"set_note","domains":1,"field":"note","title":"note → after · 1 domain · 1 call","value":"after"}],"setup":[]}
         """#
 
     @Test func planTextAndJSONShowSectionsAndRecordDiffs() async throws {
