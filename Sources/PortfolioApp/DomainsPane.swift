@@ -73,7 +73,7 @@ public final class DomainsPane: Pane {
         unpricedOnScreen = []
         guard !names.isEmpty else { return nil }
         priceRequested.formUnion(names)
-        return .listingPrices(names)
+        return .quietListingPrices(names)
     }
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {

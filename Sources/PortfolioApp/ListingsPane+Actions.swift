@@ -39,6 +39,16 @@ extension ListingsPane {
 
 /// The Listings pane's fetches and its purchase confirmation.
 extension BackgroundJob {
+    /// `get_listing_item` for the listed rows the Domains pane shows without
+    /// a price: silent unless it fails, so the footer keeps what the user
+    /// did (a sync's result, an edit's message).
+    static func quietListingPrices(_ names: [String]) -> BackgroundJob {
+        BackgroundJob { engine, _ in
+            _ = try await engine.fetchListingPrices(names)
+            return nil
+        }
+    }
+
     /// `get_listing_item` for these of your domains for sale.
     static func listingPrices(_ names: [String]) -> BackgroundJob {
         BackgroundJob(startMessage: "fetching the prices of \(names.count) listing\(names.count == 1 ? "" : "s")…") { engine, _ in
