@@ -14,19 +14,18 @@ public struct PendingGroup: Sendable, Hashable {
     public var firstID: Int64
 }
 
-/// Which pending intents one section of a plan holds: one field, and one
-/// or more encoded values of it (all of them when `values` is nil).
+/// Which pending intents one section of a plan holds: one field, and the
+/// encoded values of it the section gathers.
 public struct PendingSelector: Sendable, Hashable {
     public var field: String
-    public var values: [String]?
+    public var values: [String]
 
-    public init(field: String, values: [String]?) {
+    public init(field: String, values: [String]) {
         self.field = field
         self.values = values
     }
 
     fileprivate var condition: (String, [any DatabaseValueConvertible]) {
-        guard let values else { return ("state = 'pending' AND field = ?", [field]) }
         let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
         return ("state = 'pending' AND field = ? AND value IN (\(marks))", [field] + values)
     }

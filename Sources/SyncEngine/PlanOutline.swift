@@ -133,7 +133,7 @@ extension SyncEngine {
             let key = Self.sectionKey(command: shape.command, parameters: shape.parameters, field: field, spendsMoney: spendsMoney)
             if var known = sections[key] {
                 known.domains += group.count
-                known.selector.values?.append(group.value)
+                known.selector.values.append(group.value)
                 sections[key] = known
                 continue
             }
@@ -240,8 +240,8 @@ extension Plan {
             entry.intentIDs += batch.intentIDs
             for id in batch.intentIDs {
                 guard let change = changes[id] else { continue }
-                if !(entry.section.selector.values ?? []).contains(change.encodedAfter) {
-                    entry.section.selector.values?.append(change.encodedAfter)
+                if !entry.section.selector.values.contains(change.encodedAfter) {
+                    entry.section.selector.values.append(change.encodedAfter)
                 }
                 if batch.spendsMoney {
                     if let cost = change.costCents { entry.section.costCents += cost } else { entry.section.unpriced += 1 }
