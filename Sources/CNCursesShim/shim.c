@@ -120,6 +120,25 @@ static void restore_and_reraise(int sig) {
     raise(sig);
 }
 
+static volatile sig_atomic_t interrupt_flag = 0;
+
+// Ctrl-C while the app runs is a key: the app asks before quitting during a
+// push, as `q` does. A second Ctrl-C before the app took the first (a
+// stuck loop) restores the terminal and ends the process as before.
+static void on_interrupt(int sig) {
+    if (interrupt_flag) {
+        restore_and_reraise(sig);
+        return;
+    }
+    interrupt_flag = 1;
+}
+
+int dfc_take_interrupt(void) {
+    if (!interrupt_flag) return 0;
+    interrupt_flag = 0;
+    return 1;
+}
+
 static void on_tstp(int sig) {
     (void)sig;
     if (current_screen != NULL && !isendwin()) endwin();
@@ -135,8 +154,12 @@ void dfc_install_signal_handlers(void) {
     memset(&action, 0, sizeof(action));
     sigemptyset(&action.sa_mask);
     action.sa_handler = restore_and_reraise;
+    struct sigaction interrupt;
+    memset(&interrupt, 0, sizeof(interrupt));
+    sigemptyset(&interrupt.sa_mask);
+    interrupt.sa_handler = on_interrupt;  // no SA_RESTART: the key wait wakes
     for (int i = 0; i < FATAL_COUNT; i++) {
-        sigaction(fatal_signals[i], &action, &previous_fatal[i]);
+        sigaction(fatal_signals[i], fatal_signals[i] == SIGINT ? &interrupt : &action, &previous_fatal[i]);
     }
     struct sigaction tstp;
     memset(&tstp, 0, sizeof(tstp));

@@ -84,6 +84,30 @@ public struct ActionTable: Sendable {
         }
     }
 
+    /// `press 7 (Queue) to review and push`: a message names the key the
+    /// user bound to `action` (after `[keys]`), never a fixed one; an
+    /// action left without a key reads `open Queue to review and push`.
+    public func press(_ action: Action, _ name: String, to purpose: String) -> String {
+        guard let key = spec(action)?.keys.first else { return "open \(name) to \(purpose)" }
+        return "press \(key) (\(name)) to \(purpose)"
+    }
+
+    /// The first key bound to `action` (`r`), or `:` when none is: the
+    /// command line reaches every action.
+    public func key(_ action: Action) -> String {
+        spec(action)?.keys.first ?? ":"
+    }
+
+    /// `Domains (1)`: a pane named with the key that shows it.
+    public func pane(_ action: Action, _ name: String) -> String {
+        guard let key = spec(action)?.keys.first else { return name }
+        return "\(name) (\(key))"
+    }
+
+    /// `press 7 (Queue) to review and push`, the end of every queued-edit
+    /// message.
+    public var reviewHint: String { press(.showQueue, "Queue", to: "review and push") }
+
     /// `j / Down` for help and footers.
     public func keyLabel(_ action: Action) -> String {
         spec(action)?.keys.joined(separator: " / ") ?? ""

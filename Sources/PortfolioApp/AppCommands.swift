@@ -62,4 +62,6 @@ extension PortfolioApp: PaneHost {
     func show<P: Pane>(_ type: P.Type) {
         if let index = panes.firstIndex(where: { $0 is P }) { switchTo(index: index) }
     }
+
+    func isShown<P: Pane>(_ type: P.Type) -> Bool { pane is P }
 }

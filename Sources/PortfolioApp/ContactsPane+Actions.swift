@@ -23,7 +23,7 @@ extension ContactsPane {
             ActionSpec(.editContact, ["e"], scope, "edit the cursor contact", hint: "edit"),
             ActionSpec(.assignContact, ["A"], scope, "assign the cursor contact to the selected domains (choose roles)",
                        hint: "assign", dangerous: true,
-                       disabled: { $0.selection.isEmpty ? "select domains in 1 Domains first" : nil }),
+                       disabled: { $0.selection.isEmpty ? "select domains in the Domains pane first" : nil }),
         ]
     }
 }
@@ -61,7 +61,7 @@ extension ContactsPane {
                 let summary = try host.environment.engine.queue(edit, domains: names, origin: .tui)
                 var text = "queued contact \(id) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already use it" }
-                host.state.message = StatusMessage(text + " — 7 to push")
+                host.state.message = StatusMessage(summary.added > 0 ? text + " — " + host.environment.actions.reviewHint : text)
             } catch {
                 host.state.message = StatusMessage(error: error)
             }

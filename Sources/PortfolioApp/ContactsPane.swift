@@ -58,11 +58,11 @@ public final class ContactsPane: Pane {
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
         let (line, body) = rect.splitTop(1)
         screen.fill(line, style: Style(.input))
-        let selected = state.selection.isEmpty ? "select domains in 1 Domains to assign" : "\(state.selection.count) domains selected to assign"
+        let selected = state.selection.isEmpty ? "select domains in \(app.actions.pane(.showDomains, "Domains")) to assign" : "\(state.selection.count) domains selected to assign"
         screen.put(DisplayWidth.truncate(" \(contacts.count) contact\(contacts.count == 1 ? "" : "s") · domains per role · \(selected)", to: line.width),
                    at: line.origin, style: Style(.input, accent: .dim))
         let view = TableView(columns: Self.columns, rowCount: contacts.count, state: table,
-                             emptyText: "no contacts in the cache — press r to sync")
+                             emptyText: "no contacts in the cache — press \(app.actions.key(.sync)) to sync")
         visibleRows = max(1, view.visibleRows(in: body))
         let shown = contacts, counts = usage, open = pending
         table = view.render(into: &screen, rect: body) { index in
@@ -82,7 +82,7 @@ public final class ContactsPane: Pane {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
             table.move(action, rowCount: contacts.count, visibleRows: visibleRows)
         case .editContact:
-            guard let contact = cursorContact else { return noContact(&state) }
+            guard let contact = cursorContact else { return noContact(&state, app) }
             var values = SyncEngine.contactFields(contact)
             // A queued edit is what the user last asked for: start from it.
             if let queued = pending[SyncEngine.contactTarget(contact.id)]?.last(where: { $0.field == IntentField.contact.rawValue }),
@@ -95,7 +95,7 @@ public final class ContactsPane: Pane {
             form = FormDialog(title: "Edit contact \(contact.id)", fields: fields)
             formPurpose = .edit(contact.id)
         case .assignContact:
-            guard let contact = cursorContact else { return noContact(&state) }
+            guard let contact = cursorContact else { return noContact(&state, app) }
             form = FormDialog(title: "Assign contact \(contact.id) (\(contact.name))",
                               summary: "to the \(state.selection.count) selected domain\(state.selection.count == 1 ? "" : "s")",
                               fields: [.init("Roles", value: "registrant admin technical billing", hint: "any of r a t b")])
@@ -106,8 +106,8 @@ public final class ContactsPane: Pane {
         return .handled
     }
 
-    private func noContact(_ state: inout AppState) -> PaneFlags {
-        state.message = StatusMessage("no contact under the cursor — press r to sync", isError: true)
+    private func noContact(_ state: inout AppState, _ app: AppEnvironment) -> PaneFlags {
+        state.message = StatusMessage("no contact under the cursor — press \(app.actions.key(.sync)) to sync", isError: true)
         return .handled
     }
 
@@ -151,7 +151,7 @@ public final class ContactsPane: Pane {
         }
         do {
             let summary = try app.engine.queueContactEdit(id: id, changes: changes, origin: .tui)
-            state.message = StatusMessage(summary.added > 0 ? "queued the edit of contact \(id) — 7 to push"
+            state.message = StatusMessage(summary.added > 0 ? "queued the edit of contact \(id) — " + app.actions.reviewHint
                                                              : "contact \(id) is back to its cached values (queued edit dropped)")
         } catch {
             open.error = "\(error)"

@@ -95,7 +95,7 @@ public final class DnsPane: Pane {
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
         screen.fill(rect, style: Style(.row))
         guard let domain, let row else {
-            put(" No domain under the cursor: pick one in 1 Domains, then press 3.", in: rect, line: 0, screen: &screen, accent: .dim)
+            put(" No domain under the cursor: pick one in \(app.actions.pane(.showDomains, "Domains")), then \(app.actions.press(.showDNS, "DNS", to: "come back")).", in: rect, line: 0, screen: &screen, accent: .dim)
             return
         }
         let name = DomainRowRenderer.displayName(row, unicode: app.unicode)
@@ -211,13 +211,13 @@ public final class DnsPane: Pane {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
             table.move(action, rowCount: rows.count, visibleRows: visibleRows)
         case .addRecord:
-            guard editable(&state) != nil else { return .handled }
+            guard editable(&state, app) != nil else { return .handled }
             form = DnsRecordForm(record: nil, editing: nil)
         case .editRecord:
-            guard editable(&state) != nil, let line = cursorLine(&state) else { return .handled }
+            guard editable(&state, app) != nil, let line = cursorLine(&state) else { return .handled }
             form = DnsRecordForm(record: line.record, editing: line.index)
         case .deleteRecord:
-            guard var set = editable(&state), let line = cursorLine(&state), let index = line.index else { return .handled }
+            guard var set = editable(&state, app), let line = cursorLine(&state), let index = line.index else { return .handled }
             set.records.remove(at: index)
             queue(set, app: app, state: &state)
             return [.handled, .reload]
@@ -290,10 +290,10 @@ public final class DnsPane: Pane {
 
     /// The working set when records can be edited now, else nil with the
     /// reason in the footer.
-    private func editable(_ state: inout AppState) -> RecordSet? {
+    private func editable(_ state: inout AppState, _ app: AppEnvironment) -> RecordSet? {
         if let set = workingSet { return set }
         guard let domain else {
-            state.message = StatusMessage("no domain under the cursor: pick one in 1 Domains", isError: true)
+            state.message = StatusMessage("no domain under the cursor: pick one in \(app.actions.pane(.showDomains, "Domains"))", isError: true)
             return nil
         }
         state.message = StatusMessage(isOnDynadotDNS
@@ -324,7 +324,7 @@ public final class DnsPane: Pane {
             let summary = try app.engine.queue(.dns(set), domains: [domain], origin: .tui)
             state.message = StatusMessage(summary.cancelled > 0
                 ? "\(name): back to the cached records (the queued set is dropped)"
-                : "\(name): queued the record set (\(set.records.count) records, one set_dns2) — 7 to push")
+                : "\(name): queued the record set (\(set.records.count) records, one set_dns2) — " + app.actions.reviewHint)
         } catch {
             state.message = StatusMessage(error: error)
         }

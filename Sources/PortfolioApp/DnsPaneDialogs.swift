@@ -14,7 +14,7 @@ enum DnsPaneDialogs {
         }
         let targets = state.selection.subtracting([source.name]).sorted()
         guard !targets.isEmpty else {
-            state.message = StatusMessage("select the domains to copy to (Space in 1 Domains), then press C here", isError: true)
+            state.message = StatusMessage("select the domains to copy to in \(app.actions.pane(.showDomains, "Domains")), then press \(app.actions.key(.copyRecords)) here", isError: true)
             return nil
         }
         let items = targets.enumerated().map { PlanItem(intentID: Int64($0.offset), domain: $0.element, edit: .dns(set)) }

@@ -76,7 +76,8 @@ public enum DomainRowRenderer {
     }
 
     /// The name as shown: Unicode when the terminal can show it, else the
-    /// ASCII (punycode) form.
+    /// ASCII (punycode) form (``DomainNameDisplay``'s rule; a row carries
+    /// both forms already decoded).
     public static func displayName(_ row: DomainRow, unicode: Bool) -> String {
         unicode ? row.nameUnicode : row.name
     }
@@ -84,16 +85,9 @@ public enum DomainRowRenderer {
     /// `2026-12-01 45d` in the theme's expiry role for the days left.
     public static func expiryCell(_ expiresMs: Int64?, nowMs: Int64) -> TableCell {
         guard let expiresMs else { return TableCell("—", accent: .dim) }
-        let days = daysLeft(expiresMs, nowMs: nowMs)
+        let days = UTCDate.daysLeft(until: expiresMs, from: nowMs)
         let accent: Role? = days < 0 ? .expiryOverdue : days <= 30 ? .expiry30d : days <= 90 ? .expiry90d : nil
         return TableCell("\(ValueDisplay.isoDate(expiresMs)) \(days)d", accent: accent)
-    }
-
-    /// Whole days from `nowMs` to `expiresMs`, rounded down (negative: overdue).
-    public static func daysLeft(_ expiresMs: Int64, nowMs: Int64) -> Int {
-        let day: Int64 = 86_400_000
-        let delta = expiresMs - nowMs
-        return Int(delta >= 0 ? delta / day : -((-delta + day - 1) / day))
     }
 
     /// `ns1.host.net +1`, `parking`, `Dynadot DNS`, `forward`, `stealth`.
@@ -110,9 +104,19 @@ public enum DomainRowRenderer {
         }
     }
 
-    /// `$120.00` when listed, else empty.
+    /// What is known of a listing: `$2,541.00` when the price is cached,
+    /// `make offer` for an offers-only listing, `listed` while its price is
+    /// not fetched yet (the panes fetch the prices of the rows they show);
+    /// empty when not for sale.
     public static func saleSummary(_ row: DomainRow) -> String {
         guard row.forSale else { return "" }
-        return row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"
+        if let price = row.salePriceCents { return Cents.dollars(price) }
+        return row.saleType == "make_offer" ? "make offer" : "listed"
+    }
+
+    /// Listed rows whose price is not cached and worth fetching (an
+    /// offers-only listing has none).
+    public static func needsPrice(_ row: DomainRow) -> Bool {
+        row.forSale && row.salePriceCents == nil && row.saleType != "make_offer"
     }
 }

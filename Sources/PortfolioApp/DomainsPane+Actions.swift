@@ -161,21 +161,21 @@ extension DomainsPane {
             if let price {
                 total += price * Int64(years)
                 lines.append([Span("  \(DomainRowRenderer.displayName(row, unicode: unicode))  "),
-                              Span("$" + Cents.format(cents: price * Int64(years)), style: Style(.dialog, accent: .pending))])
+                              Span(Cents.dollars(price * Int64(years)), style: Style(.dialog, accent: .pending))])
             } else {
                 unpriced += 1
                 lines.append([Span("  \(DomainRowRenderer.displayName(row, unicode: unicode))  "),
                               Span("no cached price", style: Style(.dialog, accent: .error))])
             }
         }
-        var summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") × \(years) year\(years == 1 ? "" : "s") — total $\(Cents.format(cents: total))"
+        var summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") × \(years) year\(years == 1 ? "" : "s") — total \(Cents.dollars(total))"
         if unpriced > 0 { summary += " + \(unpriced) unpriced" }
         lines.insert([Span(MoneyText.balanceLine(spending: total, balanceCents: host.state.balanceCents, when: "once pushed"), style: Style(.dialog, accent: .header))],
                       at: 0)
         let renewed = rows.map(\.name)
         host.confirm(ConfirmDialog(title: "Renew (spends money)", summary: summary, lines: lines, isDangerous: true, confirmLabel: "Queue renewal")) { host in
             EditQueueing.queue(.renew(years: years), on: renewed, maxCostCents: total, host) { summary in
-                "queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") ($\(Cents.format(cents: summary.costCents ?? 0))) — 7 to push"
+                "queued renewal of \(summary.added) domain\(summary.added == 1 ? "" : "s") (\(Cents.dollars(summary.costCents ?? 0)))"
             }
         }
     }

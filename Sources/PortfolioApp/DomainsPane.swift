@@ -32,6 +32,11 @@ public final class DomainsPane: Pane {
     private var contacts: [String: ContactRow] = [:]
     /// Why the cache could not be read, shown in place of the rows.
     private var readError: String?
+    /// Listed rows drawn without a cached price, and those already asked
+    /// for this session: their prices are fetched once, in the background,
+    /// as the Listings pane does (``automaticJob(_:)``).
+    private var unpricedOnScreen: [String] = []
+    private var priceRequested: Set<String> = []
 
     public init() {}
 
@@ -80,6 +85,15 @@ public final class DomainsPane: Pane {
 
     // MARK: Drawing
 
+    /// The prices of the listed rows on screen that are not cached yet.
+    func automaticJob(_ app: AppEnvironment) -> BackgroundJob? {
+        let names = unpricedOnScreen.filter { !priceRequested.contains($0) }
+        unpricedOnScreen = []
+        guard !names.isEmpty else { return nil }
+        priceRequested.formUnion(names)
+        return .quietListingPrices(names)
+    }
+
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
         var body = rect
         if filterInput != nil || !queryText.isEmpty {
@@ -103,7 +117,7 @@ public final class DomainsPane: Pane {
         let allColumns = DomainRowRenderer.columns(sortedBy: sort)
         let view = TableView(columns: shownIndexes.map { allColumns[$0] }, rowCount: count, state: table,
                              emptyText: readError.map { "cannot read the cache: \($0)" }
-                                 ?? (queryText.isEmpty ? "no domains in the cache — press r to sync" : "no domain matches the filter"),
+                                 ?? (queryText.isEmpty ? "no domains in the cache — press \(app.actions.key(.sync)) to sync" : "no domain matches the filter"),
                              marksSelection: true, scrollsColumns: true)
         visibleRows = max(1, view.visibleRows(in: body))
         let used = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
@@ -120,6 +134,7 @@ public final class DomainsPane: Pane {
                             isSelected: state.selection.contains(row.name), role: role)
         }
         lastCursorName = cursorDomain
+        unpricedOnScreen = window.filter(DomainRowRenderer.needsPrice).map(\.name)
         if let detailRect {
             let row = window.first { $0.name == cursorDomain }
             detailScroll = DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], contacts: contacts,

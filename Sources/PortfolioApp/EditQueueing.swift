@@ -13,7 +13,7 @@ enum EditQueueing {
             queue(edit, on: names, createFolder: createFolder, host) { summary in
                 var text = "queued \(field) on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
                 if summary.unchanged > 0 { text += ", \(summary.unchanged) already set" }
-                return text + " — 7 to review and push"
+                return text
             }
         }
     }

@@ -71,7 +71,7 @@ public final class ExpiriesPane: Pane {
             TableColumn("█ auto-renew ░ other", minWidth: 4, maxWidth: barWidth, flex: 1),
         ]
         let view = TableView(columns: columns, rowCount: rows.count, state: table,
-                             emptyText: loadError ?? "no expiry dates in the cache — press r to sync")
+                             emptyText: loadError ?? "no expiry dates in the cache — press \(app.actions.key(.sync)) to sync")
         visibleRows = max(1, view.visibleRows(in: body))
         // "Later" spans many months: it does not set the scale, and its bar is clipped.
         let most = max(1, rows.filter { $0.kind != .total && $0.kind != .later }.map(\.count).max() ?? 1)
@@ -114,7 +114,7 @@ public final class ExpiriesPane: Pane {
     /// `no price` when none of them has one.
     static func money(_ cents: Int64, unpriced: Int) -> String {
         if cents == 0 && unpriced > 0 { return "no price" }
-        return "$" + Cents.format(cents: cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
+        return Cents.dollars(cents) + (unpriced > 0 ? " +\(unpriced)?" : "")
     }
 
     /// Overdue and grace rows in the overdue role; the month now and the

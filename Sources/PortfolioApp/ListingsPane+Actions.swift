@@ -39,6 +39,16 @@ extension ListingsPane {
 
 /// The Listings pane's fetches and its purchase confirmation.
 extension BackgroundJob {
+    /// `get_listing_item` for the listed rows the Domains pane shows without
+    /// a price: silent unless it fails, so the footer keeps what the user
+    /// did (a sync's result, an edit's message).
+    static func quietListingPrices(_ names: [String]) -> BackgroundJob {
+        BackgroundJob { engine, _ in
+            _ = try await engine.fetchListingPrices(names)
+            return nil
+        }
+    }
+
     /// `get_listing_item` for these of your domains for sale.
     static func listingPrices(_ names: [String]) -> BackgroundJob {
         BackgroundJob(startMessage: "fetching the prices of \(names.count) listing\(names.count == 1 ? "" : "s")…") { engine, _ in
@@ -63,7 +73,7 @@ extension ListingsPane {
             do {
                 let summary = try host.environment.engine.queuePurchase(domain: domain, origin: .tui, maxCostCents: price)
                 host.state.message = StatusMessage(summary.added > 0
-                    ? "queued buying \(domain) for $\(Cents.format(cents: price)) — 7 to push"
+                    ? "queued buying \(domain) for \(Cents.dollars(price)) — " + host.environment.actions.reviewHint
                     : "\(domain) is already queued")
             } catch {
                 host.state.message = StatusMessage(error: error)

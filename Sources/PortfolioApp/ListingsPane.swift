@@ -24,6 +24,8 @@ public final class ListingsPane: Pane {
     private var table = TableState()
     private var visibleRows = 20
     private var form: FormDialog?
+    /// The domains the open sale form names: exactly these are queued.
+    private var saleTargets: [String] = []
     /// Listings whose price was already asked for this session (so an
     /// unpriced row is fetched once, not on every frame).
     private var priceRequested: Set<String> = []
@@ -106,10 +108,10 @@ public final class ListingsPane: Pane {
             var summary = " Your listings · \(counts.forSale) for sale · \(counts.priced) priced"
             if !state.selection.isEmpty { summary += " · \(state.selection.count) selected" }
             screen.fill(line, style: Style(.input))
-            screen.put(DisplayWidth.truncate(summary + " · m marketplace", to: line.width), at: line.origin, style: Style(.input, accent: .dim))
+            screen.put(DisplayWidth.truncate(summary + " · \(app.actions.key(.marketplaceView)) marketplace", to: line.width), at: line.origin, style: Style(.input, accent: .dim))
             let view = TableView(columns: Self.columns, rowCount: counts.total, state: table,
                                  emptyText: readError.map { "cannot read the listings: \($0)" }
-                                     ?? "no domain is listed for sale — select domains in 1 Domains, then press $ here",
+                                     ?? "no domain is listed for sale — select domains in \(app.actions.pane(.showDomains, "Domains")), then press \(app.actions.key(.listingPrice)) here",
                                  marksSelection: true)
             visibleRows = max(1, view.visibleRows(in: body))
             table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: counts.total)
@@ -118,7 +120,7 @@ public final class ListingsPane: Pane {
                 try? loadWindow(app)
             }
             let shown = rows, open = pending, offset = windowOffset
-            unpricedOnScreen = rows.prefix(visibleRows).filter { $0.forSale && $0.salePriceCents == nil }.map(\.name)
+            unpricedOnScreen = rows.prefix(visibleRows).filter(DomainRowRenderer.needsPrice).map(\.name)
             table = view.render(into: &screen, rect: body) { index in
                 guard index - offset >= 0, index - offset < shown.count else { return TableRow([]) }
                 let row = shown[index - offset]
@@ -131,8 +133,8 @@ public final class ListingsPane: Pane {
 
     /// Price, type and minimum offer, with a queued change shown instead.
     static func cells(_ row: DomainRow, pending: [PendingField], app: AppEnvironment) -> [TableCell] {
-        let money: (Int64?) -> String = { $0.map { "$" + Cents.format(cents: $0) } ?? "" }
-        var price = TableCell(row.forSale ? (row.salePriceCents.map { "$" + Cents.format(cents: $0) } ?? "? (F fetches)") : "not listed",
+        let money: (Int64?) -> String = { $0.map { Cents.dollars($0) } ?? "" }
+        var price = TableCell(row.forSale ? (row.salePriceCents.map { Cents.dollars($0) } ?? "? (F fetches)") : "not listed",
                               accent: row.forSale && row.salePriceCents != nil ? nil : .dim)
         var type = TableCell(row.forSale ? row.saleType ?? "" : "")
         var minimum = TableCell(row.forSale ? money(row.saleMinOfferCents) : "")
@@ -141,7 +143,7 @@ public final class ListingsPane: Pane {
             let accent: Role = open.state == .failed || open.state == .conflict ? .conflict : .pending
             switch edit {
             case .forSale(let terms):
-                price = TableCell("→ " + (terms.priceCents.map { "$" + Cents.format(cents: $0) } ?? "offers"), accent: accent)
+                price = TableCell("→ " + (terms.priceCents.map { Cents.dollars($0) } ?? "make offer"), accent: accent)
                 type = TableCell("→ " + terms.listingType, accent: accent)
                 minimum = TableCell(terms.minimumOfferCents.map { "→ " + money($0) } ?? "", accent: accent)
             default:
@@ -172,7 +174,7 @@ public final class ListingsPane: Pane {
             }
         case .marketplaceFilter:
             guard showsMarketplace else {
-                state.message = StatusMessage("/ filters the marketplace; press m to show it", isError: true)
+                state.message = StatusMessage("\(app.actions.key(.marketplaceFilter)) filters the marketplace; press \(app.actions.key(.marketplaceView)) to show it", isError: true)
                 return .handled
             }
             market.openFilter()
@@ -183,8 +185,14 @@ public final class ListingsPane: Pane {
             state.selection = names
             table.moveCursor(by: 1, rowCount: counts.total)
         case .listingPrice:
-            let names = targets(state)
-            guard !names.isEmpty else { return nothingTargeted(&state) }
+            let names: [String], source: String?
+            do {
+                (names, source) = try targets(state, app)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
+            guard !names.isEmpty else { return nothingTargeted(&state, app) }
             // Only the names the summary shows are read (a selection may be large).
             let known: [DomainRow]
             do {
@@ -195,15 +203,26 @@ public final class ListingsPane: Pane {
             }
             let first = names.count == 1 ? known.first { $0.name == names[0] && $0.forSale } : nil
             let shown = names.map { name in known.first { $0.name == name }.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? name }
-            form = FormDialog(title: "List for sale", summary: "\(names.count) domain\(names.count == 1 ? "" : "s"): \(Self.preview(shown))", fields: [
+            let summary = "\(names.count) domain\(names.count == 1 ? "" : "s")\(source.map { " " + $0 } ?? ""): \(Self.preview(shown))"
+            saleTargets = names
+            form = FormDialog(title: "List for sale", summary: summary, fields: [
                 .init("Price", value: first?.salePriceCents.map { Cents.format(cents: $0) } ?? "", hint: "USD, e.g. 499 or 1250.00"),
                 .init("Type", value: first?.saleType ?? "buy_now", hint: SaleTerms.listingTypes.joined(separator: " | ")),
                 .init("Min offer", value: first?.saleMinOfferCents.map { Cents.format(cents: $0) } ?? "", hint: "optional, USD"),
             ])
         case .listingUnlist:
-            let names = targets(state)
-            guard !names.isEmpty else { return nothingTargeted(&state) }
+            let names: [String], source: String?
+            do {
+                (names, source) = try targets(state, app)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
+            guard !names.isEmpty else { return nothingTargeted(&state, app) }
             queue(.unlist, names, verb: "unlisting", app: app, state: &state)
+            if let source, let message = state.message, !message.isError {
+                state.message = StatusMessage(message.text + " (\(source))")
+            }
             return [.handled, .reload]
         case .listingFetch:
             if showsMarketplace {
@@ -234,15 +253,24 @@ public final class ListingsPane: Pane {
         return true
     }
 
-    /// The selection (any domains, e.g. chosen in the Domains pane to be
-    /// listed), else the cursor listing; never marketplace names.
-    private func targets(_ state: AppState) -> [String] {
-        if !state.selection.isEmpty { return state.selection.sorted() }
-        return cursorDomain.map { [$0] } ?? []
+    /// What `$` and `U` act on: what this pane shows — the selected
+    /// listings, else the cursor listing. When nothing selected is listed
+    /// here but domains are selected elsewhere (chosen in the Domains pane
+    /// to be listed), that selection, and `source` says so. Never
+    /// marketplace names.
+    func targets(_ state: AppState, _ app: AppEnvironment) throws -> (names: [String], source: String?) {
+        guard !state.selection.isEmpty else { return (cursorDomain.map { [$0] } ?? [], nil) }
+        let selected = state.selection.sorted()
+        let listed = try app.store.domains(named: selected).filter(\.forSale).map(\.name).sorted()
+        if !listed.isEmpty {
+            let left = selected.count - listed.count
+            return (listed, left > 0 ? "selected here (\(left) selected elsewhere, not listed, left out)" : nil)
+        }
+        return (selected, "selected in \(app.actions.pane(.showDomains, "Domains")), not in this list")
     }
 
-    private func nothingTargeted(_ state: inout AppState) -> PaneFlags {
-        state.message = StatusMessage(showsMarketplace ? "press m to go back to your listings first"
+    private func nothingTargeted(_ state: inout AppState, _ app: AppEnvironment) -> PaneFlags {
+        state.message = StatusMessage(showsMarketplace ? "press \(app.actions.key(.marketplaceView)) to go back to your listings first"
                                                        : "nothing selected and no listing under the cursor", isError: true)
         return .handled
     }
@@ -253,7 +281,7 @@ public final class ListingsPane: Pane {
 
     private func confirmPurchase(app: AppEnvironment, _ state: inout AppState) {
         guard showsMarketplace, let listing = market.cursorListing else {
-            state.message = StatusMessage("buy from the marketplace: press m and put the cursor on a listing", isError: true)
+            state.message = StatusMessage("buy from the marketplace: press \(app.actions.key(.marketplaceView)) and put the cursor on a listing", isError: true)
             return
         }
         let yours: Bool
@@ -271,10 +299,10 @@ public final class ListingsPane: Pane {
             state.message = StatusMessage("\(listing.domain) cannot be bought now (\(listing.pendingSaleLocked ? "a sale is pending" : "no price"))", isError: true)
             return
         }
-        let dialog = ConfirmDialog(title: "Buy it now (spends money)", summary: "Buy \(listing.domain) for $\(Cents.format(cents: price)) \(listing.currency)?",
+        let dialog = ConfirmDialog(title: "Buy it now (spends money)", summary: "Buy \(listing.domain) for \(Cents.dollars(price)) \(listing.currency)?",
                                    lines: [[Span(MoneyText.balanceLine(spending: price, balanceCents: state.balanceCents, when: "once pushed"))],
                                            [Span("  The purchase is queued; the push asks again before it spends.")],
-                                           [Span("  price  "), Span("$" + Cents.format(cents: price), style: Style(.dialog, accent: .pending))]],
+                                           [Span("  price  "), Span(Cents.dollars(price), style: Style(.dialog, accent: .pending))]],
                                    isDangerous: true, confirmLabel: "Queue purchase")
         state.request = .confirm(dialog, Self.purchase(domain: listing.domain, priceCents: price))
     }
@@ -285,7 +313,7 @@ public final class ListingsPane: Pane {
             var text = "queued \(verb) of \(summary.added) domain\(summary.added == 1 ? "" : "s")"
             if summary.unchanged > 0 { text += ", \(summary.unchanged) already so" }
             if summary.cancelled > 0 { text += ", \(summary.cancelled) set back" }
-            state.message = StatusMessage(text + " — 7 to review and push")
+            state.message = StatusMessage(summary.added > 0 ? text + " — " + app.actions.reviewHint : text)
             state.setSelection([])
         } catch {
             state.message = StatusMessage(error: error)
@@ -323,7 +351,7 @@ public final class ListingsPane: Pane {
     /// Checks the form and queues `set_for_sale` for every target.
     private func submitSale(app: AppEnvironment, state: inout AppState) {
         guard var open = form else { return }
-        let names = targets(state)
+        let names = saleTargets
         do {
             let type = open.value("Type").isEmpty ? "buy_now" : open.value("Type")
             let price = try Self.amount(open.value("Price"), "price")
@@ -334,7 +362,7 @@ public final class ListingsPane: Pane {
             form = nil
             var text = "queued sale terms on \(summary.added) domain\(summary.added == 1 ? "" : "s")"
             if summary.unchanged > 0 { text += ", \(summary.unchanged) already so" }
-            state.message = StatusMessage(text + " — 7 to review and push")
+            state.message = StatusMessage(summary.added > 0 ? text + " — " + app.actions.reviewHint : text)
             state.setSelection([])
         } catch {
             open.error = "\(error)"

@@ -79,7 +79,7 @@ struct MarketplaceView {
             let status: TableCell = ownDomains.contains(listing.domain) ? TableCell("yours", accent: .dim)
                 : listing.pendingSaleLocked ? TableCell("sale pending", accent: .pending) : TableCell("buy now", accent: .ok)
             return TableRow([TableCell(listing.domain),
-                             TableCell(listing.priceCents.map { "$" + Cents.format(cents: $0) } ?? "—"),
+                             TableCell(listing.priceCents.map { Cents.dollars($0) } ?? "—"),
                              TableCell(listing.inboundLinks.map(String.init) ?? ""), TableCell(listing.age.map(String.init) ?? ""),
                              status])
         }

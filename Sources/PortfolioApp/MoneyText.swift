@@ -6,13 +6,13 @@ enum MoneyText {
     /// balance does not cover it (the push would hold the money intents).
     static func balanceLine(spending cents: Int64, balanceCents: Int64?, when: String = "after this push") -> String {
         guard let balanceCents else {
-            return "balance unknown — the push checks it before spending $\(Cents.format(cents: cents))"
+            return "balance unknown — the push checks it before spending \(Cents.dollars(cents))"
         }
-        let before = "$" + Cents.format(cents: balanceCents)
+        let before = Cents.dollars(balanceCents)
         guard balanceCents >= cents else {
-            return "balance \(before) does not cover $\(Cents.format(cents: cents)): the push will hold these"
+            return "balance \(before) does not cover \(Cents.dollars(cents)): the push will hold these"
         }
-        return "balance \(before) → $\(Cents.format(cents: balanceCents - cents)) \(when)"
+        return "balance \(before) → \(Cents.dollars(balanceCents - cents)) \(when)"
     }
 
     /// ` · 2 min left` for a push long enough to say so; empty otherwise.
@@ -21,5 +21,5 @@ enum MoneyText {
     }
 
     /// The status bar's balance, e.g. `$1234.56`.
-    static func balance(_ cents: Int64) -> String { "$" + Cents.format(cents: cents) }
+    static func balance(_ cents: Int64) -> String { Cents.dollars(cents) }
 }

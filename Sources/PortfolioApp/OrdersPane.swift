@@ -1,3 +1,4 @@
+import DynadotAPI
 import Foundation
 import PortfolioStore
 import SyncEngine
@@ -45,18 +46,18 @@ public final class OrdersPane: Pane {
         let (line, body) = rect.splitTop(1)
         screen.fill(line, style: Style(.input))
         let total = orders.reduce(Int64(0)) { $0 + ($1.totalCostCents ?? 0) }
-        let text = " \(count) order\(count == 1 ? "" : "s") · $\(Cents.format(cents: total)) · \(Self.describe(filter))"
+        let text = " \(count) order\(count == 1 ? "" : "s") · \(Cents.dollars(total)) · \(Self.describe(filter))"
         screen.put(DisplayWidth.truncate(text, to: line.width), at: line.origin, style: Style(.input, accent: .dim))
         let view = TableView(columns: Self.columns, rowCount: orders.count, state: table,
-                             emptyText: filter.isEmpty ? "no orders in the cache — press r to sync" : "no order matches the filter (/ to change it)")
+                             emptyText: filter.isEmpty ? "no orders in the cache — press \(app.actions.key(.sync)) to sync" : "no order matches the filter (/ to change it)")
         visibleRows = max(1, view.visibleRows(in: body))
         let shown = orders
         table = view.render(into: &screen, rect: body) { index in
             let o = shown[index]
             let status = o.status.lowercased()
             let accent: Role? = status == "completed" ? .ok : ["problem", "cancelled", "deleted"].contains(status) ? .error : .pending
-            return TableRow([TableCell(o.submittedMs.map(ValueDisplay.isoDate) ?? "—"), TableCell(o.id), TableCell(Self.items(o)),
-                             TableCell(o.totalCostCents.map { "$" + Cents.format(cents: $0) } ?? ""),
+            return TableRow([TableCell(o.submittedMs.map(ValueDisplay.isoDate) ?? "—"), TableCell(o.id), TableCell(Self.items(o, unicode: app.unicode)),
+                             TableCell(o.totalCostCents.map { Cents.dollars($0) } ?? ""),
                              TableCell(o.status.isEmpty ? "—" : o.status, accent: accent)])
         }
         if let form { form.render(into: &screen, area: rect) }
@@ -64,13 +65,14 @@ public final class OrdersPane: Pane {
 
     /// `Renewal alpha.com 1y`, or per type `Renewal ×3 a.com 1y, b.com 2y, …`
     /// (the provider's `Domain ` prefix dropped to leave room for names).
-    static func items(_ order: OrderRow) -> String {
+    /// Names follow ``DomainNameDisplay`` (Unicode under a UTF-8 locale).
+    static func items(_ order: OrderRow, unicode: Bool) -> String {
         var types: [String] = []
         var byType: [String: [String]] = [:]
         for item in order.items {
             let type = item.itemType.hasPrefix("Domain ") ? String(item.itemType.dropFirst(7)) : item.itemType
             if byType[type] == nil { types.append(type) }
-            var name = item.domain
+            var name = DomainNameDisplay.shown(item.domain, unicode: unicode)
             if let years = item.duration, years > 0 { name += name.isEmpty ? "\(years)y" : " \(years)y" }
             byType[type, default: []].append(name)
         }

@@ -50,6 +50,9 @@ protocol PaneHost: AnyObject {
     var targets: [String] { get }
     /// Reads counts and the visible pane again from the store.
     func refreshAll()
+    /// ``refreshAll()`` when the cache changed since the last one (in this
+    /// process or another); nothing otherwise.
+    func refreshIfChanged()
     /// Asks `dialog`; `then` runs when it is confirmed.
     func confirm(_ dialog: ConfirmDialog, then: @escaping (any PaneHost) -> Void)
     /// Runs `job` in the background (see ``BackgroundJob``).
@@ -58,6 +61,8 @@ protocol PaneHost: AnyObject {
     func pane<P: Pane>(_ type: P.Type) -> P?
     /// Switches to the registered pane of this type.
     func show<P: Pane>(_ type: P.Type)
+    /// Whether the registered pane of this type is the one shown.
+    func isShown<P: Pane>(_ type: P.Type) -> Bool
     func openCommandLine(_ text: String)
     func run(command text: String)
     func requestQuit()

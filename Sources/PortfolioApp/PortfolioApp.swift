@@ -144,8 +144,14 @@ public final class PortfolioApp {
         if key == .resize { return }
         state.message = nil
         let body = Self.layout(size).body
+        // Ctrl-C (the terminal reads SIGINT as this key) quits as `q` does,
+        // whatever is open: it asks while a push or a queueing runs.
+        if key == .ctrl("c") {
+            requestQuit()
+            return
+        }
         if size.rows < Self.minimumSize.rows || size.cols < Self.minimumSize.cols {
-            if key == .char("q") || key == .ctrl("c") { requestQuit() }
+            if key == .char("q") { requestQuit() }
             return
         }
         if let (shown, then) = dialog {
@@ -293,6 +299,15 @@ public final class PortfolioApp {
     }
 
     func quitNow() { quitting = true }
+
+    /// ``refreshAll()`` when the cache changed since the last one.
+    func refreshIfChanged() {
+        // Unknown (a failed read) counts as changed.
+        guard let generation = try? environment.store.changeGeneration(), generation == seenGeneration else {
+            refreshAll()
+            return
+        }
+    }
 
     /// Reads counts and the visible pane again from the store.
     public func refreshAll() {

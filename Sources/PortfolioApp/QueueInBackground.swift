@@ -9,12 +9,17 @@ extension EditQueueing {
     static let backgroundThreshold = 2000
 
     /// Queues `edit` on `names` through the engine and says what happened
-    /// (`describe` words the summary). A big selection is queued off the UI
+    /// (`describe` words the summary; the key that opens the Queue follows). A big selection is queued off the UI
     /// thread: the keyboard keeps answering and a progress line shows; one
     /// such edit runs at a time, so edits reach the outbox in the order made.
     static func queue(_ edit: Edit, on names: [String], maxCostCents: Int64? = nil, createFolder: Bool = false,
                       _ host: any PaneHost, describe: @escaping @Sendable (QueueSummary) -> String) {
         let engine = host.environment.engine
+        let hint = host.environment.actions.reviewHint
+        let describe: @Sendable (QueueSummary) -> String = { summary in
+            let text = describe(summary)
+            return summary.added > 0 ? text + " — " + hint : text
+        }
         guard names.count >= backgroundThreshold else {
             do {
                 let summary = try engine.queue(edit, domains: names, origin: .tui, maxCostCents: maxCostCents,
@@ -49,7 +54,7 @@ extension EditQueueing {
             if summary.unchanged > 0 { parts.append("\(summary.unchanged) already set") }
             if summary.cancelled > 0 { parts.append("\(summary.cancelled) set back (dropped)") }
             if summary.superseded > 0 { parts.append("\(summary.superseded) replaced") }
-            return parts.joined(separator: ", ") + " — 7 to review and push"
+            return parts.joined(separator: ", ")
         }
     }
 }

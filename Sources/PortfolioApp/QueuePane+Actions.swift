@@ -5,6 +5,7 @@ import TerminalUI
 extension Action {
     static let showQueue = Action("pane-queue")
     static let push = Action("push")
+    static let expandSection = Action("expand-section")
     static let dropDomain = Action("drop")
     static let dropAll = Action("drop-all")
     static let retryFailed = Action("retry-failed")
@@ -31,7 +32,9 @@ extension QueuePane {
                            if state.queueSize == 0 { return "the queue is empty" }
                            return nil
                        }),
-            ActionSpec(.dropDomain, ["x"], scope, "drop the cursor domain's open intents", hint: "drop",
+            ActionSpec(.expandSection, ["Enter", "Right"], scope, "open / close the cursor section of the plan; on \"… more\", list more",
+                       hint: "open"),
+            ActionSpec(.dropDomain, ["x"], scope, "drop the cursor domain's open intents (on a section header: the section's, asks first)", hint: "drop",
                        disabled: { $0.isPushing ? "wait for the push to finish" : nil }),
             ActionSpec(.dropAll, ["X"], scope, "drop every open intent", dangerous: true,
                        disabled: { $0.isPushing ? "wait for the push to finish" : nil }),
@@ -57,25 +60,33 @@ extension QueuePane {
 
     private func confirmPush(_ host: any PaneHost) {
         // The queue may have changed in another process since the last
-        // refresh: count it again before deciding.
-        host.refreshAll()
+        // refresh: read it again then (the shown pane with it). The plan is
+        // read here when this pane is not the one shown (`:push` elsewhere).
+        host.refreshIfChanged()
         if let reason = host.environment.actions.spec(.push)?.disabledReason(host.state) {
             host.state.message = StatusMessage(reason, isError: true)
             return
         }
         let balance: Int64?
         do {
-            try refresh(host.environment, state: host.state)
+            if !host.isShown(QueuePane.self) || outline == nil { try refresh(host.environment, state: host.state) }
             balance = try host.environment.store.account()?.balanceCents
         } catch {
             host.state.message = StatusMessage("cannot read the balance from the cache: \(error)", isError: true)
             return
         }
-        guard let (dialog, approval) = pushDialog(balanceCents: balance) else {
+        let shown: (ConfirmDialog, PushApproval)?
+        do {
+            shown = try pushDialog(balanceCents: balance, app: host.environment)
+        } catch {
+            host.state.message = StatusMessage(error: error)
+            return
+        }
+        guard let (dialog, approval) = shown else {
             host.state.message = StatusMessage("the queue is empty", isError: true)
             return
         }
-        host.show(QueuePane.self)
+        if !host.isShown(QueuePane.self) { host.show(QueuePane.self) }
         host.confirm(dialog) { [unowned self] host in host.start(pushJob(approval)) }
     }
 
@@ -83,7 +94,7 @@ extension QueuePane {
     /// dialog showed, money up to the total it showed; results appear in
     /// the Queue pane as each call returns.
     private func pushJob(_ approval: PushApproval) -> BackgroundJob {
-        let total = plan?.batches.count ?? 0
+        let total = outline.map { $0.calls - $0.setup.count } ?? 0
         var job = BackgroundJob(bar: (.push, ProgressBar(done: 0, total: total, label: "push"))) { engine, progress in
             let summary = try await engine.push(approval) { step in
                 progress(ProgressBar(done: step.batchesDone, total: step.batchesTotal,
@@ -101,6 +112,17 @@ extension QueuePane {
             if case .confirmed(let ids, _) = approval { pushedIDs = ids.sorted() }
         }
         return job
+    }
+
+    /// `x` on a section header, confirmed: drops the section's queued changes.
+    static func dropSection(_ section: PlanSection, _ host: any PaneHost) {
+        do {
+            let result = try host.environment.engine.drop(section: section)
+            host.state.message = StatusMessage("dropped \(NumberText.count(result.dropped, "queued change")) (\(section.label))")
+        } catch {
+            host.state.message = StatusMessage(error: error)
+        }
+        host.refreshAll()
     }
 
     /// `X` confirmed: drops every open intent.

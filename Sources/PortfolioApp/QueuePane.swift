@@ -1,10 +1,15 @@
+import DynadotAPI
 import PortfolioStore
 import SyncEngine
 import TerminalUI
 
-/// The Queue pane: the plan (one section per API call with its before →
-/// after diff per domain), failures and conflicts to settle, and the results
-/// of the last push as they arrive.
+/// The Queue pane: the plan as one section per command and value with its
+/// domain and call counts (`renew option → donot · 39,850 domains · 399
+/// calls`), each expandable to its domains (Enter / →) page by page, DNS
+/// changes record by record, renewals with each cost and the total;
+/// failures and conflicts to settle; the results of the last push as they
+/// arrive. The sections are counted in SQL (``SyncEngine/planOutline()``):
+/// a queue of 100k opens at once.
 public final class QueuePane: Pane {
     public let title = "Queue"
     public let scope = ActionScope.queue
@@ -14,14 +19,42 @@ public final class QueuePane: Pane {
         var domain: String?
         var intentID: Int64?
         var role: Role?
+        /// The section a header or "more" line belongs to.
+        var section: PlanSection?
+        var isMore = false
+        /// A section header's open / closed mark; its title is fitted to
+        /// the width when drawn (``QueuePane/fittedTitle(_:width:)``).
+        var mark: String?
     }
 
+    /// A section's title in `width` columns: the value is cut, never the
+    /// counts (`name servers → ns1.a.…, · 2 domains · 1 call`).
+    static func fittedTitle(_ section: PlanSection, width: Int) -> String {
+        let full = section.title
+        guard DisplayWidth.of(full) > width, !section.value.isEmpty else { return DisplayWidth.truncate(full, to: width) }
+        let head = section.label + " → "
+        let tail = String(full.dropFirst(head.count + section.value.count))
+        let room = width - DisplayWidth.of(head) - DisplayWidth.of(tail)
+        guard room >= 4 else { return DisplayWidth.truncate(full, to: width) }
+        return head + DisplayWidth.truncate(section.value, to: room) + tail
+    }
+
+    /// A push changing more domains than this asks with No focused.
+    static let carefulDomains = 100
+    /// Domains listed per press of Enter on a section.
+    static let pageSize = 200
+    /// Sections this small start open.
+    static let openUpTo = 10
+
     private(set) var lines: [Line] = []
-    public private(set) var plan: Plan?
+    public private(set) var outline: PlanOutline?
     private var table = TableState()
     private var visibleRows = 20
     /// Intent ids sent by the push of this session, for the results section.
     var pushedIDs: [Int64] = []
+    /// How many domains each section lists, by key, when the user opened
+    /// or closed it (0: closed); sections not in it follow ``openUpTo``.
+    private var shown: [String: Int] = [:]
 
     public init() {}
 
@@ -29,42 +62,50 @@ public final class QueuePane: Pane {
         table.cursor < lines.count ? lines[table.cursor].domain : nil
     }
 
+    /// The section whose header or "more" line is under the cursor.
+    var cursorSection: PlanSection? {
+        table.cursor < lines.count && lines[table.cursor].domain == nil ? lines[table.cursor].section : nil
+    }
+
+    static func key(_ section: PlanSection) -> String {
+        [section.command, section.field.rawValue, section.value].joined(separator: "\u{0}")
+    }
+
+    private func listed(_ section: PlanSection) -> Int {
+        shown[Self.key(section)] ?? (section.domains <= Self.openUpTo ? section.domains : 0)
+    }
+
     public func refresh(_ app: AppEnvironment, state: AppState) throws {
         var out: [Line] = []
-        let plan: Plan?
+        let outline: PlanOutline?
         do {
-            plan = try app.engine.plan()
+            outline = try app.engine.planOutline()
         } catch {
-            plan = nil
+            outline = nil
             out.append(Line(text: [TableCell("The queue cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
         }
-        self.plan = plan
-        if let plan, !plan.isEmpty {
-            let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
-            var summary = "Plan: \(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
-            if !plan.moneyIntents.isEmpty {
-                summary += " · \(SyncEngine.moneyWords(plan.moneyIntents)) $\(Cents.format(cents: plan.moneyCostCents))"
+        self.outline = outline
+        if let outline, !outline.isEmpty {
+            var summary = "Plan: \(NumberText.count(outline.changes, "change")) in \(NumberText.count(outline.calls, "API call"))"
+            if !outline.moneyIntents.isEmpty {
+                summary += " · \(SyncEngine.moneyWords(outline.moneyIntents)) \(Cents.dollars(outline.moneyCostCents))"
             }
             out.append(Line(text: [TableCell(summary)], role: .header))
-            if !plan.setup.isEmpty {
-                let setup = plan.setup.map { ([$0.command] + $0.parameters.map(\.value)).joined(separator: " ") }
+            if !outline.setup.isEmpty {
+                let setup = outline.setup.map { ([$0.command] + $0.parameters.map(\.value)).joined(separator: " ") }
                 out.append(Line(text: [TableCell("first: " + setup.joined(separator: ", "), accent: .dim)], role: nil))
             }
-            for intent in plan.moneyIntents where !intent.holdReason.isEmpty {
-                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell("held", accent: .error),
+            for intent in outline.moneyIntents where !intent.holdReason.isEmpty {
+                out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell("held", accent: .error),
                                        TableCell(intent.holdReason, accent: .error)], domain: intent.domain, intentID: intent.id))
             }
-            for (index, batch) in plan.batches.enumerated() {
-                out.append(Line(text: [TableCell("call \(index + 1): \(batch.command) × \(batch.domains.count) domain\(batch.domains.count == 1 ? "" : "s")", accent: .ok)], role: nil))
-                for id in batch.intentIDs {
-                    guard let change = plan.changes[id] else { continue }
-                    out.append(Line(text: [TableCell("  " + change.domain), TableCell(change.field.rawValue),
-                                           TableCell(change.before, accent: .dim), TableCell("→ " + change.after, accent: .pending)],
-                                    domain: change.domain, intentID: id))
-                }
+            for section in outline.sections {
+                out += try sectionLines(section, app: app)
             }
         } else {
-            out.append(Line(text: [TableCell("The queue is empty: select domains in 1 Domains and set something (N, a, p, :set …).", accent: .dim)]))
+            let keys = [Action.setNameServers, .setRenewOption, .setPrivacy].map { app.actions.key($0) }.joined(separator: ", ")
+            out.append(Line(text: [TableCell("The queue is empty: select domains in \(app.actions.pane(.showDomains, "Domains")) and set something (\(keys), :set …).",
+                                             accent: .dim)]))
         }
         let problems: [OutboxIntent]
         do {
@@ -75,14 +116,16 @@ public final class QueuePane: Pane {
         }
         if !problems.isEmpty {
             out.append(Line(text: [TableCell("")]))
-            out.append(Line(text: [TableCell("Failed and conflicting (t retry · K keep remote · M re-apply mine)")], role: .header))
+            let keys = app.actions
+            out.append(Line(text: [TableCell("Failed and conflicting (\(keys.key(.retryFailed)) retry · \(keys.key(.keepRemote)) keep remote · \(keys.key(.reapplyMine)) re-apply mine)")],
+                            role: .header))
             for intent in problems {
                 let field = IntentField(rawValue: intent.field)
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
                 let detail = intent.state == .conflict
                     ? "remote: \(field.flatMap { f in intent.remoteValue.map { ValueDisplay.describe(f, $0) } } ?? "?")"
                     : intent.message
-                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
+                out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell(before(intent), accent: .dim),
                                        TableCell("\(intent.state.rawValue): \(detail) (wanted \(after))", accent: .error)],
                                 domain: intent.domain, intentID: intent.id, role: .conflict))
             }
@@ -97,18 +140,64 @@ public final class QueuePane: Pane {
             }
             let done = results.filter { $0.state == .done }.count
             out.append(Line(text: [TableCell("")]))
-            out.append(Line(text: [TableCell("Last push: \(done) of \(results.count) done")], role: .header))
+            out.append(Line(text: [TableCell("Last push: \(NumberText.grouped(done)) of \(NumberText.grouped(results.count)) done")], role: .header))
             for intent in results {
                 let field = IntentField(rawValue: intent.field)
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
                 let accent: Role = intent.state == .done ? .ok : intent.state == .pending || intent.state == .inflight ? .pending : .error
-                out.append(Line(text: [TableCell("  " + intent.domain), TableCell(intent.field), TableCell(before(intent), accent: .dim),
+                out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell(before(intent), accent: .dim),
                                        TableCell(intent.message.isEmpty ? "→ \(after) · \(intent.state.rawValue)" : "\(intent.state.rawValue): \(intent.message)", accent: accent)],
                                 domain: intent.domain, intentID: intent.id))
             }
         }
         lines = out
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
+    }
+
+    /// A section's header (`▾`/`▸`, open or closed), its listed domains
+    /// (DNS changes with a line per record added or removed, money with
+    /// each cost), a line for the rest when more remain, and the total of
+    /// a money section.
+    private func sectionLines(_ section: PlanSection, app: AppEnvironment) throws -> [Line] {
+        let count = min(listed(section), section.domains)
+        var out = [Line(text: [TableCell(section.title, accent: section.spendsMoney ? .pending : .ok)], section: section,
+                        mark: app.unicode ? (count > 0 ? "▾ " : "▸ ") : (count > 0 ? "- " : "+ "))]
+        guard count > 0 else { return out }
+        for change in try app.engine.sectionChanges(section, limit: count) {
+            let domain = "  " + name(change.domain, app)
+            if section.spendsMoney {
+                out.append(Line(text: [TableCell(domain), TableCell(change.field.rawValue), TableCell(change.after),
+                                       TableCell(change.costCents.map(Cents.dollars) ?? "price unknown: sync first",
+                                                 accent: change.costCents == nil ? .error : .pending)],
+                                domain: change.domain, intentID: change.intentID, section: section))
+                continue
+            }
+            out.append(Line(text: [TableCell(domain), TableCell(change.field.rawValue), TableCell(change.before, accent: .dim),
+                                   TableCell("→ " + change.after, accent: .pending)],
+                            domain: change.domain, intentID: change.intentID, section: section))
+            guard let records = change.recordChanges else { continue }
+            for (sign, list, accent) in [("+ ", records.added, Role.ok), ("- ", records.removed, Role.error)] {
+                for record in list {
+                    out.append(Line(text: [TableCell(""), TableCell(""), TableCell(""), TableCell(sign + record.planText, accent: accent)],
+                                    domain: change.domain, intentID: change.intentID, section: section))
+                }
+            }
+        }
+        if count < section.domains {
+            let more = section.domains - count
+            out.append(Line(text: [TableCell("    … \(NumberText.count(more, "more domain")) (\(app.actions.keyLabel(.expandSection)) lists \(min(more, Self.pageSize)) more)",
+                                             accent: .dim)], section: section, isMore: true))
+        }
+        if section.spendsMoney {
+            var total = "    total \(Cents.dollars(section.costCents))"
+            if section.unpriced > 0 { total += " + \(section.unpriced) without a known price (sync first)" }
+            out.append(Line(text: [TableCell(total, accent: .pending)], section: section))
+        }
+        return out
+    }
+
+    private func name(_ domain: String, _ app: AppEnvironment) -> String {
+        DomainNameDisplay.shown(domain, unicode: app.unicode)
     }
 
     /// The cached value an intent was based on, as text.
@@ -130,7 +219,11 @@ public final class QueuePane: Pane {
             let row = rect.row + 1 + index - offset
             let base: Role = index == table.cursor ? .cursor : line.role ?? (index % 2 == 0 ? .row : .rowAlt)
             screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: Style(base))
-            screen.put(DisplayWidth.truncate(line.text[0].text, to: rect.width), at: Point(row: row, col: rect.col),
+            var text = line.text[0].text
+            if let mark = line.mark, let section = line.section {
+                text = mark + Self.fittedTitle(section, width: rect.width - DisplayWidth.of(mark))
+            }
+            screen.put(DisplayWidth.truncate(text, to: rect.width), at: Point(row: row, col: rect.col),
                        style: Style(base, accent: line.text[0].accent))
         }
     }
@@ -141,8 +234,36 @@ public final class QueuePane: Pane {
             table.move(action, rowCount: lines.count, visibleRows: visibleRows)
         case .push:
             state.request = .command("push")
+        case .expandSection:
+            guard let section = table.cursor < lines.count ? lines[table.cursor].section : nil else {
+                state.message = StatusMessage("put the cursor on a section of the plan to open it", isError: true)
+                return .handled
+            }
+            let line = lines[table.cursor]
+            let count = min(listed(section), section.domains)
+            if line.isMore {
+                shown[Self.key(section)] = min(section.domains, count + Self.pageSize)
+            } else if line.domain == nil, count > 0 {
+                shown[Self.key(section)] = 0
+            } else {
+                shown[Self.key(section)] = max(count, min(section.domains, Self.pageSize))
+            }
+            return [.handled, .reload]
         case .dropDomain:
-            guard let domain = cursorDomain else { return .handled }
+            if let section = cursorSection {
+                let what = NumberText.count(section.domains, "queued change")
+                state.request = .confirm(ConfirmDialog(title: "Drop a section of the queue",
+                                                       summary: "Drop \(what): \(section.value.isEmpty ? section.label : section.label + " → " + section.value)?",
+                                                       isDangerous: true, confirmLabel: "Drop")) { host in
+                    Self.dropSection(section, host)
+                }
+                return .handled
+            }
+            guard let domain = cursorDomain else {
+                state.message = StatusMessage("\(app.actions.keyLabel(.dropDomain)) drops the changes of the domain under the cursor, "
+                                              + "or a whole section on its header: move to one", isError: true)
+                return .handled
+            }
             do {
                 let result = try app.engine.drop(domains: [domain])
                 var text = "dropped \(result.dropped) intent\(result.dropped == 1 ? "" : "s") of \(domain)"
@@ -188,33 +309,38 @@ public final class QueuePane: Pane {
         return .handled
     }
 
-    /// The confirmation shown before a push: the plan's calls and diffs,
-    /// the money it spends against the balance, and what confirming it
-    /// approves (exactly these intents, money up to the total shown).
-    func pushDialog(balanceCents: Int64?) -> (ConfirmDialog, PushApproval)? {
-        guard let plan, !plan.isEmpty else { return nil }
+    /// The confirmation shown before a push: the plan's sections with
+    /// their domain and call counts, the money it spends against the
+    /// balance, and what confirming it approves (the queued intents as
+    /// they stand, money up to the total shown). It starts on No when the
+    /// plan spends money or changes more than ``carefulDomains`` domains.
+    func pushDialog(balanceCents: Int64?, app: AppEnvironment) throws -> (ConfirmDialog, PushApproval)? {
+        guard let outline, !outline.isEmpty else { return nil }
+        let width = ConfirmDialog(title: "", summary: "").frame(in: Rect(row: 0, col: 0, width: 80, height: 24)).width - 4
         var diff: [[Span]] = []
-        for batch in plan.batches {
-            diff.append([Span("\(batch.command) × \(batch.domains.count)", style: Style(.dialog, accent: .header))])
-            for id in batch.intentIDs {
-                guard let change = plan.changes[id] else { continue }
-                diff.append([Span("  \(change.domain): "), Span(change.before, style: Style(.dialog, accent: .dim)),
-                             Span(" → "), Span(change.after, style: Style(.dialog, accent: .pending))])
+        for section in outline.sections {
+            diff.append([Span(Self.fittedTitle(section, width: width), style: Style(.dialog, accent: section.spendsMoney ? .pending : .header))])
+            // Small sections show their domains too: what is sent, by name.
+            guard section.domains <= Self.openUpTo else { continue }
+            for change in try app.engine.sectionChanges(section, limit: section.domains) {
+                let after = section.spendsMoney ? change.after + " " + (change.costCents.map(Cents.dollars) ?? "(price unknown)") : change.after
+                diff.append([Span("  \(name(change.domain, app)): "), Span(section.spendsMoney ? "" : change.before + " ", style: Style(.dialog, accent: .dim)),
+                             Span(section.spendsMoney ? "" : "→ "), Span(after, style: Style(.dialog, accent: .pending))])
             }
         }
-        let intents = plan.batches.reduce(0) { $0 + $1.intentIDs.count }
-        var summary = "\(intents) change\(intents == 1 ? "" : "s") in \(plan.calls) API call\(plan.calls == 1 ? "" : "s")"
-        if !plan.moneyIntents.isEmpty {
-            summary += " · spends $\(Cents.format(cents: plan.moneyCostCents))"
-            diff.insert([Span(MoneyText.balanceLine(spending: plan.moneyCostCents, balanceCents: balanceCents),
+        var summary = "\(NumberText.count(outline.changes, "change")) in \(NumberText.count(outline.calls, "API call"))"
+        if !outline.moneyIntents.isEmpty {
+            summary += " · spends \(Cents.dollars(outline.moneyCostCents))"
+            diff.insert([Span(MoneyText.balanceLine(spending: outline.moneyCostCents, balanceCents: balanceCents),
                               style: Style(.dialog, accent: .header))], at: 0)
-            if !plan.unpriced.isEmpty {
-                diff.insert([Span("\(plan.unpriced.count) without a known price are held: sync first",
+            if outline.unpriced > 0 {
+                diff.insert([Span("\(outline.unpriced) without a known price are held: sync first",
                                   style: Style(.dialog, accent: .error))], at: 1)
             }
         }
-        let dialog = ConfirmDialog(title: "Push", summary: summary, lines: diff, isDangerous: !plan.moneyIntents.isEmpty,
-                                   confirmLabel: "Push")
-        return (dialog, plan.confirmation)
+        let careful = outline.spendsMoney || outline.changes > Self.carefulDomains
+        let dialog = ConfirmDialog(title: "Push", summary: summary, lines: diff, isDangerous: outline.spendsMoney,
+                                   confirmLabel: "Push", startsOnNo: careful)
+        return (dialog, try app.engine.pendingApproval(moneyCents: outline.moneyCostCents))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Which cached orders the Orders pane shows: a date range and a status.
@@ -7,13 +8,15 @@ public struct OrderFilter: Sendable, Hashable {
     /// Submitted before this instant, if set (exclusive, so a whole day is
     /// `day ..< day + 1`).
     public var untilMs: Int64?
-    /// The order status, compared case-insensitively (`completed`), if set.
+    /// The start of the order status, compared case-insensitively, if set:
+    /// `complete` and `Completed` both match orders the provider calls
+    /// "Completed".
     public var status: String?
 
     public init(fromMs: Int64? = nil, untilMs: Int64? = nil, status: String? = nil) {
         self.fromMs = fromMs
         self.untilMs = untilMs
-        self.status = status.flatMap { $0.isEmpty ? nil : $0 }
+        self.status = status.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// No condition: every cached order.
@@ -31,10 +34,10 @@ extension PortfolioDatabase {
                 SELECT id, submitted_ms, currency, payment_method, total_cost_cents, total_paid_cents, status, extra_json
                 FROM "order"
                 WHERE (? IS NULL OR submitted_ms >= ?) AND (? IS NULL OR submitted_ms < ?)
-                    AND (? IS NULL OR lower(status) = lower(?))
+                    AND (? IS NULL OR substr(lower(status), 1, length(?)) = lower(?))
                 ORDER BY submitted_ms DESC, length(id) DESC, id DESC LIMIT ? OFFSET ?
                 """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs,
-                                 filter.status, filter.status, limit, offset]))
+                                 filter.status, filter.status, filter.status, limit, offset]))
         }
     }
 
@@ -67,8 +70,8 @@ extension PortfolioDatabase {
         try writer.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM "order" WHERE (? IS NULL OR submitted_ms >= ?) AND (? IS NULL OR submitted_ms < ?)
-                    AND (? IS NULL OR lower(status) = lower(?))
-                """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs, filter.status, filter.status]) ?? 0
+                    AND (? IS NULL OR substr(lower(status), 1, length(?)) = lower(?))
+                """, arguments: [filter.fromMs, filter.fromMs, filter.untilMs, filter.untilMs, filter.status, filter.status, filter.status]) ?? 0
         }
     }
 

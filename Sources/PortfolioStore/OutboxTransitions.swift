@@ -2,12 +2,14 @@ import GRDB
 
 /// The shared state-transition plumbing of the outbox.
 extension PortfolioDatabase {
-    func intents(where condition: String, _ values: [any DatabaseValueConvertible]) throws -> [OutboxIntent] {
-        try writer.read { db in
+    func intents(where condition: String, _ values: [any DatabaseValueConvertible],
+                 limit: Int? = nil, offset: Int = 0) throws -> [OutboxIntent] {
+        let page = limit.map { " LIMIT \(max(0, $0)) OFFSET \(max(0, offset))" } ?? ""
+        return try writer.read { db in
             // A cursor decodes each row in place; `fetchAll` would first copy
             // every row (10k pending intents: a third of a plan's time).
             // A row that does not decode (a damaged cache) is skipped.
-            try Array(Row.fetchCursor(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id",
+            try Array(Row.fetchCursor(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id\(page)",
                                       arguments: StatementArguments(values)).compactMap(OutboxIntent.init(row:)))
         }
     }

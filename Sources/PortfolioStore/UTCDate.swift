@@ -52,6 +52,19 @@ public enum UTCDate {
     /// Midnight (UTC) of the day of an instant.
     public static func startOfDay(_ ms: Int64) -> Int64 { floorDiv(ms, msPerDay) * msPerDay }
 
+    /// Calendar days from the UTC date of `nowMs` to the UTC date of
+    /// `expiresMs` (negative: that many days past). Two domains expiring
+    /// on the same day always show the same number, whatever their hour.
+    /// The one count of "days left" — the Domains table, the detail panel,
+    /// the Expiries pane, `show` and `expiring` all use it.
+    ///
+    /// ```swift
+    /// UTCDate.daysLeft(until: parseDay("2026-11-30")!, from: parseDay("2026-12-02")! + 3_600_000)  // -2
+    /// ```
+    public static func daysLeft(until expiresMs: Int64, from nowMs: Int64) -> Int {
+        Int(floorDiv(expiresMs, msPerDay) - floorDiv(nowMs, msPerDay))
+    }
+
     /// `YYYY-MM-DD`.
     public static func isoDate(_ ms: Int64) -> String {
         let (year, month, day) = civil(ms)

@@ -81,7 +81,7 @@ extension Edit {
         case .folder(let name): return name.isEmpty ? "remove from folder \(target)" : "set folder \(name) \(target)"
         case .note(let text): return text.isEmpty ? "clear note \(target)" : "set note \(target)"
         case .forSale(let terms):
-            return "list for sale" + (terms.priceCents.map { " at $" + Cents.format(cents: $0) } ?? "") + " \(target)"
+            return "list for sale" + (terms.priceCents.map { " at " + Cents.dollars($0) } ?? "") + " \(target)"
         case .unlist: return "unlist \(target)"
         case .contacts: return "set contacts \(target)"
         case .renew(let years): return "renew \(years) year\(years == 1 ? "" : "s") \(target)"

@@ -74,6 +74,22 @@ public enum Cents {
         return "\(sign)\(a / 100).\(frac < 10 ? "0" : "")\(frac)"
     }
 
+    /// The one way people read an amount: the currency and thousands
+    /// separators, `61411291` → `"$614,112.91"`, `-500` → `"-$5.00"`.
+    /// (``format(cents:)`` stays the plain form API parameters and JSON use.)
+    public static func dollars(_ cents: Int64) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let a = cents.magnitude
+        let frac = a % 100
+        var whole = String(a / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        return "\(sign)$\(whole)\(grouped).\(frac < 10 ? "0" : "")\(frac)"
+    }
+
     /// The largest amount dynafolio takes from the user: $10,000,000.00
     /// (a price, a minimum offer or a `--max-cost`).
     public static let ceiling: Int64 = 1_000_000_000
@@ -143,7 +159,7 @@ extension SaleTerms {
     /// minimum offer is not above the price. Throws a message naming it.
     public func checkAmounts() throws(MoneyInputError) {
         if let price = priceCents, let minimum = minimumOfferCents, minimum > price {
-            throw MoneyInputError(description: "--min-offer $\(Cents.format(cents: minimum)) is above the price $\(Cents.format(cents: price)); a minimum offer must not exceed the price — lower it or raise the price")
+            throw MoneyInputError(description: "--min-offer \(Cents.dollars(minimum)) is above the price \(Cents.dollars(price)); a minimum offer must not exceed the price — lower it or raise the price")
         }
     }
 }

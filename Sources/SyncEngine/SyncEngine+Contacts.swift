@@ -65,7 +65,7 @@ extension SyncEngine {
         guard let price = listing?.priceCents else {
             throw SyncError.invalidEdit("\(name) has no cached buy-it-now price; refresh the marketplace listings first")
         }
-        let operation = NewOperation(origin: origin, label: "buy \(name) for $\(Cents.format(cents: price))",
+        let operation = NewOperation(origin: origin, label: "buy \(name) for \(Cents.dollars(price))",
                                      approvedCents: maxCostCents)
         let result = try store.enqueue(operation, intents: [NewIntent(domain: name, field: IntentField.purchase.rawValue,
                                                                       value: Edit.buyItNow(priceCents: price).encodedValue,

@@ -26,14 +26,14 @@ public struct HeldMoney: Sendable, Equatable, CustomStringConvertible {
     public var what: String
 
     public var description: String {
-        let due = "$" + Cents.format(cents: dueCents)
+        let due = Cents.dollars(dueCents)
         switch reason {
         case .awaitingConfirmation:
             return "\(what) held: \(due) due, not confirmed — run `dynafolio push` on a terminal, or queue them with `--max-cost` and push with --yes"
         case .overApproval(let approved):
-            return "\(what) held: \(due) due, approved $\(Cents.format(cents: approved)) — prices rose; confirm the new total"
+            return "\(what) held: \(due) due, approved \(Cents.dollars(approved)) — prices rose; confirm the new total"
         case .overBalance(let balance):
-            return "\(what) held: \(due) due, balance $\(Cents.format(cents: balance)) — add funds at Dynadot, then push again"
+            return "\(what) held: \(due) due, balance \(Cents.dollars(balance)) — add funds at Dynadot, then push again"
         case .balanceUnknown:
             return "\(what) held: \(due) due, the account balance could not be read — push again later"
         case .unpriced:

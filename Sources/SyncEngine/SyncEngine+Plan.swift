@@ -9,6 +9,24 @@ public struct PlannedChange: Sendable, Hashable {
     public var field: IntentField
     public var before: String
     public var after: String
+    /// The encoded values `before` and `after` describe, for per-record
+    /// DNS diffs (``recordChanges``).
+    public var encodedBefore: String
+    public var encodedAfter: String
+    /// For money: the cost at the cached prices, when known.
+    public var costCents: Int64?
+
+    public init(intentID: Int64, domain: String, field: IntentField, before: String, after: String,
+                encodedBefore: String = "", encodedAfter: String = "", costCents: Int64? = nil) {
+        self.intentID = intentID
+        self.domain = domain
+        self.field = field
+        self.before = before
+        self.after = after
+        self.encodedBefore = encodedBefore
+        self.encodedAfter = encodedAfter
+        self.costCents = costCents
+    }
 }
 
 /// A call a push makes besides the batches: registering name servers the
@@ -103,11 +121,13 @@ extension SyncEngine {
             items.append(PlanItem(intentID: intent.id, domain: intent.domain, edit: edit, expiryYear: year))
             changes[intent.id] = PlannedChange(intentID: intent.id, domain: intent.domain, field: field,
                                                before: describe(field, intent.baseValue),
-                                               after: describe(field, intent.value))
+                                               after: describe(field, intent.value),
+                                               encodedBefore: intent.baseValue, encodedAfter: intent.value)
         }
         let readable = Set(items.map(\.intentID))
         let money = intents.filter { $0.money && readable.contains($0.id) }
         let costs = try moneyCosts(money)
+        for (id, cost) in costs { changes[id]?.costCents = cost }
         let batches = OutboxPlanner.plan(items)
         return Plan(batches: batches, setup: try setupCalls(for: batches), changes: changes, moneyIntents: money,
                     moneyCosts: costs, moneyCostCents: costs.values.reduce(0, +),
@@ -208,7 +228,7 @@ public enum ValueDisplay {
         case .folder(let name): return name.isEmpty ? "(no folder)" : name
         case .note(let text): return text.isEmpty ? "(no note)" : text
         case .forSale(let terms):
-            return "for sale" + (terms.priceCents.map { " $" + Cents.format(cents: $0) } ?? "") + " (\(terms.listingType))"
+            return "for sale" + (terms.priceCents.map { " " + Cents.dollars($0) } ?? "") + " (\(terms.listingType))"
         case .unlist: return "not for sale"
         case .contacts(let r, let a, let t, let b):
             return "registrant \(r ?? "-"), admin \(a ?? "-"), tech \(t ?? "-"), billing \(b ?? "-")"
@@ -217,7 +237,7 @@ public enum ValueDisplay {
             let shown = ["name", "organization", "email"].compactMap { fields[$0] }.filter { !$0.isEmpty }
             return "contact \(id): " + shown.joined(separator: ", ")
         case .buyItNow(let price):
-            return "buy" + (price.map { " for $" + Cents.format(cents: $0) } ?? "")
+            return "buy" + (price.map { " for " + Cents.dollars($0) } ?? "")
         }
     }
 

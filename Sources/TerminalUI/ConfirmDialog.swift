@@ -1,7 +1,8 @@
 /// A centred confirmation box: a title, a count line ("Set name servers on
 /// 120 domains — 2 API calls"), a scrollable list of diff lines and Yes/No
 /// buttons. Dangerous dialogs (money, deletion) draw the border in the
-/// `error` role and start with No focused.
+/// `error` role and start with No focused; `startsOnNo` starts others on
+/// No too (a push changing many domains).
 ///
 /// Keys: `y` confirms, `n`/Esc/`q` cancel, Enter presses the focused button,
 /// Left/Right/Tab/`h`/`l` move focus, Up/Down/`j`/`k`/PgUp/PgDn/`g`/`G`
@@ -34,7 +35,7 @@ public struct ConfirmDialog: Hashable, Sendable {
 
     public init(
         title: String, summary: String, lines: [[Span]] = [], isDangerous: Bool = false,
-        confirmLabel: String = "Yes", cancelLabel: String = "No"
+        confirmLabel: String = "Yes", cancelLabel: String = "No", startsOnNo: Bool? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -42,7 +43,7 @@ public struct ConfirmDialog: Hashable, Sendable {
         self.isDangerous = isDangerous
         self.confirmLabel = confirmLabel
         self.cancelLabel = cancelLabel
-        self.focus = isDangerous ? .cancel : .confirm
+        self.focus = (startsOnNo ?? isDangerous) ? .cancel : .confirm
     }
 
     /// The box's rectangle when shown over `area`: up to 72 columns wide,

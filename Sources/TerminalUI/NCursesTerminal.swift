@@ -29,12 +29,14 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Creating one sets up the locale (`setlocale(LC_ALL, "")`, falling back to
 /// `C.UTF-8` for `LC_CTYPE` under C/POSIX), starts curses with `newterm`
 /// (so an unknown `TERM` is a ``TerminalError``, not a crash), and installs
-/// signal handlers so the terminal is restored on Ctrl-C, SIGTERM, SIGHUP and
+/// signal handlers so the terminal is restored on SIGTERM, SIGHUP and
 /// crashes, and Ctrl-Z suspends cleanly (the next ``readKey(timeoutMs:)``
-/// after `fg` returns `.resize`). Only one may be active at a time.
+/// after `fg` returns `.resize`). Ctrl-C is read as the key `.ctrl("c")`,
+/// so the app can ask first (a second Ctrl-C before it is read ends the
+/// process, terminal restored). Only one may be active at a time.
 ///
-/// Input is cbreak (Ctrl-C and Ctrl-Z keep their usual meaning), no echo,
-/// keypad on, Esc delay 25 ms.
+/// Input is cbreak (Ctrl-Z keeps its usual meaning), no echo, keypad on,
+/// Esc delay 25 ms.
 public final class NCursesTerminal: Terminal {
     /// How many colours are used (after `NO_COLOR`).
     public let colorMode: ColorMode
@@ -147,6 +149,7 @@ public final class NCursesTerminal: Terminal {
 
     public func readKey(timeoutMs: Int) -> KeyEvent? {
         guard !restored else { return nil }
+        if dfc_take_interrupt() == 1 { return .ctrl("c") }
         if dfc_take_resumed() == 1 {
             repaintAll()
             return .resize
@@ -163,7 +166,8 @@ public final class NCursesTerminal: Terminal {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
             return KeyEvent.fromCharacter(scalar)
         default:
-            // An interrupted wait (e.g. by the Ctrl-Z round trip) ends here too.
+            // An interrupted wait (Ctrl-C, the Ctrl-Z round trip) ends here too.
+            if dfc_take_interrupt() == 1 { return .ctrl("c") }
             if dfc_take_resumed() == 1 {
                 repaintAll()
                 return .resize

@@ -157,4 +157,44 @@ enum AppBenchmarks {
                         json: ["peak_rss_mb": .number(rss)]),
         ]
     }
+
+    /// The Queue pane and the push dialog on a plan of one intent per
+    /// cached domain (100k): each opened as a person would (`7`, then `p`),
+    /// timed from the key to the drawn frame. The sections are counted in
+    /// SQL, the domains listed only when opened.
+    static func queuePane(store: PortfolioDatabase) throws -> BenchResult {
+        let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger())
+        let names = try store.names(matching: .all, sort: .byName, limit: nil, offset: 0)
+        let summary = try engine.queue(.note("bench plan"), domains: names, origin: .cli)
+        let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(overrides: [:]),
+                                                           unicode: true, hasAccount: true))
+        var screen = Screen(size: size)
+        app.render(into: &screen)
+        var opens: [Double] = [], dialogs: [Double] = []
+        for _ in 0..<5 {
+            app.handle(.char("1"), size: size)
+            app.render(into: &screen)
+            opens.append(timed {
+                app.handle(.char("7"), size: size)
+                app.render(into: &screen)
+            })
+            dialogs.append(timed {
+                app.handle(.char("p"), size: size)
+                app.render(into: &screen)
+            })
+            app.handle(.char("n"), size: size)
+        }
+        let shown = screen.plainText().contains("note → bench plan")
+        // Their parts: the sections counted in SQL, and the ids a
+        // confirmation approves.
+        let outline = try timed { _ = try engine.planOutline() } * 1000
+        let ids = try timed { _ = try engine.pendingApproval(moneyCents: 0) } * 1000
+        try engine.dropAll()
+        let open = percentile(opens, 50) * 1000, dialog = percentile(dialogs, 50) * 1000
+        return BenchResult(name: "Queue pane and push dialog on a \(summary.added)-intent plan (\(size.cols)×\(size.rows))",
+                           value: "open \(format(open, 1)) ms, push dialog \(format(dialog, 1)) ms (median of 5; outline \(format(outline, 1)) ms, approval ids \(format(ids, 1)) ms)",
+                           budget: "≤ 100 ms each", met: shown && summary.added == names.count && max(open, dialog) <= 100,
+                           json: ["open_ms": .number(open), "push_dialog_ms": .number(dialog), "outline_ms": .number(outline),
+                                  "approval_ids_ms": .number(ids), "intents": .number(Double(summary.added))])
+    }
 }

@@ -46,6 +46,9 @@ do {
     log("queue one edit on every domain…")
     results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
     log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+    log("Queue pane and push dialog on a plan of every domain…")
+    results.append(try AppBenchmarks.queuePane(store: store))
+    log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
     log("plan…")
     results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
     // The per-domain push comparison takes minutes at a million; it is

@@ -68,6 +68,9 @@ struct PushTests {
             #expect(failed.first?.message == "could not find domain in your account")
             let listed = domainsByName(try await world.ok("ls", "failed:yes", "--json").json)
             #expect(Array(listed.keys) == [victim])
+            // The table marks it failed, not pending (it waits for a fix, not a push).
+            let table = try await world.ok("ls", "failed:yes")
+            #expect(table.stdout.contains("!failed") && !table.stdout.contains("*pending"), "\(table.stdout)")
             // `queue retry` puts it back; it fails again with the same text.
             let retried = try await world.ok("queue", "retry")
             #expect(retried.stdout.contains("requeued 1 failed change"))

@@ -97,7 +97,7 @@ import TerminalUI
         keys += AppFixture.typed("2079460000") + [.tab] + AppFixture.typed("1 Analytical Row") + [.tab, .tab]
         keys += AppFixture.typed("London") + [.tab, .tab] + AppFixture.typed("N1 9GU") + [.enter]
         fixture.drive(keys)
-        #expect(fixture.app.state.message?.text == "queued the edit of contact 101 — 7 to push")
+        #expect(fixture.app.state.message?.text == "queued the edit of contact 101 — press 7 (Queue) to review and push")
         let intent = try #require(try fixture.store.intents(in: [.pending]).first)
         #expect(intent.domain == "contact:101")
         #expect(intent.value.contains("ada@example.net") && intent.value.contains("London"))

@@ -5,7 +5,7 @@ enum AccountPaneGoldens {
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
          Your listings · 3 for sale · 2 priced · 2 selected · m marketplace
             Domain                     Price Type                   Min offer Expires
-        ●   charlie.com             $2500.00 buy_now_and_make_off…   $1000.00 2027-05-20
+        ●   charlie.com            $2,500.00 buy_now_and_make_off…  $1,000.00 2027-05-20
             delta.io           ? (F fetches)                                  2026-12-16
         ●   bücher.de                $499.00 buy_now                          2026-12-31
 
@@ -52,7 +52,7 @@ enum AccountPaneGoldens {
 
 
          acme │ cache 5m │ read-only │ $100.00               3/3 │ 0 selected │ queue 2
-         queued sale terms on 2 domains — 7 to review and push
+         queued sale terms on 2 domains — press 7 (Queue) to review and push
         """#
 
     static let listings160 = #"""
@@ -103,15 +103,15 @@ enum AccountPaneGoldens {
 
 
          acme │ cache 5m │ read-only │ $100.00                                                                                               3/3 │ 0 selected │ queue 2
-         queued unlisting of 1 domain — 7 to review and push
+         queued unlisting of 1 domain — press 7 (Queue) to review and push
         """#
 
     static let marketplace160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
         /a                                                                                                                                     Marketplace · 4 listings
         Domain                                                Price Links  Age Status
-        charlie.com                                        $2500.00            yours
-        gamma-ray.com                                      $1200.00    12    9 buy now
+        charlie.com                                       $2,500.00            yours
+        gamma-ray.com                                     $1,200.00    12    9 buy now
         hotel-lima.net                                       $45.00     0    3 buy now
         india.io                                            $899.00         15 sale pending
 
@@ -161,16 +161,16 @@ enum AccountPaneGoldens {
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
         /a                                                     Marketplace · 4 listings
         Domain                                     Price Links  Age Status
-        charlie.com                             $2500.00            yours
-        gamma-ray.com                           $1200.00    12    9 buy now
+        charlie.com                            $2,500.00            yours
+        gamma-ray.com                          $1,200.00    12    9 buy now
         hotel-lima.net                            $45.00     0    3 buy now
         india.io                                 $899.00         15 sale pending
             ┌─ Buy it now (spends money) ──────────────────────────────────────────┐
-            │ Buy gamma-ray.com for $1200.00 USD?                                  │
+            │ Buy gamma-ray.com for $1,200.00 USD?                                 │
             │                                                                      │
-            │ balance $100.00 does not cover $1200.00: the push will hold these    │
+            │ balance $100.00 does not cover $1,200.00: the push will hold these   │
             │   The purchase is queued; the push asks again before it spends.      │
-            │   price  $1200.00                                                    │
+            │   price  $1,200.00                                                   │
             │                                                                      │
             │                     [ Queue purchase ]   [ No ]                      │
             └──────────────────────────────────────────────────────────────────────┘
@@ -186,7 +186,7 @@ enum AccountPaneGoldens {
 
     static let contacts80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-         2 contacts · domains per role · select domains in 1 Domains to assign
+         2 contacts · domains per role · select domains in Domains (1) to assign
           Id     Name           Organization  Email              Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                 ada@example.org    GB     1    1    0    1
           102    Tech Desk      Hosting Co    tech@example.org   US     0    0    1    0
@@ -264,7 +264,7 @@ enum AccountPaneGoldens {
 
     static let contactsEdit80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-         2 contacts · domains per role · select domains in 1 Domains to assign
+         2 contacts · domains per role · select domains in Domains (1) to assign
           Id     Name           Organization  Email              Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                 ada@example.org    GB     1    1    0    1
           10┌─ Edit contact 101 ───────────────────────────────────────────────────┐   0

@@ -169,10 +169,10 @@ enum Goldens {
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
-        call 1: set_ns × 2 domains
+        ▾ name servers → dns1.cloudexample.com, dns2.cloudexample.… · 2 domains · 1 call
           alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
           bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
-        call 2: set_renew_option × 1 domain
+        ▾ renew option → auto · 1 domain · 1 call
           bravo.net              renew_opti… donot            → auto
 
 
@@ -188,7 +188,7 @@ enum Goldens {
 
 
          acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 3
-         p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
+         p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit
         """#
 
     static let queuePushRefused80 = #"""
@@ -196,10 +196,10 @@ enum Goldens {
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
-        call 1: set_ns × 2 domains
+        ▾ name servers → dns1.cloudexample.com, dns2.cloudexample.… · 2 domains · 1 call
           alpha.com              ns          ns1.hostingco.n… → dns1.cloudexample.com, …
           bravo.net              ns          parking (ads)    → dns1.cloudexample.com, …
-        call 2: set_renew_option × 1 domain
+        ▾ renew option → auto · 1 domain · 1 call
           bravo.net              renew_opti… donot            → auto
 
 
@@ -242,7 +242,7 @@ enum Goldens {
 
 
         ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧ │ $100.00               2/7 │ 1 selected │ ⟦fg=141 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
-        ⟦fg=78⟧ queued note on 1 domain — 7 to review and push⟦fg=248⟧                                 
+        ⟦fg=78⟧ queued note on 1 domain — press 7 (Queue) to review and push⟦fg=248⟧                   
         """#
 
     static let queuePushDialog80 = #"""
@@ -250,13 +250,13 @@ enum Goldens {
         Domain                     Field Before             After
         Plan: 2 changes in 4 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
-        call 1: set_ns × 2 domains
+        ▾ name servers → dns1.cloudexample.com, dns2.cloudexample.… · 2 domains · 1 call
           alpha.com                ns    ns1.hostingco.net… → dns1.cloudexample.com, dn…
           bravo.net                ns    parking (ads)      → dns1.cloudexample.com, dn…
             ┌─ Push ───────────────────────────────────────────────────────────────┐
             │ 2 changes in 4 API calls                                             │
             │                                                                      │
-            │ set_ns × 2                                                           │
+            │ name servers → dns1.cloudexample.com, dns2.clo… · 2 domains · 1 call │
             │   alpha.com: ns1.hostingco.net, ns2.hostingco.net → dns1.cloudexamp… │
             │   bravo.net: parking (ads) → dns1.cloudexample.com, dns2.cloudexamp… │
             │                                                                      │
@@ -269,6 +269,6 @@ enum Goldens {
 
 
          acme │ cache 5m │ online │ $100.00                        2 selected │ queue 2
-         p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
+         p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit
         """#
 }

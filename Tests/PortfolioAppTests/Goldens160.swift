@@ -158,10 +158,10 @@ extension Goldens {
         Domain                     Field        Before                                   After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
-        call 1: set_ns × 2 domains
+        ▾ name servers → dns1.cloudexample.com, dns2.cloudexample.com · 2 domains · 1 call
           alpha.com                ns           ns1.hostingco.net, ns2.hostingco.net     → dns1.cloudexample.com, dns2.cloudexample.com
           bravo.net                ns           parking (ads)                            → dns1.cloudexample.com, dns2.cloudexample.com
-        call 2: set_renew_option × 1 domain
+        ▾ renew option → auto · 1 domain · 1 call
           bravo.net                renew_option donot                                    → auto
 
 
@@ -201,6 +201,6 @@ extension Goldens {
 
 
          acme │ cache 5m │ read-only │ $100.00                                                                                                     2 selected │ queue 3
-         p push  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
+         p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
         """#
 }

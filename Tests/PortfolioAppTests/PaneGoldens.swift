@@ -177,7 +177,7 @@ enum PaneGoldens {
 
 
          acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 1
-         bücher.de: queued the record set (5 records, one set_dns2) — 7 to push
+         bücher.de: queued the record set (5 records, one set_dns2) — press 7 (Queue) to review and push
         """#
     static let dnsDiff80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 (1)
@@ -200,10 +200,10 @@ enum PaneGoldens {
 
 
 
-
-
+         bücher.de: queued the record set (5 records, one set_dns2) — press 7 (Queue)
+         to review and push
          acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 1
-         bücher.de: queued the record set (5 records, one set_dns2) — 7 to push
+         a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsFormError80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue

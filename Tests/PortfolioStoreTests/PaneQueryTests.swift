@@ -25,6 +25,17 @@ struct PaneQueryTests {
         #expect(try store.orders(matching: may, limit: 1, offset: 1).first?.items.first?.domain == "o2.com")
     }
 
+    @Test("the status filter matches the start of the status: `complete` finds orders shown as Completed")
+    func orderStatusPrefix() throws {
+        let store = try makeStore()
+        try store.upsertOrders([Self.order("1", "2026-05-01", "Completed"), Self.order("2", "2026-05-10", "Processing")],
+                               syncedAtMs: testNow)
+        #expect(try store.orders(matching: OrderFilter(status: "complete")).map(\.id) == ["1"])
+        #expect(try store.orderCount(matching: OrderFilter(status: " COMPLETE ")) == 1)
+        #expect(try store.orders(matching: OrderFilter(status: "proc")).map(\.id) == ["2"])
+        #expect(try store.orders(matching: OrderFilter(status: "completedx")).isEmpty)
+    }
+
     @Test("an order status refresh rewrites the order and its items; an unknown order changes nothing")
     func orderStatusUpdate() throws {
         let store = try makeStore()

@@ -86,7 +86,7 @@ extension TUIEndToEndTests {
             #expect(diff.contains(txt))
 
             try tmux.send("7")
-            try tmux.waitFor(text: "call 1: set_dns2 × 1 domain")
+            try tmux.waitFor(text: "records · 1 domain · 1 call")
             try tmux.send("p")
             try tmux.waitFor(text: "[ Push ]")
             try tmux.send("y")

@@ -16,7 +16,7 @@ struct PushConfirmationEndToEndTests {
             // The change feed brings the CLI's renewal into the open TUI.
             try tmux.waitFor(text: "queue 1")
             try tmux.send("7")
-            try tmux.waitFor(text: "call 1: renew")
+            try tmux.waitFor(text: "renewals · 1 domain · 1 call")
             try tmux.send("p")
             let dialog = try tmux.waitFor(text: "spends $")
             #expect(dialog.contains("balance $"))

@@ -58,6 +58,10 @@ void dfc_force_repaint(void);
 // keeps our handlers (it only installs its own where none is set).
 void dfc_install_signal_handlers(void);
 void dfc_remove_signal_handlers(void);
+// SIGINT (Ctrl-C) is recorded instead: dfc_take_interrupt returns 1 once
+// per Ctrl-C, which the terminal reads as the key C-c; a second SIGINT
+// before it was taken restores the terminal and re-raises, as above.
+int dfc_take_interrupt(void);
 // Returns 1 once after the process was continued from a Ctrl-Z stop.
 int dfc_take_resumed(void);
 

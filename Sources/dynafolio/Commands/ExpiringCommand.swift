@@ -28,8 +28,11 @@ struct ExpiringCommand: AsyncParsableCommand {
             let pending = try context.store.pendingFields(for: rows.map(\.name))
             try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
         } else {
+            let now = context.store.nowMs
             for row in rows {
-                print("\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(row.name)")
+                let days = row.expiresMs.map { "\(UTCDate.daysLeft(until: $0, from: now))d" } ?? "?"
+                print("\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(String(repeating: " ", count: max(0, 5 - days.count)) + days)  "
+                      + "\(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(NameText.shown(row.name))")
             }
         }
         if !rows.isEmpty { throw ExitCode(Exit.expiringSome) }

@@ -53,9 +53,9 @@ struct LsCommand: AsyncParsableCommand {
         } else {
             var out = ""
             for row in rows {
-                let marks = (pending[row.name] ?? []).isEmpty ? "" : "  *pending"
+                let marks = Self.marks(pending[row.name] ?? [])
                 let expires = row.expiresMs.map(ValueDisplay.isoDate) ?? "----------"
-                let name = TerminalText.escaped(row.nameUnicode == row.name ? row.name : "\(row.nameUnicode) (\(row.name))")
+                let name = NameText.withASCII(row.name)
                 out += "\(expires)  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  "
                     + "\(row.locked ? "L" : "-")  \(row.nsType.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(name)"
                     + (row.folderName.isEmpty ? "" : "  [\(TerminalText.escaped(row.folderName))]") + marks + "\n"
@@ -63,6 +63,17 @@ struct LsCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(out.utf8))
             if isatty(STDOUT_FILENO) == 1 { printError("\(rows.count) domain\(rows.count == 1 ? "" : "s")") }
         }
+    }
+
+    /// `  *pending` for changes waiting to be pushed (or being sent),
+    /// `  !failed` and `  !conflict` for those a push could not make.
+    static func marks(_ fields: [PendingField]) -> String {
+        let states = Set(fields.map(\.state))
+        var marks = ""
+        if states.contains(.pending) || states.contains(.inflight) { marks += "  *pending" }
+        if states.contains(.failed) { marks += "  !failed" }
+        if states.contains(.conflict) { marks += "  !conflict" }
+        return marks
     }
 
     /// RFC 4180 quoting, after control characters are escaped (TerminalText).

@@ -8,7 +8,7 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show the queued changes as the API calls push would make.",
-        discussion: "Works offline. --json prints {\"calls\": N, \"batches\": [{\"command\", \"domains\", \"params\"}]}."
+        discussion: "Works offline. --json prints {\"calls\", \"setup\", \"money_cost\", \"batches\": [{\"command\", \"domains\", \"params\", \"changes\"}], \"sections\"}; DNS changes carry records_added and records_removed."
     )
 
     @Flag(help: "Print the plan as JSON.") var json = false
@@ -17,40 +17,62 @@ struct PlanCommand: AsyncParsableCommand {
         let context = try AppContext.open()
         let plan = try context.engine.plan()
         if json {
-            try JSONOutput.emit(JSONOutput.plan(plan))
+            try JSONOutput.emit(PlanJSON(plan))
         } else {
             print(PlanText.render(plan))
         }
     }
 }
 
-/// The plan as people read it: one block per call, one line per change.
+/// The plan as people read it: one section per command and value with
+/// its domain and call counts, one line per domain under it (DNS changes
+/// record by record, renewals with each cost and the total).
 enum PlanText {
     static func render(_ plan: Plan) -> String {
         guard !plan.isEmpty else {
             return "nothing queued" + (plan.unreadable.isEmpty ? "" : " (\(plan.unreadable.count) unreadable intents; drop them with `dynafolio queue drop`)")
         }
-        var lines = ["\(plan.calls) call\(plan.calls == 1 ? "" : "s"), \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")"]
+        let sections = plan.sections
+        let changes = sections.reduce(0) { $0 + $1.section.domains }
+        var lines = ["\(NumberText.count(plan.calls, "call")), \(NumberText.count(changes, "change"))"]
         if !plan.setup.isEmpty {
             let setup = plan.setup.map { call in
                 TerminalText.escaped(([call.command] + call.parameters.map { "\($0.name)=\($0.value)" }).joined(separator: " "))
             }
             lines.append("first: " + setup.joined(separator: ", "))
         }
-        for (index, batch) in plan.batches.enumerated() {
-            let params = TerminalText.escaped(batch.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
-            lines.append("\(index + 1). \(batch.command) × \(batch.domains.count)\(params.isEmpty ? "" : "  " + params)\(batch.spendsMoney ? "  [money]" : "")")
-            for id in batch.intentIDs {
+        let e = { (text: String) in TerminalText.escaped(text) }
+        for (section, ids) in sections {
+            lines.append(e(section.title))
+            for id in ids {
                 guard let change = plan.changes[id] else { continue }
-                let e = { (text: String) in TerminalText.escaped(text) }
-                lines.append("     \(e(change.domain))  \(change.field.rawValue): \(e(change.before)) → \(e(change.after))")
+                lines += changeLines(change, section: section).map { "    " + $0 }
+            }
+            if section.spendsMoney {
+                lines.append("    total \(Cents.dollars(section.costCents))"
+                             + (section.unpriced > 0 ? " + \(section.unpriced) without a known price (run `dynafolio sync`)" : ""))
             }
         }
         if !plan.moneyIntents.isEmpty {
-            var money = "money: \(plan.moneyIntents.count) \(SyncEngine.moneyWords(plan.moneyIntents)), $\(Cents.format(cents: plan.moneyCostCents)) at the cached prices"
+            var money = "money: \(plan.moneyIntents.count) \(SyncEngine.moneyWords(plan.moneyIntents)), \(Cents.dollars(plan.moneyCostCents)) at the cached prices"
             if !plan.unpriced.isEmpty { money += " (\(plan.unpriced.count) without a known price: run `dynafolio sync`)" }
             lines.append(money)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `münchen.de  auto → donot`; a DNS change adds `  + MX mail.example.com 10`
+    /// lines; a renewal says what it buys and its cost.
+    static func changeLines(_ change: PlannedChange, section: PlanSection) -> [String] {
+        let e = { (text: String) in TerminalText.escaped(text) }
+        let name = NameText.shown(change.domain)
+        if section.spendsMoney {
+            return ["\(name)  \(e(change.after))  \(change.costCents.map(Cents.dollars) ?? "price unknown")"]
+        }
+        guard let records = change.recordChanges else { return ["\(name)  \(e(change.before)) → \(e(change.after))"] }
+        var lines = ["\(name)  \(e(change.before)) → \(e(change.after))"]
+        lines += records.added.map { "  + " + e($0.planText) }
+        lines += records.removed.map { "  - " + e($0.planText) }
+        return lines
     }
 }

@@ -44,9 +44,9 @@ struct PushCommand: AsyncParsableCommand {
             var cost = ""
             if !plan.moneyIntents.isEmpty {
                 let balance = try context.store.account()?.balanceCents
-                print(balance.map { "balance $\(Cents.format(cents: $0)) (as last fetched; checked again before spending)" }
+                print(balance.map { "balance \(Cents.dollars($0)) (as last fetched; checked again before spending)" }
                       ?? "balance unknown (checked before spending)")
-                cost = ", spending up to $\(Cents.format(cents: plan.moneyCostCents))"
+                cost = ", spending up to \(Cents.dollars(plan.moneyCostCents))"
             }
             Swift.print("Push \(plan.calls) call\(plan.calls == 1 ? "" : "s")\(cost)? [y/N] ", terminator: "")
             fflush(nil)

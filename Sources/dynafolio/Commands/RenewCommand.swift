@@ -44,14 +44,14 @@ struct RenewCommand: AsyncParsableCommand {
                 throw CLIFailure.usage("no cached renewal price for .\(unpriced.sorted().joined(separator: ", .")); run `dynafolio sync` first")
             }
             guard total <= limit else {
-                throw CLIFailure.usage("these renewals cost $\(Cents.format(cents: total)), more than --max-cost $\(Cents.format(cents: limit)); nothing was queued")
+                throw CLIFailure.usage("these renewals cost \(Cents.dollars(total)), more than --max-cost \(Cents.dollars(limit)); nothing was queued")
             }
         }
         let summary = try context.engine.queue(.renew(years: years), domains: names, origin: .cli, maxCostCents: limit)
         QueueReport.print(summary, what: "renewal (\(years) year\(years == 1 ? "" : "s"))")
-        var cost = "total cost: $\(Cents.format(cents: summary.costCents ?? total))"
+        var cost = "total cost: \(Cents.dollars(summary.costCents ?? total))"
         if !unpriced.isEmpty { cost += " plus unpriced .\(unpriced.sorted().joined(separator: ", .")) (run `dynafolio sync` to fetch prices)" }
-        if let limit { cost += " (limit $\(Cents.format(cents: limit)); `push --yes` sends them)" }
+        if let limit { cost += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
         print(cost)
     }
 }

@@ -31,10 +31,10 @@ struct ShowCommand: AsyncParsableCommand {
         // Every value from the account is printed escaped (TerminalText).
         let e = { (text: String) in TerminalText.escaped(text) }
         var lines: [String] = []
-        lines.append(row.nameUnicode == row.name ? e(row.name) : "\(e(row.nameUnicode)) (\(e(row.name)))")
+        lines.append(NameText.withASCII(row.name))
         let now = context.store.nowMs
-        let daysLeft = row.expiresMs.map { Int(($0 - now) / 86_400_000) }
-        let left = daysLeft.map { $0 < 0 ? " (expired \(-$0) days ago)" : " (\($0) days left)" } ?? ""
+        let daysLeft = row.expiresMs.map { UTCDate.daysLeft(until: $0, from: now) }
+        let left = daysLeft.map { $0 < 0 ? " (expired \(-$0) day\($0 == -1 ? "" : "s") ago)" : $0 == 0 ? " (expires today)" : " (\($0) day\($0 == 1 ? "" : "s") left)" } ?? ""
         lines.append("  expires      \(row.expiresMs.map(ValueDisplay.isoDate) ?? "unknown")\(left)")
         if let registered = row.registeredMs { lines.append("  registered   \(ValueDisplay.isoDate(registered))") }
         lines.append("  renew        \(row.renewOption.rawValue)")
@@ -43,7 +43,7 @@ struct ShowCommand: AsyncParsableCommand {
         lines.append("  folder       \(row.folderName.isEmpty ? "(none)" : e(row.folderName))")
         lines.append("  ns type      \(row.nsType.rawValue)")
         if !row.nameservers.isEmpty { lines.append("  nameservers  \(e(row.nameservers.joined(separator: ", ")))") }
-        lines.append("  for sale     \(row.forSale ? "yes" + (row.salePriceCents.map { " $" + Cents.format(cents: $0) } ?? "") : "no")")
+        lines.append("  for sale     \(row.forSale ? "yes" + (row.salePriceCents.map { " " + Cents.dollars($0) } ?? "") : "no")")
         if !row.note.isEmpty { lines.append("  note         \(e(row.note))") }
         let contacts = Dictionary(try context.store.contacts().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (role, id) in [("registrant", row.registrantID), ("admin", row.adminID), ("technical", row.technicalID), ("billing", row.billingID)] {

@@ -127,31 +127,6 @@ enum JSONOutput {
         private enum CodingKeys: String, CodingKey { case domain, nsType = "ns_type", records }
     }
 
-    /// `plan --json`: `{"calls": N, "setup": [{"command", "params"}],
-    /// "batches": [{"command", "domains", "params"}], "money_cost"}`;
-    /// `calls` counts the setup calls too.
-    static func plan(_ plan: Plan) -> JSONValue {
-        .object([
-            "calls": .number(Double(plan.calls)),
-            "setup": .array(plan.setup.map { call in
-                .object([
-                    "command": .string(call.command),
-                    "params": .object(Dictionary(call.parameters.map { ($0.name, JSONValue.string($0.value)) },
-                                                 uniquingKeysWith: { a, _ in a })),
-                ])
-            }),
-            "money_cost": .string(Cents.format(cents: plan.moneyCostCents)),
-            "batches": .array(plan.batches.map { batch in
-                .object([
-                    "command": .string(batch.command),
-                    "domains": .array(batch.domains.map { .string($0) }),
-                    "params": .object(Dictionary(batch.parameters.map { ($0.name, JSONValue.string($0.value)) },
-                                                 uniquingKeysWith: { a, _ in a })),
-                ])
-            }),
-        ])
-    }
-
     /// The document as text: compact, keys sorted, `/` unescaped, and every
     /// control character escaped — the encoder escapes C0; DEL and C1 are
     /// escaped here too (TerminalText's rule), so printed JSON cannot drive

@@ -9,14 +9,6 @@ import TerminalUI
 /// Opens what the TUI needs (store, client, engine, key table, theme) from
 /// the configuration, and runs the app on the real terminal.
 enum TUIContext {
-    /// Whether the user's own locale (before the terminal's UTF-8 fallback)
-    /// is UTF-8: IDNs are shown in Unicode only then, punycode otherwise.
-    static func userLocaleIsUnicode(_ env: [String: String]) -> Bool {
-        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        let lowered = locale.lowercased()
-        return lowered.contains("utf-8") || lowered.contains("utf8")
-    }
-
     /// The engine for `databasePath`, with a client when a key is given,
     /// held to `tier`'s concurrency and per-minute rate. Logs go to
     /// `logPath` only (never to the terminal, which belongs to the TUI),
@@ -45,7 +37,7 @@ enum TUIContext {
         let env = ProcessInfo.processInfo.environment
         let theme = try Theme.choose(flag: themeFlag, config: themeConfig, environment: env)
         let actions = try ActionTable(overrides: keys)
-        let unicode = userLocaleIsUnicode(env)
+        let unicode = DomainNameDisplay.localeIsUnicode(env)
         // The Domains pane filters over an in-memory index, built off this thread.
         engine.store.startFilterIndex()
         let failure: (any Error)? = await withCheckedContinuation { continuation in
