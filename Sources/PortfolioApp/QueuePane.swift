@@ -151,7 +151,18 @@ public final class QueuePane: Pane {
             }
         }
         lines = out
+        keepCursorOffSummary()
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
+    }
+
+    /// The summary and "first:" lines say what the plan is but take no key;
+    /// the cursor starts on (and `k` / `g` stop at) the first line that does,
+    /// so Enter opens the first section straight away.
+    private func keepCursorOffSummary() {
+        if let firstActionable = lines.firstIndex(where: { $0.section != nil || $0.domain != nil }),
+           table.cursor < firstActionable {
+            table.cursor = firstActionable
+        }
     }
 
     /// A section's header (`▾`/`▸`, open or closed), its listed domains
@@ -232,6 +243,7 @@ public final class QueuePane: Pane {
         switch action {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
             table.move(action, rowCount: lines.count, visibleRows: visibleRows)
+            keepCursorOffSummary()
         case .push:
             state.request = .command("push")
         case .expandSection:
