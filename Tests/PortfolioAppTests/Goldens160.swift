@@ -47,7 +47,7 @@ extension Goldens {
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                               1/7 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                  1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
@@ -98,7 +98,7 @@ extension Goldens {
                                                                                                                    │                                                   │
                                                                                                                    │                                                   │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                               4/7 │ 4 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                  4/7 │ 4 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
@@ -149,7 +149,7 @@ extension Goldens {
                                                   │   c         set the note                                                 │                                         │
                                                   └──────────────────────────────────────────────────────────────────────────┘                                         │
                                                                                                                    └───────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                               1/7 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                  1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync  : cmd
         """#
 
@@ -200,7 +200,7 @@ extension Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     2 selected │ queue 3
+         acme │ cache 5m │ no key │ $100.00                                                                                                        2 selected │ queue 3
          p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
         """#
 }
