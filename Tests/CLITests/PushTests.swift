@@ -107,14 +107,15 @@ struct PushTests {
             #expect(csv.first?.suffix(3) == ["pending", "failed", "conflict"])
             let victimRow = try #require(csv.first { $0.first.map(String.init) == victim })
             #expect(victimRow.suffix(3) == ["", "ns", ""], "\(victimRow)")
-            try await world.ok("set", "note", "later", "--domains", victim)
-            let both = try await world.ok("ls", "--csv").stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            #expect(both.first { $0.first.map(String.init) == victim }?.suffix(3) == ["note", "ns", ""])
             // `queue retry` puts it back; it fails again with the same text.
             let retried = try await world.ok("queue", "retry")
             #expect(retried.stdout.contains("requeued 1 failed change"))
             #expect(try await world.ok("plan", "--json").json?["calls"]?.int == 1)
             #expect(try await world.run("push", "--yes").status == 3)
+            // A change queued after the failure is `pending`; the failed one stays `failed`.
+            try await world.ok("set", "note", "later", "--domains", victim)
+            let both = try await world.ok("ls", "--csv").stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(both.first { $0.first.map(String.init) == victim }?.suffix(3) == ["note", "ns", ""])
         }
     }
 
