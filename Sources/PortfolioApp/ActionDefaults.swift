@@ -19,7 +19,7 @@ extension ActionTable {
                        if state.isSyncing { return "a sync is already running" }
                        return nil
                    }),
-        ActionSpec(.commandLine, [":"], .global, "command line: set …, renew N, sort F, sync, push, messages, quit", hint: "cmd"),
+        ActionSpec(.commandLine, [":"], .global, "commands: set, renew, sort, sync, push, messages, quit", hint: "cmd"),
     ]
 
     /// Pane switching and moving, after the pane numbers.

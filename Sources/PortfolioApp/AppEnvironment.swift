@@ -10,7 +10,7 @@ public final class AppEnvironment: Sendable {
     public let actions: ActionTable
     /// Show IDNs in Unicode (else punycode).
     public let unicode: Bool
-    /// Whether the engine has a client (false: read-only cache).
+    /// Whether the engine has a client (false: no key; edits still queue).
     public let hasAccount: Bool
     /// The Domains pane's optional columns (`[columns]`).
     public let columns: ColumnSettings

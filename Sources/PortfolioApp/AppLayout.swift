@@ -56,8 +56,12 @@ extension PortfolioApp {
         var left: [Item] = [Item(Span(state.accountName.isEmpty ? (environment.hasAccount ? "account" : "no account") : state.accountName),
                                  priority: 30)]
         left.append(Item(Span(state.lastSyncMs.map { "cache \(environment.age(since: $0))" } ?? "never synced"), priority: 20))
-        if !environment.hasAccount {
-            left.append(Item(Span("read-only", style: Style(.statusBar, accent: .dim)), priority: 55))
+        // `read-only` is only a cache that cannot be written (a newer
+        // schema, a read-only file); without a key edits still queue.
+        if environment.store.readOnlyReason != nil {
+            left.append(Item(Span("read-only", style: Style(.statusBar, accent: .error)), priority: 82))
+        } else if !environment.hasAccount {
+            left.append(Item(Span("no key", style: Style(.statusBar, accent: .dim)), priority: 55))
         } else if state.offline {
             left.append(Item(Span("offline", style: Style(.statusBar, accent: .error)), priority: 80))
         } else {

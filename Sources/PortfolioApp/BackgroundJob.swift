@@ -46,7 +46,8 @@ struct BackgroundJob {
                 // count, never a full bar that means nothing.
                 progress(ProgressBar(done: step.done, total: step.total ?? 0, label: "sync \(step.step)"))
             }
-            return StatusMessage("synced \(summary.domains) domains (\(summary.changed) changed) in \(summary.calls) calls")
+            return StatusMessage("synced \(NumberText.count(summary.domains, "domain")) (\(NumberText.grouped(summary.changed)) changed) "
+                                 + "in \(NumberText.count(summary.calls, "call"))")
         }
     }
 }

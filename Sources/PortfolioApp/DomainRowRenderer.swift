@@ -96,7 +96,7 @@ public enum DomainRowRenderer {
         case .nameservers:
             guard let first = row.nameservers.first else { return "name servers" }
             return row.nameservers.count > 1 ? "\(first) +\(row.nameservers.count - 1)" : first
-        case .parking: return row.withAds ? "parking" : "parking (no ads)"
+        case .parking: return row.withAds ? "parking" : "parked no ads"
         case .dynadotDNS: return "Dynadot DNS"
         case .forwarding: return "forward"
         case .stealth: return "stealth"

@@ -101,13 +101,29 @@ public final class ExpiriesPane: Pane {
             spans.append(Span("\(expired) expired", style: Style(.row, accent: .expiryOverdue)))
             spans.append(Span(" · "))
         }
-        spans.append(Span("next \(ExpiryTimeline.months) months: \(months.count) domains \(Self.money(months.costCents, unpriced: months.unpriced))"))
-        spans.append(Span(" · auto-renew \(months.autoCount) \(Self.money(months.autoCostCents, unpriced: months.autoUnpriced))"))
+        // Shorter words before anything is cut; the auto-renew part goes
+        // last, whole.
+        let total = "\(NumberText.count(months.count, "domain")) \(Self.money(months.costCents, unpriced: months.unpriced))"
+        let auto = "\(NumberText.grouped(months.autoCount)) \(Self.money(months.autoCostCents, unpriced: months.autoUnpriced))"
+        let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        spans += Self.summaryWords(total: total, auto: auto, room: rect.width - used).map { Span($0) }
         let legend = " · +N?: N without a cached price"
         if rows.contains(where: { $0.unpriced > 0 }), spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + DisplayWidth.of(legend) <= rect.width {
             spans.append(Span(legend, style: Style(.row, accent: .dim)))
         }
         screen.put(spans, at: rect.origin, base: Style(.row), maxWidth: rect.width)
+    }
+
+    /// The summary's totals in the first wording that fits `room` columns:
+    /// shorter words first, then without the auto-renew part (never a sum
+    /// cut short).
+    static func summaryWords(total: String, auto: String, room: Int) -> [String] {
+        let choices = [
+            ["next \(ExpiryTimeline.months) months: \(total)", " · auto-renew \(auto)"],
+            ["\(ExpiryTimeline.months) months: \(total)", " · auto \(auto)"],
+            ["\(ExpiryTimeline.months) months: \(total)"],
+        ]
+        return choices.first { $0.reduce(0) { $0 + DisplayWidth.of($1) } <= room } ?? choices[choices.count - 1]
     }
 
     /// `$21.98`, `$21.98 +2?` (two more without a cached price), or

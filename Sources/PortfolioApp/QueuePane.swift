@@ -103,9 +103,12 @@ public final class QueuePane: Pane {
                 out += try sectionLines(section, app: app)
             }
         } else {
-            let keys = [Action.setNameServers, .setRenewOption, .setPrivacy].map { app.actions.key($0) }.joined(separator: ", ")
-            out.append(Line(text: [TableCell("The queue is empty: select domains in \(app.actions.pane(.showDomains, "Domains")) and set something (\(keys), :set …).",
+            // Two short lines: they fit 80 columns instead of being cut.
+            let keys = app.actions
+            out.append(Line(text: [TableCell("The queue is empty. To queue a change, select domains in \(keys.pane(.showDomains, "Domains")),",
                                              accent: .dim)]))
+            out.append(Line(text: [TableCell("then press \(keys.key(.setNameServers)) (name servers), \(keys.key(.setRenewOption)) (renewal), "
+                                                 + "\(keys.key(.setPrivacy)) (privacy) or type :set …", accent: .dim)]))
         }
         let problems: [OutboxIntent]
         do {

@@ -113,12 +113,12 @@ final class PushRun: Sendable {
                 try store.failIntents(ids: batch.intentIDs, message: text)
                 tally.update {
                     $0.failed += batch.intentIDs.count
-                    $0.problems += batch.domains.map { "\($0) \(batch.command): \(text)" }
+                    $0.problems += batch.domains.map { PushProblem(domain: $0, what: batch.command, reason: text) }
                 }
             }
         case .invalidRequest:
             try store.failIntents(ids: batch.intentIDs, message: error.message)
-            tally.update { $0.failed += batch.intentIDs.count; $0.problems.append(error.message) }
+            tally.update { $0.failed += batch.intentIDs.count; $0.problems.append(PushProblem(domain: nil, what: "", reason: error.message)) }
         case .accountRefused:
             try store.requeueInflight(ids: batch.intentIDs)
             throw SyncError.aborted(error.message)

@@ -35,6 +35,23 @@ public struct PushProgress: Sendable {
 }
 
 /// What a push did.
+/// One change a push could not make.
+public struct PushProblem: Sendable, Equatable {
+    /// The domain's ASCII name; nil when the provider's answer names none
+    /// (a request refused as a whole).
+    public var domain: String?
+    /// The command or field (`set_ns`, `privacy`); empty with no domain.
+    public var what: String
+    /// The provider's text or the conflict (`changed elsewhere: …`).
+    public var reason: String
+
+    public init(domain: String?, what: String, reason: String) {
+        self.domain = domain
+        self.what = what
+        self.reason = reason
+    }
+}
+
 public struct PushSummary: Sendable, Equatable {
     /// API calls made (sends, setup and verification reads).
     public var calls = 0
@@ -54,8 +71,9 @@ public struct PushSummary: Sendable, Equatable {
     public var uncertain = 0
     /// The account balance after the push's money check, when read.
     public var balanceCents: Int64?
-    /// `domain field: provider text` for each failure and conflict.
-    public var problems: [String] = []
+    /// Each failure and conflict: the domain (ASCII), what was being
+    /// changed and why. How names are shown is the caller's concern.
+    public var problems: [PushProblem] = []
 
     /// Money intents held back.
     public var heldMoney: Int { held.reduce(0) { $0 + $1.intentIDs.count } }

@@ -187,7 +187,7 @@ extension SyncEngine {
         try store.markConflict(id: intent.id, remoteValue: remote, message: message)
         tally.update {
             $0.conflicts += 1
-            $0.problems.append("\(intent.domain) \(intent.field): \(message)")
+            $0.problems.append(PushProblem(domain: intent.domain, what: intent.field, reason: message))
         }
     }
 }

@@ -113,13 +113,24 @@ public struct Theme: Hashable, Sendable {
         let accent = style.accent.flatMap { roles[$0] }
         guard mode != .monochrome else {
             var attributes = base.monochromeAttributes ?? base.attributes
-            if let accent { attributes.formUnion(accent.monochromeAttributes ?? accent.attributes) }
+            if let accent {
+                let over = accent.monochromeAttributes ?? accent.attributes
+                // A reversed accent on a reversed base (a ≤ 30 day date in
+                // the cursor row) shows as a gap in the bar: absorbed into
+                // it, it would look like the row with another accent. The
+                // same holds with colours (below).
+                let gap = attributes.contains(.reverse) && over.contains(.reverse)
+                attributes.formUnion(over)
+                if gap { attributes.remove(.reverse) }
+            }
             return ResolvedStyle(attributes: attributes)
         }
         var attributes = base.attributes
         var foreground = base.foreground
         if let accent {
+            let gap = attributes.contains(.reverse) && accent.attributes.contains(.reverse)
             attributes.formUnion(accent.attributes)
+            if gap { attributes.remove(.reverse) }
             if let accentForeground = accent.foreground { foreground = accentForeground }
         }
         let fg = Self.index(foreground, mode: mode)

@@ -38,6 +38,37 @@ struct PushTests {
         }
     }
 
+    /// A push failure line names the domain as the locale shows names:
+    /// Unicode under UTF-8, punycode under C.
+    @Test func pushFailureLinesShowNamesAsTheLocaleDoes() async throws {
+        try await withSimWorld(simConfiguration(domains: 6, seed: 5)) { server, world in
+            let hosts = Array(server.registeredHosts.prefix(2))
+            try #require(hosts.count == 2)
+            let names = Array(server.names(notOn: hosts).prefix(2))
+            try #require(names.count == 2)
+            let idns = ["xn--bcher-kva.xyz", "xn--mnchen-3ya.xyz"]
+            server.state.mutate { account in
+                for (old, new) in zip(names, idns) {
+                    if let index = account.domains.firstIndex(where: { $0.name == old }) { account.domains[index].name = new }
+                }
+            }
+            try await world.ok("sync", "--quiet")
+            for (idn, environment) in zip(idns, [["LANG": "C.UTF-8", "LC_ALL": ""], ["LANG": "C", "LC_ALL": "C"]]) {
+                try await world.ok(arguments: ["set", "ns"] + hosts + ["--domains", idn])
+                server.state.mutate { $0.remove(domainNamed: idn) }
+                let push = try await world.run(arguments: ["push", "--yes"], environment: environment)
+                #expect(push.status == 3, "\(push.stderr)")
+                let line = try #require(push.stderr.split(separator: "\n").first { $0.contains("could not find domain") }, "\(push.stderr)")
+                if environment["LANG"] == "C" {
+                    #expect(line.hasPrefix("\(idn) set_ns: "), "\(line)")
+                } else {
+                    #expect(line.hasPrefix("\(Punycode.unicodeName(idn)) set_ns: "), "\(line)")
+                    #expect(!line.contains("xn--"), "\(line)")
+                }
+            }
+        }
+    }
+
     /// "One unknown domain in a batch of 100 → 99 applied, 1 failed with the
     /// provider's text, exit code 3."
     @Test func unknownDomainInBatchOf100() async throws {
@@ -71,11 +102,20 @@ struct PushTests {
             // The table marks it failed, not pending (it waits for a fix, not a push).
             let table = try await world.ok("ls", "failed:yes")
             #expect(table.stdout.contains("!failed") && !table.stdout.contains("*pending"), "\(table.stdout)")
+            // So does the CSV: `ns` is in the `failed` column, not `pending`.
+            let csv = try await world.ok("ls", "--csv").stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(csv.first?.suffix(3) == ["pending", "failed", "conflict"])
+            let victimRow = try #require(csv.first { $0.first.map(String.init) == victim })
+            #expect(victimRow.suffix(3) == ["", "ns", ""], "\(victimRow)")
             // `queue retry` puts it back; it fails again with the same text.
             let retried = try await world.ok("queue", "retry")
             #expect(retried.stdout.contains("requeued 1 failed change"))
             #expect(try await world.ok("plan", "--json").json?["calls"]?.int == 1)
             #expect(try await world.run("push", "--yes").status == 3)
+            // A change queued after the failure is `pending`; the failed one stays `failed`.
+            try await world.ok("set", "note", "later", "--domains", victim)
+            let both = try await world.ok("ls", "--csv").stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(both.first { $0.first.map(String.init) == victim }?.suffix(3) == ["note", "ns", ""])
         }
     }
 

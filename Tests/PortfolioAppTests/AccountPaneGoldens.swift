@@ -24,7 +24,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               3/3 │ 2 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  3/3 │ 2 selected │ queue 0
          Space select  $ price  U unlist  F fetch  m market  ? help  q quit  r sync
         """#
 
@@ -51,7 +51,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               3/3 │ 0 selected │ queue 2
+         acme │ cache 5m │ no key │ $100.00                  3/3 │ 0 selected │ queue 2
          queued sale terms on 2 domains — press 7 (Queue) to review and push
         """#
 
@@ -102,7 +102,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                               3/3 │ 0 selected │ queue 2
+         acme │ cache 5m │ no key │ $100.00                                                                                                  3/3 │ 0 selected │ queue 2
          queued unlisting of 1 domain — press 7 (Queue) to review and push
         """#
 
@@ -153,7 +153,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                               1/4 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                  1/4 │ 0 selected │ queue 0
          Space select  $ price  U unlist  F fetch  m market  ? help  q quit  r sync  : cmd
         """#
 
@@ -180,7 +180,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               2/4 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  2/4 │ 0 selected │ queue 0
          Space select  $ price  U unlist  F fetch  m market  ? help  q quit  r sync
         """#
 
@@ -207,7 +207,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               1/2 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
          e edit  A assign  ? help  q quit  r sync  : cmd
         """#
 
@@ -258,7 +258,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                               1/2 │ 3 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                  1/2 │ 3 selected │ queue 0
          e edit  A assign  ? help  q quit  r sync  : cmd
         """#
 
@@ -285,7 +285,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               1/2 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
          e edit  A assign  ? help  q quit  r sync  : cmd
         """#
 
@@ -312,7 +312,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               1/3 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/3 │ 0 selected │ queue 0
          / filter  s status  ? help  q quit  r sync  : cmd
         """#
 
@@ -363,7 +363,7 @@ enum AccountPaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                               1/1 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                  1/1 │ 0 selected │ queue 0
          / filter  s status  ? help  q quit  r sync  : cmd
         """#
 }

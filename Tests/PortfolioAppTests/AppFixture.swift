@@ -15,11 +15,20 @@ final class AppFixture {
     let engine: SyncEngine
     let app: PortfolioApp
 
-    init(unicode: Bool = true, hasAccount: Bool = false, keys: [String: [String]] = [:]) throws {
+    /// `newerCache`: the filled cache is then marked as written by a newer
+    /// dynafolio, so it reopens read-only (`readOnlyReason`).
+    init(unicode: Bool = true, hasAccount: Bool = false, keys: [String: [String]] = [:], newerCache: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("portfolioapp-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try PortfolioDatabase(path: directory.appendingPathComponent("cache.sqlite").path, clock: { AppFixture.nowMs })
-        try Self.fill(store)
+        let path = directory.appendingPathComponent("cache.sqlite").path
+        if newerCache {
+            try Self.fill(try PortfolioDatabase(path: path, clock: { AppFixture.nowMs }))
+            try Self.markWrittenByANewerDynafolio(path)
+            store = try PortfolioDatabase(path: path, clock: { AppFixture.nowMs })
+        } else {
+            store = try PortfolioDatabase(path: path, clock: { AppFixture.nowMs })
+            try Self.fill(store)
+        }
         engine = SyncEngine(store: store, client: nil)
         app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(overrides: keys),
                                                        unicode: unicode, hasAccount: hasAccount))
@@ -34,6 +43,19 @@ final class AppFixture {
         let terminal = HeadlessTerminal(size: size, keys: keys)
         app.run(terminal: terminal, stopWhenIdle: true)
         return terminal
+    }
+
+    /// Records a migration this build does not know, as a newer dynafolio
+    /// would (through Python's sqlite3: the tests do not link GRDB).
+    static func markWrittenByANewerDynafolio(_ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c",
+                             "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')\"); c.commit()",
+                             path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     static func typed(_ text: String) -> [KeyEvent] { text.map { KeyEvent.char($0) } }

@@ -12,6 +12,21 @@ import TerminalUI
         #expect(recordIfDifferent("expiries-80", text, PaneGoldens.expiries80))
     }
 
+    /// When the summary does not fit, it says less in shorter words and
+    /// drops the auto-renew part whole instead of cutting a sum.
+    @Test func theSummaryShortensInsteadOfBeingCut() throws {
+        // The demo's numbers after ` 152 expired · ` at 80 columns.
+        let total = "1,481 domains $24,141.19", auto = "764 $12,539.36"
+        #expect(ExpiriesPane.summaryWords(total: total, auto: auto, room: 100).joined()
+                == "next 24 months: 1,481 domains $24,141.19 · auto-renew 764 $12,539.36")
+        #expect(ExpiriesPane.summaryWords(total: total, auto: auto, room: 65).joined()
+                == "24 months: 1,481 domains $24,141.19 · auto 764 $12,539.36")
+        #expect(ExpiriesPane.summaryWords(total: total, auto: auto, room: 40).joined() == "24 months: 1,481 domains $24,141.19")
+        // The fixture's line fits whole at 80 columns.
+        let lines = screenText(try AppFixture().drive([.char("2")])).split(separator: "\n")
+        #expect(lines[1] == " 1 expired · next 24 months: 6 domains $32.97 +3? · auto-renew 4 $10.99 +3?")
+    }
+
     @Test func expiriesWithASelectedMonthAt160x48() throws {
         let fixture = try AppFixture()
         // Rows: Overdue, In grace, 2026-11, 2026-12, …: select December.

@@ -25,7 +25,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -52,7 +52,7 @@ enum Goldens {
         │                                                                              │
         │                                                                              │
         └──────────────────────────────────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -79,7 +79,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               1/3 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/3 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -106,7 +106,7 @@ enum Goldens {
 
          filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew,
           lock, privacy, ns, sale, pending, failed, gone
-         acme │ cache 5m │ read-only │ $100.00               0/0 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  0/0 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -133,34 +133,34 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00               3/7 │ 2 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  3/7 │ 2 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
     static let help80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-          ┌─ Keys — Domains (1–17 of 47) ────────────────────────────────────────────┐s
-          │ Everywhere                                                               │
-          │   ?         show the keys                                                │
-          │   q         quit (asks only while a push runs)                           │
-          │   r         sync the cache from the account in the background            │
-          │   :         command line: set …, renew N, sort F, sync, push, messages,… │le
-          │   1         Domains pane                                                 │
-          │   2         Expiries pane                                                │
-          │   3         DNS pane (records of the cursor domain)                      │
-          │   4         Listings pane                                                │
-          │   5         Contacts pane                                                │
-          │   6         Orders pane                                                  │
-          │   7         Queue pane                                                   │
-          │   Tab       next pane                                                    │
-          │   S-Tab     previous pane                                                │
-          │   j Down    next row                                                     │
-          │   k Up      previous row                                                 │
-          │   g Home    first row                                                    │
-          └──────────────────────────────────────────────────────────────────────────┘
+            ┌─ Keys — Domains (1–17 of 47) ────────────────────────────────────────┐nts
+            │ Everywhere                                                           │
+            │   ?         show the keys                                            │
+            │   q         quit (asks only while a push runs)                       │
+            │   r         sync the cache from the account in the background        │
+            │   :         commands: set, renew, sort, sync, push, messages, quit   │Sale
+            │   1         Domains pane                                             │
+            │   2         Expiries pane                                            │
+            │   3         DNS pane (records of the cursor domain)                  │
+            │   4         Listings pane                                            │
+            │   5         Contacts pane                                            │
+            │   6         Orders pane                                              │
+            │   7         Queue pane                                               │
+            │   Tab       next pane                                                │
+            │   S-Tab     previous pane                                            │
+            │   j Down    next row                                                 │
+            │   k Up      previous row                                             │
+            │   g Home    first row                                                │
+            └──────────────────────────────────────────────────────────────────────┘
 
-         acme │ cache 5m │ read-only │ $100.00               1/7 │ 0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
 
@@ -187,7 +187,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 3
+         acme │ cache 5m │ no key │ $100.00                        2 selected │ queue 3
          p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit
         """#
 
@@ -214,7 +214,7 @@ enum Goldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 3
+         acme │ cache 5m │ no key │ $100.00                        2 selected │ queue 3
          push needs an API key: set DYNADOT_API_KEY or api_key in config.toml
         """#
 
@@ -241,7 +241,7 @@ enum Goldens {
 
 
 
-        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧read-only⟦fg=252 bg=238⟧ │ $100.00               2/7 │ 1 selected │ ⟦fg=141 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
+        ⟦fg=252 bg=238⟧ acme │ cache 5m │ ⟦fg=244 bg=238⟧no key⟦fg=252 bg=238⟧ │ $100.00                  2/7 │ 1 selected │ ⟦fg=141 bg=238 italic⟧queue 1⟦fg=252 bg=238⟧ 
         ⟦fg=78⟧ queued note on 1 domain — press 7 (Queue) to review and push⟦fg=248⟧                   
         """#
 

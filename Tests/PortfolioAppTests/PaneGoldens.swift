@@ -24,7 +24,7 @@ enum PaneGoldens {
           2028-01        0       $0.00     0       $0.00
           2028-02        0       $0.00     0       $0.00
           2028-03        1    no price     1    no price ███████████████
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                        0 selected │ queue 0
          Space select  Enter domains  + renew  a auto-renew  ? help  q quit  r sync
         """#
     static let expiries160 = #"""
@@ -74,7 +74,7 @@ enum PaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     2 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                        2 selected │ queue 0
          Space select  Enter domains  + renew  a auto-renew  ? help  q quit  r sync  : cmd
         """#
     static let expiriesRenew80 = #"""
@@ -100,7 +100,7 @@ enum PaneGoldens {
           2028-01        0       $0.00     0       $0.00
           2028-02        0       $0.00     0       $0.00
           2028-03        1    no price     1    no price ███████████████
-         acme │ cache 5m │ read-only │ $100.00                     1 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                        1 selected │ queue 0
          Space select  Enter domains  + renew  a auto-renew  ? help  q quit  r sync
         """#
     static let dns80 = #"""
@@ -126,7 +126,7 @@ enum PaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                        0 selected │ queue 0
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsDiff160 = #"""
@@ -176,7 +176,7 @@ enum PaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 1
+         acme │ cache 5m │ no key │ $100.00                                                                                                        0 selected │ queue 1
          bücher.de: queued the record set (5 records, one set_dns2) — press 7 (Queue) to review and push
         """#
     static let dnsDiff80 = #"""
@@ -202,7 +202,7 @@ enum PaneGoldens {
 
          bücher.de: queued the record set (5 records, one set_dns2) — press 7 (Queue)
          to review and push
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 1
+         acme │ cache 5m │ no key │ $100.00                        0 selected │ queue 1
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsFormError80 = #"""
@@ -228,7 +228,7 @@ enum PaneGoldens {
         │ ✗ an A record needs an IPv4 address such as 192.0.2.10                       │
         │ Tab next field · Enter check and queue · Esc cancel                          │
         └──────────────────────────────────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                        0 selected │ queue 0
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsFormError160 = #"""
@@ -278,7 +278,7 @@ enum PaneGoldens {
         │ ✗ an A record needs an IPv4 address such as 192.0.2.10                                                                                                       │
         │ Tab next field · Enter check and queue · Esc cancel                                                                                                          │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                                                                                                        0 selected │ queue 0
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsCopy80 = #"""
@@ -304,7 +304,7 @@ enum PaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     2 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                        2 selected │ queue 0
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsNotOnDns80 = #"""
@@ -330,7 +330,7 @@ enum PaneGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 0
+         acme │ cache 5m │ no key │ $100.00                        0 selected │ queue 0
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
 }

@@ -23,7 +23,7 @@ enum QueueGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                     0 selected │ queue 1
+         acme │ cache 5m │ no key │ $100.00                        0 selected │ queue 1
          p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit
         """#
 
@@ -74,7 +74,7 @@ enum QueueGoldens {
 
 
 
-         acme │ cache 5m │ read-only │ $100.00                                                                                                     0 selected │ queue 1
+         acme │ cache 5m │ no key │ $100.00                                                                                                        0 selected │ queue 1
          p push  Enter open  x drop  t retry  K keep remote  M mine  ? help  q quit  r sync  : cmd
         """#
 }

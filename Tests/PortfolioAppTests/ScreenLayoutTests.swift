@@ -52,4 +52,36 @@ import TerminalUI
         #expect(shown.contains("unknown command 'frobnicate'"))
         #expect(fixture.app.messageLog.count >= 2)
     }
+
+    /// `read-only` means a cache that cannot be written; without a key edits
+    /// still queue, and the status bar says `no key` instead.
+    @Test func theStatusBarSaysReadOnlyOnlyForACacheThatCannotBeWritten() throws {
+        func statusLine(_ fixture: AppFixture) throws -> String {
+            let lines = screenText(fixture.drive([])).split(separator: "\n", omittingEmptySubsequences: false)
+            return String(try #require(lines.first { $0.contains("cache 5m │") }))
+        }
+        let noKey = try AppFixture()
+        let noKeyLine = try statusLine(noKey)
+        #expect(noKeyLine.contains("│ no key │") && !noKeyLine.contains("read-only"), "\(noKeyLine)")
+
+        let newer = try AppFixture(newerCache: true)
+        #expect(newer.store.readOnlyReason != nil)
+        let newerLine = try statusLine(newer)
+        #expect(newerLine.contains("│ read-only │") && !newerLine.contains("no key"), "\(newerLine)")
+        // Also with a key: read-only outranks online.
+        let keyedLine = try statusLine(try AppFixture(hasAccount: true, newerCache: true))
+        #expect(keyedLine.contains("│ read-only │") && !keyedLine.contains("online"), "\(keyedLine)")
+    }
+
+    /// The empty Queue says what to do in words that fit 80 columns, with
+    /// the keys from the action table.
+    @Test func theEmptyQueueFitsEightyColumns() throws {
+        let lines = screenText(try AppFixture().drive([.char("7")])).split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex { $0.contains("The queue is empty.") }, "\(lines)")
+        #expect(lines[first].hasSuffix("select domains in Domains (1),"), "\(lines[first])")
+        #expect(lines[first + 1].hasSuffix("then press N (name servers), a (renewal), p (privacy) or type :set …"), "\(lines[first + 1])")
+        let remapped = try AppFixture(keys: ["set-ns": ["n"], "pane-domains": ["0"]])
+        let text = screenText(remapped.drive([.char("7")]))
+        #expect(text.contains("select domains in Domains (0),") && text.contains("then press n (name servers),"), "\(text)")
+    }
 }

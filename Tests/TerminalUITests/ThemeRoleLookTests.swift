@@ -33,6 +33,31 @@ import Testing
         }
     }
 
+    /// In the cursor row each of those roles (and none) still has a look of
+    /// its own, and the bare cursor row looks like no role elsewhere: a
+    /// ≤ 30 day date under the cursor must not read as a selected or queued
+    /// cell.
+    @Test(arguments: themes)
+    func theCursorRowKeepsEveryRoleApart(name: String) throws {
+        let theme = try Self.theme(name)
+        for mode in Self.modes {
+            let roles: [Role?] = [nil] + Self.distinct.map { $0 } + [.expiryOverdue]
+            let looks = roles.map { role in (role, theme.resolve(Style(.cursor, accent: role), mode: mode)) }
+            for (i, a) in looks.enumerated() {
+                for b in looks[(i + 1)...] {
+                    #expect(a.1 != b.1, "\(name) \(mode) cursor row: \(a.0?.rawValue ?? "plain") and \(b.0?.rawValue ?? "plain") are both \(a.1)")
+                }
+            }
+            let bare = theme.resolve(Style(.cursor), mode: mode)
+            for base in [Role.row, .rowAlt] {
+                for role in roles {
+                    let elsewhere = theme.resolve(Style(base, accent: role), mode: mode)
+                    #expect(bare != elsewhere, "\(name) \(mode): the cursor row looks like \(role?.rawValue ?? "plain") on \(base.rawValue)")
+                }
+            }
+        }
+    }
+
     /// Overdue looks louder than ≤ 30 days, which looks louder than ≤ 90
     /// days: reverse weighs most, then bold, then underline.
     @Test(arguments: themes)

@@ -41,12 +41,18 @@ struct LsCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
         } else if csv {
-            var out = "name,name_unicode,expires,renew_option,locked,privacy,folder,ns_type,nameservers,for_sale,note,pending\n"
+            // `pending` holds only changes still to be sent; those a push
+            // could not make are in `failed` and `conflict` (added at the end).
+            var out = "name,name_unicode,expires,renew_option,locked,privacy,folder,ns_type,nameservers,for_sale,note,pending,failed,conflict\n"
             for row in rows {
+                let intents = pending[row.name] ?? []
+                func named(_ states: Set<IntentState>) -> String {
+                    intents.filter { states.contains($0.state) }.map(\.field).joined(separator: " ")
+                }
                 let fields = [row.name, row.nameUnicode, row.expiresMs.map(ValueDisplay.isoDate) ?? "",
                               row.renewOption.rawValue, String(row.locked), row.privacy.rawValue, row.folderName,
                               row.nsType.rawValue, row.nameservers.joined(separator: " "), String(row.forSale), row.note,
-                              (pending[row.name] ?? []).map(\.field).joined(separator: " ")]
+                              named([.pending, .inflight]), named([.failed]), named([.conflict])]
                 out += fields.map(Self.csvField).joined(separator: ",") + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))

@@ -71,6 +71,13 @@ struct PushCommand: AsyncParsableCommand {
         try report(summary)
     }
 
+    /// `bücher.de set_ns: could not find domain` — the name as the locale
+    /// shows names (Unicode under UTF-8, else punycode).
+    static func line(_ problem: PushProblem) -> String {
+        guard let domain = problem.domain else { return problem.reason }
+        return "\(NameText.shown(domain)) \(problem.what): \(problem.reason)"
+    }
+
     /// Prints the outcome and exits with the code scripts rely on.
     private func report(_ summary: PushSummary) throws {
         var parts = ["pushed: \(summary.done) applied", "\(summary.failed) failed", "\(summary.conflicts) conflicts",
@@ -84,7 +91,7 @@ struct PushCommand: AsyncParsableCommand {
         if summary.uncertain > 0 {
             printError("\(summary.uncertain) change\(summary.uncertain == 1 ? "" : "s") could not be verified after a lost answer; the next push checks \(summary.uncertain == 1 ? "it" : "them") with Dynadot before resending anything")
         }
-        for problem in summary.problems { printError(problem) }
+        for problem in summary.problems { printError(Self.line(problem)) }
         if !summary.clean {
             printError("some changes failed or conflict with a remote change; list them with `dynafolio ls failed:yes`, then queue a fix or `dynafolio queue drop --domains …`")
             throw ExitCode(Exit.pushProblems)
