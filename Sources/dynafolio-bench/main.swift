@@ -15,6 +15,9 @@ if let flag = arguments.firstIndex(of: "--app-frame"), arguments.indices.contain
 let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
+/// `--only queue`: just the ingest (which gives the cache and the raw-insert
+/// control) and the queue line, for measuring queueing alone.
+let onlyQueue = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "queue" } ?? false
 
 func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -30,11 +33,18 @@ let endpoint = try await server.start()
 do {
     log("fetching \(domainCount) domains of list_domain pages from the simulator…")
     let bodies = try await CacheBenchmarks.cannedBodies(server: server, endpoint: endpoint, domains: domainCount, pageSize: pageSize)
-    log("decode…")
-    let decode = try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize)
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
-    results += [ingest, raw, decode]
+    results += [ingest, raw]
+    if onlyQueue {
+        log("queue one edit on every domain…")
+        results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+        try await server.stop()
+        for r in results { print("| \(r.name) | \(r.value) | \(r.budget) | \(r.met.map { $0 ? "yes" : "**no**" } ?? "–") |") }
+        exit(0)
+    }
+    log("decode…")
+    results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))
     log("full sync over loopback…")
     results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
     log("filter…")
