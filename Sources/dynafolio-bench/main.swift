@@ -39,33 +39,31 @@ do {
     if onlyQueue {
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
-        try await server.stop()
-        for r in results { print("| \(r.name) | \(r.value) | \(r.budget) | \(r.met.map { $0 ? "yes" : "**no**" } ?? "–") |") }
-        exit(0)
-    }
-    log("decode…")
-    results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))
-    log("full sync over loopback…")
-    results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
-    log("filter…")
-    results += try CacheBenchmarks.filter(store: store)
-    log("quick_check…")
-    results.append(try CacheBenchmarks.quickCheck(store: store))
-    log("first frame, frame render, memory…")
-    results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
-    log("queue one edit on every domain…")
-    results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
-    log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
-    log("Queue pane and push dialog on a plan of every domain…")
-    results.append(try AppBenchmarks.queuePane(store: store))
-    log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
-    log("plan…")
-    results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
-    // The per-domain push comparison takes minutes at a million; it is
-    // measured at smaller sizes only.
-    if domainCount < 1_000_000 {
-        log("push…")
-        results.append(try await SyncBenchmarks.push(endpoint: endpoint, server: server, directory: directory, concurrency: 5))
+    } else {
+        log("decode…")
+        results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))
+        log("full sync over loopback…")
+        results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
+        log("filter…")
+        results += try CacheBenchmarks.filter(store: store)
+        log("quick_check…")
+        results.append(try CacheBenchmarks.quickCheck(store: store))
+        log("first frame, frame render, memory…")
+        results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
+        log("queue one edit on every domain…")
+        results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+        log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+        log("Queue pane and push dialog on a plan of every domain…")
+        results.append(try AppBenchmarks.queuePane(store: store))
+        log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+        log("plan…")
+        results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
+        // The per-domain push comparison takes minutes at a million; it is
+        // measured at smaller sizes only.
+        if domainCount < 1_000_000 {
+            log("push…")
+            results.append(try await SyncBenchmarks.push(endpoint: endpoint, server: server, directory: directory, concurrency: 5))
+        }
     }
     try await server.stop()
 } catch {
