@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Queueing: an edit on N domains is one transaction of set-based SQL.
 ///
@@ -61,31 +62,66 @@ extension PortfolioDatabase {
             SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox_intent'), 0),
                        COALESCE((SELECT MAX(id) FROM main.outbox_intent), 0))
             """) ?? 0) + 1
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO temp.enqueue_new (seq, round, domain, field, value, base_value, money, cost_cents, value_version,
-                                          back, new_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // Multi-row inserts with the values bound straight into SQLite:
+        // GRDB's generic `StatementArguments` per row cost more than the
+        // insert itself.
+        let columns = "(seq, round, domain, field, value, base_value, money, cost_cents, value_version, back, new_id)"
+        let rowMarks = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        func insertSQL(_ rows: Int) -> String {
+            "INSERT INTO temp.enqueue_new \(columns) VALUES " + Array(repeating: rowMarks, count: rows).joined(separator: ", ")
+        }
+        // Prepared here, after the table: a full chunk and the remainder.
+        var fullChunk: Statement?
         var seen: [String: Int] = [:]
         var rounds = 0
-        for (seq, intent) in intents.enumerated() {
-            let key = intent.domain + "\u{0}" + intent.field
-            let round = seen[key, default: 0]
-            seen[key] = round + 1
-            rounds = max(rounds, round + 1)
-            // Equality as Swift sees it (the one-by-one rule compared Strings).
-            let back = intent.value == intent.baseValue && !inflight.contains(key)
-            var id: Int64?
-            if !back {
-                id = nextID
-                nextID += 1
+        var start = 0
+        while start < intents.count {
+            let end = min(start + stageChunk, intents.count)
+            let statement: Statement
+            if end - start == stageChunk {
+                if fullChunk == nil { fullChunk = try db.makeStatement(sql: insertSQL(stageChunk)) }
+                statement = fullChunk!
+            } else {
+                statement = try db.makeStatement(sql: insertSQL(end - start))
             }
-            insert.setUncheckedArguments([seq, round, intent.domain, intent.field, intent.value, intent.baseValue, intent.money,
-                                          intent.costCents, intent.valueVersion, back, id])
-            try insert.execute()
+            // Empty arguments reset the statement and mark it bound, so
+            // `execute()` keeps the bindings made here.
+            statement.setUncheckedArguments(StatementArguments())
+            var binder = ParameterBinder(statement: statement.sqliteStatement)
+            for seq in start..<end {
+                let intent = intents[seq]
+                let key = intent.domain + "\u{0}" + intent.field
+                let round = seen[key, default: 0]
+                seen[key] = round + 1
+                rounds = max(rounds, round + 1)
+                // Equality as Swift sees it (the one-by-one rule compared Strings).
+                let back = intent.value == intent.baseValue && !inflight.contains(key)
+                var id: Int64?
+                if !back {
+                    id = nextID
+                    nextID += 1
+                }
+                binder.int(Int64(seq))
+                binder.int(Int64(round))
+                binder.text(intent.domain)
+                binder.text(intent.field)
+                binder.text(intent.value)
+                binder.text(intent.baseValue)
+                binder.flag(intent.money)
+                binder.int(intent.costCents)
+                binder.int(Int64(intent.valueVersion))
+                binder.flag(back)
+                binder.int(id)
+            }
+            try statement.execute()
+            start = end
         }
         return rounds
     }
+
+    /// Intents staged per insert statement (11 parameters each, well under
+    /// SQLite's limit of 32,766).
+    static let stageChunk = 500
 
     /// Queues one round (keys unique) with a handful of statements.
     static func queueRound(_ db: Database, _ round: Int, operation: NewOperation, now: Int64,
@@ -128,5 +164,46 @@ extension PortfolioDatabase {
                        arguments: [now, operation.origin.rawValue, operation.label, operation.approvedCents])
         result.operationID = db.lastInsertedRowID
         return db.lastInsertedRowID
+    }
+}
+
+/// Binds values to consecutive parameters of a statement, straight into
+/// SQLite (as `RowBinder` does for domain rows).
+struct ParameterBinder {
+    let statement: SQLiteStatement
+    private var index: Int32 = 1
+
+    init(statement: SQLiteStatement) { self.statement = statement }
+
+    /// Bound for an empty text: a nil pointer would bind NULL.
+    private static let empty: StaticString = ""
+    /// SQLite copies the text: the Swift string need not outlive the call.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    mutating func text(_ value: String?) {
+        defer { index += 1 }
+        guard var value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        let code = value.withUTF8 { utf8 in
+            let base = UnsafeRawPointer(utf8.baseAddress ?? Self.empty.utf8Start).assumingMemoryBound(to: CChar.self)
+            return sqlite3_bind_text(statement, index, base, Int32(utf8.count), Self.transient)
+        }
+        precondition(code == SQLITE_OK, "sqlite3_bind_text failed (\(code))")
+    }
+
+    mutating func int(_ value: Int64?) {
+        defer { index += 1 }
+        guard let value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        sqlite3_bind_int64(statement, index, value)
+    }
+
+    mutating func flag(_ value: Bool) {
+        sqlite3_bind_int64(statement, index, value ? 1 : 0)
+        index += 1
     }
 }

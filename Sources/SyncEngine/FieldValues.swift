@@ -32,6 +32,23 @@ enum FieldValues {
         }
     }
 
+    /// The cache's columns `cached(field, …)` and `SyncEngine.resolved` read
+    /// from a row (besides `name`, `tld` and `ns_type`, which are always read).
+    static func columns(for field: IntentField) -> [String] {
+        switch field {
+        case .nameServerSetting: return ["ns_type", "nameservers", "with_ads"]
+        case .renewOption: return ["renew_option"]
+        case .privacy: return ["privacy"]
+        case .lock: return ["locked"]
+        case .folder: return ["folder_name"]
+        case .note: return ["note"]
+        case .sale: return ["for_sale", "sale_type", "sale_price_cents", "sale_min_offer_cents"]
+        case .contacts: return ["registrant_id", "admin_id", "technical_id", "billing_id"]
+        case .renew: return ["expires_ms"]
+        case .contact, .purchase: return []
+        }
+    }
+
     /// The provider's current value of `field`, from `domain_info` (and
     /// `get_dns` when the setting is Dynadot DNS).
     static func remote(_ field: IntentField, record: DomainRecord, dns: DnsSettings?) -> String {

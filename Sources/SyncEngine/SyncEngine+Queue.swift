@@ -40,11 +40,13 @@ extension SyncEngine {
         try checkAgainstAccount(edit, createFolder: createFolder)
         var seen = Set<String>()
         let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
-        // One read: for many names the store reads the table in one pass.
+        // One read of only the columns the base value needs: for many names
+        // the store reads the table in one pass.
         progress?(0, names.count * 2)
-        let rows = try store.domains(named: names)
+        let rows = try store.domains(named: names, reading: FieldValues.columns(for: edit.field))
         progress?(names.count, names.count * 2)
-        let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Positions, not copies of the rows (a row is some 300 bytes).
+        let byName = Dictionary(rows.indices.map { (rows[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = QueueSummary()
         summary.missing = names.filter { byName[$0] == nil }
         var intents: [NewIntent] = []
@@ -55,10 +57,31 @@ extension SyncEngine {
             ? try store.dnsRecordSets(domains: rows.filter { $0.nsType == .dynadotDNS }.map(\.name)) : [:]
         var fixedValue: String?
         if case .contacts = edit {} else { fixedValue = edit.encodedValue }
+        // Many rows share a base (an empty note, one renew setting): each
+        // distinct one is encoded once. The key is the row without what
+        // `FieldValues.cached` does not read (name, Unicode name, TLD); rows
+        // with a record set are encoded each.
+        var bases: [DomainRow: String] = [:]
         for name in names {
-            guard let row = byName[name] else { continue }
+            guard let index = byName[name] else { continue }
+            let row = rows[index]
             let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? dnsSets[name] : nil
-            let base = FieldValues.cached(edit.field, row: row, dns: dns)
+            let base: String
+            if dns == nil {
+                var key = row
+                key.name = ""
+                key.nameUnicode = ""
+                key.tld = ""
+                if let known = bases[key] {
+                    base = known
+                } else {
+                    base = FieldValues.cached(edit.field, row: row, dns: nil)
+                    // Bases nearly unique per row (expiry dates) stop filling it.
+                    if bases.count < 4096 { bases[key] = base }
+                }
+            } else {
+                base = FieldValues.cached(edit.field, row: row, dns: dns)
+            }
             // Only a contacts edit depends on the row; encode the others once.
             let value = fixedValue ?? resolved(edit, row: row).encodedValue
             var cost: Int64?

@@ -15,6 +15,9 @@ if let flag = arguments.firstIndex(of: "--app-frame"), arguments.indices.contain
 let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
+/// `--only queue`: just the ingest (which gives the cache and the raw-insert
+/// control) and the queue line, for measuring queueing alone.
+let onlyQueue = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "queue" } ?? false
 
 func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -30,32 +33,37 @@ let endpoint = try await server.start()
 do {
     log("fetching \(domainCount) domains of list_domain pages from the simulator…")
     let bodies = try await CacheBenchmarks.cannedBodies(server: server, endpoint: endpoint, domains: domainCount, pageSize: pageSize)
-    log("decode…")
-    let decode = try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize)
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
-    results += [ingest, raw, decode]
-    log("full sync over loopback…")
-    results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
-    log("filter…")
-    results += try CacheBenchmarks.filter(store: store)
-    log("quick_check…")
-    results.append(try CacheBenchmarks.quickCheck(store: store))
-    log("first frame, frame render, memory…")
-    results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
-    log("queue one edit on every domain…")
-    results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
-    log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
-    log("Queue pane and push dialog on a plan of every domain…")
-    results.append(try AppBenchmarks.queuePane(store: store))
-    log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
-    log("plan…")
-    results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
-    // The per-domain push comparison takes minutes at a million; it is
-    // measured at smaller sizes only.
-    if domainCount < 1_000_000 {
-        log("push…")
-        results.append(try await SyncBenchmarks.push(endpoint: endpoint, server: server, directory: directory, concurrency: 5))
+    results += [ingest, raw]
+    if onlyQueue {
+        log("queue one edit on every domain…")
+        results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+    } else {
+        log("decode…")
+        results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))
+        log("full sync over loopback…")
+        results.append(try await SyncBenchmarks.fullSync(endpoint: endpoint, server: server, domains: domainCount, pageSize: pageSize, directory: directory))
+        log("filter…")
+        results += try CacheBenchmarks.filter(store: store)
+        log("quick_check…")
+        results.append(try CacheBenchmarks.quickCheck(store: store))
+        log("first frame, frame render, memory…")
+        results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
+        log("queue one edit on every domain…")
+        results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+        log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+        log("Queue pane and push dialog on a plan of every domain…")
+        results.append(try AppBenchmarks.queuePane(store: store))
+        log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+        log("plan…")
+        results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
+        // The per-domain push comparison takes minutes at a million; it is
+        // measured at smaller sizes only.
+        if domainCount < 1_000_000 {
+            log("push…")
+            results.append(try await SyncBenchmarks.push(endpoint: endpoint, server: server, directory: directory, concurrency: 5))
+        }
     }
     try await server.stop()
 } catch {
