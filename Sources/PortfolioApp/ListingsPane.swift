@@ -118,12 +118,19 @@ public final class ListingsPane: Pane {
                 try? loadWindow(app)
             }
             let shown = rows, open = pending, offset = windowOffset
+            let selectedShown: Set<String>
+            do {
+                selectedShown = try state.selection.selected(among: rows.map(\.name), in: app.store)
+            } catch {
+                selectedShown = []
+                readError = StatusMessage(error: error).text
+            }
             unpricedOnScreen = rows.prefix(visibleRows).filter { $0.forSale && $0.salePriceCents == nil }.map(\.name)
             table = view.render(into: &screen, rect: body) { index in
                 guard index - offset >= 0, index - offset < shown.count else { return TableRow([]) }
                 let row = shown[index - offset]
                 return TableRow(Self.cells(row, pending: open[row.name] ?? [], app: app),
-                                isSelected: state.selection.contains(row.name))
+                                isSelected: selectedShown.contains(row.name))
             }
         }
         if let form { form.render(into: &screen, area: rect) }
@@ -178,12 +185,21 @@ public final class ListingsPane: Pane {
             market.openFilter()
         case .listingSelect:
             guard let name = cursorDomain else { return .handled }
-            var names = state.selection
-            if names.contains(name) { names.remove(name) } else { names.insert(name) }
-            state.selection = names
+            do {
+                try state.selection.toggle(name, in: app.store)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
             table.moveCursor(by: 1, rowCount: counts.total)
         case .listingPrice:
-            let names = targets(state)
+            let names: [String]
+            do {
+                names = try targets(state, app)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
             guard !names.isEmpty else { return nothingTargeted(&state) }
             // Only the names the summary shows are read (a selection may be large).
             let known: [DomainRow]
@@ -201,7 +217,13 @@ public final class ListingsPane: Pane {
                 .init("Min offer", value: first?.saleMinOfferCents.map { Cents.format(cents: $0) } ?? "", hint: "optional, USD"),
             ])
         case .listingUnlist:
-            let names = targets(state)
+            let names: [String]
+            do {
+                names = try targets(state, app)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
             guard !names.isEmpty else { return nothingTargeted(&state) }
             queue(.unlist, names, verb: "unlisting", app: app, state: &state)
             return [.handled, .reload]
@@ -236,8 +258,8 @@ public final class ListingsPane: Pane {
 
     /// The selection (any domains, e.g. chosen in the Domains pane to be
     /// listed), else the cursor listing; never marketplace names.
-    private func targets(_ state: AppState) -> [String] {
-        if !state.selection.isEmpty { return state.selection.sorted() }
+    private func targets(_ state: AppState, _ app: AppEnvironment) throws -> [String] {
+        if !state.selection.isEmpty { return try state.selection.sortedNames(in: app.store) }
         return cursorDomain.map { [$0] } ?? []
     }
 
@@ -323,8 +345,8 @@ public final class ListingsPane: Pane {
     /// Checks the form and queues `set_for_sale` for every target.
     private func submitSale(app: AppEnvironment, state: inout AppState) {
         guard var open = form else { return }
-        let names = targets(state)
         do {
+            let names = try targets(state, app)
             let type = open.value("Type").isEmpty ? "buy_now" : open.value("Type")
             let price = try Self.amount(open.value("Price"), "price")
             let minimum = try Self.amount(open.value("Min offer"), "minimum offer")

@@ -36,6 +36,11 @@ final class AppFixture {
         return terminal
     }
 
+    /// Every selected name (a bulk selection's names read from the store).
+    func selectedNames() throws -> Set<String> {
+        try app.state.selection.names(in: store)
+    }
+
     static func typed(_ text: String) -> [KeyEvent] { text.map { KeyEvent.char($0) } }
 
     static func fill(_ store: PortfolioDatabase) throws {
