@@ -85,23 +85,4 @@ struct SelectionTests {
         let noted = try fixture.store.pendingFields(for: all).filter { $0.value.contains { $0.field == "note" } }.keys
         #expect(Set(noted) == ["alpha.com", "bravo.net", "charlie.com", "echo.com"])
     }
-
-    /// One case at a time: each holds a test thread while its job needs another.
-    @Test("a big bulk selection is read back in the background job and queued exactly", .serialized, arguments: [false, true])
-    func bigQueueAfterSelectAll(indexed: Bool) throws {
-        let fixture = try AppFixture()
-        let extra = (0..<(EditQueueing.backgroundThreshold + 300)).map {
-            DomainRow(name: "bulk-\($0).com", expiresMs: AppFixture.nowMs + 90 * AppFixture.day, renewOption: .donot)
-        }
-        _ = try fixture.store.upsertDomains(extra, syncedAtMs: AppFixture.nowMs)
-        if indexed { #expect(try fixture.store.buildFilterIndex()) }
-        fixture.drive(Self.filter("bulk-") + [.char("*")] + Self.filter("tld:net") + [.char(" ")])
-        #expect(fixture.app.state.selection.count == extra.count + 1)
-        let terminal = fixture.drive([.char(":")] + AppFixture.typed("set note bulk") + [.enter])
-        #expect(fixture.app.state.queueing == nil)
-        #expect(screenText(terminal).contains("queued note on \(extra.count + 1) domains"))
-        let all = try fixture.store.names(matching: .all)
-        let noted = try fixture.store.pendingFields(for: all).filter { $0.value.contains { $0.field == "note" } }.keys
-        #expect(Set(noted) == Set(extra.map(\.name) + ["bravo.net"]))
-    }
 }
