@@ -46,9 +46,9 @@ extension PortfolioApp: PaneHost {
 
     /// The domains an action applies to: the selection, else the cursor row
     /// of the shown pane.
-    var targets: [String] {
-        if !state.selection.isEmpty { return state.selection.sorted() }
-        return pane.cursorDomain.map { [$0] } ?? []
+    var targets: QueueTargets {
+        if !state.selection.isEmpty { return .selection(state.selection) }
+        return .names(pane.cursorDomain.map { [$0] } ?? [])
     }
 
     func confirm(_ dialog: ConfirmDialog, then: @escaping (any PaneHost) -> Void) {

@@ -4,12 +4,13 @@ import SyncEngine
 import TerminalUI
 
 /// App-wide state shared by the panes, the status bar and the action
-/// table's `disabledReason`. Selection is a set of domain names, never row
-/// numbers, so it survives sorting, filtering and resizing.
+/// table's `disabledReason`. Selection holds domains (names, or rowids
+/// for bulk selections), never row numbers, so it survives sorting,
+/// filtering and resizing.
 public struct AppState {
-    public var selection: Set<String> = []
+    public var selection = Selection()
     /// The selection before the last clear or change of set, for `gv`.
-    public var lastSelection: Set<String> = []
+    public var lastSelection = Selection()
     public var hasAccount = false
     public var accountName = ""
     /// The account balance as last fetched (sync, or a push's money check).
@@ -50,9 +51,9 @@ public struct AppState {
     public var isPushing: Bool { push != nil }
 
     /// Replaces the selection, remembering the old one for `gv`.
-    public mutating func setSelection(_ names: Set<String>) {
+    public mutating func setSelection(_ new: Selection) {
         if !selection.isEmpty { lastSelection = selection }
-        selection = names
+        selection = new
     }
 }
 

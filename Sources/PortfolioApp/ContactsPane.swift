@@ -184,10 +184,9 @@ public final class ContactsPane: Pane {
             return
         }
         form = nil
-        let names = state.selection.sorted()
         let rows: [DomainRow]
         do {
-            rows = try app.store.domains(named: names)
+            rows = try app.store.domains(named: state.selection.sortedNames(in: app.store))
         } catch {
             state.message = StatusMessage(error: error)
             return

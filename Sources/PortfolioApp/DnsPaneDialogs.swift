@@ -12,7 +12,13 @@ enum DnsPaneDialogs {
             state.message = StatusMessage("no record set to copy here: fetch or switch the domain first", isError: true)
             return nil
         }
-        let targets = state.selection.subtracting([source.name]).sorted()
+        let targets: [String]
+        do {
+            targets = try state.selection.names(in: app.store).subtracting([source.name]).sorted()
+        } catch {
+            state.message = StatusMessage(error: error)
+            return nil
+        }
         guard !targets.isEmpty else {
             state.message = StatusMessage("select the domains to copy to in \(app.actions.pane(.showDomains, "Domains")), then press \(app.actions.key(.copyRecords)) here", isError: true)
             return nil

@@ -102,8 +102,8 @@ extension DomainsPane {
     }
 
     private static func queueEdit(words: [String], _ host: any PaneHost) {
-        let names = host.targets
-        guard !names.isEmpty else {
+        let targets = host.targets
+        guard !targets.isEmpty else {
             host.state.message = StatusMessage("nothing selected and no domain under the cursor", isError: true)
             return
         }
@@ -115,12 +115,12 @@ extension DomainsPane {
                 let text = try engine.unknownFolderText(folder)
                     .replacingOccurrences(of: "; ", with: "\n").replacingOccurrences(of: " Folders: ", with: "\nFolders: ")
                 let lines = text.split(separator: "\n").map { [Span("  " + $0)] }
-                host.confirm(ConfirmDialog(title: "Create folder \(folder)", summary: "Create it and move \(names.count) domain\(names.count == 1 ? "" : "s") there?",
+                host.confirm(ConfirmDialog(title: "Create folder \(folder)", summary: "Create it and move \(targets.count) domain\(targets.count == 1 ? "" : "s") there?",
                                            lines: lines, confirmLabel: "Create and queue"),
-                             then: EditQueueing.confirmed(edit, domains: names, createFolder: true))
+                             then: EditQueueing.confirmed(edit, domains: targets, createFolder: true))
                 return
             }
-            EditQueueing.queue(edit, on: names, host, describe: EditQueueing.describe(edit.field.rawValue))
+            EditQueueing.queue(edit, on: targets, host, describe: EditQueueing.describe(edit.field.rawValue))
         } catch {
             host.state.message = StatusMessage(error: error)
             host.refreshAll()
@@ -129,8 +129,8 @@ extension DomainsPane {
 
     /// Renewals spend money: the dialog shows the total from cached prices.
     private static func confirmRenew(years: Int, _ host: any PaneHost) {
-        let names = host.targets
-        guard !names.isEmpty else {
+        let targets = host.targets
+        guard !targets.isEmpty else {
             host.state.message = StatusMessage("nothing selected and no domain under the cursor", isError: true)
             return
         }
@@ -142,7 +142,7 @@ extension DomainsPane {
         let unicode = host.environment.unicode
         let rows: [DomainRow]
         do {
-            rows = try store.domains(named: names)
+            rows = try store.domains(named: targets.names(in: store))
         } catch {
             host.state.message = StatusMessage(error: error)
             return

@@ -123,6 +123,13 @@ public final class DomainsPane: Pane {
         let used = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
         table = used
         loadWindow(app, offset: used.scrollOffset, limit: visibleRows)
+        let selectedShown: Set<String>
+        do {
+            selectedShown = try state.selection.selected(among: window.map(\.name), in: app.store)
+        } catch {
+            selectedShown = []
+            readError = StatusMessage(error: error).text
+        }
         table = view.render(into: &screen, rect: body) { index in
             let i = index - windowOffset
             guard i >= 0, i < window.count else { return TableRow([]) }
@@ -131,7 +138,7 @@ public final class DomainsPane: Pane {
             let role: Role? = open.isEmpty ? nil : open.contains { $0.state == .failed || $0.state == .conflict } ? .conflict : .pending
             let cells = DomainRowRenderer.cells(row, pending: open, nowMs: app.nowMs, unicode: app.unicode)
             return TableRow(shownIndexes.map { $0 < cells.count ? cells[$0] : TableCell("") },
-                            isSelected: state.selection.contains(row.name), role: role)
+                            isSelected: selectedShown.contains(row.name), role: role)
         }
         lastCursorName = cursorDomain
         unpricedOnScreen = window.filter(DomainRowRenderer.needsPrice).map(\.name)
@@ -195,9 +202,12 @@ public final class DomainsPane: Pane {
             filterInput = TextInput(text: queryText)
         case .toggleSelect:
             guard let name = cursorDomain else { return .handled }
-            var names = state.selection
-            if names.contains(name) { names.remove(name) } else { names.insert(name) }
-            state.selection = names
+            do {
+                try state.selection.toggle(name, in: app.store)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
             anchor = name
             move { $0.moveCursor(by: 1, rowCount: count) }
         case .rangeSelect:
@@ -206,20 +216,25 @@ public final class DomainsPane: Pane {
                 // An anchor that no longer matches the filter counts from the cursor.
                 let from = try anchor.flatMap { try app.store.index(of: $0, matching: query, sort: sort) } ?? table.cursor
                 let low = min(from, table.cursor), high = max(from, table.cursor)
-                state.selection.formUnion(try app.store.names(matching: query, sort: sort, limit: high - low + 1, offset: low))
+                try state.selection.formUnion(app.store.domainSet(matching: query, sort: sort, limit: high - low + 1, offset: low),
+                                              in: app.store)
                 anchor = name
             } catch {
                 state.message = StatusMessage(error: error)
             }
         case .selectAll:
             do {
-                state.setSelection(state.selection.union(try app.store.names(matching: query)))
+                var selection = state.selection
+                try selection.formUnion(app.store.domainSet(matching: query), in: app.store)
+                state.setSelection(selection)
             } catch {
                 state.message = StatusMessage(error: error)
             }
         case .invertSelection:
             do {
-                state.setSelection(state.selection.symmetricDifference(Set(try app.store.names(matching: query))))
+                var selection = state.selection
+                try selection.formSymmetricDifference(app.store.domainSet(matching: query), in: app.store)
+                state.setSelection(selection)
             } catch {
                 state.message = StatusMessage(error: error)
             }
@@ -376,11 +391,6 @@ public final class DomainsPane: Pane {
     /// Sets the sort from the command line (`sort expires:desc`).
     func setSort(_ newSort: DomainSort) { sort = newSort }
 
-    /// Names the actions apply to: the selection, else the cursor row.
-    func targets(_ state: AppState) -> [String] {
-        if !state.selection.isEmpty { return state.selection.sorted() }
-        return cursorDomain.map { [$0] } ?? []
-    }
 
     private func move(_ change: (inout TableState) -> Void) {
         change(&table)

@@ -35,7 +35,7 @@ public final class ExpiriesPane: Pane {
         }
         selectedCounts = [:]
         if !state.selection.isEmpty {
-            let selected = try app.store.domains(named: Array(state.selection))
+            let selected = try app.store.domains(named: Array(state.selection.names(in: app.store)))
             for row in selected {
                 guard let expires = row.expiresMs, let label = Self.rowLabel(expiresMs: expires, nowMs: app.nowMs, rows: rows) else { continue }
                 selectedCounts[label, default: 0] += 1
@@ -164,10 +164,16 @@ public final class ExpiriesPane: Pane {
             guard let row = cursorRow(&state) else { return .handled }
             guard let found = domainNames(row, app: app, &state) else { return .handled }
             let names = Set(found)
-            if !names.isEmpty, names.isSubset(of: state.selection) {
-                state.setSelection(state.selection.subtracting(names))
-            } else {
-                state.setSelection(state.selection.union(names))
+            do {
+                let selected = try state.selection.names(in: app.store)
+                if !names.isEmpty, names.isSubset(of: selected) {
+                    state.setSelection(Selection(selected.subtracting(names)))
+                } else {
+                    state.setSelection(Selection(selected.union(names)))
+                }
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
             }
             table.moveCursor(by: 1, rowCount: rows.count)
             return [.handled, .reload]
@@ -182,7 +188,7 @@ public final class ExpiriesPane: Pane {
                     state.message = StatusMessage("no domain expires in \(row.label)", isError: true)
                     return .handled
                 }
-                state.setSelection(Set(names))
+                state.setSelection(Selection(Set(names)))
             }
             state.request = .commandLine(action == .renewMonths ? "renew 1" : "set renew ")
             return [.handled, .reload]

@@ -120,12 +120,19 @@ public final class ListingsPane: Pane {
                 try? loadWindow(app)
             }
             let shown = rows, open = pending, offset = windowOffset
+            let selectedShown: Set<String>
+            do {
+                selectedShown = try state.selection.selected(among: rows.map(\.name), in: app.store)
+            } catch {
+                selectedShown = []
+                readError = StatusMessage(error: error).text
+            }
             unpricedOnScreen = rows.prefix(visibleRows).filter(DomainRowRenderer.needsPrice).map(\.name)
             table = view.render(into: &screen, rect: body) { index in
                 guard index - offset >= 0, index - offset < shown.count else { return TableRow([]) }
                 let row = shown[index - offset]
                 return TableRow(Self.cells(row, pending: open[row.name] ?? [], app: app),
-                                isSelected: state.selection.contains(row.name))
+                                isSelected: selectedShown.contains(row.name))
             }
         }
         if let form { form.render(into: &screen, area: rect) }
@@ -180,9 +187,12 @@ public final class ListingsPane: Pane {
             market.openFilter()
         case .listingSelect:
             guard let name = cursorDomain else { return .handled }
-            var names = state.selection
-            if names.contains(name) { names.remove(name) } else { names.insert(name) }
-            state.selection = names
+            do {
+                try state.selection.toggle(name, in: app.store)
+            } catch {
+                state.message = StatusMessage(error: error)
+                return .handled
+            }
             table.moveCursor(by: 1, rowCount: counts.total)
         case .listingPrice:
             let names: [String], source: String?
@@ -260,7 +270,7 @@ public final class ListingsPane: Pane {
     /// marketplace names.
     func targets(_ state: AppState, _ app: AppEnvironment) throws -> (names: [String], source: String?) {
         guard !state.selection.isEmpty else { return (cursorDomain.map { [$0] } ?? [], nil) }
-        let selected = state.selection.sorted()
+        let selected = try state.selection.sortedNames(in: app.store)
         let listed = try app.store.domains(named: selected).filter(\.forSale).map(\.name).sorted()
         if !listed.isEmpty {
             let left = selected.count - listed.count

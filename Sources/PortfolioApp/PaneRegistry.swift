@@ -47,7 +47,7 @@ protocol PaneHost: AnyObject {
     var environment: AppEnvironment { get }
     var state: AppState { get set }
     /// The domains an action applies to: the selection, else the cursor row.
-    var targets: [String] { get }
+    var targets: QueueTargets { get }
     /// Reads counts and the visible pane again from the store.
     func refreshAll()
     /// ``refreshAll()`` when the cache changed since the last one (in this

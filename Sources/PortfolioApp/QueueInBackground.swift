@@ -3,6 +3,30 @@ import PortfolioStore
 import SyncEngine
 import TerminalUI
 
+/// The domains an edit is queued on: names, or a selection whose names are
+/// read only when the edit is queued (off the UI thread when it is big).
+enum QueueTargets: Sendable {
+    case names([String])
+    case selection(Selection)
+
+    var count: Int {
+        switch self {
+        case .names(let names): names.count
+        case .selection(let selection): selection.count
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The names, in order.
+    func names(in store: PortfolioDatabase) throws -> [String] {
+        switch self {
+        case .names(let names): names
+        case .selection(let selection): try selection.sortedNames(in: store)
+        }
+    }
+}
+
 extension EditQueueing {
     /// Selections at least this big are queued in a background job with a
     /// progress line; smaller ones are queued at once (a few milliseconds).
@@ -14,14 +38,22 @@ extension EditQueueing {
     /// such edit runs at a time, so edits reach the outbox in the order made.
     static func queue(_ edit: Edit, on names: [String], maxCostCents: Int64? = nil, createFolder: Bool = false,
                       _ host: any PaneHost, describe: @escaping @Sendable (QueueSummary) -> String) {
+        queue(edit, on: .names(names), maxCostCents: maxCostCents, createFolder: createFolder, host, describe: describe)
+    }
+
+    /// Queues `edit` on `targets`; a selection's names are read in the
+    /// background job when it is big.
+    static func queue(_ edit: Edit, on targets: QueueTargets, maxCostCents: Int64? = nil, createFolder: Bool = false,
+                      _ host: any PaneHost, describe: @escaping @Sendable (QueueSummary) -> String) {
         let engine = host.environment.engine
         let hint = host.environment.actions.reviewHint
         let describe: @Sendable (QueueSummary) -> String = { summary in
             let text = describe(summary)
             return summary.added > 0 ? text + " — " + hint : text
         }
-        guard names.count >= backgroundThreshold else {
+        guard targets.count >= backgroundThreshold else {
             do {
+                let names = try targets.names(in: engine.store)
                 let summary = try engine.queue(edit, domains: names, origin: .tui, maxCostCents: maxCostCents,
                                                createFolder: createFolder)
                 host.state.message = StatusMessage(describe(summary))
@@ -36,9 +68,10 @@ extension EditQueueing {
                                                isError: true)
             return
         }
-        let label = "queueing \(edit.field.rawValue) on \(names.count) domains"
-        host.start(BackgroundJob(group: "queue", bar: (.queue, ProgressBar(done: 0, total: names.count, label: label)),
+        let label = "queueing \(edit.field.rawValue) on \(targets.count) domains"
+        host.start(BackgroundJob(group: "queue", bar: (.queue, ProgressBar(done: 0, total: targets.count, label: label)),
                                  startMessage: label + "…") { engine, progress in
+            let names = try targets.names(in: engine.store)
             let summary = try engine.queue(edit, domains: names, origin: .tui, maxCostCents: maxCostCents,
                                            createFolder: createFolder) { done, total in
                 progress(ProgressBar(done: done, total: total, label: label))

@@ -60,11 +60,12 @@ enum AppBenchmarks {
         let selectAll = keys([.char("*")])
         let invert = keys([.char("!")])
         let invertBack = keys([.char("!")])
-        // The store's part of select-all: every matching name (the rest is
-        // the selection set the pane builds from them).
-        var nameCount = 0
-        let allNames = timed { nameCount = (try? store.names(matching: .all))?.count ?? -1 }
-        _ = nameCount
+        // The store's part of select-all: the set of every matching domain
+        // (by rowid). Their names are read only for an action, and not here:
+        // a million strings would lift the peak RSS measured below.
+        var setCount = 0
+        let allSet = timed { setCount = (try? store.domainSet(matching: .all))?.count ?? -1 }
+        _ = setCount
         var sorts: [String: JSONValue] = [:]
         var worstFirstSort = 0.0, worstAgainSort = 0.0
         for field in DomainSort.Field.allCases where field != .name {
@@ -83,7 +84,7 @@ enum AppBenchmarks {
             "g_ms": .number(bottom * 1000),
             "select_all_ms": .number(selectAll * 1000),
             "invert_ms": .number(max(invert, invertBack) * 1000),
-            "all_names_ms": .number(allNames * 1000),
+            "all_set_ms": .number(allSet * 1000),
             "open_rss_mb": .number(openRSS),
             "sort_first_ms": .number(worstFirstSort * 1000),
             "sort_again_ms": .number(worstAgainSort * 1000),
@@ -117,7 +118,7 @@ enum AppBenchmarks {
         func number(_ key: String) -> Double { answer[key]?.text.flatMap(Double.init) ?? -1 }
         let million = domains >= 1_000_000
         let build = number("index_build_ms"), end = number("end_ms"), bottom = number("g_ms")
-        let selectAll = number("select_all_ms"), invert = number("invert_ms"), allNames = number("all_names_ms")
+        let selectAll = number("select_all_ms"), invert = number("invert_ms"), allSet = number("all_set_ms")
         let sortFirst = number("sort_first_ms"), sortAgain = number("sort_again_ms")
         let perField = (answer["sorts"].flatMap { value -> [String]? in
             guard case .object(let fields) = value else { return nil }
@@ -135,7 +136,7 @@ enum AppBenchmarks {
                         met: end >= 0 && bottom >= 0 && max(end, bottom) <= 16,
                         json: ["end_ms": .number(end), "g_ms": .number(bottom)]),
             BenchResult(name: "select-all / invert at \(domains) domains (key + frame)",
-                        value: "select-all \(format(selectAll, 1)) ms, invert \(format(invert, 1)) ms; of which the store's list of every matching name \(format(allNames, 1)) ms",
+                        value: "select-all \(format(selectAll, 1)) ms, invert \(format(invert, 1)) ms; of which the store's set of every matching domain (by rowid) \(format(allSet, 1)) ms",
                         budget: "≤ 50 ms at 1M",
                         met: selectAll >= 0 && max(selectAll, invert) <= 50,
                         json: ["select_all_ms": .number(selectAll), "invert_ms": .number(invert)]),

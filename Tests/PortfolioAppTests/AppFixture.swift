@@ -58,6 +58,11 @@ final class AppFixture {
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
+    /// Every selected name (a bulk selection's names read from the store).
+    func selectedNames() throws -> Set<String> {
+        try app.state.selection.names(in: store)
+    }
+
     static func typed(_ text: String) -> [KeyEvent] { text.map { KeyEvent.char($0) } }
 
     static func fill(_ store: PortfolioDatabase) throws {

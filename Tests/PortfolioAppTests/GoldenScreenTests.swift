@@ -36,7 +36,7 @@ import TerminalUI
     @Test func selectionCountAndRowsAt160x48() throws {
         let fixture = try AppFixture()
         let terminal = fixture.drive([.char(" "), .char("j"), .char("j"), .char("V")], size: Self.wide)
-        #expect(fixture.app.state.selection == ["alpha.com", "bravo.net", "charlie.com", "delta.io"])
+        #expect(try fixture.selectedNames() == ["alpha.com", "bravo.net", "charlie.com", "delta.io"])
         #expect(recordIfDifferent("selection-160", screenText(terminal), Goldens.selection160))
     }
 
@@ -101,11 +101,11 @@ import TerminalUI
         terminal.resize(to: Size(rows: 24, cols: 80))
         fixture.app.run(terminal: terminal, stopWhenIdle: true)
         #expect(fixture.app.domainsPane.cursorDomain == "charlie.com")
-        #expect(fixture.app.state.selection == ["charlie.com"])
+        #expect(try fixture.selectedNames() == ["charlie.com"])
         terminal.resize(to: Size(rows: 60, cols: 200))
         fixture.app.run(terminal: terminal, stopWhenIdle: true)
         #expect(fixture.app.domainsPane.cursorDomain == "charlie.com")
-        #expect(fixture.app.state.selection == ["charlie.com"])
+        #expect(try fixture.selectedNames() == ["charlie.com"])
         #expect(screenText(terminal).contains("1 selected"))
     }
 }
