@@ -70,8 +70,11 @@ public final class DomainsPane: Pane {
         readError = nil
         do {
             count = try app.store.count(matching: query)
-            // Keep the cursor on the same domain when it still matches.
-            if let name = lastCursorName, let index = try app.store.index(of: name, matching: query, sort: sort) {
+            // Keep the cursor on the same domain when it still matches; a
+            // cursor on the first row stays on the first row (rows landing
+            // during a first sync do not push it down the list).
+            if table.cursor > 0, let name = lastCursorName,
+               let index = try app.store.index(of: name, matching: query, sort: sort) {
                 table.cursor = index
             }
             table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: count)
