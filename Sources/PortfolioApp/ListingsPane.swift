@@ -195,14 +195,7 @@ public final class ListingsPane: Pane {
             }
             table.moveCursor(by: 1, rowCount: counts.total)
         case .listingPrice:
-            let names: [String], source: String?
-            do {
-                (names, source) = try targets(state, app)
-            } catch {
-                state.message = StatusMessage(error: error)
-                return .handled
-            }
-            guard !names.isEmpty else { return nothingTargeted(&state, app) }
+            guard let (names, source) = actionTargets(&state, app) else { return .handled }
             // Only the names the summary shows are read (a selection may be large).
             let known: [DomainRow]
             do {
@@ -221,14 +214,7 @@ public final class ListingsPane: Pane {
                 .init("Min offer", value: first?.saleMinOfferCents.map { Cents.format(cents: $0) } ?? "", hint: "optional, USD"),
             ])
         case .listingUnlist:
-            let names: [String], source: String?
-            do {
-                (names, source) = try targets(state, app)
-            } catch {
-                state.message = StatusMessage(error: error)
-                return .handled
-            }
-            guard !names.isEmpty else { return nothingTargeted(&state, app) }
+            guard let (names, source) = actionTargets(&state, app) else { return .handled }
             queue(.unlist, names, verb: "unlisting", app: app, state: &state)
             if let source, let message = state.message, !message.isError {
                 state.message = StatusMessage(message.text + " (\(source))")
@@ -279,10 +265,22 @@ public final class ListingsPane: Pane {
         return (selected, "selected in \(app.actions.pane(.showDomains, "Domains")), not in this list")
     }
 
-    private func nothingTargeted(_ state: inout AppState, _ app: AppEnvironment) -> PaneFlags {
-        state.message = StatusMessage(showsMarketplace ? "press \(app.actions.key(.marketplaceView)) to go back to your listings first"
-                                                       : "nothing selected and no listing under the cursor", isError: true)
-        return .handled
+    /// ``targets(_:_:)`` for `$` and `U`, or `nil` with the reason on the
+    /// message line (a failed read, or nothing to act on).
+    private func actionTargets(_ state: inout AppState, _ app: AppEnvironment) -> (names: [String], source: String?)? {
+        let found: (names: [String], source: String?)
+        do {
+            found = try targets(state, app)
+        } catch {
+            state.message = StatusMessage(error: error)
+            return nil
+        }
+        guard !found.names.isEmpty else {
+            state.message = StatusMessage(showsMarketplace ? "press \(app.actions.key(.marketplaceView)) to go back to your listings first"
+                                                           : "nothing selected and no listing under the cursor", isError: true)
+            return nil
+        }
+        return found
     }
 
     static func preview(_ names: [String]) -> String {

@@ -224,73 +224,40 @@ public final class DomainListing: Sendable {
 /// parameters of a multi-row upsert (`gone` is always bound as 0: a listed
 /// domain is present).
 struct RowBinder {
-    let statement: SQLiteStatement
-    private var index: Int32 = 1
+    private var binder: ParameterBinder
 
-    init(statement: SQLiteStatement) { self.statement = statement }
-
-    /// Bound for an empty text: a nil pointer would bind NULL.
-    private static let empty: StaticString = ""
-    /// SQLite copies the text: the Swift string need not outlive the call.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    init(statement: SQLiteStatement) { binder = ParameterBinder(statement: statement) }
 
     mutating func bind(_ row: DomainRow, syncedAtMs: Int64) {
-        text(row.name)
-        text(row.nameUnicode)
-        text(row.tld)
-        int(row.expiresMs)
-        int(row.registeredMs)
-        text(row.nsType.rawValue)
-        text(row.nameservers.count == 1 ? row.nameservers[0] : row.nameservers.joined(separator: "\n"))
-        flag(row.withAds)
-        text(row.registrantID)
-        text(row.adminID)
-        text(row.technicalID)
-        text(row.billingID)
-        flag(row.locked)
-        flag(row.disabled)
-        flag(row.udrpLocked)
-        flag(row.registrantUnverified)
-        flag(row.hold)
-        text(row.privacy.rawValue)
-        flag(row.forSale)
-        int(row.salePriceCents)
-        text(row.saleType)
-        int(row.saleMinOfferCents)
-        text(row.renewOption.rawValue)
-        text(row.note)
-        text(row.folderID)
-        text(row.folderName)
-        text(row.status)
-        text(row.extraJSON)
-        int(syncedAtMs)
-        flag(false)
-    }
-
-    private mutating func text(_ value: String?) {
-        defer { index += 1 }
-        guard var value else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        let code = value.withUTF8 { utf8 in
-            let base = UnsafeRawPointer(utf8.baseAddress ?? Self.empty.utf8Start).assumingMemoryBound(to: CChar.self)
-            return sqlite3_bind_text(statement, index, base, Int32(utf8.count), Self.transient)
-        }
-        precondition(code == SQLITE_OK, "sqlite3_bind_text failed (\(code))")
-    }
-
-    private mutating func int(_ value: Int64?) {
-        defer { index += 1 }
-        guard let value else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        sqlite3_bind_int64(statement, index, value)
-    }
-
-    private mutating func flag(_ value: Bool) {
-        sqlite3_bind_int64(statement, index, value ? 1 : 0)
-        index += 1
+        binder.text(row.name)
+        binder.text(row.nameUnicode)
+        binder.text(row.tld)
+        binder.int(row.expiresMs)
+        binder.int(row.registeredMs)
+        binder.text(row.nsType.rawValue)
+        binder.text(row.nameservers.count == 1 ? row.nameservers[0] : row.nameservers.joined(separator: "\n"))
+        binder.flag(row.withAds)
+        binder.text(row.registrantID)
+        binder.text(row.adminID)
+        binder.text(row.technicalID)
+        binder.text(row.billingID)
+        binder.flag(row.locked)
+        binder.flag(row.disabled)
+        binder.flag(row.udrpLocked)
+        binder.flag(row.registrantUnverified)
+        binder.flag(row.hold)
+        binder.text(row.privacy.rawValue)
+        binder.flag(row.forSale)
+        binder.int(row.salePriceCents)
+        binder.text(row.saleType)
+        binder.int(row.saleMinOfferCents)
+        binder.text(row.renewOption.rawValue)
+        binder.text(row.note)
+        binder.text(row.folderID)
+        binder.text(row.folderName)
+        binder.text(row.status)
+        binder.text(row.extraJSON)
+        binder.int(syncedAtMs)
+        binder.flag(false)
     }
 }

@@ -168,7 +168,7 @@ extension PortfolioDatabase {
 }
 
 /// Binds values to consecutive parameters of a statement, straight into
-/// SQLite (as `RowBinder` does for domain rows).
+/// SQLite (`RowBinder` binds domain rows through it).
 struct ParameterBinder {
     let statement: SQLiteStatement
     private var index: Int32 = 1
