@@ -1,4 +1,5 @@
 import PortfolioStore
+import SyncEngine
 import TerminalUI
 
 /// Drawing the whole frame: tabs, the active pane, progress, status bar,
@@ -82,27 +83,16 @@ extension PortfolioApp {
             right.append(Item(Span("\(state.failedCount + state.conflictCount) failed", style: Style(.statusBar, accent: .error)), priority: 85))
         }
         if let position = pane.position {
-            right.append(Item(Span("\(Self.grouped(position.index))/\(Self.grouped(position.total))"), priority: 60))
+            right.append(Item(Span("\(NumberText.grouped(position.index))/\(NumberText.grouped(position.total))"), priority: 60))
         }
-        right.append(Item(Span("\(Self.grouped(state.selection.count)) selected"), priority: 70))
-        right.append(Item(Span("queue \(Self.grouped(state.queueSize))", style: state.queueSize > 0 ? Style(.statusBar, accent: .pending) : nil),
+        right.append(Item(Span("\(NumberText.grouped(state.selection.count)) selected"), priority: 70))
+        right.append(Item(Span("queue \(NumberText.grouped(state.queueSize))", style: state.queueSize > 0 ? Style(.statusBar, accent: .pending) : nil),
                           priority: 88))
         return StatusBar(items: left, right: right)
     }
 
     /// The most lines a message takes at the bottom of the screen.
     static let messageLines = 4
-
-    /// `50,000`: a count with thousands separators.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return number < 0 ? "-" + result : result
-    }
 
     /// The footer line: the command line, a message (a long one above
     /// the status bar, whose top row is `above`), or the key hints.

@@ -155,7 +155,7 @@ public final class DomainsPane: Pane {
     }
 
     private func renderFilterLine(into screen: inout Screen, rect: Rect) {
-        let countText = " \(count) match\(count == 1 ? "" : "es") "
+        let countText = " \(NumberText.grouped(count)) match\(count == 1 ? "" : "es") "
         let (inputRect, countRect) = rect.splitRight(min(rect.width / 2, countText.count + 1))
         if let filterInput {
             filterInput.render(into: &screen, rect: inputRect, prompt: "/")
