@@ -9,43 +9,16 @@ import Testing
 struct ScreenEndToEndTests {
     typealias World = TUIEndToEndTests.World
 
-    /// Runs `body` with a world and a tmux session (whose raw output is
-    /// recorded to the returned file from the first byte when `recordOutput`),
-    /// cleaning both up even on failure.
+    /// A session at 80×24 unless told, its raw output recorded on request
+    /// (``TUIEndToEndTests/withSession(width:height:environment:recordOutput:prepare:_:)``).
     func withSession(width: Int = 80, height: Int = 24, environment: [String: String] = [:], recordOutput: Bool = false,
                      prepare: (World) throws -> Void = { _ in },
                      _ body: (World, TmuxSession, URL) async throws -> Void) async throws {
-        let world = try await World()
-        var session: TmuxSession?
-        do {
-            try prepare(world)
-            let ready = world.folder.appendingPathComponent("ready")
-            let output = world.folder.appendingPathComponent("pty-output.bin")
-            var command = world.command(environment)
-            if recordOutput {
-                // The program starts only once the pipe is in place.
-                command = "sh -c " + shellQuoted("while [ ! -e \(shellQuoted(ready.path)) ]; do sleep 0.05; done; " + command)
-            }
-            session = try TmuxSession(width: width, height: height, command: command)
-            if recordOutput {
-                try session!.pipeOutput(to: output.path)
-                FileManager.default.createFile(atPath: ready.path, contents: nil)
-            }
-            try await body(world, session!, output)
-        } catch {
-            session?.kill()
-            await world.stop()
-            throw error
-        }
-        session?.kill()
-        await world.stop()
+        try await TUIEndToEndTests.withSession(width: width, height: height, environment: environment,
+                                               recordOutput: recordOutput, prepare: prepare, body)
     }
 
-    func sync(_ tmux: TmuxSession) throws {
-        try tmux.waitFor(text: "never synced")
-        try tmux.send("r")
-        try tmux.waitFor(text: "synced 300 domains")
-    }
+    func sync(_ tmux: TmuxSession) throws { try TUIEndToEndTests.sync(tmux) }
 
     @Test func aPlainCLocaleGetsOnlyASCIIBytes() async throws {
         try await withSession(environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": ""], recordOutput: true) { world, tmux, output in

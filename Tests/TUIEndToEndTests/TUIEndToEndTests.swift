@@ -83,16 +83,30 @@ struct TUIEndToEndTests {
     }
 
     /// Runs `body` with a world and a tmux session, cleaning both up even on
-    /// failure; `prepare` runs on the world before the TUI starts.
-    func withSession(width: Int = 120, height: Int = 40, environment: [String: String] = [:],
-                     prepare: (World) async throws -> Void = { _ in },
-                     _ body: (World, TmuxSession) async throws -> Void) async throws {
+    /// failure; `prepare` runs on the world before the TUI starts. With
+    /// `recordOutput` the session's raw output is recorded to the file passed
+    /// to `body` from the first byte (the program starts only once the pipe
+    /// is in place).
+    static func withSession(width: Int, height: Int, environment: [String: String] = [:], recordOutput: Bool = false,
+                            prepare: (World) async throws -> Void = { _ in },
+                            _ body: (World, TmuxSession, URL) async throws -> Void) async throws {
         let world = try await World()
         var session: TmuxSession?
         do {
             try await prepare(world)
-            session = try TmuxSession(width: width, height: height, command: world.command(environment))
-            try await body(world, session!)
+            let ready = world.folder.appendingPathComponent("ready")
+            let output = world.folder.appendingPathComponent("pty-output.bin")
+            var command = world.command(environment)
+            if recordOutput {
+                command = "sh -c " + shellQuoted("while [ ! -e \(shellQuoted(ready.path)) ]; do sleep 0.05; done; " + command)
+            }
+            let started = try TmuxSession(width: width, height: height, command: command)
+            session = started
+            if recordOutput {
+                try started.pipeOutput(to: output.path)
+                FileManager.default.createFile(atPath: ready.path, contents: nil)
+            }
+            try await body(world, started, output)
         } catch {
             session?.kill()
             await world.stop()
@@ -102,12 +116,23 @@ struct TUIEndToEndTests {
         await world.stop()
     }
 
+    /// ``withSession(width:height:environment:recordOutput:prepare:_:)`` at 120×40.
+    func withSession(width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+                     prepare: (World) async throws -> Void = { _ in },
+                     _ body: (World, TmuxSession) async throws -> Void) async throws {
+        try await Self.withSession(width: width, height: height, environment: environment, prepare: prepare) { world, tmux, _ in
+            try await body(world, tmux)
+        }
+    }
+
     /// Syncs with `r` and waits for the result.
-    func sync(_ tmux: TmuxSession) throws {
+    static func sync(_ tmux: TmuxSession) throws {
         try tmux.waitFor(text: "never synced")
         try tmux.send("r")
         try tmux.waitFor(text: "synced 300 domains")
     }
+
+    func sync(_ tmux: TmuxSession) throws { try Self.sync(tmux) }
 
     @Test func bulkNameServerEditFromFilterToPush() async throws {
         try await withSession { world, tmux in
