@@ -20,7 +20,7 @@ struct SyncCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: quiet)
         let summary: PullSummary
         do {
-            summary = try await context.engine.pull(PullOptions(includeDNS: dns, historyDays: context.configuration.historyDays)) { event in
+            summary = try await context.engine.pull(PullOptions(includeDNS: dns)) { event in
                 printer.update(step: event.step, done: event.done, total: event.total)
             }
         } catch {
