@@ -43,7 +43,8 @@ do {
     results += [ingest, raw]
     if onlyHistory {
         log("history…")
-        results.append(try HistoryBenchmarks.record(store: store, changes: min(domainCount, 100_000)))
+        results.append(try await HistoryBenchmarks.record(endpoint: endpoint, server: server, changes: min(domainCount, 100_000),
+                                                          pageSize: pageSize, directory: directory))
         results.append(try HistoryBenchmarks.readYear(directory: directory, domains: domainCount, changes: historyChanges))
     } else if onlyQueue {
         log("queue one edit on every domain…")
@@ -66,7 +67,8 @@ do {
         results.append(try AppBenchmarks.queuePane(store: store))
         log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
         log("history…")
-        results.append(try HistoryBenchmarks.record(store: store, changes: min(domainCount, 100_000)))
+        results.append(try await HistoryBenchmarks.record(endpoint: endpoint, server: server, changes: min(domainCount, 100_000),
+                                                          pageSize: pageSize, directory: directory))
         results.append(try HistoryBenchmarks.readYear(directory: directory, domains: domainCount, changes: historyChanges))
         log("plan…")
         results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))

@@ -62,6 +62,12 @@ import Testing
             try await engine.fetchDNS(onDNS[0])
             let set = RecordSet(records: [DnsEntry(host: "", type: "a", value: "192.0.2.55", extra: "")], ttl: 300)
             try await roundTrip(engine, server, onDNS[0], .dns(set), command: "set_dns2")
+            // What the pushes wrote into the cache is what the listing reports:
+            // the next sync finds no remote change.
+            try await engine.pull()
+            let remote = try engine.history().filter { $0.origin == .remote }
+            let found = try remote.compactMap { try engine.historyDetail(id: $0.id) }.flatMap(\.changes)
+            #expect(remote.isEmpty, "\(found.map { "\($0.domain) \($0.field): \($0.before) → \($0.after)" })")
         }
     }
 
