@@ -1,5 +1,6 @@
 import DynadotAPI
 import PortfolioStore
+import Synchronization
 import SyncEngine
 import TerminalUI
 
@@ -38,27 +39,40 @@ extension HistoryPane {
         ]
     }
 
-    /// `U`: the undo plan in a confirmation; yes queues it in the background.
+    /// `U`: the undo plan is read in the background (an operation may hold
+    /// a hundred thousand changes), then shown in a confirmation; yes
+    /// queues it in the background too.
     func askUndo(_ entry: HistoryEntry, app: AppEnvironment, state: inout AppState) {
-        let plan: UndoPlan
-        do {
-            plan = try app.engine.undoPlan(operationID: entry.id)
-        } catch {
-            state.message = StatusMessage(error: error)
-            return
+        let box = PlanBox()
+        var job = BackgroundJob(startMessage: "reading the undo plan of #\(entry.id)…") { engine, _ in
+            let plan = try engine.undoPlan(operationID: entry.id)
+            box.plan.withLock { $0 = plan }
+            return nil
         }
+        job.finished = { result, host in
+            guard case .success = result, let plan = box.plan.withLock({ $0 }) else {
+                BackgroundJob.report(result, host)
+                return
+            }
+            Self.confirmUndo(entry, plan, host)
+        }
+        state.request = .background(job)
+    }
+
+    /// The plan in a confirmation, or why there is nothing to undo.
+    static func confirmUndo(_ entry: HistoryEntry, _ plan: UndoPlan, _ host: any PaneHost) {
         guard !plan.restores.isEmpty else {
             var why = "nothing to undo in #\(entry.id)"
             if !plan.conflicts.isEmpty { why += ": \(plan.conflicts.count) changed since (`dynafolio undo \(entry.id) --force` restores them)" }
             else if !plan.irreversible.isEmpty { why += ": \(plan.irreversible.first?.reason ?? "")" }
-            state.message = StatusMessage(why, isError: true)
+            host.state.message = StatusMessage(why, isError: true)
             return
         }
         let dialog = ConfirmDialog(
             title: "Undo #\(entry.id)",
             summary: "\(TerminalText.escaped(entry.label)): queue \(plan.restores.count) change\(plan.restores.count == 1 ? "" : "s") in \(plan.calls) call\(plan.calls == 1 ? "" : "s")",
-            lines: Self.planLines(plan), confirmLabel: "Queue undo", cancelLabel: "Cancel")
-        state.request = .confirm(dialog) { host in
+            lines: planLines(plan), confirmLabel: "Queue undo", cancelLabel: "Cancel")
+        host.confirm(dialog) { host in
             host.start(BackgroundJob(startMessage: "queueing the undo of #\(entry.id)…") { engine, _ in
                 let summary = try engine.queueUndo(plan)
                 return StatusMessage("queued the undo of #\(entry.id): \(summary.added) change\(summary.added == 1 ? "" : "s") (operation #\(summary.operationID ?? 0)); review in Queue")
@@ -81,6 +95,11 @@ extension HistoryPane {
         if plan.alreadyBack > 0 { lines.append([Span("already back: \(plan.alreadyBack)")]) }
         return lines
     }
+}
+
+/// The plan a background read hands to the UI thread.
+final class PlanBox: Sendable {
+    let plan = Mutex<UndoPlan?>(nil)
 }
 
 extension BackgroundJob {
