@@ -4,6 +4,8 @@ import Foundation
 /// The account settings tests change outside the API, so money commands can
 /// be tried against a known price and balance: `/_sim/price` and
 /// `/_sim/balance` over HTTP, `SimServer.setPrice` / `setBalance` in process.
+/// `/_sim/domain` edits a domain as someone on Dynadot's web panel would
+/// (the history's remote events), or removes it from the account.
 struct SimControls {
     let state: SimState
 
@@ -72,5 +74,58 @@ struct SimControls {
 
     static func balanceJSON(_ cents: Int) -> JSONValue {
         .object(["balance": .string(SimMoney.plain(cents)), "currency": .string("USD")])
+    }
+
+    /// `/_sim/domain?name=a.com&renew=donot&note=x&privacy=full&lock=yes`,
+    /// or `&remove=yes`: changes the named settings of one domain (or takes
+    /// it out of the account) outside the API, and answers what it did.
+    func domain(_ query: [String: String]) throws(SimControlError) -> JSONValue {
+        let settings = ["name", "renew", "note", "privacy", "lock", "remove"]
+        for name in query.keys where !settings.contains(name) {
+            throw SimControlError(message: "unknown domain setting \(name): use \(settings.joined(separator: ", "))")
+        }
+        guard let name = query["name"]?.lowercased(), !name.isEmpty else {
+            throw SimControlError(message: "name is required, e.g. /_sim/domain?name=a.com&renew=donot")
+        }
+        if query["remove"] == "yes" {
+            let removed = state.mutate { account -> Bool in
+                guard account.domainIndex[name] != nil else { return false }
+                account.remove(domainNamed: name)
+                return true
+            }
+            guard removed else { throw SimControlError(message: "no domain \(name) in the account") }
+            return .object(["removed": .string(name)])
+        }
+        var renew: SimRenewOption?
+        if let word = query["renew"] {
+            guard let option = SimRenewOption(requestWord: word) else {
+                throw SimControlError(message: "renew must be auto, donot or reset")
+            }
+            renew = option
+        }
+        if let privacy = query["privacy"], !["full", "partial", "none"].contains(privacy) {
+            throw SimControlError(message: "privacy must be full, partial or none")
+        }
+        if let lock = query["lock"], !["yes", "no"].contains(lock) {
+            throw SimControlError(message: "lock must be yes or no")
+        }
+        return try editDomain(name) { domain in
+            if let renew { domain.renewOption = renew }
+            if let note = query["note"] { domain.note = note }
+            if let privacy = query["privacy"] { domain.privacy = privacy }
+            if let lock = query["lock"] { domain.locked = lock == "yes" }
+        }
+    }
+
+    /// Applies `change` to one domain, as a change made outside the API.
+    func editDomain(_ name: String, _ change: (inout SimDomain) -> Void) throws(SimControlError) -> JSONValue {
+        let edited: SimDomain? = state.mutate { account in
+            guard let index = account.domainIndex[name.lowercased()] else { return nil }
+            change(&account.domains[index])
+            return account.domains[index]
+        }
+        guard let edited else { throw SimControlError(message: "no domain \(name) in the account") }
+        return .object(["name": .string(edited.name), "renew": .string(edited.renewOption.rawValue), "note": .string(edited.note),
+                        "privacy": .string(edited.privacy), "locked": .bool(edited.locked)])
     }
 }

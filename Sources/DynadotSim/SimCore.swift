@@ -164,10 +164,14 @@ final class SimCore: Sendable {
             return SimHTTPAnswer(status: 200, contentType: "application/json", body: state.read { SimStateDump.bytes($0) })
         case "/_sim/requests":
             return json(.object(["requests": .array(log.records.map(\.json))]))
-        case "/_sim/price", "/_sim/balance":
+        case "/_sim/price", "/_sim/balance", "/_sim/domain":
             do {
                 let controls = SimControls(state: state)
-                return json(path == "/_sim/price" ? try controls.price(query) : try controls.balance(query))
+                switch path {
+                case "/_sim/price": return json(try controls.price(query))
+                case "/_sim/balance": return json(try controls.balance(query))
+                default: return json(try controls.domain(query))
+                }
             } catch {
                 return json(.object(["error": .string(error.message)]), status: 400)
             }

@@ -85,6 +85,17 @@ public final class SimServer: Sendable {
         _ = try SimControls(state: state).setBalance(cents: cents)
     }
 
+    /// Changes one domain outside the API, as someone using Dynadot's web
+    /// panel would (`/_sim/domain` over HTTP); throws for an unknown name.
+    public func editDomain(_ name: String, _ change: (inout SimDomain) -> Void) throws(SimControlError) {
+        _ = try SimControls(state: state).editDomain(name, change)
+    }
+
+    /// Takes a domain out of the account (`/_sim/domain?remove=yes`).
+    public func removeDomain(_ name: String) throws(SimControlError) {
+        _ = try SimControls(state: state).domain(["name": name, "remove": "yes"])
+    }
+
     /// The most recent requests, oldest first (the key is never recorded).
     public var recentRequests: [SimRequestRecord] { core.log.records }
 

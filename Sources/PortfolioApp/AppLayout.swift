@@ -32,7 +32,9 @@ extension PortfolioApp {
         let layout = Self.layout(size)
         TabBar(tabs: panes.enumerated().map { index, tab in
             let badge = tab.tabBadge(state)
-            return TabBar.Tab("\(index + 1) \(tab.title)\(badge)", short: "\(index + 1)\(badge)")
+            // Short titles keep three letters (`7 Que (3)`): with eight
+            // or more tabs at 80 columns a bare number says too little.
+            return TabBar.Tab("\(index + 1) \(tab.title)\(badge)", short: "\(index + 1) \(tab.title.prefix(3))\(badge)")
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body

@@ -1,3 +1,4 @@
+import DynadotAPI
 import PortfolioStore
 import SyncEngine
 import TerminalUI
@@ -5,16 +6,21 @@ import TerminalUI
 /// The detail panel of the Domains pane: every cached field of the cursor
 /// row, its contacts, its pending changes and the age of the cached copy.
 enum DomainDetailPanel {
+    /// How many of the domain's last changes the panel lists.
+    static let changesShown = 3
+
     /// Draws the panel into `rect`. As an overlay (the full-screen panel of
     /// a narrow terminal) long values wrap, the lines scroll from `scroll`
     /// (clamped; the value used is returned) and the title says where it is.
     @discardableResult
-    static func render(_ row: DomainRow?, pending: [PendingField], contacts: [String: ContactRow], into screen: inout Screen,
+    static func render(_ row: DomainRow?, pending: [PendingField], changes: [HistoryChange] = [],
+                       contacts: [String: ContactRow], into screen: inout Screen,
                        rect: Rect, app: AppEnvironment, lastCompleteSyncMs: Int64? = nil,
                        overlay: Bool = false, scroll: Int = 0) -> Int {
         guard rect.width >= 10, rect.height >= 3 else { return 0 }
         let inner = rect.inset(dx: 2, dy: 1)
-        var lines = row.map { self.lines($0, pending: pending, contacts: contacts, app: app, lastCompleteSyncMs: lastCompleteSyncMs) } ?? [[Span("no domain under the cursor", style: Style(.row, accent: .dim))]]
+        var lines = row.map { self.lines($0, pending: pending, changes: changes, contacts: contacts, app: app,
+                                         lastCompleteSyncMs: lastCompleteSyncMs) } ?? [[Span("no domain under the cursor", style: Style(.row, accent: .dim))]]
         var title = row.map { DomainRowRenderer.displayName($0, unicode: app.unicode) } ?? "Detail"
         var first = 0
         if overlay {
@@ -56,8 +62,8 @@ enum DomainDetailPanel {
     /// The panel's lines, label then value.
     /// `contacts` is the cached contact list by id (read once per refresh by
     /// the pane, not per frame).
-    static func lines(_ row: DomainRow, pending: [PendingField], contacts: [String: ContactRow], app: AppEnvironment,
-                      lastCompleteSyncMs: Int64? = nil) -> [[Span]] {
+    static func lines(_ row: DomainRow, pending: [PendingField], changes: [HistoryChange] = [],
+                      contacts: [String: ContactRow], app: AppEnvironment, lastCompleteSyncMs: Int64? = nil) -> [[Span]] {
         var out: [[Span]] = []
         func add(_ label: String, _ value: String, accent: Role? = nil) {
             out.append([Span(DisplayWidth.pad(label, to: 12), style: Style(.row, accent: .dim)),
@@ -87,6 +93,10 @@ enum DomainDetailPanel {
             guard let id, !id.isEmpty else { continue }
             let contact = contacts[id]
             add(role, contact.map { "\($0.name) <\($0.email)> #\(id)" } ?? "#\(id)")
+        }
+        for change in changes {
+            add("changed", "\(change.field): \(TerminalText.escaped(change.before)) → \(TerminalText.escaped(change.after)) (\(change.result.rawValue))",
+                accent: [.failed, .conflict].contains(change.result) ? .conflict : nil)
         }
         // A row a sync found unchanged keeps its old synced_at, but that
         // complete listing still confirmed it: show the later of the two.

@@ -23,6 +23,9 @@ public final class DomainsPane: Pane {
     private var window: [DomainRow] = []
     private var windowOffset = 0
     private var pending: [String: [PendingField]] = [:]
+    /// The cursor domain's last recorded changes (the detail panel's), read
+    /// when the cursor lands on another domain and after every refresh.
+    private var recentChanges: (name: String, changes: [HistoryChange])?
     /// Table rows visible in the last frame (for paging).
     private var visibleRows = 20
     /// The row `V` extends from.
@@ -66,6 +69,7 @@ public final class DomainsPane: Pane {
     }
 
     public func refresh(_ app: AppEnvironment, state: AppState) throws {
+        recentChanges = nil
         window = []
         readError = nil
         do {
@@ -147,7 +151,12 @@ public final class DomainsPane: Pane {
         unpricedOnScreen = window.filter(DomainRowRenderer.needsPrice).map(\.name)
         if let detailRect {
             let row = window.first { $0.name == cursorDomain }
-            detailScroll = DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [], contacts: contacts,
+            if let row, recentChanges?.name != row.name {
+                // Absent history reads as none: the panel still shows the row.
+                recentChanges = (row.name, (try? app.engine.domainHistory(row.name, limit: DomainDetailPanel.changesShown)) ?? [])
+            }
+            detailScroll = DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [],
+                                                    changes: recentChanges?.changes ?? [], contacts: contacts,
                                                     into: &screen, rect: detailRect, app: app, lastCompleteSyncMs: state.lastSyncMs,
                                                     overlay: !wide, scroll: detailScroll)
         }

@@ -236,6 +236,8 @@ public final class PortfolioApp {
             start(.sync)
         case .commandLine:
             openCommandLine("")
+        case .undoQueued:
+            start(.undoQueued)
         case .nextPane:
             switchTo(index: (active + 1) % panes.count)
         case .previousPane:

@@ -120,7 +120,14 @@ extension PortfolioDatabase {
             let missing = present.filter { !seen.contains($0) }
             let statement = try db.cachedStatement(
                 sql: "UPDATE domain SET gone = 1, synced_at_ms = ? WHERE name = ?")
+            // A domain gone from the account is history: its last columns.
+            let record = try db.cachedStatement(sql: """
+                INSERT INTO history_remote (created_ms, domain, before_row, after_row)
+                SELECT ?, name, \(Self.watchedSnapshot("domain")), NULL FROM domain WHERE name = ?
+                """)
             for name in missing {
+                record.setUncheckedArguments([atMs, name])
+                try record.execute()
                 statement.setUncheckedArguments([atMs, name])
                 try statement.execute()
             }
@@ -144,6 +151,10 @@ public final class DomainListing: Sendable {
     public let startedMs: Int64
     /// Names seen (lower case) and rows changed so far.
     private let progress = Mutex<(seen: Set<String>, changed: Int)>(([], 0))
+    /// Whether the cache held domains before this pass (known at its first
+    /// write): only then is a new domain an event for the history, not
+    /// every domain of a first sync.
+    private let hadDomains = Mutex<Bool?>(nil)
 
     /// Starts a pass; `startedMs` defaults to the store's clock.
     public init(store: PortfolioDatabase, startedMs: Int64? = nil) {
@@ -156,8 +167,10 @@ public final class DomainListing: Sendable {
     public func ingest(_ page: [DomainRow]) throws -> Int {
         let since = startedMs
         let changed = try store.write { db in
-            try PortfolioDatabase.upsertDomains(store.protectingPushedFields(page, sinceMs: since, in: db),
-                                                syncedAtMs: since, in: db)
+            try recordingHistory(db) {
+                try PortfolioDatabase.upsertDomains(store.protectingPushedFields(page, sinceMs: since, in: db),
+                                                    syncedAtMs: since, in: db)
+            }
         }
         progress.withLock { progress in
             for row in page { progress.seen.insert(row.name.lowercased()) }
@@ -190,8 +203,10 @@ public final class DomainListing: Sendable {
         }
         rows = []
         let changed = try store.write { db in
-            try PortfolioDatabase.upsertDomains(store.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
-                                                syncedAtMs: syncedAtMs, in: db)
+            try recordingHistory(db) {
+                try PortfolioDatabase.upsertDomains(store.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
+                                                    syncedAtMs: syncedAtMs, in: db)
+            }
         }
         progress.withLock { progress in
             for page in pages {
@@ -199,6 +214,19 @@ public final class DomainListing: Sendable {
             }
             progress.changed += changed
         }
+        return changed
+    }
+
+    /// Runs `body` inside the page's transaction with the history triggers
+    /// installed, so what the page changes remotely is recorded with it.
+    private func recordingHistory(_ db: Database, _ body: () throws -> Int) throws -> Int {
+        let appearances = try hadDomains.withLock { had in
+            if had == nil { had = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM domain)") ?? false }
+            return had ?? false
+        }
+        try PortfolioDatabase.installHistoryTriggers(db, appearances: appearances, now: startedMs)
+        let changed = try body()
+        try PortfolioDatabase.dropHistoryTriggers(db)
         return changed
     }
 

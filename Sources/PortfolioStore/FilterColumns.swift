@@ -72,6 +72,8 @@ struct FilterColumns: Sendable {
     /// Has pending or in-flight intents / failed or conflicting intents.
     var pending: [Bool] = []
     var failed: [Bool] = []
+    /// When a push or a sync last recorded a change (`changed:`); `Int64.min`: never.
+    var changed: [Int64] = []
     /// Live slots in `ORDER BY name` order.
     var byName: [Int32] = []
     /// Arena bytes no slot points at any more (replaced by patches).
@@ -169,7 +171,7 @@ struct FilterColumns: Sendable {
             name.append(nameRef); unicodeName.append(unicodeRef); asciiName.append(asciiRef)
             nameservers.append(nsRef); expires.append(expiry)
             for key in Keyed.allCases { codes[key.rawValue].append(keyed[key.rawValue]) }
-            pending.append(false); failed.append(false)
+            pending.append(false); failed.append(false); changed.append(.min)
         } else {
             alive[slot] = true
             name[slot] = nameRef; unicodeName[slot] = unicodeRef; asciiName[slot] = asciiRef
@@ -244,6 +246,12 @@ struct FilterColumns: Sendable {
             let squares: Double = row?[2] ?? 0
             print += [count, Int64(bitPattern: sum.bitPattern), Int64(bitPattern: squares.bitPattern)]
         }
+        // `changed:` moves when an intent is done or a sync records a remote change.
+        let history = try Row.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM outbox_intent WHERE state = 'done'), (SELECT MAX(updated_ms) FROM outbox_intent WHERE state = 'done'),
+                   (SELECT MAX(id) FROM history_remote)
+            """)
+        print += [history?[0] ?? 0, history?[1] ?? 0, history?[2] ?? 0]
         return print
     }
 
@@ -260,6 +268,15 @@ struct FilterColumns: Sendable {
                 guard let slot = slot(ofRowID: id) else { continue }
                 if isPending { pending[slot] = true } else { failed[slot] = true }
             }
+        }
+        changed = Array(repeating: .min, count: slotCount)
+        let times = try Row.fetchCursor(db, sql: """
+            SELECT domain.rowid, MAX(t) FROM (SELECT domain AS d, updated_ms AS t FROM outbox_intent WHERE state = 'done'
+                UNION ALL SELECT domain, created_ms FROM history_remote) JOIN domain ON domain.name = d GROUP BY domain.rowid
+            """)
+        while let row = try times.next() {
+            guard let slot = slot(ofRowID: row[0]) else { continue }
+            changed[slot] = row[1] ?? .min
         }
     }
 

@@ -146,6 +146,7 @@ extension FilterIndex.State {
         let usesNow = query.terms.contains { term in
             if case .expires(let expiry) = term.condition, case .calendar = expiry { return false }
             if case .expires = term.condition { return true }
+            if case .changed = term.condition { return true }
             return false
         }
         let nowMs = usesNow ? nowMs : 0
@@ -284,6 +285,9 @@ extension FilterColumns {
                 flags(&bits, pending, flag, negated: negated)
             case .failed(let flag):
                 flags(&bits, failed, flag, negated: negated)
+            case .changed(let amount, let unit):
+                let since = CalendarPeriod.adding(-amount, unit, to: nowMs)
+                for slot in bits.indices where bits[slot] { bits[slot] = (changed[slot] >= since) != negated }
             case .expires(let expiry):
                 let (low, high) = Self.bounds(expiry, nowMs: nowMs)
                 expires.withUnsafeBufferPointer { values in

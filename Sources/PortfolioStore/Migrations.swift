@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v2-operations", migrate: createOperations)
         migrator.registerMigration("v3-filter-index", migrate: createFilterIndexLog)
         migrator.registerMigration("v3-outbox-plan-sections", migrate: createPlanSectionIndexes)
+        migrator.registerMigration("v4-history-remote", migrate: createHistoryRemote)
         return migrator
     }()
 
@@ -310,6 +311,44 @@ enum Migrations {
             CREATE TRIGGER domain_change_prune AFTER INSERT ON domain_change WHEN NEW.seq % 16384 = 0 BEGIN
                 DELETE FROM domain_change WHERE seq <= NEW.seq - 131072;
             END;
+            """)
+    }
+
+    /// History: operations may now be `remote` (changes a sync found that
+    /// no dynafolio push made), so `operation` is rebuilt with the wider
+    /// origin check (SQLite cannot alter a CHECK; GRDB runs migrations with
+    /// foreign keys off and checks them before commit). `history_remote`
+    /// holds one row per remotely changed, appeared or gone domain: the
+    /// watched columns before and after as JSON objects (`before_row` is
+    /// NULL for a domain that appeared, `after_row` for one gone). Rows are
+    /// written unowned during a listing and given to a `remote` operation
+    /// when the sync ends, so a failed sync loses none of them.
+    private static func createHistoryRemote(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE operation_new (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                created_ms INTEGER NOT NULL,
+                origin TEXT NOT NULL CHECK (origin IN ('tui','cli','import','undo','system','remote')),
+                label TEXT NOT NULL,
+                approved_cents INTEGER
+            );
+            INSERT INTO operation_new (id, created_ms, origin, label, approved_cents)
+                SELECT id, created_ms, origin, label, approved_cents FROM operation;
+            DROP TABLE operation;
+            ALTER TABLE operation_new RENAME TO operation;
+            CREATE INDEX operation_by_created ON operation(created_ms);
+            CREATE TABLE history_remote (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                operation_id INTEGER REFERENCES operation(id),
+                created_ms INTEGER NOT NULL,
+                domain TEXT NOT NULL,
+                before_row TEXT,
+                after_row TEXT
+            );
+            CREATE INDEX history_remote_by_operation ON history_remote(operation_id);
+            CREATE INDEX history_remote_by_domain ON history_remote(domain, created_ms);
+            CREATE INDEX history_remote_by_created ON history_remote(created_ms);
+            CREATE INDEX outbox_intent_done_by_updated ON outbox_intent(updated_ms, domain) WHERE state = 'done';
             """)
     }
 }

@@ -57,6 +57,9 @@ public enum OperationOrigin: String, Sendable, Hashable, CaseIterable {
     case tui, cli, `import`, undo
     /// dynafolio itself (e.g. conflict resolution after verification).
     case system
+    /// Changes a sync found at Dynadot that no dynafolio push made (the
+    /// history's remote events; they queue nothing and cannot be undone).
+    case remote
 }
 
 /// A user action to record with the intents it queues: one TUI edit, one

@@ -6,7 +6,7 @@
 /// term   = [ "-" ] ( key ":" value | value )      "-" negates
 /// value  = bare | '"' { any but '"' } '"'
 /// key    = tld | folder | exp | renew | lock | privacy | ns | sale
-///        | pending | failed | gone
+///        | pending | failed | gone | changed
 /// ```
 ///
 /// A term without a key matches the domain name (ASCII or Unicode form),
@@ -17,7 +17,7 @@
 public struct PortfolioQuery: Sendable, Hashable {
     /// The keys the language knows, in the order help texts list them.
     public enum Key: String, Sendable, CaseIterable {
-        case tld, folder, exp, renew, lock, privacy, ns, sale, pending, failed, gone
+        case tld, folder, exp, renew, lock, privacy, ns, sale, pending, failed, gone, changed
     }
 
     /// What one term tests.
@@ -40,6 +40,9 @@ public struct PortfolioQuery: Sendable, Hashable {
         /// Has failed or conflicting outbox intents.
         case failed(Bool)
         case gone(Bool)
+        /// Changed by a dynafolio push or remotely (a sync found it) within
+        /// `amount` units before now: `changed:<7d`.
+        case changed(amount: Int, unit: ExpiryCondition.Unit)
     }
 
     /// One parsed term.
@@ -183,6 +186,12 @@ extension PortfolioQuery {
             condition = .privacy(level)
         case .ns:
             condition = .nameserver(value.lowercased())
+        case .changed:
+            guard case .relative(let op, let amount, let unit) = try ExpiryCondition(parsing: value, token: token),
+                  op == .less || op == .lessOrEqual else {
+                throw fail("changed:\(value) — use a window like changed:<7d or changed:<3m (-changed:<7d for the others)")
+            }
+            condition = .changed(amount: amount, unit: unit)
         case .lock, .sale, .pending, .failed, .gone:
             guard let flag = yesNo(value) else {
                 throw fail("\(key.rawValue):\(value) — use \(key.rawValue):yes or \(key.rawValue):no")
@@ -214,6 +223,7 @@ extension PortfolioQuery {
         case .renew: return "renew:auto"
         case .privacy: return "privacy:full"
         case .ns: return "ns:cloudflare"
+        case .changed: return "changed:<7d"
         case .lock, .sale, .pending, .failed, .gone: return "\(key.rawValue):yes"
         }
     }

@@ -77,6 +77,10 @@ extension PortfolioQuery {
             return (intentExists(states: ["failed", "conflict"], flag), [])
         case .gone(let flag):
             return (flag ? "domain.gone = 1" : "domain.gone = 0", [])
+        case .changed(let amount, let unit):
+            let since = CalendarPeriod.adding(-amount, unit, to: nowMs)
+            return ("domain.name IN (SELECT i.domain FROM outbox_intent i WHERE i.state = 'done' AND i.updated_ms >= ? "
+                    + "UNION SELECT r.domain FROM history_remote r WHERE r.created_ms >= ?)", [since, since])
         }
     }
 

@@ -8,10 +8,14 @@ public struct PullOptions: Sendable {
     public var includeDNS: Bool
     /// Domains per `list_domain` page.
     public var pageSize: Int
+    /// Days of history to keep; older history is pruned at the end of the
+    /// listing. Nil: the engine's `historyDays` (`history_days`).
+    public var historyDays: Int?
 
-    public init(includeDNS: Bool = false, pageSize: Int = 1000) {
+    public init(includeDNS: Bool = false, pageSize: Int = 1000, historyDays: Int? = nil) {
         self.includeDNS = includeDNS
         self.pageSize = max(1, pageSize)
+        self.historyDays = historyDays
     }
 }
 
@@ -51,6 +55,7 @@ extension SyncEngine {
         do {
             try await pullAccount(client, &summary, progress)
             try await pullDomains(client, options, &summary, progress)
+            try settleHistory(days: options.historyDays ?? historyDays)
             try await pullContactsFoldersServers(client, &summary, progress)
             try await pullPrices(client, &summary, progress)
             try await pullOrders(client, &summary, progress)

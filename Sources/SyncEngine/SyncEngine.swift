@@ -15,12 +15,16 @@ public final class SyncEngine: Sendable {
     /// Called at each ``PushStep`` of every batch (the CLI's crash tests
     /// exit there; nothing else needs it).
     let onPushStep: @Sendable (PushStep) -> Void
+    /// Days of history a pull keeps (`history_days`) unless its options say
+    /// otherwise; nil keeps everything.
+    public let historyDays: Int?
 
     public init(store: PortfolioDatabase, client: DynadotClient?, logger: Logger = Logger(label: "dynafolio.sync"),
-                onPushStep: @escaping @Sendable (PushStep) -> Void = { _ in }) {
+                historyDays: Int? = 730, onPushStep: @escaping @Sendable (PushStep) -> Void = { _ in }) {
         self.store = store
         self.client = client
         self.logger = logger
+        self.historyDays = historyDays
         self.onPushStep = onPushStep
     }
 

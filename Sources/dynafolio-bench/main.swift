@@ -19,6 +19,11 @@ let pageSize = 1000
 /// control) and the queue line, for measuring queueing alone.
 let onlyQueue = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "queue" } ?? false
 
+/// `--only history`: the ingest (which gives the cache) and the history lines.
+let onlyHistory = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "history" } ?? false
+/// `--history-changes N`: the changes of the year `history` reads (1M by default).
+let historyChanges = arguments.firstIndex(of: "--history-changes").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 1_000_000
+
 func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
@@ -36,7 +41,12 @@ do {
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
     results += [ingest, raw]
-    if onlyQueue {
+    if onlyHistory {
+        log("history…")
+        results.append(try await HistoryBenchmarks.record(endpoint: endpoint, server: server, changes: min(domainCount, 100_000),
+                                                          pageSize: pageSize, directory: directory))
+        results.append(try HistoryBenchmarks.readYear(directory: directory, domains: domainCount, changes: historyChanges))
+    } else if onlyQueue {
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
     } else {
@@ -56,6 +66,10 @@ do {
         log("Queue pane and push dialog on a plan of every domain…")
         results.append(try AppBenchmarks.queuePane(store: store))
         log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+        log("history…")
+        results.append(try await HistoryBenchmarks.record(endpoint: endpoint, server: server, changes: min(domainCount, 100_000),
+                                                          pageSize: pageSize, directory: directory))
+        results.append(try HistoryBenchmarks.readYear(directory: directory, domains: domainCount, changes: historyChanges))
         log("plan…")
         results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
         // The per-domain push comparison takes minutes at a million; it is

@@ -58,6 +58,13 @@ struct FilterIndexTests {
             try db.execute(sql: "UPDATE outbox_intent SET state = 'failed' WHERE id % 4 = 1")
             try db.execute(sql: "UPDATE outbox_intent SET state = 'conflict' WHERE id % 4 = 2")
             try db.execute(sql: "UPDATE outbox_intent SET state = 'inflight' WHERE id % 8 = 3")
+            // `changed:` windows: done intents and remote changes at ages 0 to 39 days.
+            try db.execute(sql: "UPDATE outbox_intent SET state = 'done', updated_ms = ? - (id % 5) * 3 * ? WHERE id % 8 = 0",
+                           arguments: [testNow, dayMs])
+            try db.execute(sql: """
+                INSERT INTO history_remote (created_ms, domain, before_row, after_row)
+                SELECT ? - (rowid % 40) * ?, name, NULL, NULL FROM domain WHERE rowid % 17 = 2
+                """, arguments: [testNow, dayMs])
         }
         return store
     }
@@ -80,6 +87,7 @@ struct FilterIndexTests {
         "ns:ns1", "ns:example", "ns:EXAMPLE", "ns:dynadot", "ns:parking", "ns:host-2", "ns:.net", "ns:s",
         "ns:forward", "ns:zz",
         "sale:yes", "sale:no", "pending:yes", "pending:no", "failed:yes", "failed:no", "gone:yes", "gone:no",
+        "changed:<7d", "changed:<=30d", "changed:<1d", "changed:<2w", "changed:<1y",
     ]
 
     static func generatedQueries(count: Int) -> [String] {

@@ -51,9 +51,9 @@ struct QueryParserTests {
         let typo = error("shop tdl:com")
         #expect(typo?.position == 5)
         #expect(typo?.length == 7)
-        #expect(typo?.message == "unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew, lock, privacy, ns, sale, pending, failed, gone")
+        #expect(typo?.message == "unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew, lock, privacy, ns, sale, pending, failed, gone, changed")
         #expect(typo?.description.hasPrefix("at column 6: unknown key 'tdl'") == true)
-        #expect(error("colour:red")?.message == "unknown key 'colour' — Keys: tld, folder, exp, renew, lock, privacy, ns, sale, pending, failed, gone")
+        #expect(error("colour:red")?.message == "unknown key 'colour' — Keys: tld, folder, exp, renew, lock, privacy, ns, sale, pending, failed, gone, changed")
         #expect(error("exp:<30x")?.message == "exp:<30x — use a number with d, m or y, e.g. exp:<30d")
         #expect(error("exp:soon")?.message.contains("e.g.") == false)
         #expect(error("exp:soon")?.message.contains("exp:2027-01..2027-03") == true)
@@ -83,5 +83,16 @@ struct QueryParserTests {
         } catch {
             #expect(error.message == "unknown sort field 'exipres' — did you mean 'expires'? Fields: name, expires, tld, folder, renew, privacy, ns, sale, lock")
         }
+    }
+}
+
+extension QueryParserTests {
+    @Test("changed: takes a window before now; other forms say what to type")
+    func changedWindow() throws {
+        let query = try PortfolioQuery(parsing: "changed:<7d")
+        #expect(query.terms.first?.condition == .changed(amount: 7, unit: .day))
+        #expect(try PortfolioQuery(parsing: "-changed:<=3m").terms.first?.negated == true)
+        #expect(throws: QueryError.self) { try PortfolioQuery(parsing: "changed:>7d") }
+        #expect(throws: QueryError.self) { try PortfolioQuery(parsing: "changed:2027-01") }
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
+import DynadotAPI
 import Foundation
 import PortfolioStore
 import SyncEngine
 
-/// `dynafolio queue drop|retry|resolve`: manage queued edits offline.
+/// `dynafolio queue drop|retry|resolve|undo`: manage queued edits offline.
 struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "Manage queued changes.",
-        subcommands: [QueueDrop.self, QueueRetry.self, QueueResolve.self]
+        subcommands: [QueueDrop.self, QueueRetry.self, QueueResolve.self, QueueUndo.self]
     )
 }
 
@@ -89,5 +90,23 @@ struct QueueDrop: AsyncParsableCommand {
         if result.inflightKept > 0 {
             printError("\(result.inflightKept) change\(result.inflightKept == 1 ? " is" : "s are") in flight (sent by a push that has not finished or was interrupted) and cannot be dropped: the next push verifies \(result.inflightKept == 1 ? "it" : "them") against Dynadot")
         }
+    }
+}
+
+/// `dynafolio queue undo`: take back the last queued operation.
+struct QueueUndo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Take back the last queued operation: its queued changes are dropped and the ones it replaced come back.",
+        discussion: "Works offline. Changes already sent are undone with `dynafolio undo ID`."
+    )
+
+    func run() async throws {
+        let context = try AppContext.open()
+        guard let result = try context.engine.undoLastQueued() else {
+            print("nothing is queued")
+            return
+        }
+        print("took back #\(result.operation.id) \(TerminalText.escaped(result.operation.label)): dropped \(result.dropped) queued change\(result.dropped == 1 ? "" : "s"), restored \(result.restored) it had replaced")
     }
 }

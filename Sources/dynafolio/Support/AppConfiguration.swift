@@ -40,6 +40,8 @@ struct AppConfiguration {
     var keys: [String: [String]]
     /// Domains pane column id → shown, from `[columns]` (the column chooser writes it).
     var columns: [String: Bool] = [:]
+    /// Days of history kept (`history_days`); older history is pruned at sync time.
+    var historyDays = 730
     var databasePath: String
     var logPath: String
     var configPath: String
@@ -92,7 +94,7 @@ struct AppConfiguration {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
         let known: Set<String> = ["api_key", "api_key_command", "api_key_command_timeout", "endpoint", "tier", "theme", "keys",
-                                  "timeout", "rate_per_minute", "columns"]
+                                  "timeout", "rate_per_minute", "columns", "history_days"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
@@ -115,6 +117,12 @@ struct AppConfiguration {
                 throw ConfigurationError(description: "\(path): timeout must be a number of seconds from 1 to 600")
             }
             timeout = seconds
+        }
+        if let value = table["history_days"] {
+            guard let days = value.int, (1...36_500).contains(days) else {
+                throw ConfigurationError(description: "\(path): history_days must be a whole number of days from 1 to 36500 (default 730)")
+            }
+            historyDays = days
         }
         if let value = table["rate_per_minute"] {
             ratePerMinuteSetting = try Self.parseRate(value.int, text: value.debugDescription, source: path)

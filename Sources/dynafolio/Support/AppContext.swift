@@ -66,7 +66,7 @@ struct AppContext {
             }
         }
         let engine = SyncEngine(store: store, client: client, logger: Logger(label: "dynafolio.sync"),
-                                onPushStep: CrashHook.from(environment))
+                                historyDays: configuration.historyDays, onPushStep: CrashHook.from(environment))
         return AppContext(configuration: configuration, store: store, engine: engine, client: client, logger: logger,
                           hasAccount: client != nil)
     }
