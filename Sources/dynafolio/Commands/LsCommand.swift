@@ -30,7 +30,7 @@ struct LsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let parsedQuery = try PortfolioQuery(parsing: query.joined(separator: " "))
+        let parsedQuery = try DomainSelection.parseQuery(query.joined(separator: " "))
         let order = try DomainSort(parsing: sort)
         let context = try AppContext.open()
         let rows = try context.store.rows(matching: parsedQuery, sort: order)
