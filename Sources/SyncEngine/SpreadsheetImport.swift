@@ -86,8 +86,8 @@ enum ImportColumn: String, CaseIterable {
     var aliases: [String] {
         switch self {
         case .domain: return ["domain", "domain name", "name", "fqdn"]
-        case .price: return ["price", "asking price", "bin", "buy now price", "list price"]
-        case .minOffer: return ["min offer", "minimum offer", "floor"]
+        case .price: return ["price", "asking price", "bin", "buy now price", "list price", "sale price"]
+        case .minOffer: return ["min offer", "minimum offer", "floor", "sale min offer"]
         case .listingType: return ["listing type", "sale type"]
         case .note: return ["note", "notes", "comment"]
         case .folder: return ["folder"]
@@ -153,16 +153,18 @@ extension SyncEngine {
             let cell = domainIndex < row.count ? row[domainIndex] : ""
             names.append(Punycode.asciiName(cell.trimmingCharacters(in: .whitespaces)).lowercased())
         }
-        let cached = Dictionary(try store.domains(named: names.filter { !$0.isEmpty }).map { ($0.name, $0) },
+        let fieldOrder: [IntentField] = [.sale, .note, .folder, .renewOption, .nameServerSetting, .privacy]
+        let filled = Set(columnAt.values)
+        let read = fieldOrder.filter { Self.columns(filling: $0).contains(where: filled.contains) }
+        // Only the columns the filled fields' cached values need.
+        var columns: [String] = []
+        for field in read { columns += FieldValues.columns(for: field).filter { !columns.contains($0) } }
+        let cached = Dictionary(try store.domains(named: names.filter { !$0.isEmpty }, reading: columns).map { ($0.name, $0) },
                                 uniquingKeysWith: { a, _ in a })
         let open = try store.pendingFields(for: Array(cached.keys))
         let folders = Set(try store.folders().map(\.name))
         var tallies: [IntentField: ImportPreview.Tally] = [:]
-        let fieldOrder: [IntentField] = [.sale, .note, .folder, .renewOption, .nameServerSetting, .privacy]
-        let filled = Set(columnAt.values)
-        for field in fieldOrder where Self.columns(filling: field).contains(where: filled.contains) {
-            tallies[field] = ImportPreview.Tally(field: Self.label(field))
-        }
+        for field in read { tallies[field] = ImportPreview.Tally(field: Self.label(field)) }
         var groups: [Edit: [String]] = [:]
         var order: [Edit] = []
         var seenDomains: [String: Int] = [:]
@@ -188,14 +190,15 @@ extension SyncEngine {
                 continue
             }
             seenDomains[name] = lines[position]
-            let edits: [Edit]
+            let edits: [Edit], unchanged: Set<IntentField>
             do {
-                edits = try rowEdits(cells, row: cachedRow, options: options, folders: folders)
+                (edits, unchanged) = try rowEdits(cells, row: cachedRow, options: options, folders: folders)
             } catch {
                 skip("\(name): \(error)")
                 continue
             }
-            var changed = Set<IntentField>()
+            var changed = unchanged
+            for field in unchanged { tallies[field]?.same += 1 }
             for edit in edits {
                 let value = edit.encodedValue
                 let queued = open[name]?.contains { $0.field == edit.field.rawValue && ($0.state == .pending || $0.state == .inflight) && $0.value == value }
@@ -222,11 +225,12 @@ extension SyncEngine {
         return try queue(preview.edits, origin: .import, label: label, progress: progress)
     }
 
-    /// The edits one row asks for (blank cells ask nothing); throws the
-    /// reason the row is bad.
+    /// The edits one row asks for (blank cells ask nothing), and the fields
+    /// it gives that need no edit; throws the reason the row is bad.
     func rowEdits(_ cells: [ImportColumn: String], row: DomainRow, options: ImportOptions,
-                  folders: Set<String>) throws -> [Edit] {
+                  folders: Set<String>) throws -> (edits: [Edit], unchanged: Set<IntentField>) {
         var edits: [Edit] = []
+        var unchanged = Set<IntentField>()
         let price = try cells[.price].flatMap { try ImportAmount.cents($0, decimal: options.decimal, what: "price") }
         let minimum = try cells[.minOffer].flatMap { try ImportAmount.cents($0, decimal: options.decimal, what: "minimum offer") }
         var listingType: String?
@@ -248,7 +252,7 @@ extension SyncEngine {
         }
         if let note = cells[.note] { edits.append(.note(note)) }
         if let folder = cells[.folder] {
-            guard folder.lowercased() == "default" || folders.contains(folder) else {
+            guard folder.lowercased() == "default" || folder == row.folderName || folders.contains(folder) else {
                 throw SyncError.invalidEdit(try unknownFolderText(folder) + " Create it first (in the TUI, or `set folder` with --create-folder).")
             }
             edits.append(.folder(folder.lowercased() == "default" ? "" : folder))
@@ -257,12 +261,19 @@ extension SyncEngine {
             switch text.lowercased() {
             case "yes", "true", "1", "auto", "on": edits.append(.renewOption(.auto))
             case "no", "false", "0", "donot", "off": edits.append(.renewOption(.donot))
-            default: throw SyncError.invalidEdit("renew '\(TerminalText.escaped(text))' — use yes or no (true/false, 1/0)")
+            case "none", "reset": edits.append(.renewOption(.none))
+            default: throw SyncError.invalidEdit("renew '\(TerminalText.escaped(text))' — use yes or no (true/false, 1/0), or none for the account default")
             }
         }
         if let text = cells[.nameServers] {
             let hosts = text.split { $0 == " " || $0 == ";" || $0 == "," || $0 == "\n" || $0 == "\t" }.map(String.init)
-            edits.append(.nameServers(hosts))
+            // The hosts the cache lists (as `ls --csv` writes them): nothing
+            // to change, whatever the DNS type.
+            if hosts.map({ $0.lowercased() }) != row.nameservers.map({ $0.lowercased() }) {
+                edits.append(.nameServers(hosts))
+            } else {
+                unchanged.insert(.nameServerSetting)
+            }
         }
         if let text = cells[.privacy] {
             let levels: [String: PrivacyChoice] = ["full": .full, "yes": .full, "on": .full, "partial": .partial,
@@ -273,7 +284,7 @@ extension SyncEngine {
             edits.append(.privacy(level))
         }
         for edit in edits { try validate(edit) }
-        return edits
+        return (edits, unchanged)
     }
 
     static func columns(filling field: IntentField) -> [ImportColumn] {

@@ -52,4 +52,31 @@ struct ImportCommandTests {
             #expect(badOption.status == 2)
         }
     }
+
+    @Test("ls --csv carries every cached field, --fields picks columns, and importing the export back queues nothing")
+    func exportRoundTrip() async throws {
+        try await withSimWorld(simConfiguration(domains: 200)) { _, world in
+            try await world.ok("sync")
+            let export = try await world.ok("ls", "--csv")
+            let header = export.stdout.split(separator: "\n").first.map(String.init) ?? ""
+            for column in ["registered", "days_left", "sale_type", "sale_price", "sale_min_offer", "registrant_id", "tld"] {
+                #expect(header.split(separator: ",").contains(Substring(column)), "\(column) missing from \(header)")
+            }
+            let file = world.root.appendingPathComponent("export.csv")
+            try Data(export.stdout.utf8).write(to: file)
+            let back = try await world.ok("import", file.path)
+            #expect(back.stdout.contains("Nothing to queue"), "\(back.stdout)")
+            #expect(!back.stdout.contains("bad row"), "\(back.stdout)")
+            #expect(back.stdout.contains("sale listing"))
+            #expect(try world.store().intents(in: [.pending]).isEmpty)
+
+            let picked = try await world.ok("ls", "--csv", "--fields", "tld,name", "tld:com")
+            #expect(picked.stdout.hasPrefix("tld,name\n"))
+            let some = try #require(try world.store().names(matching: PortfolioQuery(parsing: "tld:com")).first)
+            #expect(picked.stdout.contains("\ncom,\(some)\n"))
+            let unknown = try await world.run("ls", "--csv", "--fields", "name,colour")
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.contains("unknown field 'colour'"))
+        }
+    }
 }
