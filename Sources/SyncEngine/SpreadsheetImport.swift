@@ -20,6 +20,7 @@ public struct ImportOptions: Sendable, Hashable {
 /// A file that could not be read at all (exit 2): nothing is queued.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// What an import would queue, field by field, before anything is queued:
