@@ -1,0 +1,36 @@
+import Foundation
+import PortfolioApp
+import PortfolioStore
+import SyncEngine
+import Testing
+import TerminalUI
+
+/// Issue 16: `:import FILE` shows the CLI's preview in a dialog and queues
+/// only when confirmed, as one operation with origin import.
+@Suite("TUI :import")
+struct ImportDialogTests {
+    @Test("the preview (per field, bad rows by line) shows in a dialog; n queues nothing, y queues one import operation")
+    func previewThenQueue() throws {
+        let fixture = try AppFixture()
+        let file = fixture.directory.appendingPathComponent("sheet.csv")
+        try Data("domain;price;note\nalpha.com;1.250,00;resell\ncharlie.com;;\nzulu.example;5;x\n".utf8).write(to: file)
+        let open = [KeyEvent.char(":")] + AppFixture.typed("import \(file.path)") + [.enter]
+        let shown = screenText(fixture.drive(open))
+        #expect(shown.contains("Import sheet.csv"))
+        #expect(shown.contains("Queue 2 changes as one operation?"))
+        #expect(shown.contains("sale listing       1       0        2"))
+        #expect(shown.contains("line 4: 'zulu.example' is not in the cache"))
+        fixture.drive([.char("n")])
+        #expect(try fixture.store.intentCounts()[.pending] == nil)
+        fixture.drive(open)
+        let done = screenText(fixture.drive([.char("y")]))
+        #expect(done.contains("queued 2 changes from sheet.csv as one operation"))
+        #expect(try fixture.store.intentCounts()[.pending] == 2)
+        #expect(try fixture.store.operations(limit: 1).first?.origin == .import)
+        // The same file again: nothing to queue, said in the dialog.
+        #expect(screenText(fixture.drive(open)).contains("Nothing to queue"))
+        let missing = screenText(fixture.drive([.escape, .char(":")] + AppFixture.typed("import /nonexistent/x.csv") + [.enter]))
+        #expect(missing.contains("x.csv"))
+        #expect(try fixture.store.intentCounts()[.pending] == 2)
+    }
+}
