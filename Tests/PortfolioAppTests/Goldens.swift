@@ -85,7 +85,7 @@ enum Goldens {
 
     static let filterError80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
-        /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, ex…
+        /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld:com,net, fo…
             Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
 
@@ -102,10 +102,10 @@ enum Goldens {
 
 
 
-
-
-         filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew,
-          lock, privacy, ns, sale, pending, failed, gone
+         filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld:com,net,
+         folder:client*, exp:<30d, days:<45, registered:<1y, renew:auto, lock:yes,
+         privacy:full, ns:*.cloudflare.com, note:WORD, sale:yes, price:100..1000,
+         selected:yes, pending:yes, failed:yes, gone:yes
          acme │ cache 5m │ no key │ $100.00                  0/0 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
@@ -140,25 +140,25 @@ enum Goldens {
     static let help80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-            ┌─ Keys — Domains (1–17 of 47) ────────────────────────────────────────┐nts
-            │ Everywhere                                                           │
-            │   ?         show the keys                                            │
-            │   q         quit (asks only while a push runs)                       │
-            │   r         sync the cache from the account in the background        │
-            │   :         commands: set, renew, sort, sync, push, messages, quit   │Sale
-            │   1         Domains pane                                             │
-            │   2         Expiries pane                                            │
-            │   3         DNS pane (records of the cursor domain)                  │
-            │   4         Listings pane                                            │
-            │   5         Contacts pane                                            │
-            │   6         Orders pane                                              │
-            │   7         Queue pane                                               │
-            │   Tab       next pane                                                │
-            │   S-Tab     previous pane                                            │
-            │   j Down    next row                                                 │
-            │   k Up      previous row                                             │
-            │   g Home    first row                                                │
-            └──────────────────────────────────────────────────────────────────────┘
+          ┌─ Keys — Domains (1–17 of 64) ────────────────────────────────────────────┐s
+          │ Everywhere                                                               │
+          │   ?                    show the keys                                     │
+          │   q                    quit (asks only while a push runs)                │
+          │   r                    sync the cache from the account in the background │
+          │   :                    commands: set, renew, sort, sync, push, messages… │le
+          │   1                    Domains pane                                      │
+          │   2                    Expiries pane                                     │
+          │   3                    DNS pane (records of the cursor domain)           │
+          │   4                    Listings pane                                     │
+          │   5                    Contacts pane                                     │
+          │   6                    Orders pane                                       │
+          │   7                    Queue pane                                        │
+          │   Tab                  next pane                                         │
+          │   S-Tab                previous pane                                     │
+          │   j Down               next row                                          │
+          │   k Up                 previous row                                      │
+          │   g Home               first row                                         │
+          └──────────────────────────────────────────────────────────────────────────┘
 
          acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
