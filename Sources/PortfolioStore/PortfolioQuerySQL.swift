@@ -37,8 +37,9 @@ extension PortfolioQuery {
         return (inGroup ? "COALESCE((\(sql)), 0)" : "(\(sql))", values)
     }
 
-    /// Whether a term tests substrings (free words, `ns:`), which no index
-    /// can answer, so every row is examined anyway.
+    /// Whether a term tests substrings or patterns (free words, `ns:`,
+    /// `note:`, wildcards), which no index can answer, so every row is
+    /// examined anyway.
     var scansNames: Bool {
         allConditions().contains { condition in
             switch condition {
