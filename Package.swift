@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         .target(
@@ -59,7 +60,8 @@ let package = Package(
         ),
         .target(
             name: "SyncEngine",
-            dependencies: ["DynadotAPI", "PortfolioStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DynadotAPI", "PortfolioStore", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .target(
             name: "PortfolioApp",

@@ -89,7 +89,8 @@ extension DomainsPane {
     var verbs: [CommandVerb] {
         [CommandVerb(names: ["set"]) { words, host in Self.queueEdit(words: words, host) },
          CommandVerb(names: ["renew"]) { words, host in Self.confirmRenew(years: words.first.flatMap { Int($0) } ?? 1, host) },
-         CommandVerb(names: ["sort"]) { [unowned self] words, host in sort(words, host) }]
+         CommandVerb(names: ["sort"]) { [unowned self] words, host in sort(words, host) },
+         CommandVerb(names: ["import"]) { words, host in SpreadsheetImportDialog.start(words, host) }]
     }
 
     private func sort(_ words: [String], _ host: any PaneHost) {

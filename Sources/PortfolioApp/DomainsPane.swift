@@ -10,7 +10,11 @@ public final class DomainsPane: Pane {
 
     /// The filter text in force and its parse.
     public private(set) var queryText = ""
+    /// What the reads use: the typed query, its `selected:` terms answered
+    /// by the selection at the last refresh.
     private var query = PortfolioQuery.all
+    /// The query as typed.
+    private var typedQuery = PortfolioQuery.all
     private var queryError: QueryError?
     /// The filter line while it is open.
     private var filterInput: TextInput?
@@ -73,6 +77,9 @@ public final class DomainsPane: Pane {
         window = []
         readError = nil
         do {
+            if typedQuery.mentionsSelection {
+                query = typedQuery.resolvingSelection(try state.selection.names(in: app.store))
+            }
             count = try app.store.count(matching: query)
             // Keep the cursor on the same domain when it still matches; a
             // cursor on the first row stays on the first row (rows landing
@@ -383,7 +390,8 @@ public final class DomainsPane: Pane {
     public func applyQuery(_ text: String) {
         queryText = text
         do {
-            query = try PortfolioQuery(parsing: text)
+            typedQuery = try PortfolioQuery(parsing: text)
+            query = typedQuery
             queryError = nil
         } catch {
             queryError = error

@@ -229,7 +229,12 @@ public final class PortfolioApp {
         }
         switch action {
         case .help:
-            help = HelpOverlay(title: "Keys — \(pane.title)", sections: environment.actions.helpSections(scope: pane.scope))
+            var sections = environment.actions.helpSections(scope: pane.scope)
+            if pane.scope == .domains {
+                sections.append(HelpOverlay.Section(title: "Filter (/) query language",
+                                                    entries: PortfolioQuery.reference.map { HelpOverlay.Entry(keys: $0.example, description: $0.meaning) }))
+            }
+            help = HelpOverlay(title: "Keys — \(pane.title)", sections: sections)
         case .quit:
             requestQuit()
         case .sync:

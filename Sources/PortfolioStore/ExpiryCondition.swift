@@ -24,12 +24,16 @@ public enum ExpiryCondition: Sendable, Hashable {
     /// Expired before now.
     case overdue
 
-    init(parsing value: String, token: PortfolioQuery.Token) throws(QueryError) {
+    /// Reads the value of `key:` (`exp`, or `registered` with the same forms).
+    init(parsing value: String, token: PortfolioQuery.Token, key: String = "exp") throws(QueryError) {
         func fail(_ message: String) -> QueryError {
-            QueryError(position: token.position, length: token.length, message: message)
+            QueryError(position: token.position, length: token.length,
+                       message: key == "exp" ? message : message.replacingOccurrences(of: "exp:", with: "\(key):"))
         }
-        let general = "use a relative age like exp:<30d or exp:>1y, a month exp:2027-01, a range exp:2027-01..2027-03, or exp:overdue"
-        if ["overdue", "expired"].contains(value.lowercased()) { self = .overdue; return }
+        let general = key == "exp"
+            ? "use a relative age like exp:<30d or exp:>1y, a month exp:2027-01, a range exp:2027-01..2027-03, or exp:overdue"
+            : "use an age like \(key):<1y or \(key):>5y, a year \(key):2020, a month \(key):2020-01 or a range \(key):2019..2021"
+        if key == "exp", ["overdue", "expired"].contains(value.lowercased()) { self = .overdue; return }
         var rest = Substring(value)
         var comparison: Comparison?
         for op in [Comparison.lessOrEqual, .greaterOrEqual, .less, .greater] where rest.hasPrefix(op.rawValue) {
@@ -68,6 +72,58 @@ public enum ExpiryCondition: Sendable, Hashable {
             throw fail("exp:\(value) — use a number with d, m or y, e.g. exp:\(op)\(digits)d")
         }
         throw fail("exp:\(value) — \(general)")
+    }
+}
+
+extension ExpiryCondition {
+    /// The half-open range `[low, high)` of expiry times the condition accepts.
+    func bounds(nowMs: Int64) -> (Int64, Int64) {
+        func before(_ limit: Int64) -> (Int64, Int64) { (.min + 1, limit) }
+        func from(_ limit: Int64) -> (Int64, Int64) { (limit, .max) }
+        switch self {
+        case .overdue:
+            return before(nowMs)
+        case .relative(let op, let amount, let unit):
+            let limit = CalendarPeriod.adding(amount, unit, to: nowMs)
+            switch op {
+            case .less: return before(limit)
+            case .lessOrEqual: return limit == .max ? (.min + 1, .max) : before(limit + 1)
+            case .greater: return limit == .max ? (.max, .max) : from(limit + 1)
+            case .greaterOrEqual: return from(limit)
+            }
+        case .calendar(let op, let first, let last):
+            return Self.calendarBounds(op, first, last)
+        }
+    }
+
+    /// The half-open range `[low, high)` of past times (registration dates)
+    /// the condition accepts: relative values are ages, so `<1y` is "less
+    /// than a year ago", `>5y` "more than five years ago".
+    func ageBounds(nowMs: Int64) -> (Int64, Int64) {
+        switch self {
+        case .overdue:
+            return (.min + 1, nowMs)
+        case .relative(let op, let amount, let unit):
+            let limit = CalendarPeriod.adding(-amount, unit, to: nowMs)
+            switch op {
+            case .less: return (limit + 1, .max)
+            case .lessOrEqual: return (limit, .max)
+            case .greater: return (.min + 1, limit)
+            case .greaterOrEqual: return (.min + 1, limit + 1)
+            }
+        case .calendar(let op, let first, let last):
+            return Self.calendarBounds(op, first, last)
+        }
+    }
+
+    private static func calendarBounds(_ op: Comparison?, _ first: CalendarPeriod, _ last: CalendarPeriod) -> (Int64, Int64) {
+        switch op {
+        case nil: return (first.start, last.end)
+        case .less: return (.min + 1, first.start)
+        case .lessOrEqual: return (.min + 1, first.end)
+        case .greater: return (first.end, .max)
+        case .greaterOrEqual: return (first.start, .max)
+        }
     }
 }
 

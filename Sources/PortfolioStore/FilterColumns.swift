@@ -67,6 +67,11 @@ struct FilterColumns: Sendable {
     var nameservers: [TextRef] = []
     /// `expires_ms`; `Int64.min` stands for NULL.
     var expires: [Int64] = []
+    /// `note`, ASCII-lower-cased.
+    var notes: [TextRef] = []
+    /// `sale_price_cents` and `registered_ms`; `Int64.min` stands for NULL.
+    var salePrice: [Int64] = []
+    var registered: [Int64] = []
     var codes: [[UInt16]] = Array(repeating: [], count: Keyed.allCases.count)
     var books: [Codebook] = Array(repeating: Codebook(), count: Keyed.allCases.count)
     /// Has pending or in-flight intents / failed or conflicting intents.
@@ -92,7 +97,7 @@ struct FilterColumns: Sendable {
 
     static let selectList = """
         rowid, name, name_unicode, tld, expires_ms, ns_type, nameservers, locked, privacy, for_sale,
-        renew_option, folder_name, gone
+        renew_option, folder_name, gone, note, sale_price_cents, registered_ms
         """
     /// Column positions in `selectList` of the keyed columns, in `Keyed` order.
     static let keyedColumn: [Int32] = [3, 11, 10, 8, 5, 7, 9, 12]
@@ -122,6 +127,18 @@ struct FilterColumns: Sendable {
         return (pointer, Int(sqlite3_column_bytes(s, column)))
     }
 
+    /// An INTEGER or NULL cell; `Int64.min` stands for NULL.
+    static func integerCell(_ s: OpaquePointer, _ column: Int32) throws -> Int64 {
+        switch sqlite3_column_type(s, column) {
+        case SQLITE_NULL: return .min
+        case SQLITE_INTEGER:
+            let value = sqlite3_column_int64(s, column)
+            if value == .min { throw Unmodelled() }
+            return value
+        default: throw Unmodelled()
+        }
+    }
+
     /// One row of `selectList` at the statement's current step, written
     /// into `slot` (appended when `slot == slotCount`).
     mutating func take(_ s: OpaquePointer, into slot: Int) throws {
@@ -130,15 +147,11 @@ struct FilterColumns: Sendable {
         let (namePointer, nameCount) = try Self.textCell(s, 1)
         let (unicodePointer, unicodeCount) = try Self.textCell(s, 2)
         let (nsPointer, nsCount) = try Self.textCell(s, 6)
-        guard arena.count + nameCount * 3 + unicodeCount + nsCount < Int(Int32.max) else { throw Unmodelled() }
-        let expiry: Int64
-        switch sqlite3_column_type(s, 4) {
-        case SQLITE_NULL: expiry = .min
-        case SQLITE_INTEGER:
-            expiry = sqlite3_column_int64(s, 4)
-            if expiry == .min { throw Unmodelled() }
-        default: throw Unmodelled()
-        }
+        let (notePointer, noteCount) = try Self.textCell(s, 13)
+        guard arena.count + nameCount * 3 + unicodeCount + nsCount + noteCount < Int(Int32.max) else { throw Unmodelled() }
+        let expiry = try Self.integerCell(s, 4)
+        let price = try Self.integerCell(s, 14)
+        let registration = try Self.integerCell(s, 15)
         var keyed = [UInt16](repeating: 0, count: Keyed.allCases.count)
         for key in Keyed.allCases {
             let column = Self.keyedColumn[key.rawValue]
@@ -155,7 +168,8 @@ struct FilterColumns: Sendable {
         }
         if !appending {
             let shared = name[slot].start == unicodeName[slot].start
-            garbage += Int((shared ? 0 : name[slot].count) + unicodeName[slot].count + asciiName[slot].count + nameservers[slot].count)
+            garbage += Int((shared ? 0 : name[slot].count) + unicodeName[slot].count + asciiName[slot].count + nameservers[slot].count
+                           + notes[slot].count)
         }
         let unicodeRef = store(unicodePointer, unicodeCount, fold: true)
         let differs = nameCount != unicodeCount
@@ -166,16 +180,19 @@ struct FilterColumns: Sendable {
             ? unicodeRef : store(namePointer, nameCount, fold: false)
         let asciiRef = differs ? store(namePointer, nameCount, fold: true) : .empty
         let nsRef = store(nsPointer, nsCount, fold: true)
+        let noteRef = store(notePointer, noteCount, fold: true)
         if appending {
             rowIDs.append(rowID); alive.append(true)
             name.append(nameRef); unicodeName.append(unicodeRef); asciiName.append(asciiRef)
             nameservers.append(nsRef); expires.append(expiry)
+            notes.append(noteRef); salePrice.append(price); registered.append(registration)
             for key in Keyed.allCases { codes[key.rawValue].append(keyed[key.rawValue]) }
             pending.append(false); failed.append(false); changed.append(.min)
         } else {
             alive[slot] = true
             name[slot] = nameRef; unicodeName[slot] = unicodeRef; asciiName[slot] = asciiRef
             nameservers[slot] = nsRef; expires[slot] = expiry
+            notes[slot] = noteRef; salePrice[slot] = price; registered[slot] = registration
             for key in Keyed.allCases { codes[key.rawValue][slot] = keyed[key.rawValue] }
         }
     }

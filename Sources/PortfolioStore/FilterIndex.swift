@@ -143,13 +143,7 @@ extension FilterIndex.State {
     mutating func evaluate(_ query: PortfolioQuery, nowMs: Int64) -> (bits: [Bool], count: Int) {
         // Only relative dates read the clock; other queries reuse their
         // matches across the count and the window of one keystroke.
-        let usesNow = query.terms.contains { term in
-            if case .expires(let expiry) = term.condition, case .calendar = expiry { return false }
-            if case .expires = term.condition { return true }
-            if case .changed = term.condition { return true }
-            return false
-        }
-        let nowMs = usesNow ? nowMs : 0
+        let nowMs = query.readsClock ? nowMs : 0
         if let cached = matches, cached.version == columns.version, cached.query == query, cached.nowMs == nowMs {
             return (cached.bits, cached.count)
         }
@@ -241,65 +235,144 @@ extension FilterColumns {
     /// NULL true, as `NOT COALESCE(…, 0)` does).
     func evaluate(_ query: PortfolioQuery, nowMs: Int64) -> [Bool] {
         var bits = alive
-        let mentionsGone = query.terms.contains { if case .gone = $0.condition { return true } else { return false } }
-        if !mentionsGone {
+        if !query.mentionsGone {
             let present = table(.gone) { $0 == .integer(0) }
             apply(&bits, codes[Keyed.gone.rawValue], present, negated: false)
         }
-        for term in query.terms {
-            let negated = term.negated
-            switch term.condition {
-            case .nameContains(let word):
-                let needle = Self.folded(word)
-                scanText(&bits, negated: negated, needle, unicodeName, asciiName) { _ in false }
-            case .nameserver(let text):
-                let needle = Self.folded(text)
-                let typeMatches = table(.nsType) { cell in
-                    guard case .text(let bytes) = cell else { return false }
-                    return Self.contains(Self.foldedBytes(bytes), needle)
-                }
-                let types = codes[Keyed.nsType.rawValue]
-                scanText(&bits, negated: negated, needle, nameservers, nil) { typeMatches[Int(types[$0])] }
-            case .tld(let tld):
-                let value = Cell.text(Array(tld.utf8))
-                apply(&bits, codes[Keyed.tld.rawValue], table(.tld) { $0 == value }, negated: negated)
-            case .folder(let folder):
-                let value = Self.foldedBytes(Array(folder.utf8))
-                apply(&bits, codes[Keyed.folder.rawValue], table(.folder) { cell in
-                    if case .text(let bytes) = cell { return Self.foldedBytes(bytes) == value }
-                    return false
-                }, negated: negated)
-            case .renew(let option):
-                let value = Cell.text(Array(option.rawValue.utf8))
-                apply(&bits, codes[Keyed.renew.rawValue], table(.renew) { $0 == value }, negated: negated)
-            case .privacy(let level):
-                let value = Cell.text(Array(level.rawValue.utf8))
-                apply(&bits, codes[Keyed.privacy.rawValue], table(.privacy) { $0 == value }, negated: negated)
-            case .locked(let flag):
-                apply(&bits, codes[Keyed.locked.rawValue], table(.locked) { $0 == .integer(flag ? 1 : 0) }, negated: negated)
-            case .forSale(let flag):
-                apply(&bits, codes[Keyed.forSale.rawValue], table(.forSale) { $0 == .integer(flag ? 1 : 0) }, negated: negated)
-            case .gone(let flag):
-                apply(&bits, codes[Keyed.gone.rawValue], table(.gone) { $0 == .integer(flag ? 1 : 0) }, negated: negated)
-            case .pending(let flag):
-                flags(&bits, pending, flag, negated: negated)
-            case .failed(let flag):
-                flags(&bits, failed, flag, negated: negated)
-            case .changed(let amount, let unit):
-                let since = CalendarPeriod.adding(-amount, unit, to: nowMs)
-                for slot in bits.indices where bits[slot] { bits[slot] = (changed[slot] >= since) != negated }
-            case .expires(let expiry):
-                let (low, high) = Self.bounds(expiry, nowMs: nowMs)
-                expires.withUnsafeBufferPointer { values in
-                    for slot in bits.indices where bits[slot] {
-                        let value = values[slot]
-                        let holds = value != .min && value >= low && value < high
-                        bits[slot] = holds != negated
-                    }
-                }
+        for term in query.terms { narrow(&bits, by: term, nowMs: nowMs) }
+        return bits
+    }
+
+    /// Keeps set, of the slots set in `bits`, those where `term` holds.
+    func narrow(_ bits: inout [Bool], by term: PortfolioQuery.Term, nowMs: Int64) {
+        let negated = term.negated
+        switch term.condition {
+        case .nameContains(let word):
+            let needle = Self.folded(word)
+            scanText(&bits, negated: negated, needle, unicodeName, asciiName) { _ in false }
+        case .nameserver(let text):
+            let needle = Self.folded(text)
+            let typeMatches = table(.nsType) { cell in
+                guard case .text(let bytes) = cell else { return false }
+                return Self.contains(Self.foldedBytes(bytes), needle)
+            }
+            let types = codes[Keyed.nsType.rawValue]
+            scanText(&bits, negated: negated, needle, nameservers, nil) { typeMatches[Int(types[$0])] }
+        case .nameserverMatching(let wildcard):
+            let pattern = Self.foldedPattern(wildcard)
+            for slot in bits.indices where bits[slot] {
+                let ref = nameservers[slot]
+                let hosts = arena[Int(ref.start)..<Int(ref.start + ref.count)]
+                bits[slot] = Self.anyHost(hosts, matches: pattern) != negated
+            }
+        case .note(let text):
+            scanText(&bits, negated: negated, Self.folded(text), notes, nil) { _ in false }
+        case .tld(let tld):
+            let value = Cell.text(Array(tld.utf8))
+            apply(&bits, codes[Keyed.tld.rawValue], table(.tld) { $0 == value }, negated: negated)
+        case .tldMatching(let wildcard):
+            let pattern = Self.foldedPattern(wildcard)
+            apply(&bits, codes[Keyed.tld.rawValue], table(.tld) { Self.text($0, matches: pattern) }, negated: negated)
+        case .folder(let folder):
+            let value = Self.foldedBytes(Array(folder.utf8))
+            apply(&bits, codes[Keyed.folder.rawValue], table(.folder) { cell in
+                if case .text(let bytes) = cell { return Self.foldedBytes(bytes) == value }
+                return false
+            }, negated: negated)
+        case .folderMatching(let wildcard):
+            let pattern = Self.foldedPattern(wildcard)
+            apply(&bits, codes[Keyed.folder.rawValue], table(.folder) { Self.text($0, matches: pattern) }, negated: negated)
+        case .renew(let option):
+            let value = Cell.text(Array(option.rawValue.utf8))
+            apply(&bits, codes[Keyed.renew.rawValue], table(.renew) { $0 == value }, negated: negated)
+        case .privacy(let level):
+            let value = Cell.text(Array(level.rawValue.utf8))
+            apply(&bits, codes[Keyed.privacy.rawValue], table(.privacy) { $0 == value }, negated: negated)
+        case .locked(let flag):
+            apply(&bits, codes[Keyed.locked.rawValue], table(.locked) { $0 == .integer(flag ? 1 : 0) }, negated: negated)
+        case .forSale(let flag):
+            apply(&bits, codes[Keyed.forSale.rawValue], table(.forSale) { $0 == .integer(flag ? 1 : 0) }, negated: negated)
+        case .gone(let flag):
+            apply(&bits, codes[Keyed.gone.rawValue], table(.gone) { $0 == .integer(flag ? 1 : 0) }, negated: negated)
+        case .pending(let flag):
+            flags(&bits, pending, flag, negated: negated)
+        case .failed(let flag):
+            flags(&bits, failed, flag, negated: negated)
+        case .changed(let amount, let unit):
+            let since = CalendarPeriod.adding(-amount, unit, to: nowMs)
+            for slot in bits.indices where bits[slot] { bits[slot] = (changed[slot] >= since) != negated }
+        case .expires(let expiry):
+            within(&bits, expires, expiry.bounds(nowMs: nowMs), negated: negated)
+        case .daysLeft(let days):
+            within(&bits, expires, PortfolioQuery.expiryRange(daysLeft: days, nowMs: nowMs), negated: negated)
+        case .registered(let date):
+            within(&bits, registered, date.ageBounds(nowMs: nowMs), negated: negated)
+        case .salePrice(let cents):
+            // Inclusive bounds; `Int64.min` (NULL) is below every lower bound.
+            let low = cents.lower ?? .min + 1
+            for slot in bits.indices where bits[slot] {
+                let value = salePrice[slot]
+                let holds = value != .min && value >= low && cents.upper.map { value <= $0 } ?? true
+                bits[slot] = holds != negated
+            }
+        case .selected:
+            // Resolved by the TUI before querying; elsewhere nothing is selected.
+            for slot in bits.indices where bits[slot] { bits[slot] = negated }
+        case .named(let names):
+            var marker = [Bool](repeating: false, count: bits.count)
+            for name in names { if let slot = slot(named: name) { marker[slot] = true } }
+            flags(&bits, marker, true, negated: negated)
+        case .anyOf(let groups):
+            var any = [Bool](repeating: false, count: bits.count)
+            for group in groups {
+                var groupBits = bits
+                for inner in group { narrow(&groupBits, by: inner, nowMs: nowMs) }
+                for slot in groupBits.indices where groupBits[slot] { any[slot] = true }
+            }
+            for slot in bits.indices where bits[slot] { bits[slot] = any[slot] != negated }
+        }
+    }
+
+    /// On every slot still matching: whether `values[slot]` (not NULL) lies in `[low, high)`.
+    func within(_ bits: inout [Bool], _ values: [Int64], _ range: (Int64, Int64), negated: Bool) {
+        let (low, high) = range
+        values.withUnsafeBufferPointer { values in
+            for slot in bits.indices where bits[slot] {
+                let value = values[slot]
+                let holds = value != .min && value >= low && value < high
+                bits[slot] = holds != negated
             }
         }
-        return bits
+    }
+
+    /// A wildcard's text as folded bytes, with where it must sit.
+    static func foldedPattern(_ wildcard: PortfolioQuery.Wildcard) -> (bytes: [UInt8], wildcard: PortfolioQuery.Wildcard) {
+        switch wildcard {
+        case .prefix(let text), .suffix(let text), .infix(let text): return (folded(text), wildcard)
+        }
+    }
+
+    /// Whether a text cell matches the pattern as `LIKE` does (ASCII case ignored).
+    static func text(_ cell: Cell, matches pattern: (bytes: [UInt8], wildcard: PortfolioQuery.Wildcard)) -> Bool {
+        guard case .text(let raw) = cell else { return false }
+        let bytes = foldedBytes(raw)
+        switch pattern.wildcard {
+        case .prefix: return bytes.starts(with: pattern.bytes)
+        case .suffix: return bytes.count >= pattern.bytes.count && bytes.suffix(pattern.bytes.count).elementsEqual(pattern.bytes)
+        case .infix: return contains(bytes, pattern.bytes)
+        }
+    }
+
+    /// Whether some newline-separated host in `hosts` (folded) starts,
+    /// ends with or contains the pattern.
+    static func anyHost(_ hosts: ArraySlice<UInt8>, matches pattern: (bytes: [UInt8], wildcard: PortfolioQuery.Wildcard)) -> Bool {
+        hosts.split(separator: 10, omittingEmptySubsequences: false).contains { host in
+            switch pattern.wildcard {
+            case .prefix: return host.starts(with: pattern.bytes)
+            case .suffix: return host.count >= pattern.bytes.count && host.suffix(pattern.bytes.count).elementsEqual(pattern.bytes)
+            case .infix: return host.firstRange(of: pattern.bytes) != nil
+            }
+        }
     }
 
     /// Per code of `column`, whether the test holds.
@@ -385,33 +458,6 @@ extension FilterColumns {
             return true
         }
         return false
-    }
-
-    /// The half-open range `[low, high)` of expiry times a condition accepts.
-    static func bounds(_ expiry: ExpiryCondition, nowMs: Int64) -> (Int64, Int64) {
-        func before(_ limit: Int64) -> (Int64, Int64) { (.min + 1, limit) }
-        func from(_ limit: Int64) -> (Int64, Int64) { (limit, .max) }
-        switch expiry {
-        case .overdue:
-            return before(nowMs)
-        case .relative(let op, let amount, let unit):
-            let limit = CalendarPeriod.adding(amount, unit, to: nowMs)
-            switch op {
-            case .less: return before(limit)
-            case .lessOrEqual: return limit == .max ? (.min + 1, .max) : before(limit + 1)
-            case .greater: return limit == .max ? (.max, .max) : from(limit + 1)
-            case .greaterOrEqual: return from(limit)
-            }
-        case .calendar(nil, let first, let last):
-            return (first.start, last.end)
-        case .calendar(let op?, let period, _):
-            switch op {
-            case .less: return before(period.start)
-            case .lessOrEqual: return before(period.end)
-            case .greater: return from(period.end)
-            case .greaterOrEqual: return from(period.start)
-            }
-        }
     }
 
     // MARK: - Orders

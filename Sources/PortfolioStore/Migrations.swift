@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v3-filter-index", migrate: createFilterIndexLog)
         migrator.registerMigration("v3-outbox-plan-sections", migrate: createPlanSectionIndexes)
         migrator.registerMigration("v4-history-remote", migrate: createHistoryRemote)
+        migrator.registerMigration("v4-import-query-columns", migrate: logQueryColumnChanges)
         return migrator
     }()
 
@@ -349,6 +350,22 @@ enum Migrations {
             CREATE INDEX history_remote_by_domain ON history_remote(domain, created_ms);
             CREATE INDEX history_remote_by_created ON history_remote(created_ms);
             CREATE INDEX outbox_intent_done_by_updated ON outbox_intent(updated_ms, domain) WHERE state = 'done';
+            """)
+    }
+
+    /// The query language reads the note (`note:`), the asking price
+    /// (`price:`, `sale:>500`) and the registration date (`registered:`)
+    /// too: the change log's update trigger also fires on those columns.
+    private static func logQueryColumnChanges(_ db: Database) throws {
+        let read = ["name", "name_unicode", "tld", "expires_ms", "ns_type", "nameservers", "locked", "privacy",
+                    "for_sale", "renew_option", "folder_name", "gone", "note", "sale_price_cents", "registered_ms"]
+        let differs = read.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+        try db.execute(sql: """
+            DROP TRIGGER domain_change_update;
+            CREATE TRIGGER domain_change_update AFTER UPDATE ON domain WHEN \(differs) OR OLD.rowid IS NOT NEW.rowid BEGIN
+                INSERT INTO domain_change (domain_rowid) VALUES (NEW.rowid);
+                INSERT INTO domain_change (domain_rowid) SELECT OLD.rowid WHERE OLD.rowid IS NOT NEW.rowid;
+            END;
             """)
     }
 }

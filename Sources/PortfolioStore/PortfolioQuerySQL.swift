@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A query compiled to SQL over the `domain` table: a `WHERE` expression and
@@ -15,26 +16,34 @@ extension PortfolioQuery {
     func filter(nowMs: Int64) -> DomainFilter {
         var clauses: [String] = []
         var arguments = StatementArguments()
-        let mentionsGone = terms.contains { if case .gone = $0.condition { return true } else { return false } }
         // A literal `gone = 0` (not a bound argument) lets SQLite use the
         // partial indexes, which hold present domains only.
         if !mentionsGone { clauses.append("domain.gone = 0") }
         for term in terms {
-            let (sql, values) = Self.sql(for: term.condition, nowMs: nowMs)
-            // COALESCE keeps NULL columns (no expiry) on the negated side
-            // instead of dropping them from both sides.
-            clauses.append(term.negated ? "NOT COALESCE((\(sql)), 0)" : "(\(sql))")
+            let (sql, values) = Self.sql(for: term, nowMs: nowMs, inGroup: false)
+            clauses.append(sql)
             arguments += StatementArguments(values)
         }
         return DomainFilter(sql: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments: arguments)
     }
 
-    /// Whether a term tests substrings (free words, `ns:`), which no index
-    /// can answer, so every row is examined anyway.
+    /// One term as a boolean expression. COALESCE keeps NULL columns (no
+    /// expiry) on the negated side instead of dropping them from both
+    /// sides; inside a group every term is 0 or 1, never NULL, so `OR`
+    /// reads as the in-memory index does.
+    static func sql(for term: Term, nowMs: Int64, inGroup: Bool) -> (String, [any DatabaseValueConvertible]) {
+        let (sql, values) = sql(for: term.condition, nowMs: nowMs)
+        if term.negated { return ("NOT COALESCE((\(sql)), 0)", values) }
+        return (inGroup ? "COALESCE((\(sql)), 0)" : "(\(sql))", values)
+    }
+
+    /// Whether a term tests substrings or patterns (free words, `ns:`,
+    /// `note:`, wildcards), which no index can answer, so every row is
+    /// examined anyway.
     var scansNames: Bool {
-        terms.contains { term in
-            switch term.condition {
-            case .nameContains, .nameserver: return true
+        allConditions().contains { condition in
+            switch condition {
+            case .nameContains, .nameserver, .nameserverMatching, .note, .folderMatching, .tldMatching: return true
             default: return false
             }
         }
@@ -56,10 +65,20 @@ extension PortfolioQuery {
                     [pattern, pattern])
         case .tld(let tld):
             return ("domain.tld = ?", [tld])
+        case .tldMatching(let wildcard):
+            return ("domain.tld LIKE ? ESCAPE '\\'", [likePattern(wildcard)])
         case .folder(let name):
             return ("domain.folder_name = ?", [name])
+        case .folderMatching(let wildcard):
+            return ("domain.folder_name LIKE ? ESCAPE '\\'", [likePattern(wildcard)])
         case .expires(let expiry):
             return expirySQL(expiry, nowMs: nowMs)
+        case .daysLeft(let bounds):
+            let (low, high) = expiryRange(daysLeft: bounds, nowMs: nowMs)
+            return ("domain.expires_ms >= ? AND domain.expires_ms < ?", [low, high])
+        case .registered(let date):
+            let (low, high) = date.ageBounds(nowMs: nowMs)
+            return ("domain.registered_ms >= ? AND domain.registered_ms < ?", [low, high])
         case .renew(let option):
             return ("domain.renew_option = ?", [option.rawValue])
         case .locked(let flag):
@@ -69,8 +88,44 @@ extension PortfolioQuery {
         case .nameserver(let text):
             let pattern = "%" + likeEscaped(text) + "%"
             return ("domain.nameservers LIKE ? ESCAPE '\\' OR domain.ns_type LIKE ? ESCAPE '\\'", [pattern, pattern])
+        case .nameserverMatching(let wildcard):
+            // Hosts are joined by newlines: a newline on both sides makes
+            // every host's start and end a newline next to the text.
+            let pattern: String
+            switch wildcard {
+            case .prefix(let text): pattern = "%\n" + likeEscaped(text) + "%"
+            case .suffix(let text): pattern = "%" + likeEscaped(text) + "\n%"
+            case .infix(let text): pattern = "%" + likeEscaped(text) + "%"
+            }
+            return ("char(10) || domain.nameservers || char(10) LIKE ? ESCAPE '\\'", [pattern])
+        case .note(let text):
+            return ("domain.note LIKE ? ESCAPE '\\'", ["%" + likeEscaped(text) + "%"])
         case .forSale(let flag):
             return ("domain.for_sale = ?", [flag])
+        case .salePrice(let bounds):
+            var parts: [String] = []
+            var values: [any DatabaseValueConvertible] = []
+            if let lower = bounds.lower { parts.append("domain.sale_price_cents >= ?"); values.append(lower) }
+            if let upper = bounds.upper { parts.append("domain.sale_price_cents <= ?"); values.append(upper) }
+            return (parts.isEmpty ? "domain.sale_price_cents IS NOT NULL" : parts.joined(separator: " AND "), values)
+        case .selected:
+            // Resolved by the TUI before querying; elsewhere nothing is selected.
+            return ("0", [])
+        case .named(let names):
+            return ("domain.name IN (SELECT value FROM json_each(?))", [jsonArray(names.sorted())])
+        case .anyOf(let groups):
+            var alternatives: [String] = []
+            var values: [any DatabaseValueConvertible] = []
+            for group in groups {
+                var parts: [String] = []
+                for term in group {
+                    let (sql, termValues) = Self.sql(for: term, nowMs: nowMs, inGroup: true)
+                    parts.append(sql)
+                    values += termValues
+                }
+                alternatives.append(parts.isEmpty ? "1" : "(" + parts.joined(separator: " AND ") + ")")
+            }
+            return (alternatives.joined(separator: " OR "), values)
         case .pending(let flag):
             return (intentExists(states: ["pending", "inflight"], flag), [])
         case .failed(let flag):
@@ -108,6 +163,35 @@ extension PortfolioQuery {
             case .greaterOrEqual: return ("domain.expires_ms >= ?", [period.start])
             }
         }
+    }
+
+    /// `LIKE` pattern for a wildcard value.
+    static func likePattern(_ wildcard: Wildcard) -> String {
+        switch wildcard {
+        case .prefix(let text): return likeEscaped(text) + "%"
+        case .suffix(let text): return "%" + likeEscaped(text)
+        case .infix(let text): return "%" + likeEscaped(text) + "%"
+        }
+    }
+
+    /// A JSON array of strings, for `json_each(?)`: quotes, backslashes and
+    /// control characters escaped, everything else as is.
+    static func jsonArray(_ strings: [String]) -> String {
+        var out = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -36,79 +36,114 @@ extension SyncEngine {
     public func queue(_ edit: Edit, domains: [String], origin: OperationOrigin, label: String? = nil,
                       maxCostCents: Int64? = nil, createFolder: Bool = false,
                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> QueueSummary {
-        try validate(edit)
-        try checkAgainstAccount(edit, createFolder: createFolder)
-        var seen = Set<String>()
-        let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
-        // One read of only the columns the base value needs: for many names
+        try queue([(edit, domains)], origin: origin, label: label, maxCostCents: maxCostCents,
+                  createFolder: createFolder, progress: progress)
+    }
+
+    /// Queues several edits, each for its domains, as one operation (an
+    /// import: a price per domain, a note per domain). Same rules as
+    /// ``queue(_:domains:origin:label:maxCostCents:createFolder:progress:)``;
+    /// the cached rows are read once for every name.
+    @discardableResult
+    public func queue(_ edits: [(edit: Edit, domains: [String])], origin: OperationOrigin, label: String? = nil,
+                      maxCostCents: Int64? = nil, createFolder: Bool = false,
+                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> QueueSummary {
+        var checked = Set<Edit>()
+        for (edit, _) in edits where checked.insert(edit).inserted {
+            try validate(edit)
+            try checkAgainstAccount(edit, createFolder: createFolder)
+        }
+        var groups: [(edit: Edit, names: [String])] = []
+        var everyName: [String] = []
+        var anyName = Set<String>()
+        for (edit, domains) in edits {
+            var seen = Set<String>()
+            let names = domains.map { $0.lowercased() }.filter { seen.insert($0).inserted }
+            groups.append((edit, names))
+            for name in names where anyName.insert(name).inserted { everyName.append(name) }
+        }
+        var columns: [String] = []
+        for field in Set(edits.map(\.edit.field)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            columns += FieldValues.columns(for: field).filter { !columns.contains($0) }
+        }
+        // One read of only the columns the base values need: for many names
         // the store reads the table in one pass.
-        progress?(0, names.count * 2)
-        let rows = try store.domains(named: names, reading: FieldValues.columns(for: edit.field))
-        progress?(names.count, names.count * 2)
+        let steps = everyName.count * 2
+        progress?(0, steps)
+        let rows = try store.domains(named: everyName, reading: columns)
+        progress?(everyName.count, steps)
         // Positions, not copies of the rows (a row is some 300 bytes).
         let byName = Dictionary(rows.indices.map { (rows[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = QueueSummary()
-        summary.missing = names.filter { byName[$0] == nil }
+        summary.missing = everyName.filter { byName[$0] == nil }
         var intents: [NewIntent] = []
         var total: Int64 = 0
         var prices: [String: Int64?] = [:]
         // The record sets a name-server edit is based on, read in a few batches.
-        let dnsSets = edit.field == .nameServerSetting
-            ? try store.dnsRecordSets(domains: rows.filter { $0.nsType == .dynadotDNS }.map(\.name)) : [:]
-        var fixedValue: String?
-        if case .contacts = edit {} else { fixedValue = edit.encodedValue }
+        let nsNames = groups.filter { $0.edit.field == .nameServerSetting }.flatMap(\.names)
+        let dnsSets = nsNames.isEmpty ? [:]
+            : try store.dnsRecordSets(domains: nsNames.compactMap { byName[$0] }.map { rows[$0] }
+                .filter { $0.nsType == .dynadotDNS }.map(\.name))
         // Many rows share a base (an empty note, one renew setting): each
-        // distinct one is encoded once. The key is the row without what
-        // `FieldValues.cached` does not read (name, Unicode name, TLD); rows
-        // with a record set are encoded each.
-        var bases: [DomainRow: String] = [:]
-        for name in names {
-            guard let index = byName[name] else { continue }
-            let row = rows[index]
-            let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? dnsSets[name] : nil
-            let base: String
-            if dns == nil {
-                var key = row
-                key.name = ""
-                key.nameUnicode = ""
-                key.tld = ""
-                if let known = bases[key] {
-                    base = known
+        // distinct one is encoded once per field. The key is the row without
+        // what `FieldValues.cached` does not read (name, Unicode name, TLD);
+        // rows with a record set are encoded each.
+        var bases: [IntentField: [DomainRow: String]] = [:]
+        for (edit, names) in groups {
+            var fixedValue: String?
+            if case .contacts = edit {} else { fixedValue = edit.encodedValue }
+            for name in names {
+                guard let index = byName[name] else { continue }
+                let row = rows[index]
+                let dns = edit.field == .nameServerSetting && row.nsType == .dynadotDNS ? dnsSets[name] : nil
+                let base: String
+                if dns == nil {
+                    var key = row
+                    key.name = ""
+                    key.nameUnicode = ""
+                    key.tld = ""
+                    if let known = bases[edit.field]?[key] {
+                        base = known
+                    } else {
+                        base = FieldValues.cached(edit.field, row: row, dns: nil)
+                        // Bases nearly unique per row (expiry dates) stop filling it.
+                        if bases[edit.field, default: [:]].count < 4096 { bases[edit.field, default: [:]][key] = base }
+                    }
                 } else {
-                    base = FieldValues.cached(edit.field, row: row, dns: nil)
-                    // Bases nearly unique per row (expiry dates) stop filling it.
-                    if bases.count < 4096 { bases[key] = base }
+                    base = FieldValues.cached(edit.field, row: row, dns: dns)
                 }
-            } else {
-                base = FieldValues.cached(edit.field, row: row, dns: dns)
-            }
-            // Only a contacts edit depends on the row; encode the others once.
-            let value = fixedValue ?? resolved(edit, row: row).encodedValue
-            var cost: Int64?
-            if case .renew(let years) = edit {
-                if prices[row.tld] == nil { prices[row.tld] = try store.tldPrice(row.tld)?.renewCents }
-                if let price = prices[row.tld] ?? nil {
-                    cost = price * Int64(years)
-                    total += price * Int64(years)
-                } else {
-                    summary.unpriced.append(name)
+                // Only a contacts edit depends on the row; encode the others once.
+                let value = fixedValue ?? resolved(edit, row: row).encodedValue
+                var cost: Int64?
+                if case .renew(let years) = edit {
+                    if prices[row.tld] == nil { prices[row.tld] = try store.tldPrice(row.tld)?.renewCents }
+                    if let price = prices[row.tld] ?? nil {
+                        cost = price * Int64(years)
+                        total += price * Int64(years)
+                    } else {
+                        summary.unpriced.append(name)
+                    }
                 }
+                intents.append(NewIntent(domain: name, field: edit.field.rawValue, value: value, baseValue: base,
+                                         money: edit.spendsMoney, costCents: cost, valueVersion: Edit.valueVersion))
             }
-            intents.append(NewIntent(domain: name, field: edit.field.rawValue, value: value, baseValue: base,
-                                     money: edit.spendsMoney, costCents: cost, valueVersion: Edit.valueVersion))
         }
-        let operation = NewOperation(origin: origin, label: label ?? edit.label(domains: intents.count),
-                                     approvedCents: edit.spendsMoney ? maxCostCents : nil)
-        progress?(names.count * 3 / 2, names.count * 2)
+        let spendsMoney = edits.contains { $0.edit.spendsMoney }
+        let operation = NewOperation(origin: origin,
+                                     label: label ?? (groups.count == 1 ? groups[0].edit.label(domains: intents.count)
+                                                                        : "\(groups.count) edits on \(anyName.count) domains"),
+                                     approvedCents: spendsMoney ? maxCostCents : nil)
+        progress?(everyName.count * 3 / 2, steps)
         let result = try store.enqueue(operation, intents: intents)
-        progress?(names.count * 2, names.count * 2)
+        progress?(steps, steps)
         summary.added = result.added.count
         summary.superseded = result.superseded
         summary.cancelled = result.cancelled
         summary.unchanged = result.unchanged
         summary.operationID = result.operationID
-        if edit.spendsMoney { summary.costCents = total }
-        logger.info("queued", metadata: ["field": "\(edit.field.rawValue)", "domains": "\(intents.count)",
+        if spendsMoney { summary.costCents = total }
+        logger.info("queued", metadata: ["field": "\(Set(groups.map(\.edit.field.rawValue)).sorted().joined(separator: ","))",
+                                         "domains": "\(intents.count)",
                                          "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
         return summary
     }

@@ -38,6 +38,35 @@ enum QueueBenchmarks {
     }
 }
 
+extension QueueBenchmarks {
+    /// `dynafolio import` of a sheet with a distinct price and note for
+    /// every cached domain: reading and previewing the CSV (SwiftCSV, the
+    /// cached rows, what is queued), then queueing it as one operation
+    /// through the shared queue path (one edit group per row).
+    static func importAll(store: PortfolioDatabase, domains: Int) throws -> BenchResult {
+        let engine = SyncEngine(store: store, client: nil, logger: CacheBenchmarks.quietLogger())
+        let names = try store.names(matching: .all, sort: .byName, limit: nil, offset: 0)
+        var text = "Domain,Asking Price,Notes\r\n"
+        for (index, name) in names.enumerated() {
+            text += "\(name),\"$\(1 + index % 9),\(String(format: "%03d.%02d", index % 1000, index % 100))\",imported note \(index)\r\n"
+        }
+        var preview: ImportPreview?
+        let previewTime = try timed { preview = try engine.previewImport(text) }
+        var summary: QueueSummary?
+        let queueTime = try timed { summary = try engine.queueImport(preview!, label: "bench import") }
+        try engine.dropAll()
+        let rows = preview?.rowsRead ?? 0, changes = preview?.changeCount ?? 0
+        let budget = 5.0 * Double(max(domains, 100_000)) / 100_000
+        let ok = rows == names.count && (preview?.problems.isEmpty ?? false) && summary?.added == changes && changes == 2 * names.count
+        return BenchResult(name: "import a sheet with a price and a note per domain (\(names.count) rows)",
+                           value: "\(format(previewTime + queueTime, 2)) s: read + preview \(format(previewTime, 2)) s, queue \(format(queueTime, 2)) s (\(summary?.added ?? 0) intents, one operation)",
+                           budget: "≤ 5 s at 100k",
+                           met: ok && previewTime + queueTime <= budget,
+                           json: ["seconds": .number(previewTime + queueTime), "preview_seconds": .number(previewTime),
+                                  "queue_seconds": .number(queueTime), "added": .number(Double(summary?.added ?? 0))])
+    }
+}
+
 /// When each progress step of a queue call arrived.
 final class PhaseMarks: @unchecked Sendable {
     private let lock = NSLock()

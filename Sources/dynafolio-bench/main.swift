@@ -16,7 +16,7 @@ let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
 /// `--only queue`: just the ingest (which gives the cache and the raw-insert
-/// control) and the queue line, for measuring queueing alone.
+/// control), the queue line and the import line, for measuring queueing alone.
 let onlyQueue = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "queue" } ?? false
 
 /// `--only history`: the ingest (which gives the cache) and the history lines.
@@ -49,6 +49,8 @@ do {
     } else if onlyQueue {
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+        log("import a sheet of every domain…")
+        results.append(try QueueBenchmarks.importAll(store: store, domains: domainCount))
     } else {
         log("decode…")
         results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))
@@ -62,6 +64,9 @@ do {
         results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+        log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
+        log("import a sheet of every domain…")
+        results.append(try QueueBenchmarks.importAll(store: store, domains: domainCount))
         log("  \(results[results.count - 1].name): \(results[results.count - 1].value)")
         log("Queue pane and push dialog on a plan of every domain…")
         results.append(try AppBenchmarks.queuePane(store: store))

@@ -85,7 +85,7 @@ enum Goldens {
 
     static let filterError80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Con   6 Ord   7 Que   8 His
-        /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, ex…
+        /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld:com,net, fo…
             Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
 
@@ -102,10 +102,10 @@ enum Goldens {
 
 
 
-
-
-         filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, exp, renew,
-          lock, privacy, ns, sale, pending, failed, gone, changed
+         filter: unknown key 'tdl' — did you mean 'tld'? Keys: tld:com,net,
+         folder:client*, exp:<30d, days:<45, registered:<1y, renew:auto, lock:yes,
+         privacy:full, ns:*.cloudflare.com, note:WORD, sale:yes, price:100..1000,
+         selected:yes, pending:yes, failed:yes, gone:yes, changed:<7d
          acme │ cache 5m │ no key │ $100.00                  0/0 │ 0 selected │ queue 0
          / filter  Space select  * all  Enter detail  N ns  ? help  q quit  r sync
         """#
@@ -140,24 +140,24 @@ enum Goldens {
     static let help80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Con   6 Ord   7 Que   8 His
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-          ┌─ Keys — Domains (1–17 of 49) ────────────────────────────────────────────┐s
+          ┌─ Keys — Domains (1–17 of 67) ────────────────────────────────────────────┐s
           │ Everywhere                                                               │
-          │   ?         show the keys                                                │
-          │   q         quit (asks only while a push runs)                           │
-          │   r         sync the cache from the account in the background            │
-          │   :         commands: set, renew, sort, sync, push, messages, quit       │le
-          │   1         Domains pane                                                 │
-          │   2         Expiries pane                                                │
-          │   3         DNS pane (records of the cursor domain)                      │
-          │   4         Listings pane                                                │
-          │   5         Contacts pane                                                │
-          │   6         Orders pane                                                  │
-          │   7         Queue pane                                                   │
-          │   8         History pane                                                 │
-          │   Tab       next pane                                                    │
-          │   S-Tab     previous pane                                                │
-          │   j Down    next row                                                     │
-          │   k Up      previous row                                                 │
+          │   ?                    show the keys                                     │
+          │   q                    quit (asks only while a push runs)                │
+          │   r                    sync the cache from the account in the background │
+          │   :                    commands: set, renew, sort, sync, push, messages… │le
+          │   1                    Domains pane                                      │
+          │   2                    Expiries pane                                     │
+          │   3                    DNS pane (records of the cursor domain)           │
+          │   4                    Listings pane                                     │
+          │   5                    Contacts pane                                     │
+          │   6                    Orders pane                                       │
+          │   7                    Queue pane                                        │
+          │   8                    History pane                                      │
+          │   Tab                  next pane                                         │
+          │   S-Tab                previous pane                                     │
+          │   j Down               next row                                          │
+          │   k Up                 previous row                                      │
           └──────────────────────────────────────────────────────────────────────────┘
 
          acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0

@@ -105,48 +105,48 @@ extension Goldens {
     static let help160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History
             Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
-            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 49) ────────────────────────────────────────────┐   2026-11-13 12d                        │
+            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 67) ────────────────────────────────────────────┐   2026-11-13 12d                        │
             bravo.net         2026-10-29 -3d   par│ Everywhere                                                               │d  2025-09-27                            │
-            charlie.com       2027-05-20 200d  for│   ?         show the keys                                                │   auto                                  │
-            delta.io          2026-12-16 45d   dns│   q         quit (asks only while a push runs)                           │   locked                                │
-            echo.com          2027-01-20 80d   ste│   r         sync the cache from the account in the background            │   full                                  │
-            bücher.de         2026-12-31 60d   Dyn│   :         commands: set, renew, sort, sync, push, messages, quit       │   ns1.hostingco.net +1                  │
-            例え.jp           2028-03-15 500d  Dyn│   1         Domains pane                                                 │   ns2.hostingco.net                     │
-                                                  │   2         Expiries pane                                                │   Clients                               │
-                                                  │   3         DNS pane (records of the cursor domain)                      │   main site                             │
-                                                  │   4         Listings pane                                                │   active                                │
-                                                  │   5         Contacts pane                                                │t  Ada Lovelace <ada@example.org> #101   │
-                                                  │   6         Orders pane                                                  │   Ada Lovelace <ada@example.org> #101   │
-                                                  │   7         Queue pane                                                   │   Tech Desk <tech@example.org> #102     │
-                                                  │   8         History pane                                                 │   Ada Lovelace <ada@example.org> #101   │
-                                                  │   Tab       next pane                                                    │   5m ago                                │
-                                                  │   S-Tab     previous pane                                                │                                         │
-                                                  │   j Down    next row                                                     │                                         │
-                                                  │   k Up      previous row                                                 │                                         │
-                                                  │   g Home    first row                                                    │                                         │
-                                                  │   G End     last row                                                     │                                         │
-                                                  │   PgDn C-f  next page                                                    │                                         │
-                                                  │   PgUp C-b  previous page                                                │                                         │
-                                                  │   z         take back the last queued operation (its queued changes dro… │                                         │
+            charlie.com       2027-05-20 200d  for│   ?                    show the keys                                     │   auto                                  │
+            delta.io          2026-12-16 45d   dns│   q                    quit (asks only while a push runs)                │   locked                                │
+            echo.com          2027-01-20 80d   ste│   r                    sync the cache from the account in the background │   full                                  │
+            bücher.de         2026-12-31 60d   Dyn│   :                    commands: set, renew, sort, sync, push, messages… │   ns1.hostingco.net +1                  │
+            例え.jp           2028-03-15 500d  Dyn│   1                    Domains pane                                      │   ns2.hostingco.net                     │
+                                                  │   2                    Expiries pane                                     │   Clients                               │
+                                                  │   3                    DNS pane (records of the cursor domain)           │   main site                             │
+                                                  │   4                    Listings pane                                     │   active                                │
+                                                  │   5                    Contacts pane                                     │t  Ada Lovelace <ada@example.org> #101   │
+                                                  │   6                    Orders pane                                       │   Ada Lovelace <ada@example.org> #101   │
+                                                  │   7                    Queue pane                                        │   Tech Desk <tech@example.org> #102     │
+                                                  │   8                    History pane                                      │   Ada Lovelace <ada@example.org> #101   │
+                                                  │   Tab                  next pane                                         │   5m ago                                │
+                                                  │   S-Tab                previous pane                                     │                                         │
+                                                  │   j Down               next row                                          │                                         │
+                                                  │   k Up                 previous row                                      │                                         │
+                                                  │   g Home               first row                                         │                                         │
+                                                  │   G End                last row                                          │                                         │
+                                                  │   PgDn C-f             next page                                         │                                         │
+                                                  │   PgUp C-b             previous page                                     │                                         │
+                                                  │   z                    take back the last queued operation (its queued … │                                         │
                                                   │                                                                          │                                         │
                                                   │ Domains pane                                                             │                                         │
-                                                  │   /         filter with the query language (tld:com exp:<90d …)          │                                         │
-                                                  │   Space     select / unselect the cursor row                             │                                         │
-                                                  │   V         select from the last selected row to the cursor              │                                         │
-                                                  │   *         select every domain that matches the filter                  │                                         │
-                                                  │   !         invert the selection among matching domains                  │                                         │
-                                                  │   Esc u     clear the selection                                          │                                         │
-                                                  │   gv        select the last selection again                              │                                         │
-                                                  │   s         sort by the next column                                      │                                         │
-                                                  │   S         reverse the sort                                             │                                         │
-                                                  │   Enter     show / hide the detail panel                                 │                                         │
-                                                  │   <         scroll the columns that do not fit back to the left          │                                         │
-                                                  │   >         scroll in the columns that do not fit (on the right)         │                                         │
-                                                  │   C         choose the columns shown (kept in config.toml [columns])     │                                         │
-                                                  │   N         set name servers                                             │                                         │
-                                                  │   a         set the renew option (auto, donot, reset)                    │                                         │
-                                                  │   p         set WHOIS privacy (full, partial, off)                       │                                         │
-                                                  │   L         lock                                                         │                                         │
+                                                  │   /                    filter with the query language (tld:com exp:<90d… │                                         │
+                                                  │   Space                select / unselect the cursor row                  │                                         │
+                                                  │   V                    select from the last selected row to the cursor   │                                         │
+                                                  │   *                    select every domain that matches the filter       │                                         │
+                                                  │   !                    invert the selection among matching domains       │                                         │
+                                                  │   Esc u                clear the selection                               │                                         │
+                                                  │   gv                   select the last selection again                   │                                         │
+                                                  │   s                    sort by the next column                           │                                         │
+                                                  │   S                    reverse the sort                                  │                                         │
+                                                  │   Enter                show / hide the detail panel                      │                                         │
+                                                  │   <                    scroll the columns that do not fit back to the l… │                                         │
+                                                  │   >                    scroll in the columns that do not fit (on the ri… │                                         │
+                                                  │   C                    choose the columns shown (kept in config.toml [c… │                                         │
+                                                  │   N                    set name servers                                  │                                         │
+                                                  │   a                    set the renew option (auto, donot, reset)         │                                         │
+                                                  │   p                    set WHOIS privacy (full, partial, off)            │                                         │
+                                                  │   L                    lock                                              │                                         │
                                                   └──────────────────────────────────────────────────────────────────────────┘                                         │
                                                                                                                    └───────────────────────────────────────────────────┘
          acme │ cache 5m │ no key │ $100.00                                                                                                  1/7 │ 0 selected │ queue 0

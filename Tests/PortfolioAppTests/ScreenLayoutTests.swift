@@ -44,11 +44,11 @@ import TerminalUI
         let fixture = try AppFixture()
         let error = screenText(fixture.drive([.char("/")] + AppFixture.typed("tdl:x")))
         #expect(error.contains("filter: unknown key 'tdl' — did you mean 'tld'?"))
-        #expect(error.contains("pending, failed, gone"), "the message continues on the line above the footer:\n\(error)")
+        #expect(error.contains("pending:yes, failed:yes, gone:yes"), "the message continues on the line above the footer:\n\(error)")
         fixture.drive([.escape, .char(":")] + AppFixture.typed("frobnicate") + [.enter])
         let shown = screenText(fixture.drive([.char(":")] + AppFixture.typed("messages") + [.enter]))
         #expect(shown.contains("Messages"))
-        #expect(shown.contains("! ") && shown.contains("pending, failed, gone"), "\(shown)")
+        #expect(shown.contains("! ") && shown.contains("pending:yes, failed:yes, gone:yes"), "\(shown)")
         #expect(shown.contains("unknown command 'frobnicate'"))
         #expect(fixture.app.messageLog.count >= 2)
     }

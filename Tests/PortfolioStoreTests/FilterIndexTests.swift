@@ -37,6 +37,13 @@ struct FilterIndexTests {
             row.forSale = i % 9 == 0
             row.renewOption = [.auto, .donot, .none][i % 3]
             row.folderName = folders[i % folders.count]
+            row.note = ["", "Resell at AUCTION", "keep, 100%_sure", "", "bücher-Liste"][i % 5]
+            let yearAgo = UTCDate.adding(-1, .year, to: testNow)
+            let registeredEdges: [Int64?] = [nil, yearAgo, yearAgo - 1, yearAgo + 1, ms("2020-01-01"), ms("2021-01-01") - 1,
+                                             testNow - 1, ms("2019-06-30")]
+            row.registeredMs = i % 2 == 0 ? registeredEdges[(i / 2) % registeredEdges.count] : testNow - Int64((i * 53) % 4000) * dayMs
+            let priceEdges: [Int64?] = [nil, 0, 10_000, 9_999, 50_000, 50_001, 100_000, 100_001, 125_050]
+            row.salePriceCents = i % 3 == 1 ? priceEdges[(i / 3) % priceEdges.count] : (i % 3 == 2 ? Int64((i * 137) % 2000) * 100 : nil)
             rows.append(row)
         }
         return rows
@@ -88,6 +95,20 @@ struct FilterIndexTests {
         "ns:forward", "ns:zz",
         "sale:yes", "sale:no", "pending:yes", "pending:no", "failed:yes", "failed:no", "gone:yes", "gone:no",
         "changed:<7d", "changed:<=30d", "changed:<1d", "changed:<2w", "changed:<1y",
+        // value lists, wildcards, folder:none
+        "tld:com,net", "tld:co.uk,de,zz", "renew:auto,donot", "lock:yes,no", "folder:Sale,none", "exp:overdue,>1y",
+        "tld:c*", "tld:*k", "tld:*o*", "folder:none", "folder:sal*", "folder:*SALE", "folder:*ï", "folder:100%*",
+        "ns:ns1*", "ns:*.net", "ns:*example*", "ns:*-1.org", "ns:DNS.*", "ns:*.net,*.org",
+        // notes, days left, registration, prices
+        "note:resell", "note:AUCTION", "note:100%", "note:\"keep, 100\"", "note:ü", "note:_",
+        "days:<45", "days:<=0", "days:>=30", "days:10..30", "days:-5..5", "days:<0", "days:0", "days:>365",
+        "registered:<1y", "registered:<=1y", "registered:>1y", "registered:>=1y", "registered:>5y", "registered:2020",
+        "registered:<2021-01", "registered:2019..2021", "registered:<30d",
+        "sale:>500", "sale:>=500", "price:100..1000", "price:<=500", "price:0", "price:$1,000", "price:1250.50",
+        "price:<100", "sale:>1,000",
+        // groups inside one term
+        "(tld:com OR lock:yes)", "(tld:net exp:<30d OR folder:Sale)", "(note:resell OR price:>500) renew:auto",
+        "selected:yes", "selected:no",
     ]
 
     static func generatedQueries(count: Int) -> [String] {
@@ -95,11 +116,19 @@ struct FilterIndexTests {
         var queries: [String] = ["", "-a"]
         for term in vocabulary { queries += [term, "-" + term] }
         while queries.count < count {
-            let terms = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+            var terms = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
                 (Bool.random(using: &generator) && Int.random(in: 0..<3, using: &generator) == 0 ? "-" : "")
                     + vocabulary.randomElement(using: &generator)!
             }
-            queries.append(terms.joined(separator: " "))
+            // Sometimes two neighbours become an OR group (negated now and then),
+            // and sometimes the terms are ORed instead of ANDed.
+            if terms.count >= 2, Int.random(in: 0..<3, using: &generator) == 0 {
+                let i = Int.random(in: 0..<(terms.count - 1), using: &generator)
+                let sign = Int.random(in: 0..<3, using: &generator) == 0 ? "-" : ""
+                terms[i] = sign + "(" + terms[i] + " OR " + terms[i + 1] + ")"
+                terms.remove(at: i + 1)
+            }
+            queries.append(terms.joined(separator: Int.random(in: 0..<4, using: &generator) == 0 ? " OR " : " "))
         }
         return queries
     }
@@ -134,8 +163,13 @@ struct FilterIndexTests {
         let store = try Self.makePortfolioStore()
         try store.buildFilterIndexNow()
         #expect(store.filterIndexCounts.builds == 1)
-        let queries = Self.generatedQueries(count: 420)
-        #expect(queries.count >= 300)
+        let queries = Self.generatedQueries(count: 700)
+        #expect(queries.count >= 600)
+        // Every new form is in the generated set, alone and combined.
+        for form in ["tld:com,net", " OR ", "(", "folder:none", "folder:sal*", "ns:*.net", "note:", "days:", "registered:",
+                     "price:", "sale:>500", "selected:"] {
+            #expect(queries.filter { $0.contains(form) }.count >= 3, "\(form) is rarely generated")
+        }
         var matchedSome = 0
         for (seed, text) in queries.enumerated() {
             try Self.expectSameAnswers(store, text, seed: seed)
@@ -212,6 +246,53 @@ struct FilterIndexTests {
         try store.writer.write { db in try db.execute(sql: "UPDATE domain SET folder_name = 'elsewhere' WHERE name = 'domain-0.com'") }
         #expect(try store.names(matching: query) == ["domain-0.com"])
         #expect(store.filterIndexCounts.patches == 1)
+    }
+
+    @Test("the new forms select what they say: lists and OR are unions, groups nest, wildcards, folder:none, note, days, registered, prices, selected")
+    func newFormsSelectTheRightDomains() throws {
+        let store = try Self.makePortfolioStore()
+        try store.buildFilterIndexNow()
+        let present = try store.rows(matching: .all)
+        // Through the index, through SQL, and against a plain Swift reading of every present row.
+        func check(_ text: String, _ holds: (DomainRow) -> Bool) throws {
+            let query = try PortfolioQuery(parsing: text)
+            let expected = present.filter(holds).map(\.name)
+            #expect(!expected.isEmpty, "'\(text)' matches nothing in the fixture")
+            #expect(try store.names(matching: query) == expected, "'\(text)' through the index")
+            #expect(try store.bypassingFilterIndex { try store.names(matching: query) } == expected, "'\(text)' in SQL")
+        }
+        try check("tld:com,net") { $0.tld == "com" || $0.tld == "net" }
+        try check("tld:com OR tld:net") { $0.tld == "com" || $0.tld == "net" }
+        try check("(tld:com OR tld:net) lock:yes") { ($0.tld == "com" || $0.tld == "net") && $0.locked }
+        try check("lock:yes tld:com OR renew:auto") { ($0.locked && $0.tld == "com") || $0.renewOption == .auto }
+        try check("-(tld:com OR tld:net) privacy:full") { $0.tld != "com" && $0.tld != "net" && $0.privacy == .full }
+        try check("((tld:de OR tld:org) OR (lock:yes sale:yes))") { $0.tld == "de" || $0.tld == "org" || ($0.locked && $0.forSale) }
+        try check("folder:none") { $0.folderName.isEmpty }
+        try check("folder:sal*") { $0.folderName.lowercased().hasPrefix("sal") }
+        try check("folder:*sale") { $0.folderName.lowercased().hasSuffix("sale") }
+        try check("ns:*.net") { $0.nameservers.contains { $0.lowercased().hasSuffix(".net") } }
+        try check("ns:ns1*") { $0.nameservers.contains { $0.lowercased().hasPrefix("ns1") } }
+        try check("note:auction") { $0.note.lowercased().contains("auction") }
+        try check("note:100%") { $0.note.contains("100%") }
+        try check("price:100..1000") { ($0.salePriceCents ?? -1) >= 10_000 && ($0.salePriceCents ?? -1) <= 100_000 }
+        try check("sale:>500") { ($0.salePriceCents ?? -1) > 50_000 }
+        try check("price:$1,250.50") { $0.salePriceCents == 125_050 }
+        try check("days:<45") { $0.expiresMs.map { UTCDate.daysLeft(until: $0, from: testNow) < 45 } ?? false }
+        try check("days:10..30") { $0.expiresMs.map { (10...30).contains(UTCDate.daysLeft(until: $0, from: testNow)) } ?? false }
+        try check("days:-1") { $0.expiresMs.map { UTCDate.daysLeft(until: $0, from: testNow) == -1 } ?? false }
+        let yearAgo = UTCDate.adding(-1, .year, to: testNow)
+        try check("registered:<1y") { $0.registeredMs.map { $0 > yearAgo } ?? false }
+        try check("registered:>=1y") { $0.registeredMs.map { $0 <= yearAgo } ?? false }
+        try check("registered:2020") { $0.registeredMs.map { $0 >= ms("2020-01-01") && $0 < ms("2021-01-01") } ?? false }
+        // selected: reads the TUI's selection; unresolved (the CLI) nothing is selected.
+        let picked: Set<String> = ["domain-1.net", "domain-2.org", "xn--3-stem.co.uk", "missing.example", "we\"ird\\\u{1}.com"]
+        let resolved = try PortfolioQuery(parsing: "selected:yes OR tld:de").resolvingSelection(picked)
+        let expected = present.filter { picked.contains($0.name) || $0.tld == "de" }.map(\.name)
+        #expect(try store.names(matching: resolved) == expected)
+        #expect(try store.bypassingFilterIndex { try store.names(matching: resolved) } == expected)
+        let unpicked = try PortfolioQuery(parsing: "selected:no").resolvingSelection(picked)
+        #expect(try store.count(matching: unpicked) == present.count - present.filter { picked.contains($0.name) }.count)
+        #expect(try store.count(matching: PortfolioQuery(parsing: "selected:yes")) == 0)
     }
 }
 

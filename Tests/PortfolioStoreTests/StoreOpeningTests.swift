@@ -12,7 +12,7 @@ struct StoreOpeningTests {
         let path = dir.path("cache.sqlite")
         let first = try PortfolioDatabase(path: path)
         let applied = try first.appliedMigrations()
-        #expect(applied == ["v1-domains", "v1-dns", "v1-account-data", "v1-sync-runs", "v1-outbox", "v2-operations", "v3-filter-index", "v3-outbox-plan-sections", "v4-history-remote"])
+        #expect(applied == ["v1-domains", "v1-dns", "v1-account-data", "v1-sync-runs", "v1-outbox", "v2-operations", "v3-filter-index", "v3-outbox-plan-sections", "v4-history-remote", "v4-import-query-columns"])
         try first.upsertDomains(generatedDomains(3), syncedAtMs: testNow)
         let second = try PortfolioDatabase(path: path)
         #expect(try second.appliedMigrations() == applied)
@@ -63,10 +63,15 @@ struct StoreOpeningTests {
         #expect(before == 0)
         let rowID = try store.writer.read { try Int64.fetchOne($0, sql: "SELECT rowid FROM domain ORDER BY rowid LIMIT 1") }!
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE domain SET note = 'not read by queries' WHERE rowid = ?", arguments: [rowID])
+            try db.execute(sql: "UPDATE domain SET status = 'not read by queries' WHERE rowid = ?", arguments: [rowID])
             try db.execute(sql: "UPDATE domain SET tld = tld WHERE rowid = ?", arguments: [rowID])
         }
         #expect(try logged().count == before)
+        // note:, price: and registered: read these (migration v4-import-query-columns).
+        for column in ["note = 'resell'", "sale_price_cents = 50000", "registered_ms = 1"] {
+            try store.writer.write { db in try db.execute(sql: "UPDATE domain SET \(column) WHERE rowid = ?", arguments: [rowID]) }
+        }
+        #expect(try logged() == [rowID, rowID, rowID])
         try store.writer.write { db in
             try db.execute(sql: "UPDATE domain SET folder_name = 'Moved' WHERE rowid = ?", arguments: [rowID])
             try db.execute(sql: "DELETE FROM domain WHERE rowid = ?", arguments: [rowID])

@@ -17,11 +17,21 @@ struct DomainSelection: ParsableArguments {
         }
     }
 
+    /// Parses a query given on the command line, which has no selection:
+    /// `selected:` is refused with what to use instead.
+    static func parseQuery(_ text: String) throws -> PortfolioQuery {
+        let parsed = try PortfolioQuery(parsing: text)
+        if parsed.mentionsSelection {
+            throw CLIFailure.usage("selected: reads the TUI's selection; on the command line name the domains with --domains a,b,c or narrow with other terms")
+        }
+        return parsed
+    }
+
     /// The chosen names (ASCII / punycode, lower case). Every named domain
     /// must be in the cache; an empty selection is an error too.
     func resolve(in store: PortfolioDatabase) throws -> [String] {
         if let query {
-            let parsed = try PortfolioQuery(parsing: query)
+            let parsed = try Self.parseQuery(query)
             let names = try store.names(matching: parsed)
             guard !names.isEmpty else {
                 throw CLIFailure.usage("no cached domain matches '\(query)'; check it with `dynafolio ls '\(query)'`")
