@@ -42,14 +42,7 @@ extension PortfolioDatabase {
     /// to base, and, if not, the id the one-by-one rules would give it.
     /// Returns the number of rounds.
     static func stage(_ db: Database, _ intents: [NewIntent]) throws -> Int {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.enqueue_new;
-            CREATE TEMP TABLE enqueue_new (
-                seq INTEGER PRIMARY KEY, round INTEGER NOT NULL,
-                domain TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, base_value TEXT NOT NULL,
-                money INTEGER NOT NULL, cost_cents INTEGER, value_version INTEGER NOT NULL,
-                back INTEGER NOT NULL, new_id INTEGER);
-            """)
+        try createStagingTable(db)
         // With a send in flight the cached value may be about to change, so
         // an edit back to "base" is still a real edit. In-flight intents do
         // not change during this call, so this holds for every round.
@@ -57,11 +50,7 @@ extension PortfolioDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT domain, field FROM main.outbox_intent WHERE state = 'inflight'") {
             if let domain = row.text(0), let field = row.text(1) { inflight.insert(domain + "\u{0}" + field) }
         }
-        // AUTOINCREMENT hands out max(ever used, present) + 1.
-        var nextID = (try Int64.fetchOne(db, sql: """
-            SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox_intent'), 0),
-                       COALESCE((SELECT MAX(id) FROM main.outbox_intent), 0))
-            """) ?? 0) + 1
+        var nextID = try nextIntentID(db)
         // Multi-row inserts with the values bound straight into SQLite:
         // GRDB's generic `StatementArguments` per row cost more than the
         // insert itself.
@@ -117,6 +106,28 @@ extension PortfolioDatabase {
             start = end
         }
         return rounds
+    }
+
+    /// The staging table of new intents (temp schema, on the writer
+    /// connection, never seen by readers).
+    static func createStagingTable(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.enqueue_new;
+            CREATE TEMP TABLE enqueue_new (
+                seq INTEGER PRIMARY KEY, round INTEGER NOT NULL,
+                domain TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, base_value TEXT NOT NULL,
+                money INTEGER NOT NULL, cost_cents INTEGER, value_version INTEGER NOT NULL,
+                back INTEGER NOT NULL, new_id INTEGER);
+            """)
+    }
+
+    /// The id the next new intent gets: AUTOINCREMENT hands out
+    /// max(ever used, present) + 1.
+    static func nextIntentID(_ db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox_intent'), 0),
+                       COALESCE((SELECT MAX(id) FROM main.outbox_intent), 0))
+            """) ?? 0) + 1
     }
 
     /// Intents staged per insert statement (11 parameters each, well under
