@@ -137,13 +137,25 @@ extension PortfolioDatabase {
     /// Queues one round (keys unique) with a handful of statements.
     static func queueRound(_ db: Database, _ round: Int, operation: NewOperation, now: Int64,
                            into result: inout EnqueueResult) throws {
+        // Each statement below probes the outbox once per staged intent:
+        // skipped when it cannot match (no edit back to base; no open
+        // intent of the fields edited, as a bulk edit of a new field finds).
+        let anyBack = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.enqueue_new WHERE round = ? AND back)",
+                                        arguments: [round]) ?? true
+        let fields = "(SELECT DISTINCT field FROM temp.enqueue_new WHERE round = ?)"
+        let anyOpen = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM main.outbox_intent WHERE state = 'pending' AND field IN \(fields))
+                OR EXISTS (SELECT 1 FROM main.outbox_intent WHERE state IN ('failed','conflict') AND field IN \(fields))
+            """, arguments: [round, round]) ?? true
         // Back to base with nothing open: nothing to do, counted unchanged.
-        result.unchanged += try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM temp.enqueue_new n WHERE n.round = ? AND n.back AND NOT EXISTS (
-                SELECT 1 FROM main.outbox_intent o
-                WHERE o.domain = n.domain AND o.field = n.field AND o.state IN \(openStates))
-            """, arguments: [round]) ?? 0
-        for back in [true, false] {
+        if anyBack {
+            result.unchanged += try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM temp.enqueue_new n WHERE n.round = ? AND n.back AND NOT EXISTS (
+                    SELECT 1 FROM main.outbox_intent o
+                    WHERE o.domain = n.domain AND o.field = n.field AND o.state IN \(openStates))
+                """, arguments: [round]) ?? 0
+        }
+        for back in [true, false] where anyOpen && (!back || anyBack) {
             try db.execute(sql: """
                 UPDATE main.outbox_intent SET state = ?, updated_ms = ?
                 WHERE state IN \(openStates)

@@ -56,12 +56,17 @@ extension PortfolioDatabase {
         let now = nowMs
         return try write { db -> CacheEnqueueResult? in
             try Self.stageTargets(db, names)
+            // One pass over the target rows: their type check and the
+            // columns the edit reads (reading a row is most of the cost).
+            let check = ["name"] + columns
+            try db.execute(sql: """
+                DROP TABLE IF EXISTS temp.enqueue_found;
+                CREATE TEMP TABLE enqueue_found AS
+                    SELECT t.pos AS pos, \(Self.canonicalTypesCheck) AS ok, \(check.map { "d.\($0) AS \($0)" }.joined(separator: ", "))
+                    FROM temp.enqueue_target t JOIN main.domain d ON d.name = t.target_name;
+                """)
             progress?(1, 4)
-            let irregular = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM temp.enqueue_target t JOIN main.domain d ON d.name = t.target_name
-                WHERE NOT \(Self.canonicalTypesCheck)
-                """) ?? 0
-            guard irregular == 0 else {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.enqueue_found WHERE NOT ok)") != true else {
                 try Self.dropCacheStaging(db)
                 return nil
             }
@@ -70,24 +75,27 @@ extension PortfolioDatabase {
             try Self.createStagingTable(db)
             // Same rule as `stage`: back to base only with nothing in flight;
             // new ids consecutive in the order of `names`.
-            let match = columns.map { "d.\($0) IS b.\($0)" }.joined(separator: " AND ")
+            let inflight = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM main.outbox_intent WHERE state = 'inflight' AND field = ?)
+                """, arguments: [field]) ?? true
+            let back = inflight ? """
+                (b.same AND NOT EXISTS (SELECT 1 FROM main.outbox_intent o
+                                        WHERE o.domain = f.name AND o.field = ? AND o.state = 'inflight'))
+                """ : "(b.same OR ? IS NULL)"
+            let match = columns.map { "f.\($0) IS b.\($0)" }.joined(separator: " AND ")
             try db.execute(sql: """
                 INSERT INTO temp.enqueue_new (seq, round, domain, field, value, base_value, money, cost_cents, value_version,
                                               back, new_id)
                 SELECT seq, 0, name, ?, value, base, ?, NULL, ?, back,
                        CASE WHEN NOT back THEN ? - 1 + row_number() OVER (PARTITION BY back ORDER BY seq) END
-                FROM (SELECT t.pos AS seq, d.name AS name, b.value AS value, b.base AS base,
-                             (b.same AND NOT EXISTS (SELECT 1 FROM main.outbox_intent o
-                                                     WHERE o.domain = d.name AND o.field = ? AND o.state = 'inflight')) AS back
-                      FROM temp.enqueue_target t
-                      JOIN main.domain d ON d.name = t.target_name
-                      JOIN temp.enqueue_encoding b ON \(match))
+                FROM (SELECT f.pos AS seq, f.name AS name, b.value AS value, b.base AS base, \(back) AS back
+                      FROM temp.enqueue_found f JOIN temp.enqueue_encoding b ON \(match))
                 ORDER BY seq
                 """, arguments: [field, money, valueVersion, try Self.nextIntentID(db), field])
             progress?(3, 4)
-            let missing = try Int.fetchAll(db, sql: """
-                SELECT pos FROM temp.enqueue_target t WHERE NOT EXISTS (SELECT 1 FROM main.domain d WHERE d.name = t.target_name)
-                ORDER BY pos
+            let found = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.enqueue_found") ?? 0
+            let missing = found == names.count ? [] : try Int.fetchAll(db, sql: """
+                SELECT pos FROM temp.enqueue_target WHERE pos NOT IN (SELECT pos FROM temp.enqueue_found) ORDER BY pos
                 """)
             var result = EnqueueResult()
             try Self.queueRound(db, 0, operation: operation(names.count - missing.count), now: now, into: &result)
@@ -139,9 +147,7 @@ extension PortfolioDatabase {
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.enqueue_encoding;
             CREATE TEMP TABLE enqueue_encoding (k INTEGER PRIMARY KEY, \(list), value TEXT, base TEXT, same INTEGER);
-            INSERT INTO temp.enqueue_encoding (\(list))
-                SELECT DISTINCT \(columns.map { "d.\($0)" }.joined(separator: ", "))
-                FROM temp.enqueue_target t JOIN main.domain d ON d.name = t.target_name;
+            INSERT INTO temp.enqueue_encoding (\(list)) SELECT DISTINCT \(list) FROM temp.enqueue_found;
             """)
         let combinations = try Row.fetchAll(db, sql: "SELECT \(list), k FROM temp.enqueue_encoding")
         let update = try db.makeStatement(sql: "UPDATE temp.enqueue_encoding SET value = ?, base = ?, same = ? WHERE k = ?")
@@ -159,6 +165,9 @@ extension PortfolioDatabase {
     }
 
     static func dropCacheStaging(_ db: Database) throws {
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.enqueue_target; DROP TABLE IF EXISTS temp.enqueue_encoding")
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.enqueue_target; DROP TABLE IF EXISTS temp.enqueue_found;
+            DROP TABLE IF EXISTS temp.enqueue_encoding
+            """)
     }
 }
