@@ -15,9 +15,10 @@ if let flag = arguments.firstIndex(of: "--app-frame"), arguments.indices.contain
 let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
-/// `--only queue`: just the ingest (which gives the cache and the raw-insert
-/// control) and the queue line, for measuring queueing alone.
-let onlyQueue = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "queue" } ?? false
+/// `--only queue` / `--only plan` / `--only app`: just the ingest (which
+/// gives the cache and the raw-insert control) and that line (`app`: the
+/// child process's lines), for measuring one thing alone.
+let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 
 func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -36,9 +37,15 @@ do {
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
     results += [ingest, raw]
-    if onlyQueue {
+    if only == "queue" {
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+    } else if only == "plan" {
+        log("plan…")
+        results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
+    } else if only == "app" {
+        log("first frame, End / G, select-all, sorts, memory…")
+        results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
     } else {
         log("decode…")
         results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))
