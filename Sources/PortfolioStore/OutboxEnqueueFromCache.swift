@@ -58,12 +58,22 @@ extension PortfolioDatabase {
             try Self.stageTargets(db, names)
             // One pass over the target rows: their type check and the
             // columns the edit reads (reading a row is most of the cost).
+            // Many names: the table is read in rowid order and each row looks
+            // its name up among the targets (100k lookups by name, in name
+            // order, jump around the table); few: each name is looked up.
             let check = ["name"] + columns
+            let join: String
+            if names.count >= Self.scanThreshold {
+                try db.execute(sql: "CREATE INDEX temp.enqueue_target_by_name ON enqueue_target(target_name)")
+                join = "main.domain d CROSS JOIN temp.enqueue_target t ON t.target_name = d.name"
+            } else {
+                join = "temp.enqueue_target t JOIN main.domain d ON d.name = t.target_name"
+            }
             try db.execute(sql: """
                 DROP TABLE IF EXISTS temp.enqueue_found;
                 CREATE TEMP TABLE enqueue_found AS
                     SELECT t.pos AS pos, \(Self.canonicalTypesCheck) AS ok, \(check.map { "d.\($0) AS \($0)" }.joined(separator: ", "))
-                    FROM temp.enqueue_target t JOIN main.domain d ON d.name = t.target_name;
+                    FROM \(join);
                 """)
             progress?(1, 4)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.enqueue_found WHERE NOT ok)") != true else {

@@ -109,6 +109,31 @@ struct QueueSetBasedTests {
         }
     }
 
+    @Test("many names (the table scanned in rowid order, names looked up among the targets) give what the row path gives")
+    func manyNamesSameAsRowPath() throws {
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .critical
+        let count = PortfolioDatabase.scanThreshold + 200
+        let rows = (0..<count).map { index in
+            DomainRow(name: "m\(index).net", tld: "net", privacy: [.none, .full][index % 2],
+                      note: Self.hostile[index % Self.hostile.count], folderName: index % 3 == 0 ? "A" : "")
+        }
+        let engines = try (0..<2).map { _ -> SyncEngine in
+            let store = try PortfolioDatabase(inMemoryWithClock: { 1_000 })
+            try store.upsertDomains(rows, syncedAtMs: 1_000)
+            return SyncEngine(store: store, client: nil, logger: quiet)
+        }
+        // Names in an order unlike the table's, with some the cache lacks.
+        let names = (rows.map(\.name) + ["gone-1.net", "gone-2.net"]).sorted { $0.reversed().lexicographicallyPrecedes($1.reversed()) }
+        for edit in [Edit.note("bulk"), .privacy(.full), .folder("A"), .note("again")] {
+            let a = try #require(try engines[0].queueInSQL(edit, names: names, origin: .cli, label: nil, progress: nil))
+            let b = try engines[1].queueFromRows(edit, names: names, origin: .cli)
+            #expect(a == b)
+            #expect(a.missing == ["gone-1.net", "gone-2.net"].sorted { $0.reversed().lexicographicallyPrecedes($1.reversed()) })
+            #expect(try Self.snapshot(engines[0].store).0 == Self.snapshot(engines[1].store).0)
+        }
+    }
+
     @Test("a row with an irregular column type is queued from the row path, with the same result")
     func irregularRowFallsBack() throws {
         var quiet = Logger(label: "test")
