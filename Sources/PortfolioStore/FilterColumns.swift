@@ -433,6 +433,13 @@ struct FilterColumns: Sendable {
     /// results and sort orders are cached by) moves only when what a query
     /// reads did: rows, or markers read again.
     private mutating func finishPatch(_ db: Database, generation: Int64, touchedNames: Bool, rowsChanged: Bool) throws -> Bool {
+        // Stale markers stay stale until the background read replaces them:
+        // no fingerprint (a pass over the open intents) on the way.
+        guard !markersStale else {
+            self.generation = generation
+            if rowsChanged { version += 1 }
+            return true
+        }
         let print = try Self.markerFingerprint(db)
         var reread = false
         if touchedNames || print != markerPrint {
