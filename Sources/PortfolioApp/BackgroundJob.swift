@@ -72,7 +72,9 @@ extension PortfolioApp {
         let engine = environment.engine
         let run = job.work
         let bar = job.bar?.0
+        let before = work.beforeJob
         Task.detached {
+            await before?()
             do {
                 let message = try await run(engine) { progress in
                     if let bar { work.setBar(bar, progress) }

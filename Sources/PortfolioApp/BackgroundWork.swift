@@ -5,7 +5,8 @@ import TerminalUI
 /// Background jobs running in Tasks while the UI stays responsive. Tasks
 /// write progress and results here; the event loop reads them between keys.
 /// A condition lets an idle loop (tests, headless) wait for the next change
-/// instead of sleeping.
+/// instead of sleeping; an async loop suspends until it instead of blocking
+/// a thread of the cooperative pool the jobs themselves run on.
 final class BackgroundWork: @unchecked Sendable {
     // @unchecked: every stored property is guarded by `condition`. It stays
     // an NSCondition, not a Mutex: `waitForChange` sleeps until a job signals,
@@ -16,6 +17,16 @@ final class BackgroundWork: @unchecked Sendable {
     private var running: [Int: (group: String?, bar: BackgroundJob.Bar?)] = [:]
     private var finished: [Completion] = []
     private var changes = 0
+    /// Suspended ``changed(after:timeout:)`` calls, by token.
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
+    /// Awaited by a job's Task before its work starts (tests hold jobs
+    /// with it); nil: start at once.
+    var beforeJob: (@Sendable () async -> Void)? {
+        get { condition.withLock { _beforeJob } }
+        set { condition.withLock { _beforeJob = newValue } }
+    }
+    private var _beforeJob: (@Sendable () async -> Void)?
 
     /// A job that ended, with what it returned.
     struct Completion {
@@ -46,6 +57,7 @@ final class BackgroundWork: @unchecked Sendable {
         if let bar { bars[bar.0] = bar.1 }
         changes += 1
         condition.broadcast()
+        resumeWaiters()
         return true
     }
 
@@ -75,11 +87,46 @@ final class BackgroundWork: @unchecked Sendable {
         while changes == seen, condition.wait(until: deadline) {}
     }
 
+    /// Suspends until something changes after `seen` changes, or `timeout`
+    /// passes, without holding a thread.
+    func changed(after seen: Int, timeout: Duration) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            condition.lock()
+            guard changes == seen else {
+                condition.unlock()
+                continuation.resume()
+                return
+            }
+            let token = nextWaiter
+            nextWaiter += 1
+            waiters[token] = continuation
+            condition.unlock()
+            Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                self?.resumeWaiter(token)
+            }
+        }
+    }
+
+    private func resumeWaiter(_ token: Int) {
+        let waiter = condition.withLock { waiters.removeValue(forKey: token) }
+        waiter?.resume()
+    }
+
+    /// Resumes every suspended waiter; called with the lock held (resuming
+    /// only schedules the waiting task).
+    private func resumeWaiters() {
+        let all = waiters.values
+        waiters = [:]
+        for waiter in all { waiter.resume() }
+    }
+
     private func update(_ change: (BackgroundWork) -> Void) {
         condition.lock()
         change(self)
         changes += 1
         condition.broadcast()
+        resumeWaiters()
         condition.unlock()
     }
 }

@@ -184,13 +184,24 @@ public final class ContactsPane: Pane {
             return
         }
         form = nil
-        let rows: [DomainRow]
-        do {
-            rows = try app.store.domains(named: state.selection.sortedNames(in: app.store))
-        } catch {
-            state.message = StatusMessage(error: error)
-            return
+        let contact = contacts.first { $0.id == id }
+        let unicode = app.unicode
+        let selection = state.selection
+        // The selected rows, read off the UI thread for a big selection; the
+        // dialog lists them and queues exactly those names.
+        state.request = AppRequest { host in
+            EditQueueing.readThenAsk(.selection(selection), for: "the contact assignment", host, read: { store, names in
+                try store.domains(named: names)
+            }) { rows, host in
+                host.confirm(Self.assignDialog(id, contact: contact, roles: roles, rows: rows, unicode: unicode),
+                             then: Self.assign(id: id, roles: roles, domains: rows.map(\.name)))
+            }
         }
+    }
+
+    /// The assignment dialog for the rows read: the calls it takes and the domains.
+    private static func assignDialog(_ id: String, contact: ContactRow?, roles: [ContactRole], rows: [DomainRow],
+                                     unicode: Bool) -> ConfirmDialog {
         // Domains whose four contacts end up identical share a call (100 each).
         var groups: [[String?]: Int] = [:]
         var changing = 0
@@ -202,12 +213,10 @@ public final class ContactsPane: Pane {
             groups[target, default: 0] += 1
         }
         let calls = groups.values.reduce(0) { $0 + ($1 + 99) / 100 }
-        let contact = contacts.first { $0.id == id }
         var lines: [[Span]] = [[Span("  roles  "), Span(roles.map(\.rawValue).joined(separator: ", "), style: Style(.dialog, accent: .pending))],
                                [Span("  contact  \(id) \(contact?.name ?? "")")], [Span("")]]
-        lines += rows.prefix(200).map { [Span("  " + DomainRowRenderer.displayName($0, unicode: app.unicode))] }
+        lines += rows.prefix(200).map { [Span("  " + DomainRowRenderer.displayName($0, unicode: unicode))] }
         let summary = "\(rows.count) domain\(rows.count == 1 ? "" : "s") (\(changing) change) — \(calls) set_whois call\(calls == 1 ? "" : "s")"
-        state.request = .confirm(ConfirmDialog(title: "Assign contact \(id)", summary: summary, lines: lines, confirmLabel: "Queue"),
-                                 Self.assign(id: id, roles: roles, domains: rows.map(\.name)))
+        return ConfirmDialog(title: "Assign contact \(id)", summary: summary, lines: lines, confirmLabel: "Queue")
     }
 }

@@ -12,17 +12,33 @@ enum DnsPaneDialogs {
             state.message = StatusMessage("no record set to copy here: fetch or switch the domain first", isError: true)
             return nil
         }
-        let targets: [String]
-        do {
-            targets = try state.selection.names(in: app.store).subtracting([source.name]).sorted()
-        } catch {
-            state.message = StatusMessage(error: error)
+        let selection = state.selection
+        let hint = "select the domains to copy to in \(app.actions.pane(.showDomains, "Domains")), then press \(app.actions.key(.copyRecords)) here"
+        guard !selection.isEmpty else {
+            state.message = StatusMessage(hint, isError: true)
             return nil
         }
-        guard !targets.isEmpty else {
-            state.message = StatusMessage("select the domains to copy to in \(app.actions.pane(.showDomains, "Domains")), then press \(app.actions.key(.copyRecords)) here", isError: true)
-            return nil
+        // The selected names and their rows, read off the UI thread for a big
+        // selection; the dialog lists them and queues exactly those names.
+        let sourceName = source.name
+        return AppRequest { host in
+            EditQueueing.readThenAsk(.selection(selection), for: "the DNS copy", host, read: { store, names in
+                let targets = Set(names).subtracting([sourceName]).sorted()
+                return (targets, try store.domains(named: targets))
+            }) { (read: ([String], [DomainRow]), host) in
+                guard !read.0.isEmpty else {
+                    host.state.message = StatusMessage(hint, isError: true)
+                    return
+                }
+                host.confirm(copyDialog(set, from: source, targets: read.0, rows: read.1, unicode: app.unicode),
+                             then: EditQueueing.confirmed(.dns(set), domains: read.0))
+            }
         }
+    }
+
+    /// The copy dialog for `targets` (read with their cached rows).
+    static func copyDialog(_ set: RecordSet, from source: DomainRow, targets: [String], rows: [DomainRow],
+                           unicode: Bool) -> ConfirmDialog {
         let items = targets.enumerated().map { PlanItem(intentID: Int64($0.offset), domain: $0.element, edit: .dns(set)) }
         let calls = OutboxPlanner.minimumCalls(items)
         var lines: [[Span]] = [[Span("Records:", style: Style(.dialog, accent: .header))]]
@@ -31,21 +47,14 @@ enum DnsPaneDialogs {
             lines.append([Span("  \(host)  \(record.type.uppercased())  \(record.value)\(record.extra.isEmpty ? "" : "  \(record.extra)")")])
         }
         lines.append([Span("Domains:", style: Style(.dialog, accent: .header))])
-        let rows: [DomainRow]
-        do {
-            rows = try app.store.domains(named: targets)
-        } catch {
-            state.message = StatusMessage(error: error)
-            return nil
-        }
         for row in rows {
             let note = row.nsType == .dynadotDNS ? "" : "  (switches from \(DomainRowRenderer.nameServerSummary(row)))"
-            lines.append([Span("  " + DomainRowRenderer.displayName(row, unicode: app.unicode)), Span(note, style: Style(.dialog, accent: .pending))])
+            lines.append([Span("  " + DomainRowRenderer.displayName(row, unicode: unicode)), Span(note, style: Style(.dialog, accent: .pending))])
         }
         let summary = "Replace the DNS records of \(targets.count) domain\(targets.count == 1 ? "" : "s") with these "
             + "\(set.records.count) — \(calls) set_dns2 call\(calls == 1 ? "" : "s")"
-        return .confirm(ConfirmDialog(title: "Copy the record set of \(DomainRowRenderer.displayName(source, unicode: app.unicode))", summary: summary, lines: lines,
-                                      isDangerous: true, confirmLabel: "Queue"), EditQueueing.confirmed(.dns(set), domains: targets))
+        return ConfirmDialog(title: "Copy the record set of \(DomainRowRenderer.displayName(source, unicode: unicode))", summary: summary, lines: lines,
+                             isDangerous: true, confirmLabel: "Queue")
     }
 
     /// Asks before moving a domain to Dynadot DNS with an empty record set.

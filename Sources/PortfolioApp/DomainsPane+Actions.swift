@@ -139,27 +139,26 @@ extension DomainsPane {
             host.state.message = StatusMessage("renew for 1 to 10 years", isError: true)
             return
         }
-        let store = host.environment.store
         let unicode = host.environment.unicode
-        let rows: [DomainRow]
-        do {
-            rows = try store.domains(named: targets.names(in: store))
-        } catch {
-            host.state.message = StatusMessage(error: error)
-            return
+        // The rows and their TLDs' prices, read off the UI thread for a big
+        // selection; the dialog shows them and queues exactly those names.
+        EditQueueing.readThenAsk(targets, for: "the renewal", host, read: { store, names in
+            let rows = try store.domains(named: names)
+            var prices: [String: Int64] = [:]
+            for tld in Set(rows.map(\.tld)) { prices[tld] = try store.tldPrice(tld)?.renewCents }
+            return (rows, prices)
+        }) { (read: ([DomainRow], [String: Int64]), host) in
+            askRenew(years: years, rows: read.0, prices: read.1, unicode: unicode, host)
         }
+    }
+
+    /// The renewal dialog for rows read with their TLDs' renewal prices.
+    private static func askRenew(years: Int, rows: [DomainRow], prices: [String: Int64], unicode: Bool, _ host: any PaneHost) {
         var total: Int64 = 0
         var lines: [[Span]] = []
         var unpriced = 0
         for row in rows {
-            let price: Int64?
-            do {
-                price = try store.tldPrice(row.tld)?.renewCents
-            } catch {
-                host.state.message = StatusMessage(error: error)
-                return
-            }
-            if let price {
+            if let price = prices[row.tld] {
                 total += price * Int64(years)
                 lines.append([Span("  \(DomainRowRenderer.displayName(row, unicode: unicode))  "),
                               Span(Cents.dollars(price * Int64(years)), style: Style(.dialog, accent: .pending))])

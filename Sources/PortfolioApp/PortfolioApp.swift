@@ -63,24 +63,41 @@ public final class PortfolioApp {
     public func run(terminal: any Terminal, stopWhenIdle: Bool = false) {
         var screen = Screen(size: terminal.size)
         while !quitting {
-            absorbBackground()
-            pollChangeFeed()
-            logMessage()
-            if screen.size != terminal.size { screen = Screen(size: terminal.size) }
-            screen.clear()
-            render(into: &screen)
-            startAutoFetches()
-            terminal.draw(screen)
-            guard let key = terminal.readKey(timeoutMs: 100) else {
-                if !pendingKeys.isEmpty { flushPendingKeys() }
-                if stopWhenIdle {
-                    if !work.isRunning && !hasUnabsorbedWork { return }
-                    work.waitForChange(after: seenChanges, timeout: 10)
-                }
-                continue
-            }
-            handle(key, size: terminal.size)
+            guard !turn(terminal, &screen), stopWhenIdle else { continue }
+            if !work.isRunning && !hasUnabsorbedWork { return }
+            work.waitForChange(after: seenChanges, timeout: 10)
         }
+    }
+
+    /// Runs until quit, or until no key is waiting and no background work
+    /// runs; waiting for that work suspends instead of blocking a thread of
+    /// the cooperative pool (which the work itself runs on).
+    public func runUntilIdle(terminal: any Terminal) async {
+        var screen = Screen(size: terminal.size)
+        while !quitting {
+            guard !turn(terminal, &screen) else { continue }
+            if !work.isRunning && !hasUnabsorbedWork { return }
+            await work.changed(after: seenChanges, timeout: .seconds(10))
+        }
+    }
+
+    /// One turn of the loop: takes in background results, draws, and
+    /// handles one key. False when no key was waiting.
+    private func turn(_ terminal: any Terminal, _ screen: inout Screen) -> Bool {
+        absorbBackground()
+        pollChangeFeed()
+        logMessage()
+        if screen.size != terminal.size { screen = Screen(size: terminal.size) }
+        screen.clear()
+        render(into: &screen)
+        startAutoFetches()
+        terminal.draw(screen)
+        guard let key = terminal.readKey(timeoutMs: 100) else {
+            if !pendingKeys.isEmpty { flushPendingKeys() }
+            return false
+        }
+        handle(key, size: terminal.size)
+        return true
     }
 
     private var hasUnabsorbedWork: Bool {

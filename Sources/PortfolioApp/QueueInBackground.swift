@@ -1,5 +1,6 @@
 import Foundation
 import PortfolioStore
+import Synchronization
 import SyncEngine
 import TerminalUI
 
@@ -80,6 +81,50 @@ extension EditQueueing {
         })
     }
 
+    /// Reads what a confirmation about `targets` shows (their cached rows,
+    /// say), then runs `then` on the UI thread with it to ask: at once for a
+    /// small selection; for a big one in the background job with a progress
+    /// line, so the keyboard keeps answering while the names and rows are
+    /// read. The dialog `then` opens shows exactly what was read, and queues
+    /// what it shows. Runs in the queueing job's group: one at a time, in
+    /// order with the edits.
+    static func readThenAsk<T: Sendable>(_ targets: QueueTargets, for purpose: String, _ host: any PaneHost,
+                                         read: @escaping @Sendable (PortfolioDatabase, [String]) throws -> T,
+                                         then: @escaping (T, any PaneHost) -> Void) {
+        let store = host.environment.engine.store
+        guard targets.count >= backgroundThreshold else {
+            do {
+                then(try read(store, try targets.names(in: store)), host)
+            } catch {
+                host.state.message = StatusMessage(error: error)
+            }
+            return
+        }
+        guard host.state.queueing == nil else {
+            host.state.message = StatusMessage("still queueing the previous edit; try again when the progress line is gone",
+                                               isError: true)
+            return
+        }
+        let label = "reading \(targets.count) selected domains for \(purpose)"
+        let carried = Carried<T>()
+        var job = BackgroundJob(group: "queue", bar: (.queue, ProgressBar(done: 0, total: targets.count, label: label)),
+                                startMessage: label + "…") { engine, progress in
+            let names = try targets.names(in: engine.store)
+            progress(ProgressBar(done: names.count / 2, total: targets.count, label: label))
+            let value = try read(engine.store, names)
+            carried.value.withLock { $0 = value }
+            return nil
+        }
+        job.finished = { result, host in
+            guard case .success = result, let value = carried.value.withLock({ $0 }) else {
+                BackgroundJob.report(result, host)
+                return
+            }
+            then(value, host)
+        }
+        host.start(job)
+    }
+
     /// The usual words for a queued edit.
     static func describe(_ field: String) -> @Sendable (QueueSummary) -> String {
         { summary in
@@ -90,4 +135,9 @@ extension EditQueueing {
             return parts.joined(separator: ", ")
         }
     }
+}
+
+/// A value a background job hands to its ending on the UI thread.
+final class Carried<T: Sendable>: Sendable {
+    let value = Mutex<T?>(nil)
 }

@@ -7,7 +7,7 @@ extension PortfolioDatabase {
     /// How many domains match.
     public func count(matching query: PortfolioQuery = .all) throws -> Int {
         let now = nowMs
-        if let count = withFilterIndex({ $0.evaluate(query, nowMs: now).count }) { return count }
+        if let count = withFilterIndex(reading: query, { $0.evaluate(query, nowMs: now).count }) { return count }
         let filter = query.filter(nowMs: now)
         return try writer.read { db in try Self.count(db, query, filter) }
     }
@@ -17,7 +17,7 @@ extension PortfolioDatabase {
     public func names(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                       limit: Int? = nil, offset: Int = 0) throws -> [String] {
         let now = nowMs
-        if let names = withFilterIndex({ state -> [String] in
+        if let names = withFilterIndex(reading: query, { state -> [String] in
             state.window(query, nowMs: now, sort: sort, limit: limit, offset: offset).slots.map { state.columns.nameString(Int($0)) }
         }) {
             return names
@@ -35,7 +35,7 @@ extension PortfolioDatabase {
                      limit: Int? = nil, offset: Int = 0) throws -> [DomainRow] {
         let now = nowMs
         // A window of rows (not a whole listing, which reads the table anyway).
-        if let limit, limit <= Self.indexedRowLimit, let window = withFilterIndex({ state in
+        if let limit, limit <= Self.indexedRowLimit, let window = withFilterIndex(reading: query, { state in
             state.window(query, nowMs: now, sort: sort, limit: limit, offset: offset).slots.map {
                 (rowID: state.columns.rowIDs[Int($0)], name: state.columns.nameString(Int($0)))
             }
@@ -55,7 +55,7 @@ extension PortfolioDatabase {
     public func window(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                        limit: Int, offset: Int = 0) throws -> DomainWindow {
         let now = nowMs
-        if limit <= Self.indexedRowLimit, let window = withFilterIndex({ state in
+        if limit <= Self.indexedRowLimit, let window = withFilterIndex(reading: query, { state in
             let found = state.window(query, nowMs: now, sort: sort, limit: limit, offset: offset)
             return (total: found.total, slots: found.slots.map {
                 (rowID: state.columns.rowIDs[Int($0)], name: state.columns.nameString(Int($0)))
@@ -173,7 +173,7 @@ extension PortfolioDatabase {
     public func index(of name: String, matching query: PortfolioQuery = .all,
                       sort: DomainSort = .byName) throws -> Int? {
         let now = nowMs
-        if let position = withFilterIndex({ state -> Int? in
+        if let position = withFilterIndex(reading: query, { state -> Int? in
             guard let slot = state.columns.slot(named: name.lowercased()) else { return nil }
             return state.position(of: slot, query, nowMs: now, sort: sort)
         }) {

@@ -110,7 +110,7 @@ extension PortfolioDatabase {
     public func domainSet(matching query: PortfolioQuery = .all, sort: DomainSort = .byName,
                           limit: Int? = nil, offset: Int = 0) throws -> DomainSet {
         let now = nowMs
-        if let ids = withFilterIndex({ state -> [Int64] in
+        if let ids = withFilterIndex(reading: query, { state -> [Int64] in
             if limit == nil, offset <= 0 {
                 // Every match: one pass over the bits, already in rowid order.
                 let (bits, count) = state.evaluate(query, nowMs: now)

@@ -90,6 +90,13 @@ struct FilterColumns: Sendable {
     var lastChange: Int64 = 0
     /// Fingerprint of the outbox's open and failed intents.
     var markerPrint: [Int64] = []
+    /// The markers no longer follow the outbox: too many intents are open
+    /// to re-read them in a patch. Queries that read `pending:` or `failed:`
+    /// run in SQL until a background read replaces them; the others are
+    /// answered from the rows as before.
+    var markersStale = false
+    /// Most open intents whose markers a patch re-reads (a test lowers it).
+    var markerPatchLimit = FilterColumns.markerPatchLimit
     /// Bumped on every change, so caches of results know when to drop.
     var version = 0
 
@@ -274,31 +281,60 @@ struct FilterColumns: Sendable {
 
     /// Recomputes both markers with the same `IN (subquery)` the SQL path uses.
     mutating func readMarkers(_ db: Database) throws {
-        markerPrint = try Self.markerFingerprint(db)
-        pending = Array(repeating: false, count: slotCount)
-        failed = Array(repeating: false, count: slotCount)
+        let markers = try Self.readMarkers(db, rowIDs: rowIDs)
+        install(markers)
+    }
+
+    /// Both markers for the slots of `rowIDs`, with the fingerprint they
+    /// were read at: readable off the index's lock, from a copy of its rowids.
+    static func readMarkers(_ db: Database, rowIDs: [Int64]) throws -> Markers {
+        var markers = Markers(pending: Array(repeating: false, count: rowIDs.count),
+                              failed: Array(repeating: false, count: rowIDs.count),
+                              print: try markerFingerprint(db))
         for (states, isPending) in [(Self.pendingStates, true), (Self.failedStates, false)] {
             let ids = try Int64.fetchCursor(db, sql: """
                 SELECT domain.rowid FROM domain WHERE domain.name IN (SELECT i.domain FROM outbox_intent i WHERE i.state IN (\(states)))
                 """)
             while let id = try ids.next() {
-                guard let slot = slot(ofRowID: id) else { continue }
-                if isPending { pending[slot] = true } else { failed[slot] = true }
+                guard let slot = slot(ofRowID: id, in: rowIDs) else { continue }
+                if isPending { markers.pending[slot] = true } else { markers.failed[slot] = true }
             }
         }
-        changed = Array(repeating: .min, count: slotCount)
+        markers.changed = Array(repeating: .min, count: rowIDs.count)
         let times = try Row.fetchCursor(db, sql: """
             SELECT domain.rowid, MAX(t) FROM (SELECT domain AS d, updated_ms AS t FROM outbox_intent WHERE state = 'done'
                 UNION ALL SELECT domain, created_ms FROM history_remote) JOIN domain ON domain.name = d GROUP BY domain.rowid
             """)
         while let row = try times.next() {
-            guard let slot = slot(ofRowID: row[0]) else { continue }
-            changed[slot] = row[1] ?? .min
+            guard let slot = slot(ofRowID: row[0], in: rowIDs) else { continue }
+            markers.changed[slot] = row[1] ?? .min
         }
+        return markers
+    }
+
+    /// The `pending:`, `failed:` and `changed:` columns as read at one fingerprint.
+    struct Markers: Sendable {
+        var pending: [Bool]
+        var failed: [Bool]
+        var changed: [Int64] = []
+        var print: [Int64]
+    }
+
+    /// Takes markers read for exactly this copy's slots.
+    mutating func install(_ markers: Markers) {
+        pending = markers.pending
+        failed = markers.failed
+        changed = markers.changed
+        markerPrint = markers.print
+        markersStale = false
     }
 
     /// The slot holding `rowID`, by binary search (slots are in rowid order).
     func slot(ofRowID rowID: Int64) -> Int? {
+        Self.slot(ofRowID: rowID, in: rowIDs)
+    }
+
+    static func slot(ofRowID rowID: Int64, in rowIDs: [Int64]) -> Int? {
         var low = 0, high = rowIDs.count
         while low < high {
             let mid = (low + high) / 2
@@ -370,7 +406,7 @@ struct FilterColumns: Sendable {
         guard changed.count + added <= Self.patchLimit(slots: slotCount) else { return false }
         guard !changed.isEmpty || added > 0 else {
             lastChange = newest
-            return try finishPatch(db, generation: generation, touchedNames: false)
+            return try finishPatch(db, generation: generation, touchedNames: false, rowsChanged: false)
         }
         var touchedNames = false
         var found = Set<Int64>()
@@ -426,20 +462,36 @@ struct FilterColumns: Sendable {
         // Replaced bytes stay in the arena until a rebuild compacts it.
         guard garbage <= arena.count / 2 else { return false }
         lastChange = newest
-        return try finishPatch(db, generation: generation, touchedNames: touchedNames)
+        return try finishPatch(db, generation: generation, touchedNames: touchedNames, rowsChanged: true)
     }
 
-    private mutating func finishPatch(_ db: Database, generation: Int64, touchedNames: Bool) throws -> Bool {
+    /// Brings the markers along and takes `generation`. The version (which
+    /// results and sort orders are cached by) moves only when what a query
+    /// reads did: rows, or markers read again.
+    private mutating func finishPatch(_ db: Database, generation: Int64, touchedNames: Bool, rowsChanged: Bool) throws -> Bool {
+        // Stale markers stay stale until the background read replaces them:
+        // no fingerprint (a pass over the open intents) on the way.
+        guard !markersStale else {
+            self.generation = generation
+            if rowsChanged { version += 1 }
+            return true
+        }
         let print = try Self.markerFingerprint(db)
+        var reread = false
         if touchedNames || print != markerPrint {
-            // Re-reading the markers costs about 0.5 s per 300,000 open
-            // intents: past `markerPatchLimit` the caller rebuilds in the
-            // background (SQL answers meanwhile) instead of blocking a key.
-            guard print[0] + print[3] <= Self.markerPatchLimit else { return false }
-            try readMarkers(db)
+            if print[0] + print[3] <= markerPatchLimit {
+                try readMarkers(db)
+                reread = true
+            } else {
+                // Re-reading the markers costs about 0.5 s per 300,000 open
+                // intents: past `markerPatchLimit` they are marked stale and
+                // read in the background (queries that read them run in SQL
+                // meanwhile) instead of blocking a key.
+                markersStale = true
+            }
         }
         self.generation = generation
-        version += 1
+        if rowsChanged || reread { version += 1 }
         return true
     }
 

@@ -25,6 +25,10 @@ final class FilterIndex: Sendable {
         var orders: [DomainSort.Field: (version: Int, slots: [Int32])] = [:]
         var builds = 0
         var patches = 0
+        /// A background read of the markers runs.
+        var markerRefresh = false
+        /// How often stale markers were replaced from the background (tests).
+        var markerRefreshes = 0
         /// Set while a test reads the SQL path on purpose.
         var bypass = false
         /// Up to this many matches are sorted by name on their own, instead
@@ -109,10 +113,15 @@ extension PortfolioDatabase {
 
     /// Runs `body` on the index when it is ready and current (patching it
     /// first from the change log when the cache changed); nil when the
-    /// query must run in SQL.
-    func withFilterIndex<T>(_ body: (inout FilterIndex.State) throws -> T) rethrows -> T? {
+    /// query must run in SQL. `query` (when the body evaluates one) says
+    /// whether it reads the outbox markers: while those are stale (a big
+    /// edit just opened many intents) such a query runs in SQL, and the
+    /// markers are read again in the background.
+    func withFilterIndex<T>(reading query: PortfolioQuery? = nil, _ body: (inout FilterIndex.State) throws -> T) rethrows -> T? {
         guard let generation = try? changeGeneration() else { return nil }
         var rebuild = false
+        var refreshMarkers: [Int64]?
+        defer { if let rowIDs = refreshMarkers { refreshMarkersInBackground(rowIDs: rowIDs) } }
         let result: T? = try filterIndex.state.withLock { state in
             guard case .ready = state.phase, !state.bypass else { return nil }
             if state.columns.generation != generation {
@@ -129,14 +138,60 @@ extension PortfolioDatabase {
                 }
                 state.patches += 1
             }
+            if state.columns.markersStale {
+                if !state.markerRefresh {
+                    state.markerRefresh = true
+                    refreshMarkers = state.columns.rowIDs
+                }
+                if let query, FilterIndex.readsMarkers(query) { return nil }
+            }
             return try body(&state)
         }
         if rebuild { rebuildFilterIndexInBackground() }
         return result
     }
+
+    /// Reads both markers for the slots of `rowIDs` off the UI thread and
+    /// installs them when the copy has not moved on meanwhile (else the next
+    /// query asks again).
+    private func refreshMarkersInBackground(rowIDs: [Int64]) {
+        DispatchQueue.global(qos: .utility).async { [self] in
+            var markers: FilterColumns.Markers?
+            var generation: Int64?
+            if let before = try? changeGeneration(),
+               let read = try? writer.read({ db in try FilterColumns.readMarkers(db, rowIDs: rowIDs) }),
+               (try? changeGeneration()) == before {
+                // Nothing committed between the two generation reads: the
+                // markers are those of `before`.
+                markers = read
+                generation = before
+            }
+            filterIndex.state.withLock { state in
+                state.markerRefresh = false
+                guard let markers, case .ready = state.phase, state.columns.markersStale,
+                      state.columns.generation == generation, state.columns.rowIDs.count == rowIDs.count else { return }
+                state.columns.install(markers)
+                state.columns.version += 1
+                state.markerRefreshes += 1
+            }
+        }
+    }
 }
 
 // MARK: - Evaluating a query
+
+extension FilterIndex {
+    /// Whether `query` reads the outbox markers (`pending:`, `failed:`,
+    /// `changed:`), in any group.
+    static func readsMarkers(_ query: PortfolioQuery) -> Bool {
+        query.allConditions().contains { condition in
+            switch condition {
+            case .pending, .failed, .changed: return true
+            default: return false
+            }
+        }
+    }
+}
 
 extension FilterIndex.State {
     /// Which slots match `query` (cached for the last query), and how many.

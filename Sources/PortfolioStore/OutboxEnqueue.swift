@@ -42,14 +42,7 @@ extension PortfolioDatabase {
     /// to base, and, if not, the id the one-by-one rules would give it.
     /// Returns the number of rounds.
     static func stage(_ db: Database, _ intents: [NewIntent]) throws -> Int {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.enqueue_new;
-            CREATE TEMP TABLE enqueue_new (
-                seq INTEGER PRIMARY KEY, round INTEGER NOT NULL,
-                domain TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, base_value TEXT NOT NULL,
-                money INTEGER NOT NULL, cost_cents INTEGER, value_version INTEGER NOT NULL,
-                back INTEGER NOT NULL, new_id INTEGER);
-            """)
+        try createStagingTable(db)
         // With a send in flight the cached value may be about to change, so
         // an edit back to "base" is still a real edit. In-flight intents do
         // not change during this call, so this holds for every round.
@@ -57,11 +50,7 @@ extension PortfolioDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT domain, field FROM main.outbox_intent WHERE state = 'inflight'") {
             if let domain = row.text(0), let field = row.text(1) { inflight.insert(domain + "\u{0}" + field) }
         }
-        // AUTOINCREMENT hands out max(ever used, present) + 1.
-        var nextID = (try Int64.fetchOne(db, sql: """
-            SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox_intent'), 0),
-                       COALESCE((SELECT MAX(id) FROM main.outbox_intent), 0))
-            """) ?? 0) + 1
+        var nextID = try nextIntentID(db)
         // Multi-row inserts with the values bound straight into SQLite:
         // GRDB's generic `StatementArguments` per row cost more than the
         // insert itself.
@@ -119,6 +108,28 @@ extension PortfolioDatabase {
         return rounds
     }
 
+    /// The staging table of new intents (temp schema, on the writer
+    /// connection, never seen by readers).
+    static func createStagingTable(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.enqueue_new;
+            CREATE TEMP TABLE enqueue_new (
+                seq INTEGER PRIMARY KEY, round INTEGER NOT NULL,
+                domain TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, base_value TEXT NOT NULL,
+                money INTEGER NOT NULL, cost_cents INTEGER, value_version INTEGER NOT NULL,
+                back INTEGER NOT NULL, new_id INTEGER);
+            """)
+    }
+
+    /// The id the next new intent gets: AUTOINCREMENT hands out
+    /// max(ever used, present) + 1.
+    static func nextIntentID(_ db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox_intent'), 0),
+                       COALESCE((SELECT MAX(id) FROM main.outbox_intent), 0))
+            """) ?? 0) + 1
+    }
+
     /// Intents staged per insert statement (11 parameters each, well under
     /// SQLite's limit of 32,766).
     static let stageChunk = 500
@@ -126,13 +137,25 @@ extension PortfolioDatabase {
     /// Queues one round (keys unique) with a handful of statements.
     static func queueRound(_ db: Database, _ round: Int, operation: NewOperation, now: Int64,
                            into result: inout EnqueueResult) throws {
+        // Each statement below probes the outbox once per staged intent:
+        // skipped when it cannot match (no edit back to base; no open
+        // intent of the fields edited, as a bulk edit of a new field finds).
+        let anyBack = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.enqueue_new WHERE round = ? AND back)",
+                                        arguments: [round]) ?? true
+        let fields = "(SELECT DISTINCT field FROM temp.enqueue_new WHERE round = ?)"
+        let anyOpen = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM main.outbox_intent WHERE state = 'pending' AND field IN \(fields))
+                OR EXISTS (SELECT 1 FROM main.outbox_intent WHERE state IN ('failed','conflict') AND field IN \(fields))
+            """, arguments: [round, round]) ?? true
         // Back to base with nothing open: nothing to do, counted unchanged.
-        result.unchanged += try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM temp.enqueue_new n WHERE n.round = ? AND n.back AND NOT EXISTS (
-                SELECT 1 FROM main.outbox_intent o
-                WHERE o.domain = n.domain AND o.field = n.field AND o.state IN \(openStates))
-            """, arguments: [round]) ?? 0
-        for back in [true, false] {
+        if anyBack {
+            result.unchanged += try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM temp.enqueue_new n WHERE n.round = ? AND n.back AND NOT EXISTS (
+                    SELECT 1 FROM main.outbox_intent o
+                    WHERE o.domain = n.domain AND o.field = n.field AND o.state IN \(openStates))
+                """, arguments: [round]) ?? 0
+        }
+        for back in [true, false] where anyOpen && (!back || anyBack) {
             try db.execute(sql: """
                 UPDATE main.outbox_intent SET state = ?, updated_ms = ?
                 WHERE state IN \(openStates)

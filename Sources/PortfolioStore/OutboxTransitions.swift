@@ -9,8 +9,9 @@ extension PortfolioDatabase {
             // A cursor decodes each row in place; `fetchAll` would first copy
             // every row (10k pending intents: a third of a plan's time).
             // A row that does not decode (a damaged cache) is skipped.
-            try Array(Row.fetchCursor(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id\(page)",
-                                      arguments: StatementArguments(values)).compactMap(OutboxIntent.init(row:)))
+            let statement = try db.makeStatement(sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE \(condition) ORDER BY id\(page)")
+            statement.arguments = StatementArguments(values)
+            return try OutboxIntent.decodeAll(statement)
         }
     }
 
@@ -18,8 +19,9 @@ extension PortfolioDatabase {
         var found: [OutboxIntent] = []
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            found += try Row.fetchAll(db, sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE id IN (\(marks))",
-                                      arguments: StatementArguments(Array(chunk))).compactMap(OutboxIntent.init(row:))
+            let statement = try db.makeStatement(sql: "SELECT \(OutboxIntent.selectList) FROM outbox_intent WHERE id IN (\(marks))")
+            statement.arguments = StatementArguments(Array(chunk))
+            found += try OutboxIntent.decodeAll(statement)
         }
         return found.sorted { $0.id < $1.id }
     }

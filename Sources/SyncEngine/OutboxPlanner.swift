@@ -46,20 +46,36 @@ public struct PlannedBatch: Sendable, Hashable {
 public enum OutboxPlanner {
     public static func plan(_ items: [PlanItem]) -> [PlannedBatch] {
         var order: [CommandShape] = []
-        var groups: [CommandShape: [PlanItem]] = [:]
+        var groups: [[PlanItem]] = []
+        var groupOf: [CommandShape: Int] = [:]
         var seenSetting = Set<String>()
+        // A bulk edit's intents come one after another with the same edit:
+        // the shape (parameters built and hashed) is worked out once per run.
+        var last: (edit: Edit, expiryYear: Int?, group: Int)?
         for item in items {
             // A domain's record set / name-server setting is written at most once per push.
             if item.edit.field == .nameServerSetting {
                 guard seenSetting.insert(item.domain).inserted else { continue }
             }
+            if let last, last.expiryYear == item.expiryYear, last.edit == item.edit {
+                groups[last.group].append(item)
+                continue
+            }
             let shape = item.edit.commandShape(expiryYear: item.expiryYear)
-            if groups[shape] == nil { order.append(shape) }
-            groups[shape, default: []].append(item)
+            let group: Int
+            if let known = groupOf[shape] {
+                group = known
+            } else {
+                group = order.count
+                groupOf[shape] = group
+                order.append(shape)
+                groups.append([])
+            }
+            groups[group].append(item)
+            last = (item.edit, item.expiryYear, group)
         }
         var batches: [PlannedBatch] = []
-        for shape in order {
-            guard let members = groups[shape] else { continue }
+        for (shape, members) in zip(order, groups) {
             let spec = CommandCatalog.spec(named: shape.command)
             let limit = spec.map { domainLimit($0.domainLimit) } ?? 1
             var start = 0

@@ -88,13 +88,14 @@ extension SyncEngine {
         var unreadable: [OutboxIntent] = []
         // A bulk edit queues one value for thousands of domains, and their
         // base values repeat too: decode and describe each distinct text once.
-        var edits: [String: Edit?] = [:]
-        var texts: [String: String] = [:]
-        func memoKey(_ field: IntentField, _ encoded: String) -> String { field.rawValue + "\u{0}" + encoded }
-        func describe(_ field: IntentField, _ encoded: String) -> String {
-            let key = memoKey(field, encoded)
+        // Consecutive intents of one bulk edit share their value: the last
+        // one's decoding and description are reused without a lookup.
+        var edits: [MemoKey: Edit?] = [:]
+        var texts: [MemoKey: String] = [:]
+        var lastValue: (key: MemoKey, edit: Edit?, text: String)?
+        func describe(_ key: MemoKey) -> String {
             if let known = texts[key] { return known }
-            let text = ValueDisplay.describe(field, encoded)
+            let text = ValueDisplay.describe(key.field, key.encoded)
             texts[key] = text
             return text
         }
@@ -105,33 +106,52 @@ extension SyncEngine {
                 unreadable.append(intent)
                 continue
             }
-            let key = memoKey(field, intent.value)
+            let key = MemoKey(field: field, encoded: intent.value)
             let decoded: Edit?
-            if let known = edits[key] {
-                decoded = known
+            let after: String
+            if let lastValue, lastValue.key == key {
+                decoded = lastValue.edit
+                after = lastValue.text
             } else {
-                decoded = Edit(field: field, encodedValue: intent.value)
-                edits[key] = decoded
+                if let known = edits[key] {
+                    decoded = known
+                } else {
+                    decoded = Edit(field: field, encodedValue: intent.value)
+                    edits[key] = decoded
+                }
+                after = describe(key)
+                lastValue = (key, decoded, after)
             }
             guard let edit = decoded else {
                 unreadable.append(intent)
                 continue
             }
-            let year = expiry[intent.domain].flatMap { $0 }.map(Self.utcYear)
+            let year = renewing.isEmpty ? nil : expiry[intent.domain].flatMap { $0 }.map(Self.utcYear)
             items.append(PlanItem(intentID: intent.id, domain: intent.domain, edit: edit, expiryYear: year))
             changes[intent.id] = PlannedChange(intentID: intent.id, domain: intent.domain, field: field,
-                                               before: describe(field, intent.baseValue),
-                                               after: describe(field, intent.value),
+                                               before: describe(MemoKey(field: field, encoded: intent.baseValue)),
+                                               after: after,
                                                encodedBefore: intent.baseValue, encodedAfter: intent.value)
         }
-        let readable = Set(items.map(\.intentID))
-        let money = intents.filter { $0.money && readable.contains($0.id) }
+        let money: [OutboxIntent]
+        if intents.contains(where: \.money) {
+            let readable = Set(items.map(\.intentID))
+            money = intents.filter { $0.money && readable.contains($0.id) }
+        } else {
+            money = []
+        }
         let costs = try moneyCosts(money)
         for (id, cost) in costs { changes[id]?.costCents = cost }
         let batches = OutboxPlanner.plan(items)
         return Plan(batches: batches, setup: try setupCalls(for: batches), changes: changes, moneyIntents: money,
                     moneyCosts: costs, moneyCostCents: costs.values.reduce(0, +),
                     unpriced: money.filter { costs[$0.id] == nil }, unreadable: unreadable)
+    }
+
+    /// A field and an encoded value: what a plan decodes and describes once.
+    struct MemoKey: Hashable {
+        var field: IntentField
+        var encoded: String
     }
 
     /// What each money intent costs at the prices in the cache now (a sync

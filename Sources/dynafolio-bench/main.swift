@@ -15,12 +15,12 @@ if let flag = arguments.firstIndex(of: "--app-frame"), arguments.indices.contain
 let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
-/// `--only queue`: just the ingest (which gives the cache and the raw-insert
-/// control), the queue line and the import line, for measuring queueing alone.
-let onlyQueue = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "queue" } ?? false
+/// `--only queue` / `--only plan` / `--only app` / `--only history`: just
+/// the ingest (which gives the cache and the raw-insert control) and those
+/// lines (`queue`: queueing and the import; `app`: the child process's
+/// lines), for measuring one thing alone.
+let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 
-/// `--only history`: the ingest (which gives the cache) and the history lines.
-let onlyHistory = arguments.firstIndex(of: "--only").map { arguments.indices.contains($0 + 1) && arguments[$0 + 1] == "history" } ?? false
 /// `--history-changes N`: the changes of the year `history` reads (1M by default).
 let historyChanges = arguments.firstIndex(of: "--history-changes").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 1_000_000
 
@@ -41,16 +41,22 @@ do {
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
     results += [ingest, raw]
-    if onlyHistory {
+    if only == "history" {
         log("history…")
         results.append(try await HistoryBenchmarks.record(endpoint: endpoint, server: server, changes: min(domainCount, 100_000),
                                                           pageSize: pageSize, directory: directory))
         results.append(try HistoryBenchmarks.readYear(directory: directory, domains: domainCount, changes: historyChanges))
-    } else if onlyQueue {
+    } else if only == "queue" {
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
         log("import a sheet of every domain…")
         results.append(try QueueBenchmarks.importAll(store: store, domains: domainCount))
+    } else if only == "plan" {
+        log("plan…")
+        results.append(try SyncBenchmarks.plan(store: store, intentCount: min(domainCount, 100_000)))
+    } else if only == "app" {
+        log("first frame, End / G, select-all, sorts, memory…")
+        results += try AppBenchmarks.measure(cachePath: directory.appendingPathComponent("ingest.sqlite").path, domains: domainCount)
     } else {
         log("decode…")
         results.append(try CacheBenchmarks.decode(bodies: bodies, domains: domainCount, pageSize: pageSize))

@@ -45,6 +45,12 @@ final class AppFixture {
         return terminal
     }
 
+    /// Feeds `terminal`'s keys through the loop until it is idle; waiting
+    /// for background jobs suspends instead of blocking a pool thread.
+    func driveAwaiting(_ terminal: HeadlessTerminal) async {
+        await app.runUntilIdle(terminal: terminal)
+    }
+
     /// Records a migration this build does not know, as a newer dynafolio
     /// would (through Python's sqlite3: the tests do not link GRDB).
     static func markWrittenByANewerDynafolio(_ path: String) throws {

@@ -226,6 +226,29 @@ struct FilterIndexTests {
         #expect(counts.patches >= 3)
     }
 
+    @Test("an edit opening more intents than a patch re-reads leaves only the markers stale: other queries stay on the index, pending:/failed: run in SQL until the markers are read in the background")
+    func staleMarkersKeepTheIndex() throws {
+        let store = try Self.makePortfolioStore()
+        try store.buildFilterIndexNow()
+        store.filterIndex.state.withLock { $0.columns.markerPatchLimit = 5 }
+        let names = try store.names(matching: .all)
+        try store.enqueue(intents: names.prefix(80).map { NewIntent(domain: $0, field: "folder", value: "\"f\"", baseValue: "\"\"") })
+        let markerQueries = ["pending:yes", "-pending:yes tld:com", "failed:no a", "pending:no -lock:yes"]
+        // Not a rebuild: a query that does not read the markers is answered
+        // by the patched index at once.
+        #expect(try store.withFilterIndex(reading: PortfolioQuery(parsing: "tld:com")) { _ in true } == true)
+        #expect(store.filterIndexCounts.builds == 1)
+        for (seed, text) in (markerQueries + ["tld:com", "dom -lock:yes", ""]).enumerated() {
+            try Self.expectSameAnswers(store, text, seed: seed)
+        }
+        // The background read replaces the markers (bounded wait for it).
+        for _ in 0..<4000 where store.filterIndex.state.withLock({ $0.markerRefreshes == 0 }) { usleep(1000) }
+        #expect(store.filterIndex.state.withLock { $0.markerRefreshes == 1 && !$0.columns.markersStale })
+        #expect(try store.withFilterIndex(reading: PortfolioQuery(parsing: "pending:yes")) { _ in true } == true)
+        for (seed, text) in markerQueries.enumerated() { try Self.expectSameAnswers(store, text, seed: seed) }
+        #expect(store.filterIndexCounts.builds == 1)
+    }
+
     @Test("a value the index does not model (text in expires_ms) leaves every query to SQL, with the same answers")
     func unmodelledValueFallsBackToSQL() throws {
         let store = try Self.makePortfolioStore()
