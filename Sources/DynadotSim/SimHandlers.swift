@@ -82,6 +82,7 @@ final class SimAPI: Sendable {
         for (name, entry) in SimAccountHandlers.entries { table[name] = entry }
         for (name, entry) in SimOrderHandlers.entries { table[name] = entry }
         for (name, entry) in SimMarketHandlers.entries { table[name] = entry }
+        for (name, entry) in SimAcquireHandlers.entries { table[name] = entry }
         return table
     }()
 

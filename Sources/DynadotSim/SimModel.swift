@@ -165,6 +165,8 @@ public struct SimAccount: Sendable {
     public var orders: [SimOrder] = []
     public var listings: [SimListing] = []
     public var tldPrices: [SimTLDPrice] = []
+    /// Names registered elsewhere besides the registry's rule (`availability(of:)`).
+    public var takenNames: Set<String> = []
     public var nextContactId = 0
     public var nextFolderId = 0
     public var nextServerId = 0

@@ -37,6 +37,7 @@ enum PaneRegistry {
         ContactsPane.registration,
         OrdersPane.registration,
         QueuePane.registration,
+        AcquirePane.registration,
     ]
 }
 

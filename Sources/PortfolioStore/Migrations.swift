@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v2-operations", migrate: createOperations)
         migrator.registerMigration("v3-filter-index", migrate: createFilterIndexLog)
         migrator.registerMigration("v3-outbox-plan-sections", migrate: createPlanSectionIndexes)
+        migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
         return migrator
     }()
 

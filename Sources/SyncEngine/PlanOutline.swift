@@ -210,6 +210,7 @@ extension SyncEngine {
         case (.nameServerSetting, _): return "DNS setting"
         case (.renew, _): return "renewals"
         case (.purchase, _): return "purchases"
+        case (.registration, _): return "registrations"
         case (.contact, _): return "contact"
         default: return field.rawValue.replacingOccurrences(of: "_", with: " ")
         }

@@ -138,8 +138,9 @@ extension SyncEngine {
         return tally.snapshot
     }
 
-    /// Contact edits and purchases change things outside the domain rows:
-    /// refresh the contact list, and fetch each bought domain into the cache.
+    /// Contact edits, purchases and registrations change things outside the
+    /// domain rows: refresh the contact list, and fetch each bought or
+    /// registered domain into the cache.
     func refreshAfterPush(_ ids: Set<Int64>, client: DynadotClient, tally: PushTally) async {
         do {
             let finished = try store.intents(ids: Array(ids)).filter { $0.state == .done }
@@ -148,7 +149,7 @@ extension SyncEngine {
                 let contacts = try ContactList(try await client.send(APIRequest("contact_list"))).contacts
                 try store.replaceContacts(contacts.compactMap(Self.contactRow), syncedAtMs: store.nowMs)
             }
-            for bought in finished where bought.field == IntentField.purchase.rawValue {
+            for bought in finished where IntentField.addsDomain(bought.field) {
                 tally.update { $0.calls += 1 }
                 let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))
                 _ = try store.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)], syncedAtMs: store.nowMs)

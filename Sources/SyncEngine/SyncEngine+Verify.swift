@@ -30,10 +30,10 @@ extension SyncEngine {
                 afterInterruption: Bool) async throws -> VerifyOutcome {
         let open = intents.filter { $0.state == .inflight }
         var units: [(key: String, intents: [OutboxIntent])] = []
-        for intent in open where intent.field == IntentField.contact.rawValue || intent.field == IntentField.purchase.rawValue {
+        for intent in open where intent.field == IntentField.contact.rawValue || IntentField.addsDomain(intent.field) {
             units.append((key: "\(intent.field) \(intent.domain)", intents: [intent]))
         }
-        let domainIntents = open.filter { $0.field != IntentField.contact.rawValue && $0.field != IntentField.purchase.rawValue }
+        let domainIntents = open.filter { $0.field != IntentField.contact.rawValue && !IntentField.addsDomain($0.field) }
         for (domain, group) in Dictionary(grouping: domainIntents, by: \.domain).sorted(by: { $0.key < $1.key }) {
             units.append((key: domain, intents: group))
         }
@@ -72,7 +72,7 @@ extension SyncEngine {
         if first.field == IntentField.contact.rawValue {
             return try await verifyContact(first, client: client, tally: tally)
         }
-        if first.field == IntentField.purchase.rawValue {
+        if IntentField.addsDomain(first.field) {
             return try await verifyPurchase(first, client: client, tally: tally, afterInterruption: afterInterruption)
         }
         tally.update { $0.calls += 1 }
@@ -165,8 +165,9 @@ extension SyncEngine {
         return []
     }
 
-    /// A purchase applied when the domain is now in the account. Never
-    /// resent blindly after an interruption: it waits for a fresh confirmation.
+    /// A purchase or registration applied when the domain is now in the
+    /// account (`domain_info` finds it). Never resent blindly after an
+    /// interruption: it waits for a fresh confirmation.
     private func verifyPurchase(_ intent: OutboxIntent, client: DynadotClient, tally: PushTally,
                                 afterInterruption: Bool) async throws -> Set<Int64> {
         tally.update { $0.calls += 1; $0.verified += 1 }

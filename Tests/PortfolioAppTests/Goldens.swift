@@ -3,7 +3,7 @@
 /// test, read `$TMPDIR/portfolioapp-goldens/<name>.txt`, and paste it here.
 enum Goldens {
     static let domains80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7   8
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
             alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
             bravo.net         2026-10-29 -3d   parking          donot no   none
@@ -30,7 +30,7 @@ enum Goldens {
         """#
 
     static let detail80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7   8
         ┌─ alpha.com ─ Esc closes ─────────────────────────────────────────────────────┐
         │ expires     2026-11-13 12d                                                   │
         │ registered  2025-09-27                                                       │
@@ -57,7 +57,7 @@ enum Goldens {
         """#
 
     static let filter80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7   8
         /tld:com                                                              3 matches
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
             alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
@@ -84,7 +84,7 @@ enum Goldens {
         """#
 
     static let filterError80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7   8
         /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld, folder, ex…
             Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
@@ -111,7 +111,7 @@ enum Goldens {
         """#
 
     static let renewDialog80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7   8
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
         ●   alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
         ●   bravo.net         2026-10-29 -3d   parking          donot no   none
@@ -138,9 +138,9 @@ enum Goldens {
         """#
 
     static let help80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7   8
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-            ┌─ Keys — Domains (1–17 of 47) ────────────────────────────────────────┐nts
+            ┌─ Keys — Domains (1–17 of 48) ────────────────────────────────────────┐nts
             │ Everywhere                                                           │
             │   ?         show the keys                                            │
             │   q         quit (asks only while a push runs)                       │
@@ -153,11 +153,11 @@ enum Goldens {
             │   5         Contacts pane                                            │
             │   6         Orders pane                                              │
             │   7         Queue pane                                               │
+            │   8         Acquire pane                                             │
             │   Tab       next pane                                                │
             │   S-Tab     previous pane                                            │
             │   j Down    next row                                                 │
             │   k Up      previous row                                             │
-            │   g Home    first row                                                │
             └──────────────────────────────────────────────────────────────────────┘
 
          acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0
@@ -165,7 +165,7 @@ enum Goldens {
         """#
 
     static let queue80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (3)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (3)   8
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -192,7 +192,7 @@ enum Goldens {
         """#
 
     static let queuePushRefused80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (3)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (3)   8
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -219,7 +219,7 @@ enum Goldens {
         """#
 
     static let domainsStyled80 = #"""
-        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 (1)    
+        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 (1)   8       
         ⟦fg=153 bg=236 bold⟧    Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
         ⟦fg=81 bold⟧● ⟦fg=141 bold italic⟧•⟦fg=81 bold⟧ alpha.com         ⟦fg=208 bold underline⟧2026-11-13 12d  ⟦fg=81 bold⟧ ns1.hostingco.n… auto  yes  full Clients 
         ⟦fg=231 bg=25 bold⟧    bravo.net         ⟦fg=196 bg=25 bold reverse⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking          donot no   none         
@@ -246,7 +246,7 @@ enum Goldens {
         """#
 
     static let queuePushDialog80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (2)
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7 Queue (2)   8
         Domain                     Field Before             After
         Plan: 2 changes in 4 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
