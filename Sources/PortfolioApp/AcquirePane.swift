@@ -27,6 +27,8 @@ public final class AcquirePane: Pane {
     private var input: TextInput?
     /// Names typed since the line opened (searched when it closes).
     private var added: [String] = []
+    /// Lines refused since the line opened.
+    private var refused: [String] = []
 
     static let columns = [
         TableColumn("Domain", minWidth: 18, maxWidth: 48, flex: 2), TableColumn("Status", minWidth: 9, maxWidth: 10),
@@ -102,6 +104,7 @@ public final class AcquirePane: Pane {
         case .acquireAdd:
             input = TextInput()
             added = []
+            refused = []
         case .acquireSelect:
             guard let name = cursorDomain else { return .handled }
             if marked.remove(name) == nil { marked.insert(name) }
@@ -135,12 +138,15 @@ public final class AcquirePane: Pane {
                 let new = try SyncEngine.acquireNames([open.text]).filter { !names.contains($0) }
                 names += new
                 added += new
-                input = TextInput()
             } catch {
-                // The typed text stays for fixing.
-                state.message = StatusMessage(error: error)
-                input = open
+                // A pasted list goes on with its next line: the refused
+                // lines are named in the message (nothing is lost) and
+                // stay there until the line closes.
+                refused.append(TerminalText.escaped(open.text))
+                state.message = StatusMessage("not domain names, skipped: \(refused.joined(separator: ", ")) — add them again corrected (\(error))",
+                                              isError: true)
             }
+            input = TextInput()
         case .cancelled:
             input = nil
             let ask = added
@@ -165,7 +171,7 @@ public final class AcquirePane: Pane {
         let count = Int64(years)
         let total = rows.reduce(Int64(0)) { $0 + ($1.priceCents ?? 0) * count }
         var lines: [[Span]] = [[Span(MoneyText.balanceLine(spending: total, balanceCents: state.balanceCents, when: "after registering"))],
-                               [Span("  Searched again just before paying; a higher price is held, not paid.")]]
+                               [Span("  Searched again before paying: a higher price is held, not paid.")]]
         for row in rows {
             let shown = TerminalText.escaped(DomainNameDisplay.shown(row.name, unicode: app.unicode))
             let each = (row.priceCents ?? 0) * count

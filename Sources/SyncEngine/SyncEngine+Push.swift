@@ -153,6 +153,9 @@ extension SyncEngine {
                 tally.update { $0.calls += 1 }
                 let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))
                 _ = try store.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)], syncedAtMs: store.nowMs)
+                if bought.field == IntentField.registration.rawValue {
+                    try store.saveAvailability([AvailabilityRow(name: bought.domain, status: .yours, checkedAtMs: store.nowMs)])
+                }
             }
         } catch {
             // The edits themselves are done; the next sync brings the cache up to date.

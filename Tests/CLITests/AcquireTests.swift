@@ -102,6 +102,8 @@ func isTaken(_ a: SimAvailability) -> Bool { a == .taken }
             #expect(server.state.read { $0.balanceCents } == balanceBefore - Int(price) * 3)
             let store = try world.store()
             for name in names { #expect(try store.domain(named: name)?.gone == false, "\(name) is in the cache after the push") }
+            let cached = try await world.ok(arguments: ["search", "--cached", "--json"] + names)
+            #expect(try #require(cached.json).list.allSatisfy { $0["status"]?.text == "yours" }, "\(cached.stdout)")
             // Pushing again sends nothing: never registered twice.
             try await world.ok("push", "--yes")
             #expect(server.requests("bulk_register").count == 1)
