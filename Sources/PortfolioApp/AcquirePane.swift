@@ -27,8 +27,9 @@ public final class AcquirePane: Pane {
     private var input: TextInput?
     /// Names typed since the line opened (searched when it closes).
     private var added: [String] = []
-    /// Lines refused since the line opened.
-    private var refused: [String] = []
+    /// Lines refused since the line was last opened: shown under the
+    /// table, so a pasted list loses nothing.
+    public private(set) var refused: [String] = []
 
     static let columns = [
         TableColumn("Domain", minWidth: 18, maxWidth: 48, flex: 2), TableColumn("Status", minWidth: 9, maxWidth: 10),
@@ -63,9 +64,15 @@ public final class AcquirePane: Pane {
         var body = rest
         var inputRect: Rect?
         if input != nil {
-            let split = rest.splitBottom(1)
+            let split = body.splitBottom(1)
             body = split.0
             inputRect = split.1
+        }
+        if !refused.isEmpty {
+            let split = body.splitBottom(1)
+            body = split.0
+            let text = " skipped, not domain names: \(refused.joined(separator: ", ")) — add them again corrected"
+            screen.put(DisplayWidth.truncate(text, to: split.1.width), at: split.1.origin, style: Style(.plain, accent: .error))
         }
         let view = TableView(columns: Self.columns, rowCount: names.count, state: table,
                              emptyText: "no names yet — press \(app.actions.key(.acquireAdd)), then type or paste names, one per line",
@@ -143,15 +150,20 @@ public final class AcquirePane: Pane {
                 // lines are named in the message (nothing is lost) and
                 // stay there until the line closes.
                 refused.append(TerminalText.escaped(open.text))
-                state.message = StatusMessage("not domain names, skipped: \(refused.joined(separator: ", ")) — add them again corrected (\(error))",
-                                              isError: true)
+                state.message = StatusMessage(error: error)
             }
             input = TextInput()
         case .cancelled:
             input = nil
             let ask = added
             added = []
-            if !ask.isEmpty { state.request = .background(.acquireSearch(ask)) }
+            if !ask.isEmpty {
+                if app.hasAccount {
+                    state.request = .background(.acquireSearch(ask))
+                } else {
+                    state.message = StatusMessage(AppState.needsKey("searching"), isError: true)
+                }
+            }
             return [.handled, .reload]
         case .changed, .moved, .ignored:
             input = open
