@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v3-filter-index", migrate: createFilterIndexLog)
         migrator.registerMigration("v3-outbox-plan-sections", migrate: createPlanSectionIndexes)
         migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
+        migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
         return migrator
     }()
 

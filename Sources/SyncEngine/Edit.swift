@@ -39,6 +39,9 @@ public enum Edit: Sendable, Hashable {
     /// price is one year's, as `search` quoted it when queued; the push
     /// searches again just before sending and pays the fresh price.
     case register(years: Int, priceCents: Int64?, premium: Bool)
+    /// Backorder a domain (money: agreeing to pay if Dynadot catches it), or
+    /// with `false` take it off the backorder list.
+    case backorder(Bool)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -57,6 +60,7 @@ public enum Edit: Sendable, Hashable {
         case .editContact: return .contact
         case .buyItNow: return .purchase
         case .register: return .registration
+        case .backorder: return .backorder
         }
     }
 
@@ -64,6 +68,7 @@ public enum Edit: Sendable, Hashable {
     public var spendsMoney: Bool {
         switch self {
         case .renew, .buyItNow, .register: return true
+        case .backorder(let add): return add
         default: return false
         }
     }
@@ -93,6 +98,7 @@ extension Edit {
         case .editContact(let id, _): return "edit contact \(id)"
         case .buyItNow: return "buy \(target)"
         case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
+        case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
         }
     }
 }
@@ -141,6 +147,8 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case purchase
     /// A registration; the target is the domain to register.
     case registration = "register"
+    /// A backorder request; the target is the domain to catch.
+    case backorder
 
     /// Whether an intent of this stored field brings a domain into the
     /// account (a purchase, a registration): it is verified by finding the

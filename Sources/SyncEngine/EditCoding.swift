@@ -54,6 +54,8 @@ extension Edit {
         case .register(let years, let price, let premium):
             return .object(["years": .number(Double(years)), "price": price.map { .number(Double($0)) } ?? .null,
                             "premium": .bool(premium)])
+        case .backorder(let add):
+            return .object(["backorder": .bool(add)])
         }
     }
 
@@ -105,6 +107,9 @@ extension Edit {
         case .registration:
             guard let years = value["years"]?.int else { return nil }
             self = .register(years: years, priceCents: value["price"]?.int.map(Int64.init), premium: value["premium"]?.bool ?? false)
+        case .backorder:
+            guard let add = value["backorder"]?.bool else { return nil }
+            self = .backorder(add)
         }
     }
 

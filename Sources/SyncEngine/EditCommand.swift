@@ -67,6 +67,8 @@ extension Edit {
             let flag = premium ? [("premium", "1")] : []
             return years == 1 ? shape("bulk_register", flag + [("currency", "usd")])
                 : shape("register", [("duration", String(years))] + flag + [("currency", "usd")])
+        case .backorder(let add):
+            return shape(add ? "add_backorder_request" : "delete_backorder_request", [])
         }
     }
 }

@@ -160,6 +160,12 @@ extension SyncEngine {
                 if let price = price ?? intent.costCents { costs[intent.id] = price }
             case .register(let years, let price, _):
                 if let price = quoted[intent.domain] ?? price { costs[intent.id] = price * Int64(years) }
+            case .backorder(true):
+                // What a catch costs: the TLD's registration price (fresh
+                // before a push spends).
+                let tld = intent.domain.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                if prices[tld] == nil { prices[tld] = try store.tldPrice(tld)?.registerCents }
+                if let price = prices[tld] ?? nil { costs[intent.id] = price }
             default:
                 if let cost = intent.costCents { costs[intent.id] = cost }
             }
@@ -248,6 +254,8 @@ public enum ValueDisplay {
         case .register(let years, let price, let premium):
             return "register \(years) year\(years == 1 ? "" : "s")" + (premium ? " (premium)" : "")
                 + (price.map { " at " + Cents.dollars($0) + "/year" } ?? "")
+        case .backorder(let add):
+            return add ? "backordered" : "no backorder"
         }
     }
 

@@ -149,6 +149,10 @@ extension SyncEngine {
                 let contacts = try ContactList(try await client.send(APIRequest("contact_list"))).contacts
                 try store.replaceContacts(contacts.compactMap(Self.contactRow), syncedAtMs: store.nowMs)
             }
+            if finished.contains(where: { $0.field == IntentField.backorder.rawValue }) {
+                tally.update { $0.calls += 1 }
+                try await pullBackorders(client: client)
+            }
             for bought in finished where IntentField.addsDomain(bought.field) {
                 tally.update { $0.calls += 1 }
                 let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))

@@ -148,6 +148,21 @@ enum JSONOutput {
         }
     }
 
+    /// One backorder request as `backorder ls --json` prints it.
+    struct Backorder: Encodable {
+        let row: BackorderRow
+
+        private enum Key: String, CodingKey { case name, nameUnicode = "name_unicode", status, cutoff }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(row.domain, forKey: .name)
+            try out.encode(Punycode.unicodeName(row.domain), forKey: .nameUnicode)
+            try out.encode(row.status, forKey: .status)
+            try out.encode(row.cutoffMs.map(ValueDisplay.isoDate), forKey: .cutoff)
+        }
+    }
+
     /// The document as text: compact, keys sorted, `/` unescaped, and every
     /// control character escaped — the encoder escapes C0; DEL and C1 are
     /// escaped here too (TerminalText's rule), so printed JSON cannot drive
