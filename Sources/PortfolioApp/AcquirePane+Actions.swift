@@ -10,6 +10,8 @@ extension Action {
     static let acquireYears = Action("acquire-years")
     static let acquireSearch = Action("acquire-search")
     static let acquireRegister = Action("acquire-register")
+    static let acquireBackorder = Action("acquire-backorder")
+    static let acquireBackorderList = Action("acquire-backorder-list")
 }
 
 extension ActionScope {
@@ -37,6 +39,15 @@ extension AcquirePane {
                            if state.isPushing { return "wait for the push to finish" }
                            return nil
                        }),
+            ActionSpec(.acquireBackorder, ["B"], scope, "backorder the selected taken names (spends money if caught)",
+                       hint: "backorder", dangerous: true,
+                       disabled: { state in
+                           if !state.hasAccount { return AppState.needsKey("backordering") }
+                           if state.isPushing { return "wait for the push to finish" }
+                           return nil
+                       }),
+            ActionSpec(.acquireBackorderList, ["b"], scope, "show the backorder list (fetched) or the names again; x there takes names off it",
+                       hint: "backorders"),
         ]
     }
 }
@@ -58,15 +69,29 @@ extension BackgroundJob {
         return job
     }
 
-    /// Pushes exactly the registrations a confirmation showed, money up to
-    /// the total it showed (prices and the balance are checked again first).
-    static func register(intentIDs: [Int64], names: [String], totalCents: Int64) -> BackgroundJob {
-        var job = BackgroundJob(bar: (.push, ProgressBar(done: 0, total: 1, label: "register")),
-                                startMessage: "registering \(NumberText.count(names.count, "domain"))…") { engine, progress in
+    /// `backorder_request_list`, into the cache.
+    static var backorderList: BackgroundJob {
+        var job = BackgroundJob(group: "acquire-backorders", startMessage: "fetching the backorder list…") { engine, _ in
+            let rows = try await engine.pullBackorders()
+            return StatusMessage("\(NumberText.count(rows.count, "backorder request"))")
+        }
+        job.finished = { result, host in
+            BackgroundJob.report(result, host)
+            host.refreshAll()
+        }
+        return job
+    }
+
+    /// Pushes exactly the intents a confirmation showed, money up to the
+    /// total it showed (prices and the balance are checked again first).
+    /// `done` names what happened to them (`registered`).
+    static func pushConfirmed(intentIDs: [Int64], totalCents: Int64, doing: String, done: String) -> BackgroundJob {
+        var job = BackgroundJob(bar: (.push, ProgressBar(done: 0, total: 1, label: doing)),
+                                startMessage: "\(doing) \(NumberText.count(intentIDs.count, "domain"))…") { engine, progress in
             let summary = try await engine.push(.confirmed(intentIDs: Set(intentIDs), moneyCents: totalCents)) { step in
-                progress(ProgressBar(done: step.batchesDone, total: step.batchesTotal, label: "register"))
+                progress(ProgressBar(done: step.batchesDone, total: step.batchesTotal, label: doing))
             }
-            var text = "registered \(NumberText.count(summary.done, "domain"))"
+            var text = "\(done) \(NumberText.count(summary.done, "domain"))"
             if summary.failed > 0 {
                 text += ", \(summary.failed) failed: " + summary.problems.map { "\($0.domain ?? "") \($0.reason)" }.joined(separator: "; ")
             }

@@ -22,6 +22,11 @@ public final class AcquirePane: Pane {
     public private(set) var years = 1
     private var answers: [String: AvailabilityRow] = [:]
     private var table = TableState()
+    /// The backorder list is shown instead of the names (`b`).
+    public private(set) var showsBackorders = false
+    private var backorders: [BackorderRow] = []
+    private var backordersListedMs: Int64?
+    private var backorderTable = TableState()
     private var visibleRows = 20
     /// The open "add names" line, when adding.
     private var input: TextInput?
@@ -31,6 +36,11 @@ public final class AcquirePane: Pane {
     /// table, so a pasted list loses nothing.
     public private(set) var refused: [String] = []
 
+    static let backorderColumns = [
+        TableColumn("Backorder", minWidth: 18, maxWidth: 48, flex: 2), TableColumn("Status", minWidth: 9, maxWidth: 12),
+        TableColumn("Cutoff", minWidth: 10, maxWidth: 10),
+    ]
+
     static let columns = [
         TableColumn("Domain", minWidth: 18, maxWidth: 48, flex: 2), TableColumn("Status", minWidth: 9, maxWidth: 10),
         TableColumn("Price/yr", minWidth: 10, alignment: .right), TableColumn("Checked", minWidth: 7, maxWidth: 8, alignment: .right),
@@ -39,12 +49,19 @@ public final class AcquirePane: Pane {
     public init() {}
 
     public var capturesKeys: Bool { input != nil }
-    public var position: (index: Int, total: Int)? { Self.position(table.cursor, of: names.count) }
-    public var cursorDomain: String? { table.cursor < names.count ? names[table.cursor] : nil }
+    public var position: (index: Int, total: Int)? {
+        showsBackorders ? Self.position(backorderTable.cursor, of: backorders.count) : Self.position(table.cursor, of: names.count)
+    }
+    public var cursorDomain: String? {
+        if showsBackorders { return backorderTable.cursor < backorders.count ? backorders[backorderTable.cursor].domain : nil }
+        return table.cursor < names.count ? names[table.cursor] : nil
+    }
 
     public func refresh(_ app: AppEnvironment, state: AppState) throws {
         answers = Dictionary(try app.store.availability(of: names).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: names.count)
+        (backorders, backordersListedMs) = try app.store.backorders()
+        backorderTable = backorderTable.keepingCursorVisible(visibleRows: visibleRows, rowCount: backorders.count)
     }
 
     /// The names a registration takes: the marked ones that can be
@@ -54,6 +71,10 @@ public final class AcquirePane: Pane {
     }
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
+        if showsBackorders {
+            renderBackorders(into: &screen, rect: rect, app: app)
+            return
+        }
         let (line, rest) = rect.splitTop(1)
         let free = names.filter { answers[$0]?.registrable == true }.count
         var summary = " Acquire · \(NumberText.count(names.count, "name")) · \(free) available · \(years) year\(years == 1 ? "" : "s")"
@@ -88,6 +109,26 @@ public final class AcquirePane: Pane {
         }
     }
 
+    private func renderBackorders(into screen: inout Screen, rect: Rect, app: AppEnvironment) {
+        let (line, body) = rect.splitTop(1)
+        var summary = " Backorders · \(NumberText.count(backorders.count, "request"))"
+        summary += backordersListedMs.map { " · listed \(app.age(since: $0)) ago" } ?? ""
+        summary += " · \(app.actions.key(.acquireBackorderList)) names"
+        screen.fill(line, style: Style(.input))
+        screen.put(DisplayWidth.truncate(summary, to: line.width), at: line.origin, style: Style(.input, accent: .dim))
+        let view = TableView(columns: Self.backorderColumns, rowCount: backorders.count, state: backorderTable,
+                             emptyText: "no backorder requests — on the names list, select taken names and press \(app.actions.key(.acquireBackorder))")
+        visibleRows = max(1, view.visibleRows(in: body))
+        let shown = backorders
+        backorderTable = view.render(into: &screen, rect: body) { index in
+            let row = shown[index]
+            let status = TerminalText.escaped(row.status)
+            let accent: Role? = status.lowercased() == "caught" ? .ok : status.lowercased() == "active" ? .pending : .dim
+            return TableRow([TableCell(TerminalText.escaped(DomainNameDisplay.shown(row.domain, unicode: app.unicode))),
+                             TableCell(status, accent: accent), TableCell(row.cutoffMs.map(ValueDisplay.isoDate) ?? "—")])
+        }
+    }
+
     /// Name, status, price and the answer's age.
     static func cells(_ name: String, _ answer: AvailabilityRow?, unicode: Bool, nowMs: Int64) -> [TableCell] {
         let shown = TerminalText.escaped(DomainNameDisplay.shown(name, unicode: unicode))
@@ -107,7 +148,20 @@ public final class AcquirePane: Pane {
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
         switch action {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
-            table.move(action, rowCount: names.count, visibleRows: visibleRows)
+            if showsBackorders {
+                backorderTable.move(action, rowCount: backorders.count, visibleRows: visibleRows)
+            } else {
+                table.move(action, rowCount: names.count, visibleRows: visibleRows)
+            }
+        case .acquireBackorderList:
+            showsBackorders.toggle()
+            if showsBackorders, app.hasAccount { state.request = .background(.backorderList) }
+        case .acquireRemove where showsBackorders:
+            confirmBackorderRemoval(app: app, &state)
+        case .acquireBackorder:
+            confirmBackorders(app: app, &state)
+        case let other where showsBackorders && [.acquireAdd, .acquireSelect, .acquireYears, .acquireSearch, .acquireRegister].contains(other):
+            state.message = StatusMessage("this works on the names list — press \(app.actions.key(.acquireBackorderList)) to show it", isError: true)
         case .acquireAdd:
             input = TextInput()
             added = []
@@ -201,13 +255,67 @@ public final class AcquirePane: Pane {
         }
     }
 
+    private func confirmBackorders(app: AppEnvironment, _ state: inout AppState) {
+        let candidates = showsBackorders ? [] : (marked.isEmpty ? (cursorDomain.map { [$0] } ?? []) : names.filter(marked.contains))
+        let taken = candidates.filter { answers[$0]?.status == .taken }
+        guard !taken.isEmpty else {
+            state.message = StatusMessage("select names searched as taken on the names list, then press \(app.actions.key(.acquireBackorder))", isError: true)
+            return
+        }
+        var total: Int64 = 0
+        var lines: [[Span]] = []
+        for name in taken {
+            let tld = name.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            guard let price = (try? app.store.tldPrice(tld)).flatMap({ $0?.registerCents }) else {
+                state.message = StatusMessage("no cached registration price for .\(tld) — press \(app.actions.key(.sync)) to sync first", isError: true)
+                return
+            }
+            total += price
+            lines.append([Span("  \(TerminalText.escaped(DomainNameDisplay.shown(name, unicode: app.unicode)))  "),
+                          Span(Cents.dollars(price), style: Style(.dialog, accent: .pending))])
+        }
+        lines.insert([Span(MoneyText.balanceLine(spending: total, balanceCents: state.balanceCents, when: "if every one is caught"))], at: 0)
+        lines.insert([Span("  You pay a name's price only if Dynadot catches it.")], at: 1)
+        let dialog = ConfirmDialog(title: "Backorder (spends money if caught)",
+                                   summary: "Backorder \(NumberText.count(taken.count, "domain")): up to \(Cents.dollars(total))",
+                                   lines: lines, isDangerous: true, confirmLabel: "Backorder")
+        state.request = .confirm(dialog) { [weak self] host in
+            do {
+                let queued = try host.environment.engine.queueBackorders(taken, add: true, origin: .tui, maxCostCents: total)
+                self?.marked.subtract(taken)
+                host.start(.pushConfirmed(intentIDs: queued.intentIDs, totalCents: total, doing: "backordering", done: "backordered"))
+            } catch {
+                host.state.message = StatusMessage(error: error)
+            }
+            host.refreshAll()
+        }
+    }
+
+    private func confirmBackorderRemoval(app: AppEnvironment, _ state: inout AppState) {
+        guard let name = cursorDomain, backorders.first(where: { $0.domain == name })?.status.lowercased() == "active" else {
+            state.message = StatusMessage("put the cursor on an active backorder to take it off the list", isError: true)
+            return
+        }
+        let shown = TerminalText.escaped(DomainNameDisplay.shown(name, unicode: app.unicode))
+        let dialog = ConfirmDialog(title: "Remove backorder", summary: "Take \(shown) off the backorder list?", confirmLabel: "Remove")
+        state.request = .confirm(dialog) { host in
+            do {
+                let queued = try host.environment.engine.queueBackorders([name], add: false, origin: .tui)
+                host.start(.pushConfirmed(intentIDs: queued.intentIDs, totalCents: 0, doing: "removing", done: "removed the backorder of"))
+            } catch {
+                host.state.message = StatusMessage(error: error)
+            }
+            host.refreshAll()
+        }
+    }
+
     /// Queues the confirmed registrations (approved up to the total shown)
     /// and pushes exactly those intents in the background.
     private func register(_ names: [String], years: Int, totalCents: Int64, _ host: any PaneHost) {
         do {
             let queued = try host.environment.engine.queueRegistrations(names, years: years, origin: .tui, maxCostCents: totalCents)
             marked.subtract(names)
-            host.start(.register(intentIDs: queued.intentIDs, names: names, totalCents: totalCents))
+            host.start(.pushConfirmed(intentIDs: queued.intentIDs, totalCents: totalCents, doing: "registering", done: "registered"))
         } catch {
             host.state.message = StatusMessage(error: error)
         }

@@ -133,7 +133,8 @@ extension SyncEngine {
         }
         let outcome = try store.intents(ids: Array(sent))
         tally.update { $0.unsent = outcome.filter { $0.state == .pending }.count }
-        try recordSpending(outcome.filter { $0.money && $0.state == .done }, tally: tally)
+        // A backorder spends nothing until it is caught.
+        try recordSpending(outcome.filter { $0.money && $0.state == .done && $0.field != IntentField.backorder.rawValue }, tally: tally)
         await refreshAfterPush(sent, client: client, tally: tally)
         return tally.snapshot
     }

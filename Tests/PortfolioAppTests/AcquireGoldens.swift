@@ -24,7 +24,7 @@ enum AcquireGoldens {
          no Dynadot API key is configured; set DYNADOT_API_KEY or api_key in
          config.toml (or try `dynafolio demo`)
          acme │ cache 5m │ online │ $100.00                  1/5 │ 0 selected │ queue 0
-         a add  Space select  x remove  Y years  s search  R register  ? help  q quit
+         a add  Space select  x remove  Y years  s search  R register  B backorder
         """#
 
     static let acquireRegister80 = #"""
@@ -51,6 +51,6 @@ enum AcquireGoldens {
 
 
          acme │ cache 5m │ online │ $100.00                  5/5 │ 0 selected │ queue 0
-         a add  Space select  x remove  Y years  s search  R register  ? help  q quit
+         a add  Space select  x remove  Y years  s search  R register  B backorder
         """#
 }
