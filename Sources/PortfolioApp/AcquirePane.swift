@@ -209,7 +209,9 @@ public final class AcquirePane: Pane {
             input = TextInput()
         case .cancelled:
             input = nil
-            let ask = added
+            // Answers younger than ten minutes are shown as cached (with
+            // their age); `s` asks again for the whole list.
+            let ask = added.filter { name in answers[name].map { app.nowMs - $0.checkedAtMs > 600_000 } ?? true }
             added = []
             if !ask.isEmpty {
                 if app.hasAccount {

@@ -2,13 +2,12 @@
 enum AcquireGoldens {
     static let acquire80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7   8 Acquire
-         Acquire · 5 names · 2 available · 1 year · a add names
+         Acquire · 4 names · 2 available · 1 year · a add names
           Domain                                           Status      Price/yr Checked
           shiny-new.com                                    available     $10.99      1m
           ab.com                                           premium      $549.50      1m
           taken-one.com                                    taken                     1m
           alpha.com                                        yours                     1m
-          never-asked.org                                  not asked
 
 
 
@@ -21,21 +20,22 @@ enum AcquireGoldens {
 
 
 
-         no Dynadot API key is configured; set DYNADOT_API_KEY or api_key in
-         config.toml (or try `dynafolio demo`)
-         acme │ cache 5m │ online │ $100.00                  1/5 │ 0 selected │ queue 0
+
+
+
+         acme │ cache 5m │ online │ $100.00                  1/4 │ 0 selected │ queue 0
          a add  Space select  x remove  Y years  s search  R register  B backorder
         """#
 
     static let acquireRegister80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6   7   8 Acquire
-         Acquire · 5 names · 2 available · 1 year · 5 selected · a add names
+         Acquire · 4 names · 2 available · 1 year · 4 selected · a add names
           Domain                                           Status      Price/yr Checked
         ● shiny-new.com                                    available     $10.99      1m
         ● ab.com                                           premium      $549.50      1m
         ● taken-one.com                                    taken                     1m
         ● al┌─ Register (spends money) ────────────────────────────────────────────┐ 1m
-        ● ne│ Register 2 domains for 1 year: $560.49 (3 not available skipped)     │
+            │ Register 2 domains for 1 year: $560.49 (2 not available skipped)     │
             │                                                                      │
             │ balance $100.00 does not cover $560.49: the push will hold these     │
             │   Searched again before paying: a higher price is held, not paid.    │
@@ -50,7 +50,7 @@ enum AcquireGoldens {
 
 
 
-         acme │ cache 5m │ online │ $100.00                  5/5 │ 0 selected │ queue 0
+         acme │ cache 5m │ online │ $100.00                  4/4 │ 0 selected │ queue 0
          a add  Space select  x remove  Y years  s search  R register  B backorder
         """#
 }
