@@ -51,6 +51,9 @@ public struct SimConfiguration: Sendable {
     public var busyWaitMilliseconds: Int
     /// Starting account balance in USD cents.
     public var initialBalanceCents: Int
+    /// Seconds after it is added that a backorder is caught (the domain
+    /// joins the account, charged at its TLD's registration price).
+    public var backorderCatchSeconds: Int = 86_400
 
     public init(
         port: Int = 0,

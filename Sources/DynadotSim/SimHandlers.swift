@@ -82,6 +82,8 @@ final class SimAPI: Sendable {
         for (name, entry) in SimAccountHandlers.entries { table[name] = entry }
         for (name, entry) in SimOrderHandlers.entries { table[name] = entry }
         for (name, entry) in SimMarketHandlers.entries { table[name] = entry }
+        for (name, entry) in SimAcquireHandlers.entries { table[name] = entry }
+        for (name, entry) in SimBackorderHandlers.entries { table[name] = entry }
         return table
     }()
 

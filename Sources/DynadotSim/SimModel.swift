@@ -165,6 +165,12 @@ public struct SimAccount: Sendable {
     public var orders: [SimOrder] = []
     public var listings: [SimListing] = []
     public var tldPrices: [SimTLDPrice] = []
+    /// Names registered elsewhere besides the registry's rule (`availability(of:)`).
+    public var takenNames: Set<String> = []
+    /// Backorder requests, in the order added.
+    public var backorders: [SimBackorder] = []
+    /// How long after it is added a backorder is caught (milliseconds).
+    public var backorderCatchMs: Int64 = 86_400_000
     public var nextContactId = 0
     public var nextFolderId = 0
     public var nextServerId = 0

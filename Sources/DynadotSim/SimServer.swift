@@ -23,7 +23,9 @@ public final class SimServer: Sendable {
             domainCount: configuration.domainCount, seed: configuration.seed, referenceDate: configuration.referenceDate,
             tier: configuration.tier, balanceCents: configuration.initialBalanceCents
         )
-        state = SimState(account: generator.makeAccount())
+        var account = generator.makeAccount()
+        account.backorderCatchMs = Int64(configuration.backorderCatchSeconds) * 1000
+        state = SimState(account: account)
         core = SimCore(configuration: configuration, state: state)
     }
 

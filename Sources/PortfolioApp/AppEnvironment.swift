@@ -28,10 +28,6 @@ public final class AppEnvironment: Sendable {
 
     /// `45s`, `12m`, `3h`, `2d` since `ms`.
     public func age(since ms: Int64) -> String {
-        let seconds = max(0, (nowMs - ms) / 1000)
-        if seconds < 60 { return "\(seconds)s" }
-        if seconds < 3600 { return "\(seconds / 60)m" }
-        if seconds < 86_400 { return "\(seconds / 3600)h" }
-        return "\(seconds / 86_400)d"
+        ValueDisplay.age(sinceMs: ms, nowMs: nowMs)
     }
 }

@@ -38,6 +38,7 @@ enum PaneRegistry {
         OrdersPane.registration,
         QueuePane.registration,
         HistoryPane.registration,
+        AcquirePane.registration,
     ]
 }
 

@@ -20,6 +20,8 @@ enum Migrations {
         migrator.registerMigration("v3-outbox-plan-sections", migrate: createPlanSectionIndexes)
         migrator.registerMigration("v4-history-remote", migrate: createHistoryRemote)
         migrator.registerMigration("v4-import-query-columns", migrate: logQueryColumnChanges)
+        migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
+        migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
         return migrator
     }()
 

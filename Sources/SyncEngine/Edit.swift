@@ -35,6 +35,13 @@ public enum Edit: Sendable, Hashable {
     /// Buy a marketplace domain at its listed price (money); the target is a
     /// domain not yet in the account.
     case buyItNow(priceCents: Int64?)
+    /// Register a domain not yet in the account for `years` (money). The
+    /// price is one year's, as `search` quoted it when queued; the push
+    /// searches again just before sending and pays the fresh price.
+    case register(years: Int, priceCents: Int64?, premium: Bool)
+    /// Backorder a domain (money: agreeing to pay if Dynadot catches it), or
+    /// with `false` take it off the backorder list.
+    case backorder(Bool)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -52,13 +59,16 @@ public enum Edit: Sendable, Hashable {
         case .renew: return .renew
         case .editContact: return .contact
         case .buyItNow: return .purchase
+        case .register: return .registration
+        case .backorder: return .backorder
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
         switch self {
-        case .renew, .buyItNow: return true
+        case .renew, .buyItNow, .register: return true
+        case .backorder(let add): return add
         default: return false
         }
     }
@@ -87,6 +97,8 @@ extension Edit {
         case .renew(let years): return "renew \(years) year\(years == 1 ? "" : "s") \(target)"
         case .editContact(let id, _): return "edit contact \(id)"
         case .buyItNow: return "buy \(target)"
+        case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
+        case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
         }
     }
 }
@@ -133,4 +145,15 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case contact
     /// A marketplace purchase; the target is the domain to buy.
     case purchase
+    /// A registration; the target is the domain to register.
+    case registration = "register"
+    /// A backorder request; the target is the domain to catch.
+    case backorder
+
+    /// Whether an intent of this stored field brings a domain into the
+    /// account (a purchase, a registration): it is verified by finding the
+    /// domain there, and the push fetches the new domain into the cache.
+    public static func addsDomain(_ field: String) -> Bool {
+        field == IntentField.purchase.rawValue || field == IntentField.registration.rawValue
+    }
 }

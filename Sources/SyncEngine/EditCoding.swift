@@ -51,6 +51,11 @@ extension Edit {
             return .object(["contact_id": .string(id), "fields": .object(fields.mapValues { .string($0) })])
         case .buyItNow(let price):
             return .object(["buy": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
+        case .register(let years, let price, let premium):
+            return .object(["years": .number(Double(years)), "price": price.map { .number(Double($0)) } ?? .null,
+                            "premium": .bool(premium)])
+        case .backorder(let add):
+            return .object(["backorder": .bool(add)])
         }
     }
 
@@ -99,6 +104,12 @@ extension Edit {
             self = .editContact(id: id, fields: (value["fields"]?.fields ?? [:]).compactMapValues(\.text))
         case .purchase:
             self = .buyItNow(priceCents: value["price"]?.int.map(Int64.init))
+        case .registration:
+            guard let years = value["years"]?.int else { return nil }
+            self = .register(years: years, priceCents: value["price"]?.int.map(Int64.init), premium: value["premium"]?.bool ?? false)
+        case .backorder:
+            guard let add = value["backorder"]?.bool else { return nil }
+            self = .backorder(add)
         }
     }
 

@@ -60,6 +60,15 @@ extension Edit {
             return shape("edit_contact", [("contact_id", id)] + fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         case .buyItNow:
             return shape("buy_it_now", [("currency", "usd")])
+        case .register(let years, _, let premium):
+            // One year with the account's default contacts goes out as
+            // `bulk_register` (100 per call; the planner sends a lone name
+            // as `register`); more years need `register`, one per call.
+            let flag = premium ? [("premium", "1")] : []
+            return years == 1 ? shape("bulk_register", flag + [("currency", "usd")])
+                : shape("register", [("duration", String(years))] + flag + [("currency", "usd")])
+        case .backorder(let add):
+            return shape(add ? "add_backorder_request" : "delete_backorder_request", [])
         }
     }
 }

@@ -25,9 +25,10 @@ enum FieldValues {
                                  billing: row.billingID).encodedValue
         case .renew:
             return JSONValue.object(["expires_ms": row.expiresMs.map { .number(Double($0)) } ?? .null]).serialized()
-        case .contact, .purchase:
-            // Not a property of a domain row: contact edits and purchases
-            // take their base from the contact list and the marketplace.
+        case .contact, .purchase, .registration, .backorder:
+            // Not a property of a domain row: contact edits, purchases,
+            // registrations and backorders take their base from the contact
+            // list, the marketplace, `search` and the backorder list.
             return JSONValue.null.serialized()
         }
     }
@@ -45,7 +46,7 @@ enum FieldValues {
         case .sale: return ["for_sale", "sale_type", "sale_price_cents", "sale_min_offer_cents"]
         case .contacts: return ["registrant_id", "admin_id", "technical_id", "billing_id"]
         case .renew: return ["expires_ms"]
-        case .contact, .purchase: return []
+        case .contact, .purchase, .registration, .backorder: return []
         }
     }
 

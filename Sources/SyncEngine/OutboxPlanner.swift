@@ -81,7 +81,14 @@ public enum OutboxPlanner {
             var start = 0
             while start < members.count {
                 let chunk = members[start..<min(start + limit, members.count)]
-                batches.append(PlannedBatch(command: shape.command, parameters: shape.parameters,
+                var command = shape.command, parameters = shape.parameters
+                if command == "bulk_register", chunk.count == 1 {
+                    // A lone one-year registration goes out as `register`,
+                    // the command for one name (same call count).
+                    command = "register"
+                    parameters = [QueryParameter("duration", "1")] + parameters
+                }
+                batches.append(PlannedBatch(command: command, parameters: parameters,
                                             domains: chunk.map(\.domain), intentIDs: chunk.map(\.intentID),
                                             spendsMoney: spec?.spendsMoney ?? false))
                 start += limit

@@ -210,6 +210,9 @@ extension SyncEngine {
         case (.nameServerSetting, _): return "DNS setting"
         case (.renew, _): return "renewals"
         case (.purchase, _): return "purchases"
+        case (.registration, _): return "registrations"
+        case (.backorder, "add_backorder_request"): return "backorders"
+        case (.backorder, _): return "backorder removals"
         case (.contact, _): return "contact"
         default: return field.rawValue.replacingOccurrences(of: "_", with: " ")
         }

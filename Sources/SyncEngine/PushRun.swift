@@ -89,8 +89,14 @@ final class PushRun: Sendable {
             return
         }
         engine.onPushStep(.sent)
-        try engine.complete(intentIDs: batch.intentIDs, response: response)
-        tally.update { $0.done += batch.intentIDs.count }
+        if batch.command == "bulk_register" {
+            // One answer, one result per name: some may be refused.
+            let again = try await engine.completeBulkRegistration(batch, response: response, client: client, tally: tally)
+            requeuedIDs.withLock { $0.formUnion(again) }
+        } else {
+            try engine.complete(intentIDs: batch.intentIDs, response: response)
+            tally.update { $0.done += batch.intentIDs.count }
+        }
         engine.onPushStep(.answerRecorded)
     }
 

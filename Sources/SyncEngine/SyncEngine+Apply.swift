@@ -80,9 +80,9 @@ extension SyncEngine {
             } else if let old = row.expiresMs {
                 row.expiresMs = Self.addYears(years, to: old)
             }
-        case .editContact, .buyItNow:
-            // Neither changes an existing domain row; the push refreshes the
-            // contact list or fetches the bought domain afterwards.
+        case .editContact, .buyItNow, .register, .backorder:
+            // None changes an existing domain row; the push refreshes the
+            // contact list or fetches the bought or registered domain afterwards.
             break
         }
         return nil

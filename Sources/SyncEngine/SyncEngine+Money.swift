@@ -64,8 +64,11 @@ extension SyncEngine {
         case .confirmed:
             candidates = money
         }
+        var gone = Set<Int64>()
         if !candidates.isEmpty {
             let balance = try await refreshPricesAndBalance(client: client, tally: tally)
+            gone = try await recheckRegistrations(candidates, client: client, tally: tally)
+            candidates = candidates.filter { !gone.contains($0.id) }
             let costs = try moneyCosts(candidates)
             hold(candidates.filter { costs[$0.id] == nil }, .unpriced, costs: costs)
             candidates = candidates.filter { costs[$0.id] != nil }
@@ -102,7 +105,7 @@ extension SyncEngine {
         }
         for held in holds { try store.holdIntents(ids: held.intentIDs, reason: held.description) }
         tally.update { $0.held += holds }
-        return Set(holds.flatMap(\.intentIDs))
+        return Set(holds.flatMap(\.intentIDs)).union(gone)
     }
 
     /// Fetches the TLD prices and the balance into the cache; returns the

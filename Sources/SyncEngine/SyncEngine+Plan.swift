@@ -160,6 +160,11 @@ extension SyncEngine {
     func moneyCosts(_ money: [OutboxIntent]) throws -> [Int64: Int64] {
         guard !money.isEmpty else { return [:] }
         let renewing = money.filter { $0.field == IntentField.renew.rawValue }
+        // A registration costs what the latest `search` quoted (the push
+        // searches again just before sending), else the price it was queued at.
+        let quoted = Dictionary(try store.availability(of: money.filter { $0.field == IntentField.registration.rawValue }.map(\.domain))
+                                    .filter(\.registrable).compactMap { row in row.priceCents.map { (row.name, $0) } },
+                                uniquingKeysWith: { a, _ in a })
         let tlds = Dictionary(try store.domains(named: Array(Set(renewing.map(\.domain)))).map { ($0.name, $0.tld) },
                               uniquingKeysWith: { a, _ in a })
         var prices: [String: Int64?] = [:]
@@ -173,6 +178,14 @@ extension SyncEngine {
                 if let price = prices[tld] ?? nil { costs[intent.id] = price * Int64(years) }
             case .buyItNow(let price):
                 if let price = price ?? intent.costCents { costs[intent.id] = price }
+            case .register(let years, let price, _):
+                if let price = quoted[intent.domain] ?? price { costs[intent.id] = price * Int64(years) }
+            case .backorder(true):
+                // What a catch costs: the TLD's registration price (fresh
+                // before a push spends).
+                let tld = intent.domain.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                if prices[tld] == nil { prices[tld] = try store.tldPrice(tld)?.registerCents }
+                if let price = prices[tld] ?? nil { costs[intent.id] = price }
             default:
                 if let cost = intent.costCents { costs[intent.id] = cost }
             }
@@ -258,6 +271,11 @@ public enum ValueDisplay {
             return "contact \(id): " + shown.joined(separator: ", ")
         case .buyItNow(let price):
             return "buy" + (price.map { " for " + Cents.dollars($0) } ?? "")
+        case .register(let years, let price, let premium):
+            return "register \(years) year\(years == 1 ? "" : "s")" + (premium ? " (premium)" : "")
+                + (price.map { " at " + Cents.dollars($0) + "/year" } ?? "")
+        case .backorder(let add):
+            return add ? "backordered" : "no backorder"
         }
     }
 

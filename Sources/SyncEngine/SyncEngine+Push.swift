@@ -133,13 +133,15 @@ extension SyncEngine {
         }
         let outcome = try store.intents(ids: Array(sent))
         tally.update { $0.unsent = outcome.filter { $0.state == .pending }.count }
-        try recordSpending(outcome.filter { $0.money && $0.state == .done }, tally: tally)
+        // A backorder spends nothing until it is caught.
+        try recordSpending(outcome.filter { $0.money && $0.state == .done && $0.field != IntentField.backorder.rawValue }, tally: tally)
         await refreshAfterPush(sent, client: client, tally: tally)
         return tally.snapshot
     }
 
-    /// Contact edits and purchases change things outside the domain rows:
-    /// refresh the contact list, and fetch each bought domain into the cache.
+    /// Contact edits, purchases and registrations change things outside the
+    /// domain rows: refresh the contact list, and fetch each bought or
+    /// registered domain into the cache.
     func refreshAfterPush(_ ids: Set<Int64>, client: DynadotClient, tally: PushTally) async {
         do {
             let finished = try store.intents(ids: Array(ids)).filter { $0.state == .done }
@@ -148,10 +150,17 @@ extension SyncEngine {
                 let contacts = try ContactList(try await client.send(APIRequest("contact_list"))).contacts
                 try store.replaceContacts(contacts.compactMap(Self.contactRow), syncedAtMs: store.nowMs)
             }
-            for bought in finished where bought.field == IntentField.purchase.rawValue {
+            if finished.contains(where: { $0.field == IntentField.backorder.rawValue }) {
+                tally.update { $0.calls += 1 }
+                try await pullBackorders(client: client)
+            }
+            for bought in finished where IntentField.addsDomain(bought.field) {
                 tally.update { $0.calls += 1 }
                 let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))
                 _ = try store.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)], syncedAtMs: store.nowMs)
+                if bought.field == IntentField.registration.rawValue {
+                    try store.saveAvailability([AvailabilityRow(name: bought.domain, status: .yours, checkedAtMs: store.nowMs)])
+                }
             }
         } catch {
             // The edits themselves are done; the next sync brings the cache up to date.

@@ -30,10 +30,15 @@ extension SyncEngine {
                 afterInterruption: Bool) async throws -> VerifyOutcome {
         let open = intents.filter { $0.state == .inflight }
         var units: [(key: String, intents: [OutboxIntent])] = []
-        for intent in open where intent.field == IntentField.contact.rawValue || intent.field == IntentField.purchase.rawValue {
+        for intent in open where intent.field == IntentField.contact.rawValue || IntentField.addsDomain(intent.field) {
             units.append((key: "\(intent.field) \(intent.domain)", intents: [intent]))
         }
-        let domainIntents = open.filter { $0.field != IntentField.contact.rawValue && $0.field != IntentField.purchase.rawValue }
+        // One backorder listing settles every backorder intent.
+        let backorders = open.filter { $0.field == IntentField.backorder.rawValue }
+        if !backorders.isEmpty { units.append((key: "backorders", intents: backorders)) }
+        let domainIntents = open.filter {
+            $0.field != IntentField.contact.rawValue && !IntentField.addsDomain($0.field) && $0.field != IntentField.backorder.rawValue
+        }
         for (domain, group) in Dictionary(grouping: domainIntents, by: \.domain).sorted(by: { $0.key < $1.key }) {
             units.append((key: domain, intents: group))
         }
@@ -72,7 +77,10 @@ extension SyncEngine {
         if first.field == IntentField.contact.rawValue {
             return try await verifyContact(first, client: client, tally: tally)
         }
-        if first.field == IntentField.purchase.rawValue {
+        if first.field == IntentField.backorder.rawValue {
+            return try await verifyBackorders(intents, client: client, tally: tally, afterInterruption: afterInterruption)
+        }
+        if IntentField.addsDomain(first.field) {
             return try await verifyPurchase(first, client: client, tally: tally, afterInterruption: afterInterruption)
         }
         tally.update { $0.calls += 1 }
@@ -139,6 +147,35 @@ extension SyncEngine {
         return !afterInterruption
     }
 
+    /// A backorder intent applied when the listing shows the name on the
+    /// list (an add) or off it (a removal). An add not applied goes back to
+    /// the queue like any money intent (without its approval after an
+    /// interruption); a removal not applied is simply sent again.
+    private func verifyBackorders(_ intents: [OutboxIntent], client: DynadotClient, tally: PushTally,
+                                  afterInterruption: Bool) async throws -> Set<Int64> {
+        tally.update { $0.calls += 1 }
+        let listed = Set(try await pullBackorders(client: client).filter { $0.status.lowercased() == "active" }.map(\.domain))
+        var requeued = Set<Int64>()
+        for intent in intents {
+            tally.update { $0.verified += 1 }
+            guard case .backorder(let add)? = Edit(field: .backorder, encodedValue: intent.value) else {
+                try store.failIntents(ids: [intent.id], message: "unreadable backorder intent; queue it again")
+                continue
+            }
+            if listed.contains(intent.domain) == add {
+                try store.completeIntents(ids: [intent.id], writes: .none)
+                tally.update { $0.done += 1 }
+            } else if add {
+                if try requeueMoney(intent, tally: tally, afterInterruption: afterInterruption) { requeued.insert(intent.id) }
+            } else {
+                try store.requeueInflight(ids: [intent.id])
+                tally.update { $0.requeued += 1 }
+                requeued.insert(intent.id)
+            }
+        }
+        return requeued
+    }
+
     /// A contact edit applied when `get_contact` shows every target field.
     private func verifyContact(_ intent: OutboxIntent, client: DynadotClient, tally: PushTally) async throws -> Set<Int64> {
         guard case .editContact(let id, let target)? = Edit(field: .contact, encodedValue: intent.value),
@@ -165,8 +202,9 @@ extension SyncEngine {
         return []
     }
 
-    /// A purchase applied when the domain is now in the account. Never
-    /// resent blindly after an interruption: it waits for a fresh confirmation.
+    /// A purchase or registration applied when the domain is now in the
+    /// account (`domain_info` finds it). Never resent blindly after an
+    /// interruption: it waits for a fresh confirmation.
     private func verifyPurchase(_ intent: OutboxIntent, client: DynadotClient, tally: PushTally,
                                 afterInterruption: Bool) async throws -> Set<Int64> {
         tally.update { $0.calls += 1; $0.verified += 1 }

@@ -23,6 +23,7 @@ struct Dynafolio: AsyncParsableCommand {
             SyncCommand.self, LsCommand.self, ShowCommand.self, SetCommand.self, RenewCommand.self,
             DnsCommand.self, PlanCommand.self, PushCommand.self, QueueCommand.self, ExpiringCommand.self,
             SimCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self,
+            SearchCommand.self, RegisterCommand.self, BackorderCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -31,10 +31,13 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("drop-rate"), help: "Share applied, then closed unanswered (0-1).") var dropRate: Double = 0
     @Option(name: .customLong("outage-rate"), help: "Share answered 'problem with connection to main server', not applied (0-1).")
     var outageRate: Double = 0
+    @Option(name: .customLong("backorder-catch-after"), help: "Seconds after it is added that a backorder is caught (default one day).")
+    var backorderCatchAfter: Int = 86_400
 
     func validate() throws {
         guard SimTier(rawValue: tier) != nil else { throw ValidationError("--tier must be regular, bulk or super") }
         guard domains >= 0 else { throw ValidationError("--domains must not be negative") }
+        guard backorderCatchAfter >= 0 else { throw ValidationError("--backorder-catch-after must not be negative") }
         let rates = [("busy", busyRate), ("http-error", httpErrorRate), ("malformed", malformedRate),
                      ("truncate", truncateRate), ("drop", dropRate), ("outage", outageRate)]
         for (name, rate) in rates {
@@ -48,10 +51,12 @@ struct SimCommand: AsyncParsableCommand {
             httpErrorRate: httpErrorRate, malformedRate: malformedRate, truncateRate: truncateRate,
             dropAfterApplyCommand: dropAfterApply, dropRate: dropRate, outageRate: outageRate
         )
-        let server = SimServer(configuration: SimConfiguration(
+        var configuration = SimConfiguration(
             port: port, domainCount: domains, seed: seed, tier: SimTier(rawValue: tier) ?? .regular,
             apiKey: key, logPath: log, faults: faults
-        ))
+        )
+        configuration.backorderCatchSeconds = backorderCatchAfter
+        let server = SimServer(configuration: configuration)
         let endpoint = try await server.start()
         // Unbuffered write: whoever waits for READY sees it at once, even through a pipe.
         FileHandle.standardOutput.write(Data("READY \(endpoint.absoluteString)\n".utf8))

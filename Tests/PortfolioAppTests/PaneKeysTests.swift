@@ -21,7 +21,7 @@ import TerminalUI
 
     @Test func everyPaneHasANumberKeyInTabOrder() throws {
         let table = try ActionTable()
-        #expect(PaneRegistry.all.map(\.scope) == [.domains, .expiries, .dns, .listings, .contacts, .orders, .queue, .history])
+        #expect(PaneRegistry.all.map(\.scope) == [.domains, .expiries, .dns, .listings, .contacts, .orders, .queue, .history, .acquire])
         for (index, pane) in PaneRegistry.all.enumerated() {
             #expect(table.action(for: [.char(Character("\(index + 1)"))], scope: pane.scope) == pane.showAction)
         }

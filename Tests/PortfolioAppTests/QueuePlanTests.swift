@@ -93,9 +93,9 @@ import TerminalUI
     @Test("messages name the key the user bound, not a fixed one")
     func messagesNameBoundKeys() throws {
         #expect(try ActionTable().reviewHint == "press 7 (Queue) to review and push")
-        let remapped = try ActionTable(overrides: ["pane-queue": ["Q"], "sync": ["R"]])
+        let remapped = try ActionTable(overrides: ["pane-queue": ["Q"], "sync": ["Z"]])
         #expect(remapped.reviewHint == "press Q (Queue) to review and push")
-        #expect(remapped.key(.sync) == "R")
+        #expect(remapped.key(.sync) == "Z")
         let fixture = try AppFixture(keys: ["pane-queue": ["Q"]])
         fixture.drive([.char(":")] + AppFixture.typed("set note hello") + [.enter])
         #expect(fixture.app.state.message?.text == "queued note on 1 domain — press Q (Queue) to review and push")

@@ -64,6 +64,47 @@ public struct RegisterResult: Sendable, Equatable {
     }
 }
 
+/// A `bulk_register` answer: one result per domain; the request as a whole
+/// succeeds even when some of its domains were refused.
+public struct BulkRegisterResults: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var domain: String
+        public var registered: Bool
+        /// Expiry, epoch milliseconds (registered domains).
+        public var expirationMs: Int64?
+        /// The provider's reason when refused (`not_available`, …).
+        public var message: String
+
+        public init(domain: String, registered: Bool, expirationMs: Int64? = nil, message: String = "") {
+            self.domain = domain
+            self.registered = registered
+            self.expirationMs = expirationMs
+            self.message = message
+        }
+    }
+
+    public var items: [Item]
+
+    public init(items: [Item]) { self.items = items }
+
+    /// Reads `BulkRegister[]` of `{DomainName, Expiration, Result, Message}`
+    /// (`Expiration` / `Message` are `-` when they do not apply).
+    public init(_ response: APIResponse) throws {
+        let checked = try response.checked()
+        guard let list = checked.firstList([["BulkRegister"], ["BulkRegisterContent", "BulkRegister"], ["Results"]]) else {
+            throw checked.missing("BulkRegister")
+        }
+        self.init(items: list.compactMap { item in
+            guard let domain = item.first("DomainName", "Domain", "Name")?.nonEmptyText else { return nil }
+            let result = item["Result"]?.text?.lowercased() ?? ""
+            let message = item.first("Message", "Error")?.nonEmptyText ?? ""
+            return Item(domain: Punycode.asciiName(domain), registered: result == "success",
+                        expirationMs: item["Expiration"]?.epochMilliseconds,
+                        message: message == "-" ? (result == "success" ? "" : result) : message)
+        })
+    }
+}
+
 /// An `is_processing` answer: whether the account has a request in progress
 /// (wait before sending another).
 public struct ProcessingStatus: Sendable, Equatable {

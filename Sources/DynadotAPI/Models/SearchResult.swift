@@ -7,20 +7,26 @@ public struct SearchResult: Sendable, Equatable {
     /// Only when `show_price=1` was sent and the domain is available.
     public var price: Money?
     public var language: String?
+    /// A premium name: registering it needs `premium=1` and costs `price`.
+    public var premium: Bool
 
-    public init(domain: String, available: Bool, price: Money? = nil, language: String? = nil) {
+    public init(domain: String, available: Bool, price: Money? = nil, language: String? = nil, premium: Bool = false) {
         self.domain = domain
         self.available = available
         self.price = price
         self.language = language
+        self.premium = premium
     }
 
-    /// Reads `{DomainName, Available, Price, Language}`; `nil` without a domain.
+    /// Reads `{DomainName, Available, Price, Language}` (and `Premium` /
+    /// `IsPremium`, or a price text that says "premium"); `nil` without a domain.
     public init?(json: JSONValue) {
         guard case .object = json, let domain = json.first("DomainName", "Domain", "Name")?.nonEmptyText else { return nil }
+        let priceText = json["Price"]?.text ?? ""
         self.init(domain: domain, available: json["Available"]?.bool ?? false,
                   price: json["Price"].flatMap { $0.money ?? $0.text.flatMap(Money.scan) },
-                  language: json["Language"]?.nonEmptyText)
+                  language: json["Language"]?.nonEmptyText,
+                  premium: json.first("Premium", "IsPremium")?.bool ?? priceText.lowercased().contains("premium"))
     }
 }
 

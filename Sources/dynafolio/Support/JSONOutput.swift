@@ -127,6 +127,42 @@ enum JSONOutput {
         private enum CodingKeys: String, CodingKey { case domain, nsType = "ns_type", records }
     }
 
+    /// One `search` answer as `search --json` prints it.
+    struct Availability: Encodable {
+        let row: AvailabilityRow
+        let nowMs: Int64
+
+        private enum Key: String, CodingKey {
+            case name, nameUnicode = "name_unicode", status, price, currency, checkedAtMs = "checked_at_ms", ageSeconds = "age_seconds"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(row.name, forKey: .name)
+            try out.encode(Punycode.unicodeName(row.name), forKey: .nameUnicode)
+            try out.encode(row.status.rawValue, forKey: .status)
+            try out.encode(row.priceCents.map { Cents.format(cents: $0) }, forKey: .price)
+            try out.encode("USD", forKey: .currency)
+            try out.encode(row.checkedAtMs, forKey: .checkedAtMs)
+            try out.encode(max(0, (nowMs - row.checkedAtMs) / 1000), forKey: .ageSeconds)
+        }
+    }
+
+    /// One backorder request as `backorder ls --json` prints it.
+    struct Backorder: Encodable {
+        let row: BackorderRow
+
+        private enum Key: String, CodingKey { case name, nameUnicode = "name_unicode", status, cutoff }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(row.domain, forKey: .name)
+            try out.encode(Punycode.unicodeName(row.domain), forKey: .nameUnicode)
+            try out.encode(row.status, forKey: .status)
+            try out.encode(row.cutoffMs.map(ValueDisplay.isoDate), forKey: .cutoff)
+        }
+    }
+
     /// The document as text: compact, keys sorted, `/` unescaped, and every
     /// control character escaped — the encoder escapes C0; DEL and C1 are
     /// escaped here too (TerminalText's rule), so printed JSON cannot drive

@@ -1,0 +1,118 @@
+import ArgumentParser
+import DynadotAPI
+import Foundation
+import PortfolioStore
+import SyncEngine
+
+/// `dynafolio backorder add|rm|ls`.
+struct BackorderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backorder",
+        abstract: "Backorder domains (catch them when they drop), list and remove backorders.",
+        subcommands: [BackorderAdd.self, BackorderRemove.self, BackorderList.self]
+    )
+}
+
+/// `dynafolio backorder add NAME… [--file FILE] [--max-cost AMOUNT]`.
+struct BackorderAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Queue backorder requests (money: you agree to pay if Dynadot catches a name).",
+        discussion: """
+        A caught name costs its TLD's registration price (from the cached prices, checked again \
+        before the push sends). --max-cost records the total you accept if every name is caught; \
+        `push --yes` then sends them within it and within the balance. Without --max-cost this \
+        refuses unless run on a terminal, where `push` shows the cost and asks. Up to 100 names \
+        go in one add_backorder_request call.
+        """
+    )
+
+    @Argument(help: "Domain names to backorder.") var names: [String] = []
+    @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
+    @Option(name: .customLong("max-cost"), parsing: .unconditional,
+            help: "The most you accept to pay if every name is caught, in USD.") var maxCost: String?
+
+    func run() async throws {
+        var limit: Int64?
+        if let maxCost {
+            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
+        } else if !isInteractive {
+            throw CLIFailure.usage("a backorder agrees to pay if the name is caught; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
+        }
+        let wanted = try SearchCommand.names(arguments: names, file: file)
+        let context = try AppContext.open()
+        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+        let summary: QueueSummary
+        do {
+            summary = try context.engine.queueBackorders(wanted, add: true, origin: .cli, maxCostCents: limit).summary
+        } catch let error as SyncError {
+            throw CLIFailure.usage(error.description)
+        }
+        QueueReport.print(summary, what: "backorder")
+        var line = "cost if every name is caught: \(Cents.dollars(summary.costCents ?? 0))"
+        if let balance = try context.store.account()?.balanceCents { line += " · balance \(Cents.dollars(balance))" }
+        if let limit { line += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
+        print(line)
+    }
+}
+
+/// `dynafolio backorder rm NAME…`.
+struct BackorderRemove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm",
+        abstract: "Queue taking names off the backorder list (sent by `push`, 100 per call)."
+    )
+
+    @Argument(help: "Domain names to take off the list.") var names: [String] = []
+    @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
+
+    func run() async throws {
+        let wanted = try SearchCommand.names(arguments: names, file: file)
+        let context = try AppContext.open()
+        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+        let summary: QueueSummary
+        do {
+            summary = try context.engine.queueBackorders(wanted, add: false, origin: .cli).summary
+        } catch let error as SyncError {
+            throw CLIFailure.usage(error.description)
+        }
+        QueueReport.print(summary, what: "backorder removal")
+    }
+}
+
+/// `dynafolio backorder ls [--json] [--cached]`.
+struct BackorderList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List the account's backorder requests (fetched, or --cached)."
+    )
+
+    @Flag(help: "Print a JSON array instead of a table.") var json = false
+    @Flag(help: "Print the cached list without asking Dynadot.") var cached = false
+
+    func run() async throws {
+        let context = try AppContext.open()
+        let rows: [BackorderRow]
+        if cached {
+            rows = try context.store.backorders().rows
+        } else {
+            if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+            try context.requireAccount()
+            rows = try await context.engine.pullBackorders()
+        }
+        if json {
+            try JSONOutput.emit(rows.map(JSONOutput.Backorder.init))
+            return
+        }
+        if rows.isEmpty {
+            print("no backorder requests")
+            return
+        }
+        let width = max(6, rows.map { NameText.shown($0.domain).count }.max() ?? 6)
+        print(SearchCommand.padded("DOMAIN", width) + "  STATUS     CUTOFF")
+        for row in rows {
+            let status = SearchCommand.padded(TerminalText.escaped(row.status), 9)
+            print("\(SearchCommand.padded(NameText.shown(row.domain), width))  \(status)  \(row.cutoffMs.map(ValueDisplay.isoDate) ?? "-")")
+        }
+    }
+}
