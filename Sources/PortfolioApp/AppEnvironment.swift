@@ -14,14 +14,18 @@ public final class AppEnvironment: Sendable {
     public let hasAccount: Bool
     /// The Domains pane's optional columns (`[columns]`).
     public let columns: ColumnSettings
+    /// The saved views (`[views]`) and how `:save-view` keeps one.
+    public let views: ViewSettings
 
-    public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings()) {
+    public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings(),
+                views: ViewSettings = ViewSettings()) {
         self.store = engine.store
         self.engine = engine
         self.actions = actions
         self.unicode = unicode
         self.hasAccount = hasAccount
         self.columns = columns
+        self.views = views
     }
 
     public var nowMs: Int64 { store.nowMs }

@@ -250,6 +250,15 @@ public final class PortfolioApp {
             if pane.scope == .domains {
                 sections.append(HelpOverlay.Section(title: "Filter (/) query language",
                                                     entries: PortfolioQuery.reference.map { HelpOverlay.Entry(keys: $0.example, description: $0.meaning) }))
+                // Saved views first, where they show without scrolling; none: a hint at the end.
+                let views = pane(DomainsPane.self)?.savedViews(environment) ?? [:]
+                if views.isEmpty {
+                    sections.append(HelpOverlay.Section(title: "Saved views: none yet (:save-view NAME saves the filter and sort)", entries: []))
+                } else {
+                    sections.insert(HelpOverlay.Section(title: "Saved views (:view NAME applies one)", entries: views.sorted { $0.key < $1.key }.map { name, view in
+                        HelpOverlay.Entry(keys: name, description: (view.query.isEmpty ? "every domain" : view.query) + (view.sort.map { "  (sort \($0))" } ?? ""))
+                    }), at: 0)
+                }
             }
             help = HelpOverlay(title: "Keys — \(pane.title)", sections: sections)
         case .quit:

@@ -51,7 +51,10 @@ enum SpreadsheetImportDialog {
     }
 
     static func confirm(_ preview: ImportPreview, name: String, _ host: any PaneHost) {
-        let lines = preview.lines.map { [Span("  " + $0)] }
+        // Wrapped, not cut: a long reason or column list reads in full (the lines scroll).
+        let lines = preview.lines.flatMap { line in
+            DisplayWidth.wrap(line, to: ConfirmDialog.maxLineWidth - 4).enumerated().map { [Span(($0.offset == 0 ? "  " : "    ") + $0.element)] }
+        }
         guard preview.changeCount > 0 else {
             host.confirm(ConfirmDialog(title: "Import \(name)", summary: "Nothing to queue: every value is already cached or queued.",
                                        lines: lines, confirmLabel: "OK")) { _ in }

@@ -55,6 +55,8 @@ public struct ImportPreview: Sendable {
 
     /// Field × domain changes to queue.
     public var changeCount: Int { tallies.reduce(0) { $0 + $1.change } }
+    /// How many domains the changes touch (a domain may have several).
+    public var domainCount: Int { Set(edits.flatMap(\.domains)).count }
 
     /// The preview as the CLI prints it (and the TUI's dialog shows it).
     public var lines: [String] {

@@ -46,10 +46,15 @@ public struct ConfirmDialog: Hashable, Sendable {
         self.focus = (startsOnNo ?? isDangerous) ? .cancel : .confirm
     }
 
+    /// The widest the box gets.
+    public static let maxWidth = 72
+    /// The room for a line in the widest box (inside the border and margins).
+    public static let maxLineWidth = maxWidth - 4
+
     /// The box's rectangle when shown over `area`: up to 72 columns wide,
     /// as tall as its lines need and `area` allows.
     public func frame(in area: Rect) -> Rect {
-        let width = min(area.width - 2, 72)
+        let width = min(area.width - 2, Self.maxWidth)
         // border, summary, blank, lines, position/blank, buttons, border
         let height = min(area.height - 2, lines.count + 6)
         return area.centered(width: width, height: height)

@@ -22,7 +22,7 @@ struct Dynafolio: AsyncParsableCommand {
             TUICommand.self, DemoCommand.self,
             SyncCommand.self, LsCommand.self, ShowCommand.self, SetCommand.self, RenewCommand.self,
             DnsCommand.self, PlanCommand.self, PushCommand.self, QueueCommand.self, ExpiringCommand.self,
-            SimCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self,
+            SimCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ViewsCommand.self,
             SearchCommand.self, RegisterCommand.self, BackorderCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -32,7 +32,8 @@ struct ImportCommandTests {
             #expect(try pending() == 0)
 
             let done = try await world.ok("import", file.path, "--delimiter", ";", "--decimal", ",")
-            #expect(done.stdout.contains("queued 2 changes from prices.csv as one operation for 2 domains"))
+            // Two changes (price and note) on one domain: the count names domains, not changes.
+            #expect(done.stdout.contains("queued 2 changes from prices.csv as one operation for 1 domain."), "\(done.stdout)")
             let intents = try world.store().intents(in: [.pending])
             #expect(intents.count == 2)
             #expect(Set(intents.map(\.domain)) == [unlisted[0]])

@@ -44,4 +44,18 @@ struct ImportDialogTests {
         #expect(missing.contains("x.csv"))
         #expect(try fixture.store.intentCounts()[.pending] == 2)
     }
+
+    @Test("long preview lines wrap inside the dialog instead of being cut")
+    func longLinesWrap() async throws {
+        let fixture = try AppFixture()
+        let file = fixture.directory.appendingPathComponent("wide.csv")
+        let long = "a-very-long-domain-name-that-is-not-in-this-portfolio-at-all.example"
+        try Data("domain,price,Wholesale Reference Column,Marketplace Internal Identifier\nalpha.com,20,x,y\n\(long),5,,\n".utf8).write(to: file)
+        let shown = await Self.drive(fixture, [KeyEvent.char(":")] + AppFixture.typed("import \(file.path)") + [.enter])
+        #expect(shown.contains("Import wide.csv"), "\(shown)")
+        // Both ends of the long lines are on screen, on lines of their own.
+        #expect(shown.contains("Internal Identifier"), "\(shown)")
+        #expect(shown.contains("`dynafolio sync`"), "\(shown)")
+        #expect(!shown.split(separator: "\n").contains { $0.contains("…") && $0.contains("│") }, "\(shown)")
+    }
 }

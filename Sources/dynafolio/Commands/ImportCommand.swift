@@ -73,6 +73,7 @@ struct ImportCommand: AsyncParsableCommand {
             return
         }
         let summary = try context.engine.queueImport(preview, label: "import \(url.lastPathComponent)")
-        QueueReport.print(summary, what: "\(preview.changeCount) change\(preview.changeCount == 1 ? "" : "s") from \(url.lastPathComponent) as one operation")
+        QueueReport.print(summary, what: "\(summary.added) change\(summary.added == 1 ? "" : "s") from \(url.lastPathComponent) as one operation",
+                          domains: preview.domainCount)
     }
 }

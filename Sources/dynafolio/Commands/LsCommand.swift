@@ -4,7 +4,7 @@ import Foundation
 import PortfolioStore
 import SyncEngine
 
-/// `dynafolio ls [QUERY] [--json | --csv] [--sort FIELD]`: list cached domains.
+/// `dynafolio ls [QUERY] [--view NAME] [--json | --csv] [--sort FIELD]`: list cached domains.
 struct LsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ls",
@@ -19,9 +19,10 @@ struct LsCommand: AsyncParsableCommand {
     @Flag(help: "Print a JSON array (fields documented in the README).") var json = false
     @Flag(help: "Print CSV with a header row (every cached field; `dynafolio import` reads it back).") var csv = false
     @Option(help: "With --csv: only these columns, in this order, e.g. --fields name,expires,sale_price.") var fields: String?
+    @Option(help: "A saved view from config.toml [views] (its filter and sort); QUERY narrows it further.") var view: String?
     /// Taken unconditionally, so the documented `--sort -expires` works.
-    @Option(parsing: .unconditional, help: "Sort by name, expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
-    var sort: String = "name"
+    @Option(parsing: .unconditional, help: "Sort by name (the default), expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
+    var sort: String?
 
     func validate() throws {
         if json && csv { throw ValidationError("give at most one of --json and --csv") }
@@ -35,9 +36,20 @@ struct LsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let parsedQuery = try DomainSelection.parseQuery(query.joined(separator: " "))
-        let order = try DomainSort(parsing: sort)
+        // An unknown view is refused before the cache is opened.
+        let savedView = try view.map { try ViewsCommand.view(named: $0, in: AppConfiguration.load()) }
         let context = try AppContext.open()
+        var text = query.joined(separator: " ")
+        var sortText = sort ?? "name"
+        if let saved = savedView {
+            // The view's query grouped, so an OR in it does not reach the extra terms.
+            if !saved.query.trimmingCharacters(in: .whitespaces).isEmpty {
+                text = text.isEmpty ? saved.query : "(\(saved.query)) \(text)"
+            }
+            sortText = sort ?? saved.sort ?? "name"
+        }
+        let parsedQuery = try DomainSelection.parseQuery(text)
+        let order = try DomainSort(parsing: sortText)
         let rows = try context.store.rows(matching: parsedQuery, sort: order)
         let pending = try context.store.pendingFields(for: rows.map(\.name))
         if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {

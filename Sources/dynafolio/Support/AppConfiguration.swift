@@ -40,6 +40,8 @@ struct AppConfiguration {
     var keys: [String: [String]]
     /// Domains pane column id → shown, from `[columns]` (the column chooser writes it).
     var columns: [String: Bool] = [:]
+    /// Saved views by name, from `[views]` (`:save-view` writes it).
+    var views: [String: SavedView] = [:]
     /// Days of history kept (`history_days`); older history is pruned at sync time.
     var historyDays = 730
     var databasePath: String
@@ -94,7 +96,7 @@ struct AppConfiguration {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
         let known: Set<String> = ["api_key", "api_key_command", "api_key_command_timeout", "endpoint", "tier", "theme", "keys",
-                                  "timeout", "rate_per_minute", "columns", "history_days"]
+                                  "timeout", "rate_per_minute", "columns", "history_days", "views"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
@@ -141,6 +143,9 @@ struct AppConfiguration {
                 }
                 columns[column] = flag
             }
+        }
+        if let value = table["views"] {
+            views = try Self.parseViews(value, source: path)
         }
         if let keyTable = table["keys"]?.table {
             for (action, value) in keyTable {
@@ -191,6 +196,33 @@ struct AppConfiguration {
             throw ConfigurationError(description: "\(source): \(error.message)")
         }
         return url
+    }
+
+    /// `[views]`: name = "query", or name = { query = "…", sort = "expires:desc" }.
+    private static func parseViews(_ value: any TOMLValueConvertible, source: String) throws -> [String: SavedView] {
+        guard let viewTable = value.table else {
+            throw ConfigurationError(description: "\(source): [views] must be a table of name = \"query\", e.g. expiring-com = \"tld:com exp:<60d\"")
+        }
+        var views: [String: SavedView] = [:]
+        for (name, entry) in viewTable {
+            do { try SavedViews.check(name: name) } catch {
+                throw ConfigurationError(description: "\(source): [views] \(error.description)")
+            }
+            if let query = entry.string {
+                views[name] = SavedView(query: query)
+            } else if let inline = entry.table, let query = inline["query"]?.string,
+                      inline.keys.allSatisfy({ $0 == "query" || $0 == "sort" }) {
+                let sort = inline["sort"]?.string
+                if inline["sort"] != nil, sort == nil {
+                    throw ConfigurationError(description: "\(source): views.\(name).sort must be a string such as \"expires:desc\"")
+                }
+                views[name] = SavedView(query: query, sort: sort)
+            } else {
+                throw ConfigurationError(description: "\(source): views.\(name) must be a query string (\"tld:com exp:<60d\")"
+                    + " or { query = \"…\", sort = \"expires:desc\" }")
+            }
+        }
+        return views
     }
 
     private static func parseTier(_ text: String, source: String) throws -> AccountTier {

@@ -34,7 +34,8 @@ struct TUICommand: AsyncParsableCommand {
             let configPath = config.configPath
             try await TUIContext.run(engine: context.engine, hasAccount: context.hasAccount, keys: config.keys,
                                      themeFlag: theme, themeConfig: config.theme,
-                                     columns: ColumnSettings(shown: config.columns) { try ColumnsConfig.save($0, to: configPath) })
+                                     columns: ColumnSettings(shown: config.columns) { try ColumnsConfig.save($0, to: configPath) },
+                                     views: ViewSettings(views: config.views) { try SavedViews.save($0, $1, to: configPath) })
         } catch let error as ExitCode {
             throw error
         } catch {

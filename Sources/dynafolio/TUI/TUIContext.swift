@@ -33,7 +33,8 @@ enum TUIContext {
     /// terminal. Runs on its own thread so background Tasks keep the
     /// cooperative pool to themselves.
     static func run(engine: SyncEngine, hasAccount: Bool, keys: [String: [String]], themeFlag: String?, themeConfig: String?,
-                    syncFirst: Bool = false, columns: ColumnSettings = ColumnSettings()) async throws {
+                    syncFirst: Bool = false, columns: ColumnSettings = ColumnSettings(),
+                    views: ViewSettings = ViewSettings()) async throws {
         let env = ProcessInfo.processInfo.environment
         let theme = try Theme.choose(flag: themeFlag, config: themeConfig, environment: env)
         let actions = try ActionTable(overrides: keys)
@@ -50,7 +51,7 @@ enum TUIContext {
                     let terminal = try NCursesTerminal(theme: theme, environment: env)
                     let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: actions,
                                                                        unicode: unicode && terminal.isUnicode, hasAccount: hasAccount,
-                                                                       columns: columns))
+                                                                       columns: columns, views: views))
                     // A damaged cache moved aside says so on the first screen.
                     if let note = engine.store.openingNotes.first ?? engine.store.readOnlyReason ?? engine.store.skippedRowsNote {
                         app.announce(note, isError: true)
