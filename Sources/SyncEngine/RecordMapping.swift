@@ -103,3 +103,11 @@ enum RecordMapping {
                             records: main + sub, fetchedAtMs: fetchedAtMs)
     }
 }
+
+/// The pull's JSON → row mapping, for the benchmark's per-phase timing.
+@_spi(Bench)
+public enum BenchRecordMapping {
+    public static func rows(_ list: DomainList, syncedAtMs: Int64) -> [DomainRow] {
+        list.domains.map { RecordMapping.row($0, syncedAtMs: syncedAtMs) }
+    }
+}

@@ -15,10 +15,11 @@ if let flag = arguments.firstIndex(of: "--app-frame"), arguments.indices.contain
 let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
-/// `--only queue` / `--only plan` / `--only app` / `--only history`: just
-/// the ingest (which gives the cache and the raw-insert control) and those
-/// lines (`queue`: queueing and the import; `app`: the child process's
-/// lines), for measuring one thing alone.
+/// `--only queue` / `--only plan` / `--only app` / `--only history` /
+/// `--only ingest`: just the ingest (which gives the cache and the raw-insert
+/// control) and those lines (`queue`: queueing and the import; `app`: the
+/// child process's lines; `ingest`: the ingest's phases timed one by one),
+/// for measuring one thing alone.
 let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 
 /// `--history-changes N`: the changes of the year `history` reads (1M by default).
@@ -41,7 +42,10 @@ do {
     log("parse + upsert…")
     let (ingest, raw, store) = try await CacheBenchmarks.ingest(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory)
     results += [ingest, raw]
-    if only == "history" {
+    if only == "ingest" {
+        log("parse + upsert by phase…")
+        results.append(try IngestPhases.measure(bodies: bodies, domains: domainCount, pageSize: pageSize, directory: directory))
+    } else if only == "history" {
         log("history…")
         results.append(try await HistoryBenchmarks.record(endpoint: endpoint, server: server, changes: min(domainCount, 100_000),
                                                           pageSize: pageSize, directory: directory))
