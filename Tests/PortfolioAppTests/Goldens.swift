@@ -140,7 +140,7 @@ enum Goldens {
     static let help80 = #"""
          1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-          ┌─ Keys — Domains (1–17 of 68) ────────────────────────────────────────────┐s
+          ┌─ Keys — Domains (1–17 of 70) ────────────────────────────────────────────┐s
           │ Everywhere                                                               │
           │   ?                    show the keys                                     │
           │   q                    quit (asks only while a push runs)                │

@@ -105,7 +105,7 @@ extension Goldens {
     static let help160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire
             Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
-            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 68) ────────────────────────────────────────────┐   2026-11-13 12d                        │
+            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 70) ────────────────────────────────────────────┐   2026-11-13 12d                        │
             bravo.net         2026-10-29 -3d   par│ Everywhere                                                               │d  2025-09-27                            │
             charlie.com       2027-05-20 200d  for│   ?                    show the keys                                     │   auto                                  │
             delta.io          2026-12-16 45d   dns│   q                    quit (asks only while a push runs)                │   locked                                │
