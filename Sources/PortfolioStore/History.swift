@@ -149,38 +149,67 @@ extension PortfolioDatabase {
                 """)
             arguments += [pattern, pattern, pattern]
         }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let bound = limit.map { " LIMIT \($0)" } ?? ""
-        return try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT o.id, o.created_ms, o.origin, o.label,
-                    CASE WHEN o.origin = 'remote'
-                         THEN (SELECT COUNT(*) FROM history_remote r WHERE r.operation_id = o.id)
-                         ELSE (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id) END,
-                    (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id AND i.state = 'done'),
-                    (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id AND i.state = 'failed'),
-                    (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id AND i.state IN ('pending','inflight')),
-                    (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id AND i.state = 'pending' AND i.hold_reason <> ''),
-                    (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id AND i.state = 'conflict'),
-                    (SELECT COUNT(*) FROM outbox_intent i WHERE i.operation_id = o.id AND i.state IN ('cancelled','superseded'))
-                FROM operation o \(filter) ORDER BY o.id DESC\(bound)
-                """, arguments: StatementArguments(arguments))
-            return rows.compactMap { row -> HistoryEntry? in
-                guard let id = row.int64(0), let origin = row.text(2).flatMap(OperationOrigin.init(rawValue:)) else { return nil }
-                func n(_ i: Int) -> Int { Int(row.int64(i) ?? 0) }
-                var entry = HistoryEntry(id: id, createdMs: row.int64(1) ?? 0, origin: origin, label: row.text(3) ?? "",
-                                         changes: n(4), done: n(5), failed: n(6), pending: n(7), held: n(8),
-                                         conflict: n(9), dropped: n(10))
-                // A remote event records what already happened.
-                if origin == .remote { entry.done = entry.changes }
-                return entry
-            }
-        }
+        return try entries(where: conditions, arguments, limit: limit)
     }
 
     /// One history entry by id.
     public func historyEntry(id: Int64) throws -> HistoryEntry? {
-        try historyEntries(sinceMs: nil).first { $0.id == id }
+        try entries(where: ["o.id = ?"], [id], limit: 1).first
+    }
+
+    /// The operations matching `conditions`, newest first, with their
+    /// intents counted per operation from `outbox_intent_by_operation_state`
+    /// (one grouped read per chunk of operations, index only) and their
+    /// remote changes from `history_remote_by_operation`.
+    private func entries(where conditions: [String], _ arguments: [any DatabaseValueConvertible],
+                         limit: Int?) throws -> [HistoryEntry] {
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let bound = limit.map { " LIMIT \($0)" } ?? ""
+        return try writer.read { db in
+            var entries = try Row.fetchAll(db, sql: """
+                SELECT o.id, o.created_ms, o.origin, o.label FROM operation o \(filter) ORDER BY o.id DESC\(bound)
+                """, arguments: StatementArguments(arguments)).compactMap { row -> HistoryEntry? in
+                guard let id = row.int64(0), let origin = row.text(2).flatMap(OperationOrigin.init(rawValue:)) else { return nil }
+                return HistoryEntry(id: id, createdMs: row.int64(1) ?? 0, origin: origin, label: row.text(3) ?? "",
+                                    changes: 0, done: 0, failed: 0, pending: 0, held: 0, conflict: 0, dropped: 0)
+            }
+            var position: [Int64: Int] = [:]
+            for (index, entry) in entries.enumerated() { position[entry.id] = index }
+            for start in stride(from: 0, to: entries.count, by: 500) {
+                let ids = entries[start..<min(start + 500, entries.count)].map(\.id)
+                let list = Array(repeating: "?", count: ids.count).joined(separator: ",")
+                let intents = try Row.fetchCursor(db, sql: """
+                    SELECT operation_id, state, hold_reason <> '', COUNT(*) FROM outbox_intent
+                    WHERE operation_id IN (\(list)) GROUP BY operation_id, state, hold_reason <> ''
+                    """, arguments: StatementArguments(ids))
+                while let row = try intents.next() {
+                    guard let id = row.int64(0), let index = position[id] else { continue }
+                    let count = Int(row.int64(3) ?? 0)
+                    entries[index].changes += count
+                    switch row.text(1) {
+                    case "done": entries[index].done += count
+                    case "failed": entries[index].failed += count
+                    case "pending":
+                        entries[index].pending += count
+                        if row.int64(2) == 1 { entries[index].held += count }
+                    case "inflight": entries[index].pending += count
+                    case "conflict": entries[index].conflict += count
+                    case "cancelled", "superseded": entries[index].dropped += count
+                    default: break
+                    }
+                }
+                let remote = try Row.fetchCursor(db, sql: """
+                    SELECT operation_id, COUNT(*) FROM history_remote WHERE operation_id IN (\(list)) GROUP BY operation_id
+                    """, arguments: StatementArguments(ids))
+                while let row = try remote.next() {
+                    guard let id = row.int64(0), let index = position[id], entries[index].origin == .remote else { continue }
+                    // A remote event records what already happened.
+                    entries[index].changes = Int(row.int64(1) ?? 0)
+                    entries[index].done = entries[index].changes
+                }
+            }
+            return entries
+        }
     }
 
     /// The intents of one operation, oldest first.

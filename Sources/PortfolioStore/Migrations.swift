@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v4-import-query-columns", migrate: logQueryColumnChanges)
         migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
         migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
+        migrator.registerMigration("v5-history-counts", migrate: countIntentsByOperationFromTheIndex)
         return migrator
     }()
 
@@ -368,6 +369,18 @@ enum Migrations {
                 INSERT INTO domain_change (domain_rowid) VALUES (NEW.rowid);
                 INSERT INTO domain_change (domain_rowid) SELECT OLD.rowid WHERE OLD.rowid IS NOT NEW.rowid;
             END;
+            """)
+    }
+
+    /// `history` counts each operation's intents by state and hold: with the
+    /// state and hold reason in the operation index those counts are read
+    /// from the index alone (2.4 s → a fraction over a year of a million
+    /// changes). The new index starts with `operation_id`, so the old one
+    /// is redundant.
+    private static func countIntentsByOperationFromTheIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX outbox_intent_by_operation_state ON outbox_intent(operation_id, state, hold_reason);
+            DROP INDEX outbox_intent_by_operation;
             """)
     }
 }
