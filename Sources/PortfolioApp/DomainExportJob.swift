@@ -83,8 +83,10 @@ enum DomainExportJob {
             }
             let what = request.selection.isEmpty ? "the filtered domains" : "the \(NumberText.count(request.selection.count, "selected domain"))"
             host.confirm(ConfirmDialog(title: "Overwrite \(TerminalText.escaped(url.lastPathComponent))?",
-                                       summary: "\(shown) exists. Replace it with \(what)?",
-                                       lines: [[Span("  The file's current content is lost.")]], isDangerous: true,
+                                       summary: "Replace it with \(what)?",
+                                       lines: DisplayWidth.wrap("\(shown) exists; what it holds now is lost.", to: ConfirmDialog.maxLineWidth - 4)
+                                           .map { [Span("  " + $0)] },
+                                       isDangerous: true,
                                        confirmLabel: "Overwrite")) { host in
                 run(request, overwrite: true, host)
             }
