@@ -48,6 +48,18 @@ extension PortfolioDatabase {
         try write { db in try Self.upsertDomains(rows, syncedAtMs: syncedAtMs, in: db) }
     }
 
+    /// The upsert with its knobs, for `dynafolio-bench`: `rowsPerStatement`
+    /// rows per prepared statement (1: a one-row upsert run once per row),
+    /// and whether unchanged rows are compared and skipped first.
+    @_spi(Bench)
+    @discardableResult
+    public func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, rowsPerStatement: Int, skippingUnchanged: Bool) throws -> Int {
+        try write { db in
+            try Self.upsertDomains(rows, syncedAtMs: syncedAtMs, in: db, skippingUnchanged: skippingUnchanged,
+                                   rowsPerStatement: rowsPerStatement)
+        }
+    }
+
     /// The same inside a caller's transaction. With `skippingUnchanged`
     /// each row is first compared with the stored one (a point lookup by
     /// name, column by column) and left out when nothing but `synced_at_ms`
@@ -57,12 +69,12 @@ extension PortfolioDatabase {
     /// is known to hold none of the rows (a first sync): every lookup would
     /// miss.
     static func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database,
-                              skippingUnchanged: Bool = true) throws -> Int {
+                              skippingUnchanged: Bool = true, rowsPerStatement: Int = upsertChunk) throws -> Int {
         let rows = skippingUnchanged ? try changedRows(rows, in: db) : rows
         var changed = 0
         var start = 0
         while start < rows.count {
-            let end = min(start + upsertChunk, rows.count)
+            let end = min(start + rowsPerStatement, rows.count)
             // Two cached statements serve a full page: the full chunk and
             // the remainder.
             let count = end - start
