@@ -55,7 +55,7 @@ enum DomainExportJob {
             return
         }
         guard host.state.queueing == nil else {
-            host.state.message = StatusMessage("still queueing; export when the progress line is gone", isError: true)
+            host.state.message = StatusMessage("busy with an export, import or queueing; export again when its progress line is gone", isError: true)
             return
         }
         let folder = url.deletingLastPathComponent()

@@ -39,7 +39,9 @@ struct ExportTests {
         let fixture = try AppFixture(columns: ColumnSettings(shown: ["ns": false, "sale": false, "note": false, "privacy": false]))
         let visible = fixture.directory.appendingPathComponent("visible.csv")
         let everything = fixture.directory.appendingPathComponent("all.csv")
-        _ = await ImportDialogTests.drive(fixture, Self.filter("alpha") + Self.export(visible.path) + Self.export(everything.path + " all"))
+        // One drive each: the keys after the first `:export` may come while it still runs.
+        _ = await ImportDialogTests.drive(fixture, Self.filter("alpha") + Self.export(visible.path))
+        _ = await ImportDialogTests.drive(fixture, Self.export(everything.path + " all"))
         #expect(try Self.read(visible) == "name,expires,renew_option,locked,folder\nalpha.com,2026-11-13,auto,true,Clients\n")
         let lines = try Self.read(everything).split(separator: "\n")
         #expect(lines.first.map(String.init) == DomainExport.fields(.csv).joined(separator: ","))
