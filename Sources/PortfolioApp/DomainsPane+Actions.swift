@@ -85,13 +85,16 @@ extension AppRequest {
 }
 
 /// The `:` verbs of the Domains pane: `set VERB …`, `renew N`, `sort FIELD`,
-/// `import FILE`, `view NAME`, `save-view NAME`.
+/// `import FILE`, `export FILE [all]`, `view NAME`, `save-view NAME`.
 extension DomainsPane {
     var verbs: [CommandVerb] {
         [CommandVerb(names: ["set"]) { words, host in Self.queueEdit(words: words, host) },
          CommandVerb(names: ["renew"]) { words, host in Self.confirmRenew(years: words.first.flatMap { Int($0) } ?? 1, host) },
          CommandVerb(names: ["sort"]) { [unowned self] words, host in sort(words, host) },
          CommandVerb(names: ["import"]) { words, host in SpreadsheetImportDialog.start(words, host) },
+         CommandVerb(names: ["export"]) { [unowned self] words, host in
+             DomainExportJob.start(words, source: exportSource(host.environment), host)
+         },
          CommandVerb(names: ["view"]) { [unowned self] words, host in applyView(words, host) },
          CommandVerb(names: ["save-view"]) { [unowned self] words, host in saveView(words, host) }]
     }

@@ -431,6 +431,14 @@ public final class DomainsPane: Pane {
     /// Sets the sort from the command line (`sort expires:desc`).
     func setSort(_ newSort: DomainSort) { sort = newSort }
 
+    /// What `:export` writes: the rows the filter shows (its `selected:`
+    /// terms answered at the last refresh), in the order shown, and the
+    /// optional columns switched on.
+    func exportSource(_ app: AppEnvironment) -> (query: PortfolioQuery, sort: DomainSort, shownColumns: [String]) {
+        let hidden = hiddenColumns(app)
+        return (query, sort, Self.choosableColumns.map(\.id).filter { !hidden.contains($0) })
+    }
+
     /// `:view NAME`: shows the saved view's rows (its filter, and its sort
     /// when it has one) from the top. Without a name, lists the views.
     func applyView(_ words: [String], _ host: any PaneHost) {

@@ -48,12 +48,33 @@ extension PortfolioDatabase {
         try write { db in try Self.upsertDomains(rows, syncedAtMs: syncedAtMs, in: db) }
     }
 
-    /// The same inside a caller's transaction.
-    static func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database) throws -> Int {
+    /// The upsert with its knobs, for `dynafolio-bench`: `rowsPerStatement`
+    /// rows per prepared statement (1: a one-row upsert run once per row),
+    /// and whether unchanged rows are compared and skipped first.
+    @_spi(Bench)
+    @discardableResult
+    public func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, rowsPerStatement: Int, skippingUnchanged: Bool) throws -> Int {
+        try write { db in
+            try Self.upsertDomains(rows, syncedAtMs: syncedAtMs, in: db, skippingUnchanged: skippingUnchanged,
+                                   rowsPerStatement: rowsPerStatement)
+        }
+    }
+
+    /// The same inside a caller's transaction. With `skippingUnchanged`
+    /// each row is first compared with the stored one (a point lookup by
+    /// name, column by column) and left out when nothing but `synced_at_ms`
+    /// would change: the upsert's `WHERE` would make it a no-op anyway, but
+    /// only after binding its 30 values and running the conflict check,
+    /// which cost about as much as writing it. Pass `false` when the table
+    /// is known to hold none of the rows (a first sync): every lookup would
+    /// miss.
+    static func upsertDomains(_ rows: [DomainRow], syncedAtMs: Int64, in db: Database,
+                              skippingUnchanged: Bool = true, rowsPerStatement: Int = upsertChunk) throws -> Int {
+        let rows = skippingUnchanged ? try changedRows(rows, in: db) : rows
         var changed = 0
         var start = 0
         while start < rows.count {
-            let end = min(start + upsertChunk, rows.count)
+            let end = min(start + rowsPerStatement, rows.count)
             // Two cached statements serve a full page: the full chunk and
             // the remainder.
             let count = end - start
@@ -71,6 +92,36 @@ extension PortfolioDatabase {
             changed += db.changesCount
             start = end
         }
+        return changed
+    }
+
+    static let storedRowSQL = "SELECT \(DomainRow.selectList) FROM domain WHERE name = ?"
+
+    /// The rows that differ from the stored ones (or are not stored), in
+    /// order. Same means every column as the upsert would bind it, byte for
+    /// byte, `gone` included (a listed row is present); `synced_at_ms` is
+    /// not compared.
+    static func changedRows(_ rows: [DomainRow], in db: Database) throws -> [DomainRow] {
+        let statement = try db.cachedStatement(sql: storedRowSQL).sqliteStatement
+        var changed: [DomainRow] = []
+        for row in rows {
+            sqlite3_reset(statement)
+            var key = ParameterBinder(statement: statement)
+            key.text(row.name)
+            let code = sqlite3_step(statement)
+            if code == SQLITE_ROW {
+                var comparer = StoredRowComparer(statement: statement)
+                RowBinder.visit(row, syncedAtMs: 0, &comparer)
+                if comparer.same { continue }
+            } else if code != SQLITE_DONE {
+                sqlite3_reset(statement)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: storedRowSQL)
+            }
+            changed.append(row)
+        }
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
         return changed
     }
 
@@ -167,9 +218,9 @@ public final class DomainListing: Sendable {
     public func ingest(_ page: [DomainRow]) throws -> Int {
         let since = startedMs
         let changed = try store.write { db in
-            try recordingHistory(db) {
+            try recordingHistory(db) { hadDomains in
                 try PortfolioDatabase.upsertDomains(store.protectingPushedFields(page, sinceMs: since, in: db),
-                                                    syncedAtMs: since, in: db)
+                                                    syncedAtMs: since, in: db, skippingUnchanged: hadDomains)
             }
         }
         progress.withLock { progress in
@@ -203,9 +254,9 @@ public final class DomainListing: Sendable {
         }
         rows = []
         let changed = try store.write { db in
-            try recordingHistory(db) {
+            try recordingHistory(db) { hadDomains in
                 try PortfolioDatabase.upsertDomains(store.protectingPushedFields(unique, sinceMs: syncedAtMs, in: db),
-                                                    syncedAtMs: syncedAtMs, in: db)
+                                                    syncedAtMs: syncedAtMs, in: db, skippingUnchanged: hadDomains)
             }
         }
         progress.withLock { progress in
@@ -219,13 +270,16 @@ public final class DomainListing: Sendable {
 
     /// Runs `body` inside the page's transaction with the history triggers
     /// installed, so what the page changes remotely is recorded with it.
-    private func recordingHistory(_ db: Database, _ body: () throws -> Int) throws -> Int {
+    /// `body` is told whether the cache held domains when the pass began
+    /// (if not, no listed row can be stored unchanged: a first sync skips
+    /// the comparison).
+    private func recordingHistory(_ db: Database, _ body: (_ hadDomains: Bool) throws -> Int) throws -> Int {
         let appearances = try hadDomains.withLock { had in
             if had == nil { had = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM domain)") ?? false }
             return had ?? false
         }
         try PortfolioDatabase.installHistoryTriggers(db, appearances: appearances, now: startedMs)
-        let changed = try body()
+        let changed = try body(appearances)
         try PortfolioDatabase.dropHistoryTriggers(db)
         return changed
     }
@@ -248,6 +302,17 @@ public final class DomainListing: Sendable {
     }
 }
 
+/// Where a row's column values go, in `DomainRow.columns` order: bound as
+/// parameters (``ParameterBinder``) or compared with a stored row
+/// (``StoredRowComparer``).
+protocol DomainColumnSink {
+    mutating func text(_ value: String?)
+    mutating func int(_ value: Int64?)
+    mutating func flag(_ value: Bool)
+}
+
+extension ParameterBinder: DomainColumnSink {}
+
 /// Binds `DomainRow`s, in `DomainRow.columns` order, to consecutive
 /// parameters of a multi-row upsert (`gone` is always bound as 0: a listed
 /// domain is present).
@@ -257,6 +322,11 @@ struct RowBinder {
     init(statement: SQLiteStatement) { binder = ParameterBinder(statement: statement) }
 
     mutating func bind(_ row: DomainRow, syncedAtMs: Int64) {
+        Self.visit(row, syncedAtMs: syncedAtMs, &binder)
+    }
+
+    /// Every column of `row` as the upsert writes it, in order.
+    static func visit(_ row: DomainRow, syncedAtMs: Int64, _ binder: inout some DomainColumnSink) {
         binder.text(row.name)
         binder.text(row.nameUnicode)
         binder.text(row.tld)
@@ -288,4 +358,48 @@ struct RowBinder {
         binder.int(syncedAtMs)
         binder.flag(false)
     }
+}
+
+/// Compares the values a row would be written with against the stored row
+/// a statement has stepped onto (its columns in `DomainRow.columns` order):
+/// `same` stays true while every column matches exactly (type and bytes),
+/// `synced_at_ms` aside.
+struct StoredRowComparer: DomainColumnSink {
+    private let statement: SQLiteStatement
+    private var column: Int32 = 0
+    private(set) var same = true
+    private static let syncedColumn = Int32(DomainRow.columns.firstIndex(of: "synced_at_ms") ?? -1)
+
+    init(statement: SQLiteStatement) { self.statement = statement }
+
+    mutating func text(_ value: String?) {
+        defer { column += 1 }
+        guard same else { return }
+        let type = sqlite3_column_type(statement, column)
+        guard var value else {
+            same = type == SQLITE_NULL
+            return
+        }
+        guard type == SQLITE_TEXT, let stored = sqlite3_column_text(statement, column) else {
+            same = false
+            return
+        }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        same = value.withUTF8 { utf8 in
+            utf8.count == count && (count == 0 || memcmp(utf8.baseAddress!, stored, count) == 0)
+        }
+    }
+
+    mutating func int(_ value: Int64?) {
+        defer { column += 1 }
+        guard same, column != Self.syncedColumn else { return }
+        let type = sqlite3_column_type(statement, column)
+        guard let value else {
+            same = type == SQLITE_NULL
+            return
+        }
+        same = type == SQLITE_INTEGER && sqlite3_column_int64(statement, column) == value
+    }
+
+    mutating func flag(_ value: Bool) { int(value ? 1 : 0) }
 }

@@ -1,6 +1,6 @@
 import DynadotAPI
 import Foundation
-import PortfolioStore
+@_spi(Bench) import PortfolioStore
 @_spi(Bench) import SyncEngine
 
 /// Where the time of parse + upsert goes: each phase of the pull's ingest
@@ -22,9 +22,27 @@ enum IngestPhases {
         // triggers, no pushed-field protection), into a fresh cache.
         let bare = try PortfolioDatabase(path: directory.appendingPathComponent("phase-bare.sqlite").path)
         let upsert = try timed {
-            for batch in batches { try bare.upsertDomains(batch.flatMap { $0 }, syncedAtMs: now) }
+            // As a first sync writes: nothing stored to compare with.
+            for batch in batches {
+                try bare.upsertDomains(batch.flatMap { $0 }, syncedAtMs: now, rowsPerStatement: 1000, skippingUnchanged: false)
+            }
         }
         try bare.close()
+        // The same with a prepared one-row upsert run once per row.
+        let single = try PortfolioDatabase(path: directory.appendingPathComponent("phase-single.sqlite").path)
+        let oneRow = try timed {
+            for batch in batches {
+                try single.upsertDomains(batch.flatMap { $0 }, syncedAtMs: now, rowsPerStatement: 1, skippingUnchanged: false)
+            }
+        }
+        // Both again with nothing changed, without the comparison that skips
+        // unchanged rows: what a routine sync wrote before it.
+        let singleUnchanged = try timed {
+            for batch in batches {
+                try single.upsertDomains(batch.flatMap { $0 }, syncedAtMs: now + 1, rowsPerStatement: 1, skippingUnchanged: false)
+            }
+        }
+        try single.close()
 
         let store = try PortfolioDatabase(path: directory.appendingPathComponent("phase-listing.sqlite").path)
         let listing = DomainListing(store: store, startedMs: now)
@@ -36,16 +54,23 @@ enum IngestPhases {
         // Again with nothing changed: what a routine sync writes.
         let again = DomainListing(store: store, startedMs: now + 1)
         let unchanged = try timed { for batch in batches { try again.ingest(pages: batch) } }
+        let uncompared = try timed {
+            for batch in batches {
+                try store.upsertDomains(batch.flatMap { $0 }, syncedAtMs: now + 2, rowsPerStatement: 1000, skippingUnchanged: false)
+            }
+        }
         try store.close()
 
         let total = decode + map + write + markGone + optimize
         func ms(_ seconds: Double) -> String { format(seconds * 1000, 0) + " ms" }
         return BenchResult(
             name: "parse + upsert by phase, run one after another",
-            value: "decode \(ms(decode)), map \(ms(map)), listing write \(ms(write)) (upsert alone \(ms(upsert))), mark gone \(ms(markGone)) (\(gone)), analyze \(ms(optimize)); \(count) rows, \(Int(Double(count) / total)) domains/s in all; unchanged resync write \(ms(unchanged))",
+            value: "decode \(ms(decode)), map \(ms(map)), listing write \(ms(write)) (upsert alone \(ms(upsert))), mark gone \(ms(markGone)) (\(gone)), analyze \(ms(optimize)); \(count) rows, \(Int(Double(count) / total)) domains/s in all; unchanged resync write \(ms(unchanged)) (without skipping unchanged rows: \(ms(uncompared))); one-row prepared upsert: fill \(ms(oneRow)), unchanged \(ms(singleUnchanged)) (multi-row fill: \(ms(upsert)))",
             budget: "reference", met: nil,
             json: ["decode_ms": .number(decode * 1000), "map_ms": .number(map * 1000), "write_ms": .number(write * 1000),
                    "upsert_ms": .number(upsert * 1000), "mark_gone_ms": .number(markGone * 1000),
-                   "analyze_ms": .number(optimize * 1000), "unchanged_write_ms": .number(unchanged * 1000)])
+                   "analyze_ms": .number(optimize * 1000), "unchanged_write_ms": .number(unchanged * 1000),
+                   "unchanged_uncompared_ms": .number(uncompared * 1000), "one_row_fill_ms": .number(oneRow * 1000),
+                   "one_row_unchanged_ms": .number(singleUnchanged * 1000)])
     }
 }

@@ -69,4 +69,49 @@ struct DomainIngestTests {
         #expect(try back.ingest([rows[25]]) == 1)
         #expect(try store.domain(named: rows[25].name)?.gone == false)
     }
+
+    @Test("a listing of unchanged rows writes nothing: no remote event, no change-feed step; a changed field still records one")
+    func unchangedRowsAreSkipped() throws {
+        let dir = try TempDirectory()
+        defer { dir.cleanup() }
+        let store = try PortfolioDatabase(path: dir.path("cache.sqlite"), clock: { testNow })
+        var rows = generatedDomains(3_000)
+        let remoteEvents = { try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history_remote") ?? 0 } }
+        let first = DomainListing(store: store, startedMs: testNow)
+        #expect(try first.ingest(pages: [Array(rows[0..<1_000]), Array(rows[1_000...])]) == 3_000)
+        #expect(try first.finishComplete() == 0)
+        let events = try remoteEvents()
+        let generation = try store.changeGeneration()
+
+        let again = DomainListing(store: store, startedMs: testNow + 1_000)
+        #expect(try again.ingest(pages: [rows]) == 0)
+        #expect(try again.ingest(Array(rows[0..<500])) == 0)
+        #expect(try remoteEvents() == events)
+        #expect(try store.changeGeneration() == generation, "an unchanged listing committed a change")
+        #expect(try store.domain(named: rows[42].name)?.syncedAtMs == testNow)
+
+        // One field of one row, and one new domain: exactly those are written and recorded.
+        rows[42].note = "changed remotely"
+        let added = DomainRow(name: "brand-new-domain.com", expiresMs: testNow + 86_400_000, renewOption: .auto)
+        let third = DomainListing(store: store, startedMs: testNow + 2_000)
+        #expect(try third.ingest(pages: [rows + [added]]) == 2)
+        #expect(try remoteEvents() == events + 2)
+        #expect(try store.changeGeneration() != generation)
+        var expected = rows[42]
+        expected.syncedAtMs = testNow + 2_000
+        #expect(try store.domain(named: rows[42].name) == expected)
+        let after = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT after_row FROM history_remote WHERE domain = ?", arguments: [rows[42].name])
+        }
+        #expect(after.count == 1)
+        #expect(after.first?.contains("changed remotely") == true, "\(after)")
+
+        // NULL against a value, and a value against NULL, are changes too.
+        var cleared = rows[7]
+        cleared.registrantID = rows[7].registrantID == nil ? "77" : nil
+        cleared.salePriceCents = rows[7].salePriceCents == nil ? 100 : nil
+        #expect(try store.upsertDomains([cleared], syncedAtMs: testNow + 3_000) == 1)
+        #expect(try store.domain(named: cleared.name)?.registrantID == cleared.registrantID)
+        #expect(try store.upsertDomains([cleared], syncedAtMs: testNow + 4_000) == 0)
+    }
 }

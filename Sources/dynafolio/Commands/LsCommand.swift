@@ -16,9 +16,9 @@ struct LsCommand: AsyncParsableCommand {
     /// starts with `-` (`-lock:yes`) is a query term, not an unknown flag;
     /// `validate` still refuses words that look like long options.
     @Argument(parsing: .allUnrecognized, help: "Filter query (quote it); a leading -term negates, e.g. -lock:yes.") var query: [String] = []
-    @Flag(help: "Print a JSON array (fields documented in the README).") var json = false
+    @Flag(help: "Print a JSON array (every cached field; fields documented in the README).") var json = false
     @Flag(help: "Print CSV with a header row (every cached field; `dynafolio import` reads it back).") var csv = false
-    @Option(help: "With --csv: only these columns, in this order, e.g. --fields name,expires,sale_price.") var fields: String?
+    @Option(help: "With --csv or --json: only these fields (CSV: in this order), e.g. --fields name,expires,sale_price.") var fields: String?
     @Option(help: "A saved view from config.toml [views] (its filter and sort); QUERY narrows it further.") var view: String?
     /// Taken unconditionally, so the documented `--sort -expires` works.
     @Option(parsing: .unconditional, help: "Sort by name (the default), expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
@@ -27,8 +27,8 @@ struct LsCommand: AsyncParsableCommand {
     func validate() throws {
         if json && csv { throw ValidationError("give at most one of --json and --csv") }
         if let fields {
-            guard csv else { throw ValidationError("--fields picks CSV columns; add --csv") }
-            _ = try Self.csvColumns(fields)
+            guard csv || json else { throw ValidationError("--fields picks the fields of --csv or --json; add one of them") }
+            _ = try writer()
         }
         if let flag = query.first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("Unknown option '\(flag)'; query terms start with a single '-' (e.g. -lock:yes)")
@@ -55,16 +55,8 @@ struct LsCommand: AsyncParsableCommand {
         if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
             printError("the cache is empty; run `dynafolio sync` first")
         }
-        if json {
-            try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
-        } else if csv {
-            let columns = try Self.csvColumns(fields)
-            let now = UTCDate.nowMs()
-            var out = columns.map(\.id).joined(separator: ",") + "\n"
-            for row in rows {
-                let intents = pending[row.name] ?? []
-                out += columns.map { Self.csvField($0.value(row, intents, now)) }.joined(separator: ",") + "\n"
-            }
+        if json || csv {
+            let out = try writer().document(rows, pending: pending, nowMs: UTCDate.nowMs())
             FileHandle.standardOutput.write(Data(out.utf8))
         } else {
             var out = ""
@@ -92,63 +84,13 @@ struct LsCommand: AsyncParsableCommand {
         return marks
     }
 
-    typealias CSVColumn = (id: String, value: @Sendable (DomainRow, [PendingField], Int64) -> String)
-
-    /// Every CSV column, in the default order. `pending` holds only changes
-    /// still to be sent; those a push could not make are in `failed` and
-    /// `conflict` (kept last). Amounts are plain dollars (`1250.00`).
-    static let allCSVColumns: [CSVColumn] = {
-        func named(_ states: Set<IntentState>) -> @Sendable (DomainRow, [PendingField], Int64) -> String {
-            { _, intents, _ in intents.filter { states.contains($0.state) }.map(\.field).joined(separator: " ") }
+    /// The shared CSV / JSON writer with the `--fields` picked; an unknown
+    /// field is refused with the list.
+    private func writer() throws -> DomainExport.Writer {
+        do {
+            return try DomainExport.Writer(json ? .json : .csv, fields: fields.map { $0.split(separator: ",").map(String.init) })
+        } catch {
+            throw ValidationError(error.description)
         }
-        let money: @Sendable (Int64?) -> String = { cents in cents.map { Cents.format(cents: $0) } ?? "" }
-        return [
-            ("name", { row, _, _ in row.name }),
-            ("name_unicode", { row, _, _ in row.nameUnicode }),
-            ("expires", { row, _, _ in row.expiresMs.map(ValueDisplay.isoDate) ?? "" }),
-            ("renew_option", { row, _, _ in row.renewOption.rawValue }),
-            ("locked", { row, _, _ in String(row.locked) }),
-            ("privacy", { row, _, _ in row.privacy.rawValue }),
-            ("folder", { row, _, _ in row.folderName }),
-            ("ns_type", { row, _, _ in row.nsType.rawValue }),
-            ("nameservers", { row, _, _ in row.nameservers.joined(separator: " ") }),
-            ("for_sale", { row, _, _ in String(row.forSale) }),
-            ("note", { row, _, _ in row.note }),
-            ("tld", { row, _, _ in row.tld }),
-            ("registered", { row, _, _ in row.registeredMs.map(ValueDisplay.isoDate) ?? "" }),
-            ("days_left", { row, _, now in row.expiresMs.map { String(UTCDate.daysLeft(until: $0, from: now)) } ?? "" }),
-            ("sale_type", { row, _, _ in row.forSale ? row.saleType ?? "" : "" }),
-            ("sale_price", { row, _, _ in row.forSale ? money(row.salePriceCents) : "" }),
-            ("sale_min_offer", { row, _, _ in row.forSale ? money(row.saleMinOfferCents) : "" }),
-            ("registrant_id", { row, _, _ in row.registrantID ?? "" }),
-            ("admin_id", { row, _, _ in row.adminID ?? "" }),
-            ("technical_id", { row, _, _ in row.technicalID ?? "" }),
-            ("billing_id", { row, _, _ in row.billingID ?? "" }),
-            ("status", { row, _, _ in row.status }),
-            ("pending", named([.pending, .inflight])),
-            ("failed", named([.failed])),
-            ("conflict", named([.conflict])),
-        ]
-    }()
-
-    /// The columns `--fields` names (all when nil); an unknown one is
-    /// refused with the list.
-    static func csvColumns(_ fields: String?) throws -> [CSVColumn] {
-        guard let fields else { return allCSVColumns }
-        let ids = fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard !ids.isEmpty else { throw ValidationError("--fields is empty; name columns like name,expires,sale_price") }
-        return try ids.map { id in
-            guard let column = allCSVColumns.first(where: { $0.id == id }) else {
-                throw ValidationError("unknown field '\(TerminalText.escaped(id))'; fields: \(allCSVColumns.map(\.id).joined(separator: ", "))")
-            }
-            return column
-        }
-    }
-
-    /// RFC 4180 quoting, after control characters are escaped (TerminalText).
-    static func csvField(_ raw: String) -> String {
-        let text = TerminalText.escaped(raw)
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -9,62 +9,31 @@ import SyncEngine
 /// `JSONOutputGoldenTests`: add fields, never rename. A missing value is
 /// `null`, never an absent key (except `parking_ads`, documented so).
 enum JSONOutput {
-    /// One domain as `ls --json` and `expiring --json` print it; `show
-    /// --json` adds `detail`.
+    /// One domain as `ls --json` and `expiring --json` print it (the
+    /// shared writer's ``DomainExport/JSONDomain``); `show --json` adds
+    /// `contacts` and `dns`.
     struct Domain: Encodable {
         let row: DomainRow
         let pending: [PendingField]
         /// `contacts` and `dns`, for `show --json`.
         var detail: Detail?
+        /// Today, for `days_left`.
+        var nowMs = UTCDate.nowMs()
+        /// The keys `--fields` picked (nil: all).
+        var fields: Set<String>?
 
         struct Detail {
             let contacts: Contacts
             let dns: RecordSet?
         }
 
-        private enum Key: String, CodingKey {
-            case name, nameUnicode = "name_unicode", expires, registered, tld, renewOption = "renew_option", locked, privacy
-            case folder, nsType = "ns_type", nameservers, parkingAds = "parking_ads", forSale = "for_sale"
-            case salePrice = "sale_price", note, status, gone, pending, contacts, dns
-        }
-
         func encode(to encoder: any Encoder) throws {
-            var out = encoder.container(keyedBy: Key.self)
-            try out.encode(row.name, forKey: .name)
-            try out.encode(row.nameUnicode, forKey: .nameUnicode)
-            try out.encode(row.expiresMs.map(ValueDisplay.isoDate), forKey: .expires)
-            try out.encode(row.registeredMs.map(ValueDisplay.isoDate), forKey: .registered)
-            try out.encode(row.tld, forKey: .tld)
-            try out.encode(row.renewOption.rawValue, forKey: .renewOption)
-            try out.encode(row.locked, forKey: .locked)
-            try out.encode(row.privacy.rawValue, forKey: .privacy)
-            try out.encode(row.folderName, forKey: .folder)
-            try out.encode(row.nsType.rawValue, forKey: .nsType)
-            try out.encode(row.nameservers, forKey: .nameservers)
-            if row.nsType == .parking { try out.encode(row.withAds, forKey: .parkingAds) }
-            try out.encode(row.forSale, forKey: .forSale)
-            try out.encode(row.salePriceCents.map { Cents.format(cents: $0) }, forKey: .salePrice)
-            try out.encode(row.note, forKey: .note)
-            try out.encode(row.status, forKey: .status)
-            try out.encode(row.gone, forKey: .gone)
-            try out.encode(pending.map(Pending.init), forKey: .pending)
-            if let detail {
-                try out.encode(detail.contacts, forKey: .contacts)
-                try out.encode(detail.dns, forKey: .dns)
-            }
-        }
-    }
-
-    /// A change not yet applied: `value` is readable text.
-    struct Pending: Encodable {
-        let field: String
-        let value: String
-        let state: String
-
-        init(_ item: PendingField) {
-            field = item.field
-            value = IntentField(rawValue: item.field).map { ValueDisplay.describe($0, item.value) } ?? item.value
-            state = item.state.rawValue
+            try DomainExport.JSONDomain(row: row, pending: pending, nowMs: nowMs, fields: fields).encode(to: encoder)
+            guard let detail else { return }
+            // The same object: a second keyed container adds to its keys.
+            var out = encoder.container(keyedBy: DomainExport.JSONDomain.Key.self)
+            try out.encode(detail.contacts, forKey: .contacts)
+            try out.encode(detail.dns, forKey: .dns)
         }
     }
 
@@ -163,25 +132,10 @@ enum JSONOutput {
         }
     }
 
-    /// The document as text: compact, keys sorted, `/` unescaped, and every
-    /// control character escaped — the encoder escapes C0; DEL and C1 are
-    /// escaped here too (TerminalText's rule), so printed JSON cannot drive
-    /// a terminal. Outside strings JSON text is ASCII, so the replacement
-    /// only ever touches string contents.
+    /// The document as text: compact, keys sorted, control characters
+    /// escaped (``DomainExport/jsonText(_:)``, the one JSON writer).
     static func text(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let encoded = String(decoding: try encoder.encode(value), as: UTF8.self)
-        var out = ""
-        out.reserveCapacity(encoded.utf8.count)
-        for scalar in encoded.unicodeScalars {
-            if scalar.value >= 0x7f, TerminalText.isControl(scalar) {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        try DomainExport.jsonText(value)
     }
 
     /// Prints a document and a newline on standard output.
