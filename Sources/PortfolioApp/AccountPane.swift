@@ -183,9 +183,9 @@ public final class AccountPane: Pane {
     /// elsewhere since the last sync.
     static func folderDialog(_ folder: FolderSummary, setting: FolderSetting, now: Bool, future: Bool, app: AppEnvironment) -> ConfirmDialog {
         var lines: [[Span]] = [[Span("  setting  "), Span(setting.text, style: Style(.dialog, accent: .pending))],
-                               [Span("  one \(setting.commandShape.command) call for the whole folder, sent by push")]]
+                               [Span("  one \(setting.commandShape.command) call, whatever the folder's size")]]
         if now {
-            lines.append([Span("  applies now to all \(NumberText.count(folder.domains, "domain")) cached in it")])
+            lines.append([Span("  applies now to every domain in it (\(NumberText.grouped(folder.domains)) in the cache)")])
             lines.append([Span("  and to domains moved into it elsewhere since the last sync", style: Style(.dialog, accent: .error))])
         }
         if future { lines.append([Span("  kept for domains moved into it later")]) }
