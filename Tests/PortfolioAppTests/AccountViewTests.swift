@@ -54,3 +54,21 @@ import TerminalUI
         #expect(try fixture.store.pendingIntents().isEmpty)
     }
 }
+
+/// DNSSEC from the DNS pane (issue 19): the key material is checked in the
+/// form, and only a well-formed key reaches the confirmation.
+@Suite struct DnsPaneDnssecTests {
+    @Test func malformedKeyMaterialStaysInTheFormAndAGoodOneAsksFirst() throws {
+        let fixture = try AppFixture(hasAccount: true)
+        var keys: [KeyEvent] = [.char("3"), .char("K")] + AppFixture.typed("12345") + [.tab] + AppFixture.typed("2") + [.tab]
+        keys += AppFixture.typed("abcd") + [.tab, .tab, .tab] + AppFixture.typed("13") + [.enter]
+        let refused = screenText(fixture.drive(keys))
+        #expect(refused.contains("64 hex digits"), "\(refused)")
+        #expect(!refused.contains("Send set_dnssec"))
+        // Back to the digest field, a full SHA-256 digest this time.
+        let fixed: [KeyEvent] = [.backTab, .backTab, .backTab, .ctrl("u")] + AppFixture.typed(String(repeating: "ab", count: 32)) + [.enter]
+        let asked = screenText(fixture.drive(fixed))
+        #expect(asked.contains("Send set_dnssec now (one call)?"), "\(asked)")
+        #expect(asked.contains("key_tag  12345"), "\(asked)")
+    }
+}
