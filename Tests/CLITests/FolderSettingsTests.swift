@@ -39,6 +39,7 @@ import Testing
             #expect(text.contains("in one call"), "\(text)")
             let push = try await world.ok("push", "--yes")
             #expect(push.stdout.contains("1 applied"), "\(push.stdout)")
+            #expect(push.stdout.contains("folder Big: 3,000 of 3,000 domains show name servers"), "\(push.stdout)")
             let calls = server.requests("set_folder_ns")
             #expect(calls.count == 1)
             #expect(calls.first?.parameters["folder_id"] == String(id))
