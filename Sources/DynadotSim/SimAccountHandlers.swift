@@ -90,24 +90,7 @@ enum SimAccountHandlers {
     }
 
     static func folderList(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let disabled = JSONValue.string("disable")
-        let contact = JSONValue.object(["ContactId": .string("0")])
-        let folders = account.folders.map { folder -> JSONValue in
-            .object([
-                "FolderId": .string(String(folder.id)), "FolderName": .string(folder.name),
-                "DefaultWhois": .object([
-                    "DefaultWhoisEnableStatus": disabled, "DefaultRegistrant": contact, "DefaultAdmin": contact,
-                    "DefaultTechnical": contact, "DefaultBilling": contact,
-                ]),
-                "DefaultNameServers": .object([
-                    "DefaultNameServerEnableStatus": disabled,
-                    "NameServerSettings": .object(["Type": .string("Dynadot Parking"), "WithAds": .string("Yes")]),
-                ]),
-                "DefaultRenewOption": .object(["DefaultRenewOptionEnableStatus": disabled, "RenewOption": .string("no renew option")]),
-                "DefaultTransferLock": .object(["DefaultTransferLockEnableStatus": disabled, "LockStatus": .string("locked")]),
-            ])
-        }
-        return request.ok(["FolderList": .array(folders)])
+        request.ok(["FolderList": .array(account.folders.map { SimFolderHandlers.folderJSON($0, account) })])
     }
 
     static func createFolder(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
@@ -161,7 +144,7 @@ enum SimAccountHandlers {
     }
 
     static func accountInfo(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let contact = JSONValue.object(["ContactId": .string("0")])
+        func contact(_ i: Int) -> JSONValue { .object(["ContactId": .string(String(account.defaultWhois[i]))]) }
         var owner = account.contacts.first.map { contactJSON($0).fields } ?? [:]
         owner["ContactId"] = nil
         owner["GtldVerified"] = nil
@@ -174,9 +157,10 @@ enum SimAccountHandlers {
             "CustomTimeZone": .string("UTC"),
             "DefaultSettings": .object([
                 "DefaultWhois": .object([
-                    "DefaultRegistrant": contact, "DefaultAdmin": contact, "DefaultTechnical": contact, "DefaultBilling": contact,
+                    "DefaultRegistrant": contact(0), "DefaultAdmin": contact(1), "DefaultTechnical": contact(2), "DefaultBilling": contact(3),
                 ]),
-                "DefaultNameServerSettings": .object(["Type": .string("Dynadot Parking"), "WithAds": .string("yes")]),
+                "DefaultNameServerSettings": SimSettingRequests.json(account.defaultNameServers, account),
+                "DefaultRenewOption": .object(["RenewOption": .string(account.defaultRenewOption.rawValue)]),
             ]),
         ])])
     }

@@ -81,17 +81,14 @@ enum SimDomainHandlers {
     }
 
     static func setNS(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
+        try setNameServerSetting("ns", &account, request)
+    }
+
+    /// Points the request's domains at the setting a `set_<kind>` request carries.
+    static func setNameServerSetting(_ kind: String, _ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
         let indexes = try account.resolve(request)
-        var hosts: [String] = []
-        for i in 0..<13 {
-            guard let host = request["ns\(i)"]?.trimmingCharacters(in: .whitespaces).lowercased(), !host.isEmpty else { continue }
-            guard account.nameServerHosts.contains(where: { $0.host == host }) else {
-                throw SimRefusal(message: "name server \(host) is not in your account; add it with add_ns first")
-            }
-            hosts.append(host)
-        }
-        guard !hosts.isEmpty else { throw SimRefusal(message: "missing required parameter ns0") }
-        for i in indexes { account.domains[i].nameServers = .nameServers(hosts, slots: false) }
+        let setting = try SimSettingRequests.nameServerSetting(kind, request, account)
+        for i in indexes { account.domains[i].nameServers = setting }
         return request.ok(applied: true)
     }
 
@@ -162,10 +159,7 @@ enum SimDomainHandlers {
 
     static func setRenewOption(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
         let indexes = try account.resolve(request)
-        let word = try request.required("renew_option")
-        guard let option = SimRenewOption(requestWord: word) else {
-            throw SimRefusal(message: "invalid renew_option \(word): use auto, donot or reset")
-        }
+        let option = try SimSettingRequests.renewOption(request)
         for i in indexes { account.domains[i].renewOption = option }
         // The real service answers this one with a string code about half the time.
         return request.ok(code: request.sequence % 2 == 0 ? .string("0") : .number(0), applied: true)
@@ -208,7 +202,10 @@ enum SimDomainHandlers {
                 folderId = folder.id
             }
         }
+        let moved = account.domains[index].folderId != folderId
         account.domains[index].folderId = folderId
+        // A folder's settings enabled for future domains apply on arrival.
+        if moved { SimFolderHandlers.applyFolderDefaults(&account, domainIndex: index) }
         return request.ok(applied: true)
     }
 
@@ -219,33 +216,19 @@ enum SimDomainHandlers {
     }
 
     static func setForwarding(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let indexes = try account.resolve(request)
-        let url = try request.required("forward_url")
-        let temporary = request["is_temp"]?.lowercased() != "no"
-        for i in indexes { account.domains[i].nameServers = .forwarding(url: url, temporary: temporary) }
-        return request.ok(applied: true)
+        try setNameServerSetting("forwarding", &account, request)
     }
 
     static func setStealth(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let indexes = try account.resolve(request)
-        let url = try request.required("stealth_url")
-        for i in indexes { account.domains[i].nameServers = .stealth(url: url, title: request["stealth_title"] ?? "") }
-        return request.ok(applied: true)
+        try setNameServerSetting("stealth", &account, request)
     }
 
     static func setParking(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let indexes = try account.resolve(request)
-        let withAds = request["with_ads"]?.lowercased() != "no"
-        for i in indexes { account.domains[i].nameServers = .parking(withAds: withAds) }
-        return request.ok(applied: true)
+        try setNameServerSetting("parking", &account, request)
     }
 
     static func setHosting(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let indexes = try account.resolve(request)
-        let type = try request.required("hosting_type").lowercased()
-        guard type == "basic" || type == "advanced" else { throw SimRefusal(message: "invalid hosting_type \(type): use basic or advanced") }
-        for i in indexes { account.domains[i].nameServers = .hosting(type: type) }
-        return request.ok(applied: true)
+        try setNameServerSetting("hosting", &account, request)
     }
 
     static func setEmailForward(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
@@ -282,12 +265,12 @@ enum SimDomainHandlers {
             throw SimRefusal(message: "invalid service \(service)")
         }
         for i in indexes {
-            switch (service, account.domains[i].nameServers) {
-            case ("forward", .forwarding), ("stealth", .stealth), ("dns", .dynadotDNS), ("nameservers", .nameServers):
-                account.domains[i].nameServers = .parking(withAds: true)  // the account default
-            case ("email_forwarding", _):
+            if SimSettingRequests.clears(service, account.domains[i].nameServers) {
+                account.domains[i].nameServers = account.defaultNameServers
+            } else if service == "email_forwarding" {
                 account.domains[i].emailForward = nil
-            default: break
+            } else if service == "dnssec" {
+                account.domains[i].dnssec = [:]
             }
         }
         return request.ok(applied: true)
@@ -295,14 +278,7 @@ enum SimDomainHandlers {
 
     static func setWhois(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
         let indexes = try account.resolve(request)
-        var ids: [Int] = []
-        for role in ["registrant_contact", "admin_contact", "technical_contact", "billing_contact"] {
-            let text = try request.required(role)
-            guard let id = Int(text), account.contacts.contains(where: { $0.id == id }) else {
-                throw SimRefusal(message: "\(role) \(text) is not a contact in your account")
-            }
-            ids.append(id)
-        }
+        let ids = try SimSettingRequests.whois(request, account)
         for i in indexes { account.domains[i].contacts = ids }
         return request.ok(applied: true)
     }

@@ -84,6 +84,7 @@ final class SimAPI: Sendable {
         for (name, entry) in SimMarketHandlers.entries { table[name] = entry }
         for (name, entry) in SimAcquireHandlers.entries { table[name] = entry }
         for (name, entry) in SimBackorderHandlers.entries { table[name] = entry }
+        for (name, entry) in SimFolderHandlers.entries { table[name] = entry }
         return table
     }()
 

@@ -87,6 +87,8 @@ public struct SimDomain: Sendable, Equatable {
     /// Renewals since registration; a renewed domain can no longer be grace-deleted.
     public var renewals: Int
     public var emailForward: SimEmailForward?
+    /// `set_dnssec` parameters as sent (key_tag…, or flags…), empty when unset.
+    public var dnssec: [String: String] = [:]
 
     public var tld: String {
         guard let dot = name.lastIndex(of: ".") else { return name }
@@ -103,6 +105,15 @@ public struct SimContact: Sendable, Equatable {
 public struct SimFolder: Sendable, Equatable {
     public var id: Int
     public var name: String
+    /// The folder's settings (`set_folder_*`); `…Enabled` is `enable=yes`:
+    /// applied to domains moved into the folder later.
+    public var nameServers: SimNameServerSetting?
+    public var nameServersEnabled = false
+    public var renewOption: SimRenewOption?
+    public var renewEnabled = false
+    /// Registrant, admin, technical, billing contact ids.
+    public var whois: [Int]?
+    public var whoisEnabled = false
 
     /// A folder; tests build accounts with these.
     public init(id: Int, name: String) {
@@ -171,6 +182,10 @@ public struct SimAccount: Sendable {
     public var backorders: [SimBackorder] = []
     /// How long after it is added a backorder is caught (milliseconds).
     public var backorderCatchMs: Int64 = 86_400_000
+    /// Defaults for new domains (`set_default_*`, `account_info`).
+    public var defaultNameServers: SimNameServerSetting = .parking(withAds: true)
+    public var defaultWhois: [Int] = [0, 0, 0, 0]
+    public var defaultRenewOption: SimRenewOption = .none
     public var nextContactId = 0
     public var nextFolderId = 0
     public var nextServerId = 0

@@ -4,7 +4,7 @@ extension ActionTable {
     /// order of help, footer and README.
     static var defaults: [ActionSpec] {
         let panes = PaneRegistry.all.enumerated().map { index, pane in
-            ActionSpec(pane.showAction, ["\(index + 1)"], .global, pane.showDescription)
+            ActionSpec(pane.showAction, PaneRegistry.numberKey(index).map { [$0] } ?? [], .global, pane.showDescription)
         }
         return appActions + panes + movingActions + PaneRegistry.all.flatMap(\.actions)
     }

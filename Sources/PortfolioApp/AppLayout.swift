@@ -22,6 +22,17 @@ extension PortfolioApp {
     }
 
     /// Draws one frame. Pure apart from the panes reading their visible rows.
+    /// The most letters (3 down to 1) of the inactive tabs' titles that fit
+    /// `width` whichever tab is active (a tab is ` label ` plus one blank).
+    static func shortTitleLetters(full: [String], short: (Int) -> [String], width: Int) -> Int {
+        for letters in stride(from: 3, to: 1, by: -1) {
+            let shortWidths = short(letters).map { DisplayWidth.of($0) + 2 }
+            let widest = zip(full, shortWidths).map { DisplayWidth.of($0.0) + 2 - $0.1 }.max() ?? 0
+            if shortWidths.reduce(0, +) + widest + max(0, full.count - 1) <= width { return letters }
+        }
+        return 1
+    }
+
     public func render(into screen: inout Screen) {
         let size = screen.size
         if size.rows < Self.minimumSize.rows || size.cols < Self.minimumSize.cols {
@@ -30,11 +41,17 @@ extension PortfolioApp {
             return
         }
         let layout = Self.layout(size)
-        TabBar(tabs: panes.enumerated().map { index, tab in
-            let badge = tab.tabBadge(state)
-            // Short titles keep three letters (`7 Que (3)`): with eight
-            // or more tabs at 80 columns a bare number says too little.
-            return TabBar.Tab("\(index + 1) \(tab.title)\(badge)", short: "\(index + 1) \(tab.title.prefix(3))\(badge)")
+        let badges = panes.map { $0.tabBadge(state) }
+        let numbers = panes.indices.map { PaneRegistry.numberKey($0).map { "\($0) " } ?? "" }
+        // Short titles keep three letters (`7 Que (3)`): with eight or more
+        // tabs at 80 columns a bare number says too little. With ten or
+        // more, as many letters as let every tab fit.
+        let letters = Self.shortTitleLetters(full: panes.indices.map { numbers[$0] + panes[$0].title + badges[$0] },
+                                             short: { letters in panes.indices.map { numbers[$0] + panes[$0].title.prefix(letters) + badges[$0] } },
+                                             width: layout.tabs.width)
+        TabBar(tabs: panes.indices.map { index in
+            TabBar.Tab(numbers[index] + panes[index].title + badges[index],
+                       short: numbers[index] + panes[index].title.prefix(letters) + badges[index])
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body

@@ -11,6 +11,7 @@ extension Action {
     static let fetchRecords = Action("dns-fetch")
     static let copyRecords = Action("dns-copy")
     static let switchToDNS = Action("dns-switch")
+    static let setDnssec = Action("dns-dnssec")
 }
 
 extension ActionScope {
@@ -36,6 +37,8 @@ extension DnsPane {
                        disabled: { $0.hasAccount ? nil : AppState.needsKey("fetching") }),
             ActionSpec(.copyRecords, ["C"], scope, "copy this record set to the selected domains", hint: "copy", dangerous: true),
             ActionSpec(.switchToDNS, ["D"], scope, "switch the domain to Dynadot DNS (an empty record set)", dangerous: true),
+            ActionSpec(.setDnssec, ["K"], scope, "set the domain's DNSSEC key now (DS digest or DNSKEY; one set_dnssec call)",
+                       dangerous: true, disabled: { $0.hasAccount ? nil : AppState.needsKey("setting DNSSEC") }),
         ]
     }
 }

@@ -24,6 +24,8 @@ public final class DnsPane: Pane {
     private var visibleRows = 20
     /// The add / edit form while open.
     private(set) var form: DnsRecordForm?
+    /// The DNSSEC key form while open (``DnsPane/dnssecAction(app:state:)``).
+    var dnssecForm: FormDialog?
     /// The domain whose record set is being fetched.
     private var fetching: String?
     /// Why the last fetch of a domain failed (not retried until `F`).
@@ -31,7 +33,7 @@ public final class DnsPane: Pane {
 
     public init() {}
 
-    public var capturesKeys: Bool { form != nil }
+    public var capturesKeys: Bool { form != nil || dnssecForm != nil }
     public var cursorDomain: String? { domain }
 
     private var isOnDynadotDNS: Bool { row?.nsType == .dynadotDNS }
@@ -121,6 +123,7 @@ public final class DnsPane: Pane {
             renderTable(into: &screen, rect: body)
         }
         if let form, let formRect { form.render(into: &screen, rect: formRect, domain: name) }
+        if let dnssecForm { dnssecForm.render(into: &screen, area: rect) }
     }
 
     private func headerSpans(_ name: String, row: DomainRow, app: AppEnvironment) -> [Span] {
@@ -240,6 +243,8 @@ public final class DnsPane: Pane {
                 return .handled
             }
             state.request = DnsPaneDialogs.switchToDNS(row, unicode: app.unicode)
+        case .setDnssec:
+            dnssecAction(app: app, state: &state)
         default:
             return []
         }
@@ -248,6 +253,7 @@ public final class DnsPane: Pane {
 
     /// The form's keys: Enter checks the record and queues the new set.
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if dnssecForm != nil { return handleDnssec(key: key, app: app, state: &state) }
         guard var open = form else { return [] }
         switch open.handle(key) {
         case .none:

@@ -39,7 +39,14 @@ enum PaneRegistry {
         QueuePane.registration,
         HistoryPane.registration,
         AcquirePane.registration,
+        AccountPane.registration,
     ]
+
+    /// The number key of the pane at `index`: 1…9, then 0 for the tenth;
+    /// later panes have none (their `:` verb shows them).
+    static func numberKey(_ index: Int) -> String? {
+        index < 9 ? "\(index + 1)" : index == 9 ? "0" : nil
+    }
 }
 
 /// What a pane's verbs, confirmations and background jobs may ask of the

@@ -42,6 +42,9 @@ public enum Edit: Sendable, Hashable {
     /// Backorder a domain (money: agreeing to pay if Dynadot catches it), or
     /// with `false` take it off the backorder list.
     case backorder(Bool)
+    /// Change a folder's setting (`set_folder_*`); the target is the folder's
+    /// slot, `folder:<id>:<slot>`, not a domain.
+    indirect case folderSetting(FolderChange)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -61,6 +64,7 @@ public enum Edit: Sendable, Hashable {
         case .buyItNow: return .purchase
         case .register: return .registration
         case .backorder: return .backorder
+        case .folderSetting: return .folderSetting
         }
     }
 
@@ -99,6 +103,7 @@ extension Edit {
         case .buyItNow: return "buy \(target)"
         case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
         case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
+        case .folderSetting(let change): return "folder \(change.folderName): \(change.setting.text)"
         }
     }
 }
@@ -149,6 +154,8 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case registration = "register"
     /// A backorder request; the target is the domain to catch.
     case backorder
+    /// A folder's setting; the target is `folder:<id>:<slot>`.
+    case folderSetting = "folder_setting"
 
     /// Whether an intent of this stored field brings a domain into the
     /// account (a purchase, a registration): it is verified by finding the

@@ -56,6 +56,8 @@ extension Edit {
                             "premium": .bool(premium)])
         case .backorder(let add):
             return .object(["backorder": .bool(add)])
+        case .folderSetting(let change):
+            return change.jsonValue
         }
     }
 
@@ -110,6 +112,9 @@ extension Edit {
         case .backorder:
             guard let add = value["backorder"]?.bool else { return nil }
             self = .backorder(add)
+        case .folderSetting:
+            guard let change = FolderChange(json: value) else { return nil }
+            self = .folderSetting(change)
         }
     }
 

@@ -69,6 +69,8 @@ extension Edit {
                 : shape("register", [("duration", String(years))] + flag + [("currency", "usd")])
         case .backorder(let add):
             return shape(add ? "add_backorder_request" : "delete_backorder_request", [])
+        case .folderSetting(let change):
+            return change.commandShape
         }
     }
 }

@@ -31,7 +31,7 @@ public struct PlanSection: Sendable, Hashable {
     /// `renewals · 3 domains · 3 calls · $35.97`.
     public var title: String {
         var text = value.isEmpty ? label : "\(label) → \(value)"
-        text += " · " + NumberText.count(domains, "domain") + " · " + NumberText.count(calls, "call")
+        text += " · " + NumberText.count(domains, field == .folderSetting ? "folder" : "domain") + " · " + NumberText.count(calls, "call")
         if spendsMoney {
             text += " · " + Cents.dollars(costCents) + (unpriced > 0 ? " + \(NumberText.grouped(unpriced)) without a known price" : "")
         }
@@ -140,7 +140,8 @@ extension SyncEngine {
             order.append(key)
             sections[key] = PlanSection(
                 command: shape.command, field: field, label: Self.sectionLabel(field, command: shape.command),
-                value: spendsMoney ? "" : ValueDisplay.describe(field, group.value), domains: group.count, calls: 0,
+                // A folder setting's words are long: its line under the section says them.
+                value: spendsMoney || field == .folderSetting ? "" : ValueDisplay.describe(field, group.value), domains: group.count, calls: 0,
                 spendsMoney: spendsMoney, parameters: shape.parameters,
                 selector: PendingSelector(field: field.rawValue, values: [group.value]), costCents: 0, unpriced: 0)
         }
@@ -214,6 +215,7 @@ extension SyncEngine {
         case (.backorder, "add_backorder_request"): return "backorders"
         case (.backorder, _): return "backorder removals"
         case (.contact, _): return "contact"
+        case (.folderSetting, _): return "folder setting"
         default: return field.rawValue.replacingOccurrences(of: "_", with: " ")
         }
     }
@@ -233,7 +235,8 @@ extension Plan {
                 order.append(key)
                 found[key] = (PlanSection(
                     command: batch.command, field: first.field, label: SyncEngine.sectionLabel(first.field, command: batch.command),
-                    value: batch.spendsMoney ? "" : first.after, domains: 0, calls: 0, spendsMoney: batch.spendsMoney,
+                    value: batch.spendsMoney || first.field == .folderSetting ? "" : first.after, domains: 0, calls: 0,
+                    spendsMoney: batch.spendsMoney,
                     parameters: batch.parameters, selector: PendingSelector(field: first.field.rawValue, values: []),
                     costCents: 0, unpriced: 0), [])
             }

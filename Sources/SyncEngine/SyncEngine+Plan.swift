@@ -214,7 +214,10 @@ extension SyncEngine {
                 calls.append(SetupCall("folder_list"))
             }
         }
-        let wanted = Set(batches.filter { $0.command == "set_ns" }.flatMap { $0.parameters.map(\.value) })
+        // Name servers of `set_ns` and of a folder's `set_folder_ns` (its
+        // other parameters are the folder id, enable and sync).
+        let wanted = Set(batches.filter { $0.command == "set_ns" || $0.command == "set_folder_ns" }
+            .flatMap { $0.parameters.filter { Self.isNameServerParameter($0.name) }.map(\.value) })
         if !wanted.isEmpty {
             let known = Set(try store.registeredNameServers().map { Edit.normaliseHost($0.host) })
             let missing = wanted.subtracting(known).sorted()
@@ -228,6 +231,11 @@ extension SyncEngine {
             calls.append(SetupCall("get_account_balance"))
         }
         return calls
+    }
+
+    /// `ns0` … `ns12`.
+    static func isNameServerParameter(_ name: String) -> Bool {
+        name.hasPrefix("ns") && Int(name.dropFirst(2)) != nil
     }
 
     /// The UTC calendar year of an epoch-millisecond instant.
@@ -245,6 +253,7 @@ public enum ValueDisplay {
             }
             return encoded
         }
+        if field == .folderSetting, encoded == JSONValue.null.serialized() { return "the folder's current setting" }
         guard let edit = Edit(field: field, encodedValue: encoded) else {
             if let v = try? JSONValue.parse(Data(encoded.utf8)), let kind = v["kind"]?.text { return kind }
             return encoded
@@ -276,6 +285,8 @@ public enum ValueDisplay {
                 + (price.map { " at " + Cents.dollars($0) + "/year" } ?? "")
         case .backorder(let add):
             return add ? "backordered" : "no backorder"
+        case .folderSetting(let change):
+            return change.planText
         }
     }
 

@@ -70,7 +70,7 @@ extension SyncEngine {
         return summary
     }
 
-    private func pullDomains(_ client: DynadotClient, _ options: PullOptions, _ summary: inout PullSummary,
+    func pullDomains(_ client: DynadotClient, _ options: PullOptions, _ summary: inout PullSummary,
                              _ progress: @Sendable (SyncProgress) -> Void) async throws {
         let run = try store.beginSyncRun(kind: "domains")
         let estimate = try store.count(matching: PortfolioQuery.all)
@@ -135,7 +135,7 @@ extension SyncEngine {
         let balance = balances.balances.first ?? info.balance
         try store.saveAccount(AccountRow(username: info.username ?? "", tier: info.tier?.rawValue ?? "",
                                          balanceCents: balance?.cents, currency: balance?.currency ?? "USD",
-                                         fetchedAtMs: store.nowMs))
+                                         extraJSON: Self.accountExtra(info), fetchedAtMs: store.nowMs))
         progress(SyncProgress(step: "account", done: 2, total: 2))
     }
 
@@ -148,7 +148,7 @@ extension SyncEngine {
         try store.replaceContacts(contacts.compactMap(Self.contactRow), syncedAtMs: now)
         progress(SyncProgress(step: "folders", done: 0, total: nil))
         let folders = try FolderList(try await client.send(APIRequest("folder_list"))).folders
-        try store.replaceFolders(folders.map { FolderRow(id: $0.id, name: $0.name) }, syncedAtMs: now)
+        try store.replaceFolders(folders.map(Self.folderRow), syncedAtMs: now)
         progress(SyncProgress(step: "name servers", done: 0, total: nil))
         let servers = try ServerList(try await client.send(APIRequest("server_list"))).servers
         try store.replaceRegisteredNameServers(servers.map { RegisteredNameServerRow(serverID: $0.serverId, host: $0.host, ips: $0.ips) },

@@ -74,6 +74,8 @@ public struct PushSummary: Sendable, Equatable {
     /// Each failure and conflict: the domain (ASCII), what was being
     /// changed and why. How names are shown is the caller's concern.
     public var problems: [PushProblem] = []
+    /// What the verifying sync after a folder-wide change found.
+    public var folderChecks: [FolderCheck] = []
 
     /// Money intents held back.
     public var heldMoney: Int { held.reduce(0) { $0 + $1.intentIDs.count } }
@@ -149,6 +151,14 @@ extension SyncEngine {
                 tally.update { $0.calls += 1 }
                 let contacts = try ContactList(try await client.send(APIRequest("contact_list"))).contacts
                 try store.replaceContacts(contacts.compactMap(Self.contactRow), syncedAtMs: store.nowMs)
+            }
+            let folderChanges = finished.compactMap { intent -> FolderChange? in
+                guard intent.field == IntentField.folderSetting.rawValue,
+                      case .folderSetting(let change)? = Edit(field: .folderSetting, encodedValue: intent.value) else { return nil }
+                return change
+            }
+            if !folderChanges.isEmpty {
+                try await verifyFolderSettings(folderChanges, client: client, tally: tally)
             }
             if finished.contains(where: { $0.field == IntentField.backorder.rawValue }) {
                 tally.update { $0.calls += 1 }

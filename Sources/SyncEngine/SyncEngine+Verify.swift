@@ -30,7 +30,8 @@ extension SyncEngine {
                 afterInterruption: Bool) async throws -> VerifyOutcome {
         let open = intents.filter { $0.state == .inflight }
         var units: [(key: String, intents: [OutboxIntent])] = []
-        for intent in open where intent.field == IntentField.contact.rawValue || IntentField.addsDomain(intent.field) {
+        for intent in open where intent.field == IntentField.contact.rawValue || IntentField.addsDomain(intent.field)
+            || intent.field == IntentField.folderSetting.rawValue {
             units.append((key: "\(intent.field) \(intent.domain)", intents: [intent]))
         }
         // One backorder listing settles every backorder intent.
@@ -38,6 +39,7 @@ extension SyncEngine {
         if !backorders.isEmpty { units.append((key: "backorders", intents: backorders)) }
         let domainIntents = open.filter {
             $0.field != IntentField.contact.rawValue && !IntentField.addsDomain($0.field) && $0.field != IntentField.backorder.rawValue
+                && $0.field != IntentField.folderSetting.rawValue
         }
         for (domain, group) in Dictionary(grouping: domainIntents, by: \.domain).sorted(by: { $0.key < $1.key }) {
             units.append((key: domain, intents: group))
@@ -76,6 +78,13 @@ extension SyncEngine {
         guard let first = intents.first else { return [] }
         if first.field == IntentField.contact.rawValue {
             return try await verifyContact(first, client: client, tally: tally)
+        }
+        if first.field == IntentField.folderSetting.rawValue {
+            // A folder setting is idempotent and folder_list does not show
+            // whether a lost `sync=yes` ran: sending it again is safe.
+            try store.requeueInflight(ids: intents.map(\.id))
+            tally.update { $0.requeued += intents.count }
+            return Set(intents.map(\.id))
         }
         if first.field == IntentField.backorder.rawValue {
             return try await verifyBackorders(intents, client: client, tally: tally, afterInterruption: afterInterruption)

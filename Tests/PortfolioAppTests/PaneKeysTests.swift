@@ -21,9 +21,13 @@ import TerminalUI
 
     @Test func everyPaneHasANumberKeyInTabOrder() throws {
         let table = try ActionTable()
-        #expect(PaneRegistry.all.map(\.scope) == [.domains, .expiries, .dns, .listings, .contacts, .orders, .queue, .history, .acquire])
+        #expect(PaneRegistry.all.map(\.scope) == [.domains, .expiries, .dns, .listings, .contacts, .orders, .queue, .history, .acquire,
+                                                   .account])
+        // 1…9, then 0 for the tenth pane.
         for (index, pane) in PaneRegistry.all.enumerated() {
-            #expect(table.action(for: [.char(Character("\(index + 1)"))], scope: pane.scope) == pane.showAction)
+            let key = try #require(PaneRegistry.numberKey(index))
+            #expect(key == (index < 9 ? "\(index + 1)" : "0"))
+            #expect(table.action(for: [.char(Character(key))], scope: pane.scope) == pane.showAction)
         }
         #expect(table.scopes == [.global] + PaneRegistry.all.map(\.scope))
     }

@@ -12,7 +12,7 @@ struct DnsCommand: AsyncParsableCommand {
         commandName: "dns",
         abstract: "Show and edit Dynadot DNS records.",
         discussion: "Records are 'HOST TYPE VALUE [PRIORITY]'; HOST @ is the domain itself; TXT values are kept verbatim.",
-        subcommands: [DnsShow.self, DnsSet.self, DnsAdd.self, DnsRemove.self, DnsCopy.self]
+        subcommands: [DnsShow.self, DnsSet.self, DnsAdd.self, DnsRemove.self, DnsCopy.self, DnsDnssec.self]
     )
 }
 

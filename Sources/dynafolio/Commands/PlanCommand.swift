@@ -69,6 +69,7 @@ enum PlanText {
         if section.spendsMoney {
             return ["\(name)  \(e(change.after))  \(change.costCents.map(Cents.dollars) ?? "price unknown")"]
         }
+        if change.field == .folderSetting { return [e(change.after)] }
         guard let records = change.recordChanges else { return ["\(name)  \(e(change.before)) → \(e(change.after))"] }
         var lines = ["\(name)  \(e(change.before)) → \(e(change.after))"]
         lines += records.added.map { "  + " + e($0.planText) }

@@ -84,6 +84,10 @@ struct PushCommand: AsyncParsableCommand {
                      "\(summary.calls) calls"]
         if summary.verified > 0 { parts.append("\(summary.verified) verified after an interrupted push") }
         print(parts.joined(separator: ", "))
+        for check in summary.folderChecks {
+            let shown = check.members - check.mismatchCount
+            print(TerminalText.escaped("folder \(check.folderName): \(NumberText.grouped(shown)) of \(NumberText.count(check.members, "domain")) show \(check.setting) after the verifying sync"))
+        }
         for held in summary.held { printError(held.description) }
         if summary.unsent > 0 {
             printError("\(summary.unsent) change\(summary.unsent == 1 ? " was" : "s were") not sent: Dynadot stayed busy; \(summary.unsent == 1 ? "it stays" : "they stay") queued — push again later")

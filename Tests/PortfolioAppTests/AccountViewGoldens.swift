@@ -1,0 +1,57 @@
+/// Golden screens of the Account pane (TZ=UTC, now = 2026-11-01T00:00:00Z),
+/// reviewed by eye before being pinned.
+enum AccountViewGoldens {
+    static let accountView80 = #"""
+         1 Domains   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Qu   8 Hi   9 Ac   0 Account
+         acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
+         Defaults for new domains (d sets one):
+           ns     Dynadot Parking (ads)
+           renew  auto-renew
+        Folder         Domains Settings (* = also for domains moved in later)
+        Clients              1 renew auto-renew*
+        For Sale             1
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
+         s folder set  d default  ? help  q quit  r sync  : cmd
+        """#
+
+    static let accountFolderConfirm80 = #"""
+         1 Domains   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Qu   8 Hi   9 Ac   0 Account
+         acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
+         Defaults for new domains (d sets one):
+           ns     Dynadot Parking (ads)
+           renew  auto-renew
+        Folder         Domains Settings (* = also for domains moved in later)
+        Clie┌─ Folder Clients ─────────────────────────────────────────────────────┐
+        For │ Queue this folder-wide setting?                                      │
+            │                                                                      │
+            │   setting  renew option donot                                        │
+            │   one set_folder_renew_option call, whatever the folder's size       │
+            │   applies now to every domain in it (1 in the cache)                 │
+            │   and to domains moved into it elsewhere since the last sync         │
+            │                                                                      │
+            │                           [ Yes ]   [ No ]                           │
+            └──────────────────────────────────────────────────────────────────────┘
+
+
+
+
+
+
+         acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
+         s folder set  d default  ? help  q quit  r sync  : cmd
+        """#
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PortfolioStore
+import SyncEngine
+import Testing
+import TerminalUI
+@testable import PortfolioApp
+
+/// The Account pane (issue 19) over the pinned fixture plus the account's
+/// price level, its defaults and folders with settings: key 0 and
+/// `:account` show it; `s` queues a folder-wide setting only after the
+/// confirmation that names the folder's cached count and warns about
+/// domains moved in elsewhere.
+@Suite struct AccountViewTests {
+    static func fixture() throws -> AppFixture {
+        let fixture = try AppFixture()
+        let store = fixture.store
+        let extra = #"{"defaults":{"DefaultNameServerSettings":{"Type":"Dynadot Parking","WithAds":"yes"},"DefaultRenewOption":{"RenewOption":"auto-renew"}},"price_level":"Bulk Pricing"}"#
+        try store.saveAccount(AccountRow(username: "acme", tier: "bulk", balanceCents: 10_000, extraJSON: extra,
+                                         fetchedAtMs: AppFixture.nowMs - 60_000))
+        let clients = #"{"DefaultRenewOption":{"DefaultRenewOptionEnableStatus":"enable","RenewOption":"auto-renew"}}"#
+        try store.replaceFolders([FolderRow(id: "1", name: "Clients", extraJSON: clients), FolderRow(id: "2", name: "For Sale")],
+                                 syncedAtMs: AppFixture.nowMs - 60_000)
+        return fixture
+    }
+
+    @Test func showsTheAccountDefaultsAndFoldersWithCountsAt80x24() throws {
+        let fixture = try Self.fixture()
+        let screen = screenText(fixture.drive([.char("0")]))
+        #expect(recordIfDifferent("account-view-80", screen, AccountViewGoldens.accountView80))
+        let viaCommand = screenText(fixture.drive([.char("1"), .char(":")] + AppFixture.typed("account") + [.enter]))
+        #expect(viaCommand == screen)
+    }
+
+    @Test func aFolderSettingIsQueuedOnlyAfterTheConfirmationNamingTheCount() throws {
+        let fixture = try Self.fixture()
+        let keys: [KeyEvent] = [.char("0"), .char("s")] + AppFixture.typed("renew donot") + [.enter]
+        #expect(recordIfDifferent("account-folder-confirm-80", screenText(fixture.drive(keys)), AccountViewGoldens.accountFolderConfirm80))
+        #expect(try fixture.store.pendingIntents().isEmpty, "nothing is queued before the confirmation")
+        fixture.drive([.left, .enter])
+        let intents = try fixture.store.pendingIntents()
+        #expect(intents.map(\.domain) == ["folder:1:renew"])
+        let change = try #require(intents.first.flatMap { Edit(field: .folderSetting, encodedValue: $0.value) })
+        guard case .folderSetting(let queued) = change else { Issue.record("not a folder setting"); return }
+        #expect(queued.applyNow && !queued.future)
+        #expect(queued.commandShape.command == "set_folder_renew_option")
+        #expect(try fixture.engine.plan().calls == 1)
+    }
+
+    @Test func aBadSettingStaysInTheFormWithItsReason() throws {
+        let fixture = try Self.fixture()
+        fixture.drive([.char("0"), .char("s")] + AppFixture.typed("renew sometimes") + [.enter])
+        let screen = screenText(fixture.drive([]))
+        #expect(screen.contains("auto, donot, reset"), "\(screen)")
+        #expect(try fixture.store.pendingIntents().isEmpty)
+    }
+}
+
+/// DNSSEC from the DNS pane (issue 19): the key material is checked in the
+/// form, and only a well-formed key reaches the confirmation.
+@Suite struct DnsPaneDnssecTests {
+    @Test func malformedKeyMaterialStaysInTheFormAndAGoodOneAsksFirst() throws {
+        let fixture = try AppFixture(hasAccount: true)
+        var keys: [KeyEvent] = [.char("3"), .char("K")] + AppFixture.typed("12345") + [.tab] + AppFixture.typed("2") + [.tab]
+        keys += AppFixture.typed("abcd") + [.tab, .tab, .tab] + AppFixture.typed("13") + [.enter]
+        let refused = screenText(fixture.drive(keys))
+        #expect(refused.contains("64 hex digits"), "\(refused)")
+        #expect(!refused.contains("Send set_dnssec"))
+        // Back to the digest field, a full SHA-256 digest this time.
+        let fixed: [KeyEvent] = [.backTab, .backTab, .backTab, .ctrl("u")] + AppFixture.typed(String(repeating: "ab", count: 32)) + [.enter]
+        let asked = screenText(fixture.drive(fixed))
+        #expect(asked.contains("Send set_dnssec now (one call)?"), "\(asked)")
+        #expect(asked.contains("key_tag  12345"), "\(asked)")
+    }
+}
