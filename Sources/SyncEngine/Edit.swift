@@ -42,6 +42,10 @@ public enum Edit: Sendable, Hashable {
     /// Backorder a domain (money: agreeing to pay if Dynadot catches it), or
     /// with `false` take it off the backorder list.
     case backorder(Bool)
+    /// Transfer a domain in to Dynadot (money: the TLD's transfer price).
+    /// The auth code is a secret and never part of the edit: it waits in
+    /// the cache's auth-code table until the push sends it, then is erased.
+    case transfer(priceCents: Int64?)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -61,13 +65,14 @@ public enum Edit: Sendable, Hashable {
         case .buyItNow: return .purchase
         case .register: return .registration
         case .backorder: return .backorder
+        case .transfer: return .transfer
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
         switch self {
-        case .renew, .buyItNow, .register: return true
+        case .renew, .buyItNow, .register, .transfer: return true
         case .backorder(let add): return add
         default: return false
         }
@@ -99,6 +104,7 @@ extension Edit {
         case .buyItNow: return "buy \(target)"
         case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
         case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
+        case .transfer: return "transfer in \(target)"
         }
     }
 }
@@ -149,6 +155,8 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case registration = "register"
     /// A backorder request; the target is the domain to catch.
     case backorder
+    /// A transfer in; the target is the domain to bring over.
+    case transfer
 
     /// Whether an intent of this stored field brings a domain into the
     /// account (a purchase, a registration): it is verified by finding the

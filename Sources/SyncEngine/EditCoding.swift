@@ -56,6 +56,8 @@ extension Edit {
                             "premium": .bool(premium)])
         case .backorder(let add):
             return .object(["backorder": .bool(add)])
+        case .transfer(let price):
+            return .object(["transfer": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
         }
     }
 
@@ -110,6 +112,8 @@ extension Edit {
         case .backorder:
             guard let add = value["backorder"]?.bool else { return nil }
             self = .backorder(add)
+        case .transfer:
+            self = .transfer(priceCents: value["price"]?.int.map(Int64.init))
         }
     }
 

@@ -69,6 +69,10 @@ extension Edit {
                 : shape("register", [("duration", String(years))] + flag + [("currency", "usd")])
         case .backorder(let add):
             return shape(add ? "add_backorder_request" : "delete_backorder_request", [])
+        case .transfer:
+            // `auth` is added by the push just before sending (PushRun), from
+            // the auth-code table: it never enters the plan or the outbox.
+            return shape("transfer", [("currency", "usd")])
         }
     }
 }
