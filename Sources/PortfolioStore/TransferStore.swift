@@ -148,5 +148,14 @@ extension PortfolioDatabase {
             try db.execute(sql: "DELETE FROM transfer_auth_code WHERE domain IN (\(marks))",
                            arguments: StatementArguments(domains.map { $0.lowercased() }))
         }
+        // The write-ahead log still holds the pages as they were when the
+        // code was stored: copy the erased pages into the file and empty the
+        // log. Best effort: a reader in another process may hold the log
+        // (SQLite then answers busy), and the next erase tries again.
+        if newerCache == nil {
+            try writer.writeWithoutTransaction { db in
+                _ = try? db.checkpoint(.truncate)
+            }
+        }
     }
 }
