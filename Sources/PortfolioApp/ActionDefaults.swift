@@ -4,7 +4,8 @@ extension ActionTable {
     /// order of help, footer and README.
     static var defaults: [ActionSpec] {
         let panes = PaneRegistry.all.enumerated().map { index, pane in
-            ActionSpec(pane.showAction, ["\(index + 1)"], .global, pane.showDescription)
+            // Number keys 1–9; later panes are shown by their `:` verb or Tab.
+            ActionSpec(pane.showAction, index < 9 ? ["\(index + 1)"] : [], .global, pane.showDescription)
         }
         return appActions + panes + movingActions + PaneRegistry.all.flatMap(\.actions)
     }

@@ -39,6 +39,7 @@ enum PaneRegistry {
         QueuePane.registration,
         HistoryPane.registration,
         AcquirePane.registration,
+        TransfersPane.registration,
     ]
 }
 
