@@ -148,7 +148,7 @@ extension TransfersPane {
     static func confirmCancel(_ row: TransferRow, _ host: any PaneHost) {
         let name = DomainNameDisplay.shown(row.domain, unicode: host.environment.unicode)
         let dialog = ConfirmDialog(title: "Cancel transfer in", summary: "Cancel moving \(name) in (order \(TerminalText.escaped(row.orderId)))?",
-                                   lines: [[Span("One cancel_transfer call; the transfer price is refunded.")]],
+                                   lines: [[Span("One cancel_transfer call.")]],
                                    isDangerous: true, confirmLabel: "Cancel transfer", cancelLabel: "Keep it")
         host.confirm(dialog) { host in
             host.start(refreshing(BackgroundJob(startMessage: "cancelling the transfer of \(name)…") { engine, _ in

@@ -2,7 +2,7 @@
 /// 2026-11-01T00:00:00Z), reviewed by eye before being pinned.
 enum AccountPaneGoldens {
     static let listingsForm80 = #"""
-         1 Domains   2 Exp   3 DNS   4 Listings   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Listings   5 Con   6 Ord   7 Que   8 His   9 Acq   1…
          Your listings · 3 for sale · 2 priced · 2 selected · m marketplace
             Domain                     Price Type                   Min offer Expires
         ●   charlie.com            $2,500.00 buy_now_and_make_off…  $1,000.00 2027-05-20
@@ -56,7 +56,7 @@ enum AccountPaneGoldens {
         """#
 
     static let listings160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (2)   8 History   9 Acquire
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (2)   8 History   9 Acquire   10 Transfers
          Your listings · 3 for sale · 2 priced · m marketplace
             Domain                                                   Price Type                        Min offer Expires
           • charlie.com                                          → $120.00 → buy_now                             2027-05-20
@@ -107,7 +107,7 @@ enum AccountPaneGoldens {
         """#
 
     static let marketplace160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   10 Transfers
         /a                                                                                                                                     Marketplace · 4 listings
         Domain                                                Price Links  Age Status
         charlie.com                                       $2,500.00            yours
@@ -158,7 +158,7 @@ enum AccountPaneGoldens {
         """#
 
     static let marketplaceBuy80 = #"""
-         1 Domains   2 Exp   3 DNS   4 Listings   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Listings   5 Con   6 Ord   7 Que   8 His   9 Acq   1…
         /a                                                     Marketplace · 4 listings
         Domain                                     Price Links  Age Status
         charlie.com                            $2,500.00            yours
@@ -185,7 +185,7 @@ enum AccountPaneGoldens {
         """#
 
     static let contacts80 = #"""
-         1 Domains   2 Exp   3 DNS   4 Lis   5 Contacts   6 Ord   7 Que   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Contacts   6 Ord   7 Que   8 His   9 Acq   1…
          2 contacts · domains per role · select domains in Domains (1) to assign
           Id     Name           Organization  Email              Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                 ada@example.org    GB     1    1    0    1
@@ -212,7 +212,7 @@ enum AccountPaneGoldens {
         """#
 
     static let contactsAssign160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   10 Transfers
          2 contacts · domains per role · 3 domains selected to assign
           Id     Name                           Organization                   Email                                Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                                                  ada@example.org                      GB     1    1    0    1
@@ -263,7 +263,7 @@ enum AccountPaneGoldens {
         """#
 
     static let contactsEdit80 = #"""
-         1 Domains   2 Exp   3 DNS   4 Lis   5 Contacts   6 Ord   7 Que   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Contacts   6 Ord   7 Que   8 His   9 Acq   1…
          2 contacts · domains per role · select domains in Domains (1) to assign
           Id     Name           Organization  Email              Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                 ada@example.org    GB     1    1    0    1
@@ -290,7 +290,7 @@ enum AccountPaneGoldens {
         """#
 
     static let orders80 = #"""
-         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Orders   7 Que   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Orders   7 Que   8 His   9 Acq   10 …
          3 orders · $545.96 · all dates, any status · / filters
         Date       Order    Items                                        Cost Status
         2026-10-30 5003     Marketplace Purchase kilo.com             $499.00 Processing
@@ -317,7 +317,7 @@ enum AccountPaneGoldens {
         """#
 
     static let orders160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   10 Transfers
          1 order · $35.97 · 2026-10-01 to 2026-10-30, completed · / filters
         Date       Order    Items                                                                                                                         Cost Status
         2026-10-20 5002     Renewal ×2 charlie.com 2y, bravo.net 1y; Registration newname.org 1y                                                        $35.97 Completed

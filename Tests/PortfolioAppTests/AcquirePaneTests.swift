@@ -8,7 +8,7 @@ import TerminalUI
 /// one per line, cached availability with prices and ages, the
 /// registration dialog with each price and the total against the balance.
 @Suite struct AcquirePaneTests {
-    static var showAcquire: KeyEvent { .char(Character("\(PaneRegistry.all.count)")) }
+    static var showAcquire: KeyEvent { .char(Character("\((PaneRegistry.all.firstIndex { $0.scope == .acquire } ?? 8) + 1)")) }
 
     static func lines(_ text: String) -> [KeyEvent] {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { AppFixture.typed(String($0)) + [.enter] }

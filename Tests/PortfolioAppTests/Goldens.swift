@@ -3,7 +3,7 @@
 /// test, read `$TMPDIR/portfolioapp-goldens/<name>.txt`, and paste it here.
 enum Goldens {
     static let domains80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq   10…
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
             alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
             bravo.net         2026-10-29 -3d   parking          donot no   none
@@ -30,7 +30,7 @@ enum Goldens {
         """#
 
     static let detail80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq   10…
         ┌─ alpha.com ─ Esc closes ─────────────────────────────────────────────────────┐
         │ expires     2026-11-13 12d                                                   │
         │ registered  2025-09-27                                                       │
@@ -57,7 +57,7 @@ enum Goldens {
         """#
 
     static let filter80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq   10…
         /tld:com                                                              3 matches
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
             alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
@@ -84,7 +84,7 @@ enum Goldens {
         """#
 
     static let filterError80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq   10…
         /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld:com,net, fo…
             Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
@@ -111,7 +111,7 @@ enum Goldens {
         """#
 
     static let renewDialog80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq   10…
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
         ●   alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
         ●   bravo.net         2026-10-29 -3d   parking          donot no   none
@@ -138,9 +138,9 @@ enum Goldens {
         """#
 
     static let help80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq
+         1 Domains   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Que   8 His   9 Acq   10…
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-          ┌─ Keys — Domains (1–17 of 70) ────────────────────────────────────────────┐s
+          ┌─ Keys — Domains (1–17 of 71) ────────────────────────────────────────────┐s
           │ Everywhere                                                               │
           │   ?                    show the keys                                     │
           │   q                    quit (asks only while a push runs)                │
@@ -155,9 +155,9 @@ enum Goldens {
           │   7                    Queue pane                                        │
           │   8                    History pane                                      │
           │   9                    Acquire pane                                      │
+          │                        Transfers pane                                    │
           │   Tab                  next pane                                         │
           │   S-Tab                previous pane                                     │
-          │   j Down               next row                                          │
           └──────────────────────────────────────────────────────────────────────────┘
 
          acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0
@@ -165,7 +165,7 @@ enum Goldens {
         """#
 
     static let queue80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (3)   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (3)   8 His   9 Acq   …
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -192,7 +192,7 @@ enum Goldens {
         """#
 
     static let queuePushRefused80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (3)   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (3)   8 His   9 Acq   …
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -246,7 +246,7 @@ enum Goldens {
         """#
 
     static let queuePushDialog80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (2)   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (2)   8 His   9 Acq   …
         Domain                     Field Before             After
         Plan: 2 changes in 4 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list

@@ -1,7 +1,7 @@
 /// Golden screens of the Queue pane's grouped plan with DNS diffs.
 enum QueueGoldens {
     static let queueDns80 = #"""
-         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (1)   8 His   9 Acq
+         1 Dom   2 Exp   3 DNS   4 Lis   5 Con   6 Ord   7 Queue (1)   8 His   9 Acq   …
         Domain                     Field Before             After
         Plan: 1 change in 1 API call
         ▾ DNS records → Dynadot DNS, 5 records · 1 domain · 1 call
@@ -28,7 +28,7 @@ enum QueueGoldens {
         """#
 
     static let queueDns160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (1)   8 History   9 Acquire
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (1)   8 History   9 Acquire   10 Transfers
         Domain                     Field Before                                   After
         Plan: 1 change in 1 API call
         ▾ DNS records → Dynadot DNS, 5 records · 1 domain · 1 call
