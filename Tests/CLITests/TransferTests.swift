@@ -172,6 +172,27 @@ extension CLIWorld {
         }
     }
 
+    @Test func aTransferInIsCancelledByItsCachedOrderIdAndRefunded() async throws {
+        try await withSimWorld(simConfiguration(domains: 20)) { server, world in
+            try await world.ok("sync", "--quiet")
+            let name = "transfer-cancel.com"
+            let file = try codesFile(world, [(name, "CancelMe-1234")])
+            try await world.ok("transfer", "in", "--file", file, "--max-cost", "100")
+            let balance = server.state.read { $0.balanceCents }
+            try await world.ok("push", "--yes")
+            let order = try #require(server.state.read { $0.transfers.ins.first { $0.domain == name }?.orderId })
+            let unknown = try await world.run("transfer", "cancel", "never-ordered.com", "--yes")
+            #expect(unknown.status == 2 && unknown.stderr.contains("transfer ls"), "\(unknown.stderr)")
+            try await world.ok("transfer", "cancel", name, "--yes")
+            let sent = try #require(server.requests("cancel_transfer").first)
+            #expect(sent.parameters["order_id"] == String(order))
+            #expect(server.state.read { $0.transfers.ins.first { $0.domain == name }?.status } == "cancelled")
+            #expect(server.state.read { $0.balanceCents } == balance)
+            let listed = try #require(try await world.ok("transfer", "ls", "--cached", "--json").json).list
+            #expect(listed.first { $0["name"]?.text == name }?["status"]?.text == "cancelled")
+        }
+    }
+
     @Test func aBadCodesFileIsRefusedWithItsLineAndQueuesNothing() async throws {
         try await withSimWorld(simConfiguration(domains: 20)) { server, world in
             try await world.ok("sync", "--quiet")

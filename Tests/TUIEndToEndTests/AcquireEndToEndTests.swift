@@ -17,8 +17,8 @@ struct AcquireEndToEndTests {
             let taken = world.server.state.read { account in names.filter { account.availability(of: $0) == .taken } }
             #expect(free.count >= 2 && !taken.isEmpty, "the registry rule gives a mix: \(free.count) free")
             let chosen = Array(free.prefix(2))
-            // Acquire is the last tab: S-Tab from Domains reaches it.
-            try tmux.send("BTab")
+            // Acquire is the ninth tab: its number key shows it.
+            try tmux.send("9")
             try tmux.waitFor(text: "no names yet")
             try tmux.send("a")
             try tmux.type(names.joined(separator: "\n") + "\n")
