@@ -54,6 +54,12 @@ public struct SimConfiguration: Sendable {
     /// Seconds after it is added that a backorder is caught (the domain
     /// joins the account, charged at its TLD's registration price).
     public var backorderCatchSeconds: Int = 86_400
+    /// Seconds each step of a transfer takes (in: pending → waiting →
+    /// completed; away: approved → gone).
+    public var transferStepSeconds: Int = 86_400
+    /// A second account on the same simulator, reached with this key (pushes
+    /// between accounts); nil serves one account.
+    public var peerApiKey: String?
 
     public init(
         port: Int = 0,

@@ -33,10 +33,30 @@ final class SimCore: Sendable {
     init(configuration: SimConfiguration, state: SimState) {
         self.configuration = configuration
         self.state = state
-        api = SimAPI(state: state, apiKey: configuration.apiKey)
+        api = SimAPI(state: state, apiKey: configuration.apiKey,
+                     peer: configuration.peerApiKey.map { ($0, SimCore.makePeer(configuration, mainState: state)) })
         dice = FaultDice(seed: configuration.seed, faults: configuration.faults)
         log = SimRequestLog(path: configuration.logPath)
     }
+
+    /// The second account for pushes: a small portfolio of its own; each
+    /// account knows the other's push username.
+    static func makePeer(_ configuration: SimConfiguration, mainState: SimState) -> SimState {
+        var account = PortfolioGenerator(
+            domainCount: 10, seed: configuration.seed &+ 1, referenceDate: configuration.referenceDate,
+            tier: configuration.tier, balanceCents: configuration.initialBalanceCents
+        ).makeAccount()
+        let mainName = mainState.read { $0.username }
+        if account.username == mainName { account.username += "b" }
+        account.transfers.stepMs = Int64(configuration.transferStepSeconds) * 1000
+        account.transfers.peerUsernames = [mainName]
+        let peerName = account.username
+        mainState.mutate { $0.transfers.peerUsernames = [peerName] }
+        return SimState(account: account)
+    }
+
+    /// The second account, when the configuration has a peer key.
+    var peerState: SimState? { api.peer?.state }
 
     /// Takes one of the tier's slots if one is free.
     func tryAcquireSlot() -> Bool {
@@ -164,6 +184,17 @@ final class SimCore: Sendable {
             return SimHTTPAnswer(status: 200, contentType: "application/json", body: state.read { SimStateDump.bytes($0) })
         case "/_sim/requests":
             return json(.object(["requests": .array(log.records.map(\.json))]))
+        case "/_sim/transfer-away":
+            guard let name = query["domain"], !name.isEmpty else {
+                return json(.object(["error": .string("domain is required, e.g. /_sim/transfer-away?domain=a.com")]), status: 400)
+            }
+            do {
+                let now = Int64(Date().timeIntervalSince1970 * 1000)
+                let away = try state.mutate { (account) throws(SimControlError) -> SimTransferAway in try account.requestTransferAway(name, nowMs: now) }
+                return json(.object(["domain": .string(away.domain), "order_id": .string(String(away.orderId))]))
+            } catch {
+                return json(.object(["error": .string(error.message)]), status: 400)
+            }
         case "/_sim/price", "/_sim/balance", "/_sim/domain":
             do {
                 let controls = SimControls(state: state)

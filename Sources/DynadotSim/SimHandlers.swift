@@ -70,10 +70,13 @@ struct SimCommandEntry: Sendable {
 final class SimAPI: Sendable {
     let state: SimState
     let apiKey: String
+    /// The second account (pushes between accounts) and its key.
+    let peer: (apiKey: String, state: SimState)?
 
-    init(state: SimState, apiKey: String) {
+    init(state: SimState, apiKey: String, peer: (apiKey: String, state: SimState)? = nil) {
         self.state = state
         self.apiKey = apiKey
+        self.peer = peer
     }
 
     static let commands: [String: SimCommandEntry] = {
@@ -85,8 +88,28 @@ final class SimAPI: Sendable {
         for (name, entry) in SimAcquireHandlers.entries { table[name] = entry }
         for (name, entry) in SimBackorderHandlers.entries { table[name] = entry }
         for (name, entry) in SimFolderHandlers.entries { table[name] = entry }
+        for (name, entry) in SimTransferHandlers.entries { table[name] = entry }
         return table
     }()
+
+    /// Hands pushes (and declined pushes) between the two accounts.
+    private func deliverPushes() {
+        guard let peer else { return }
+        for (from, to) in [(state, peer.state), (peer.state, state)] {
+            let (pushed, declined) = from.mutate { account in
+                defer {
+                    account.transfers.outgoingPushes = []
+                    account.transfers.declinedPushes = []
+                }
+                return (account.transfers.outgoingPushes, account.transfers.declinedPushes)
+            }
+            guard !pushed.isEmpty || !declined.isEmpty else { continue }
+            to.mutate { account in
+                account.transfers.incomingPushes += pushed
+                for item in declined where account.domainIndex[item.domain.name] == nil { account.add(item.domain) }
+            }
+        }
+    }
 
     /// The generic envelope the provider uses for key and command errors.
     static func generic(_ error: String) -> SimAnswer {
@@ -110,7 +133,13 @@ final class SimAPI: Sendable {
     }
 
     func respond(parameters: [String: String], sequence: Int, inFlight: Int, nowMs: Int64) -> SimAnswer {
-        guard parameters["key"] == apiKey else { return Self.generic("invalid key") }
+        let state: SimState
+        switch parameters["key"] {
+        case apiKey: state = self.state
+        case let key? where key == peer?.apiKey: state = peer?.state ?? self.state
+        default: return Self.generic("invalid key")
+        }
+        defer { deliverPushes() }
         guard let command = parameters["command"], let entry = Self.commands[command] else {
             return Self.generic("incorrect command name")
         }

@@ -191,6 +191,9 @@ public struct SimAccount: Sendable {
     public var nextServerId = 0
     public var nextOrderId = 0
     public var nextListingId = 0
+    /// Transfers: auth codes handed out, transfers in and away, pushes
+    /// (SimTransferHandlers.swift).
+    public var transfers = SimTransfers()
 
     public func domain(named name: String) -> SimDomain? {
         domainIndex[name.lowercased()].map { domains[$0] }

@@ -54,6 +54,7 @@ final class SimRequestLog: Sendable {
     func record(parameters: [String: String], outcome: String) {
         var safe = parameters
         safe["key"] = nil
+        for name in APIRequest.secretParameters where safe[name] != nil { safe[name] = APIRequest.redactedKey }
         let command = safe.removeValue(forKey: "command") ?? ""
         let names = safe["domain"] ?? safe["domains"] ?? ""
         let count = names.isEmpty ? (0..<100).filter { safe["domain\($0)"] != nil }.count : names.split(separator: ",").count

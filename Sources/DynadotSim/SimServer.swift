@@ -25,6 +25,7 @@ public final class SimServer: Sendable {
         )
         var account = generator.makeAccount()
         account.backorderCatchMs = Int64(configuration.backorderCatchSeconds) * 1000
+        account.transfers.stepMs = Int64(configuration.transferStepSeconds) * 1000
         state = SimState(account: account)
         core = SimCore(configuration: configuration, state: state)
     }
@@ -96,6 +97,17 @@ public final class SimServer: Sendable {
     /// Takes a domain out of the account (`/_sim/domain?remove=yes`).
     public func removeDomain(_ name: String) throws(SimControlError) {
         _ = try SimControls(state: state).domain(["name": name, "remove": "yes"])
+    }
+
+    /// The second account (`SimConfiguration.peerApiKey`), if any.
+    public var peerState: SimState? { core.peerState }
+
+    /// Another registrar asks to transfer `name` away (`/_sim/transfer-away?domain=`);
+    /// returns the new order's id.
+    @discardableResult
+    public func requestTransferAway(_ name: String) throws(SimControlError) -> Int {
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        return try state.mutate { (account) throws(SimControlError) -> Int in try account.requestTransferAway(name, nowMs: now).orderId }
     }
 
     /// The most recent requests, oldest first (the key is never recorded).

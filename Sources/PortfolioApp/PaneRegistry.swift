@@ -40,6 +40,7 @@ enum PaneRegistry {
         HistoryPane.registration,
         AcquirePane.registration,
         AccountPane.registration,
+        TransfersPane.registration,
     ]
 
     /// The number key of the pane at `index`: 1…9, then 0 for the tenth;

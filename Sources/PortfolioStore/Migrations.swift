@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
         migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
         migrator.registerMigration("v5-history-counts", migrate: countIntentsByOperationFromTheIndex)
+        migrator.registerMigration("v5-transfers-tables", migrate: createTransfers)
         return migrator
     }()
 

@@ -45,6 +45,10 @@ public enum Edit: Sendable, Hashable {
     /// Change a folder's setting (`set_folder_*`); the target is the folder's
     /// slot, `folder:<id>:<slot>`, not a domain.
     indirect case folderSetting(FolderChange)
+    /// Transfer a domain in to Dynadot (money: the TLD's transfer price).
+    /// The auth code is a secret and never part of the edit: it waits in
+    /// the cache's auth-code table until the push sends it, then is erased.
+    case transfer(priceCents: Int64?)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -65,13 +69,14 @@ public enum Edit: Sendable, Hashable {
         case .register: return .registration
         case .backorder: return .backorder
         case .folderSetting: return .folderSetting
+        case .transfer: return .transfer
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
         switch self {
-        case .renew, .buyItNow, .register: return true
+        case .renew, .buyItNow, .register, .transfer: return true
         case .backorder(let add): return add
         default: return false
         }
@@ -104,6 +109,7 @@ extension Edit {
         case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
         case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
         case .folderSetting(let change): return "folder \(change.folderName): \(change.setting.text)"
+        case .transfer: return "transfer in \(target)"
         }
     }
 }
@@ -156,6 +162,8 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case backorder
     /// A folder's setting; the target is `folder:<id>:<slot>`.
     case folderSetting = "folder_setting"
+    /// A transfer in; the target is the domain to bring over.
+    case transfer
 
     /// Whether an intent of this stored field brings a domain into the
     /// account (a purchase, a registration): it is verified by finding the

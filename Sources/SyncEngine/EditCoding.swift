@@ -58,6 +58,8 @@ extension Edit {
             return .object(["backorder": .bool(add)])
         case .folderSetting(let change):
             return change.jsonValue
+        case .transfer(let price):
+            return .object(["transfer": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
         }
     }
 
@@ -115,6 +117,8 @@ extension Edit {
         case .folderSetting:
             guard let change = FolderChange(json: value) else { return nil }
             self = .folderSetting(change)
+        case .transfer:
+            self = .transfer(priceCents: value["price"]?.int.map(Int64.init))
         }
     }
 

@@ -71,6 +71,10 @@ extension Edit {
             return shape(add ? "add_backorder_request" : "delete_backorder_request", [])
         case .folderSetting(let change):
             return change.commandShape
+        case .transfer:
+            // `auth` is added by the push just before sending (PushRun), from
+            // the auth-code table: it never enters the plan or the outbox.
+            return shape("transfer", [("currency", "usd")])
         }
     }
 }

@@ -212,6 +212,7 @@ extension SyncEngine {
         case (.renew, _): return "renewals"
         case (.purchase, _): return "purchases"
         case (.registration, _): return "registrations"
+        case (.transfer, _): return "transfers in"
         case (.backorder, "add_backorder_request"): return "backorders"
         case (.backorder, _): return "backorder removals"
         case (.contact, _): return "contact"

@@ -80,10 +80,21 @@ final class PushRun: Sendable {
                                                        intentIDs: planned.intentIDs) else { return }
         let batch = planned.keeping(live.intentIDs)
         engine.onPushStep(.recordedInFlight)
+        // A transfer's auth code joins the request only here, read from the
+        // auth-code table: it never enters the plan or the outbox.
+        guard let request = batch.command == "transfer" ? try engine.transferRequest(batch) : batch.request else {
+            let reason = "no auth code is kept for it; queue it again with `dynafolio transfer in`"
+            try store.failIntents(ids: batch.intentIDs, message: reason)
+            tally.update {
+                $0.failed += batch.intentIDs.count
+                $0.problems += batch.domains.map { PushProblem(domain: $0, what: "transfer", reason: reason) }
+            }
+            return
+        }
         let response: APIResponse
         do {
             tally.update { $0.calls += 1 }
-            response = try await client.send(batch.request)
+            response = try await client.send(request)
         } catch let error as DynadotError {
             try await handle(error, batch: batch, batchID: live.id)
             return
@@ -95,6 +106,9 @@ final class PushRun: Sendable {
             requeuedIDs.withLock { $0.formUnion(again) }
         } else {
             try engine.complete(intentIDs: batch.intentIDs, response: response)
+            if batch.command == "transfer", let domain = batch.domains.first {
+                try engine.recordTransferStarted(domain, response: response)
+            }
             tally.update { $0.done += batch.intentIDs.count }
         }
         engine.onPushStep(.answerRecorded)

@@ -117,14 +117,8 @@ extension SyncEngine {
     /// a row with an unknown domain or a bad value is skipped and reported
     /// with its line.
     public func previewImport(_ text: String, options: ImportOptions = ImportOptions()) throws -> ImportPreview {
-        let delimiter = options.delimiter.map { CSVDelimiter.character($0) } ?? CSVDelimiter.guessed(string: text)
-        let table: EnumeratedCSV
-        do {
-            table = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
-        } catch {
-            throw ImportError(description: "the file is not readable as CSV: \(error) — check its quotes")
-        }
-        var preview = ImportPreview(delimiter: delimiter.rawValue)
+        let table = try Self.readCSV(text, delimiter: options.delimiter)
+        var preview = ImportPreview(delimiter: table.delimiter.rawValue)
         var columnAt: [Int: ImportColumn] = [:]
         for (index, header) in table.header.enumerated() {
             let trimmed = header.trimmingCharacters(in: .whitespaces)

@@ -180,6 +180,11 @@ extension SyncEngine {
                 if let price = price ?? intent.costCents { costs[intent.id] = price }
             case .register(let years, let price, _):
                 if let price = quoted[intent.domain] ?? price { costs[intent.id] = price * Int64(years) }
+            case .transfer(let queued):
+                // The TLD's transfer price (fresh before a push spends),
+                // else the price it was queued at.
+                let tld = intent.domain.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                if let price = try store.tldPrice(tld)?.transferCents ?? queued { costs[intent.id] = price }
             case .backorder(true):
                 // What a catch costs: the TLD's registration price (fresh
                 // before a push spends).
@@ -287,6 +292,8 @@ public enum ValueDisplay {
             return add ? "backordered" : "no backorder"
         case .folderSetting(let change):
             return change.planText
+        case .transfer(let price):
+            return "transfer in" + (price.map { " at " + Cents.dollars($0) } ?? "")
         }
     }
 

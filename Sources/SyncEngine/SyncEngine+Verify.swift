@@ -31,7 +31,8 @@ extension SyncEngine {
         let open = intents.filter { $0.state == .inflight }
         var units: [(key: String, intents: [OutboxIntent])] = []
         for intent in open where intent.field == IntentField.contact.rawValue || IntentField.addsDomain(intent.field)
-            || intent.field == IntentField.folderSetting.rawValue {
+            || intent.field == IntentField.folderSetting.rawValue
+            || intent.field == IntentField.transfer.rawValue {
             units.append((key: "\(intent.field) \(intent.domain)", intents: [intent]))
         }
         // One backorder listing settles every backorder intent.
@@ -40,6 +41,7 @@ extension SyncEngine {
         let domainIntents = open.filter {
             $0.field != IntentField.contact.rawValue && !IntentField.addsDomain($0.field) && $0.field != IntentField.backorder.rawValue
                 && $0.field != IntentField.folderSetting.rawValue
+                && $0.field != IntentField.transfer.rawValue
         }
         for (domain, group) in Dictionary(grouping: domainIntents, by: \.domain).sorted(by: { $0.key < $1.key }) {
             units.append((key: domain, intents: group))
@@ -88,6 +90,15 @@ extension SyncEngine {
         }
         if first.field == IntentField.backorder.rawValue {
             return try await verifyBackorders(intents, client: client, tally: tally, afterInterruption: afterInterruption)
+        }
+        if first.field == IntentField.transfer.rawValue {
+            tally.update { $0.calls += 1; $0.verified += 1 }
+            if try await transferApplied(first, client: client) {
+                try store.completeIntents(ids: [first.id], writes: .none)
+                tally.update { $0.done += 1 }
+                return []
+            }
+            return try requeueMoney(first, tally: tally, afterInterruption: afterInterruption) ? [first.id] : []
         }
         if IntentField.addsDomain(first.field) {
             return try await verifyPurchase(first, client: client, tally: tally, afterInterruption: afterInterruption)

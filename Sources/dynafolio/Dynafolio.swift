@@ -25,6 +25,7 @@ struct Dynafolio: AsyncParsableCommand {
             SimCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ViewsCommand.self,
             SearchCommand.self, RegisterCommand.self, BackorderCommand.self,
             FolderCommand.self, DefaultsCommand.self,
+            TransferCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -33,11 +33,17 @@ struct SimCommand: AsyncParsableCommand {
     var outageRate: Double = 0
     @Option(name: .customLong("backorder-catch-after"), help: "Seconds after it is added that a backorder is caught (default one day).")
     var backorderCatchAfter: Int = 86_400
+    @Option(name: .customLong("transfer-step"), help: "Seconds each transfer step takes (in: none → waiting → completed; away: approved → gone).")
+    var transferStep: Int = 86_400
+    @Option(name: .customLong("peer-key"), help: "Serve a second account with this key (pushes between accounts).")
+    var peerKey: String?
 
     func validate() throws {
         guard SimTier(rawValue: tier) != nil else { throw ValidationError("--tier must be regular, bulk or super") }
         guard domains >= 0 else { throw ValidationError("--domains must not be negative") }
         guard backorderCatchAfter >= 0 else { throw ValidationError("--backorder-catch-after must not be negative") }
+        guard transferStep >= 0 else { throw ValidationError("--transfer-step must not be negative") }
+        if let peerKey, peerKey.isEmpty || peerKey == key { throw ValidationError("--peer-key must be a key of its own, not empty and not --key") }
         let rates = [("busy", busyRate), ("http-error", httpErrorRate), ("malformed", malformedRate),
                      ("truncate", truncateRate), ("drop", dropRate), ("outage", outageRate)]
         for (name, rate) in rates {
@@ -56,6 +62,8 @@ struct SimCommand: AsyncParsableCommand {
             apiKey: key, logPath: log, faults: faults
         )
         configuration.backorderCatchSeconds = backorderCatchAfter
+        configuration.transferStepSeconds = transferStep
+        configuration.peerApiKey = peerKey
         let server = SimServer(configuration: configuration)
         let endpoint = try await server.start()
         // Unbuffered write: whoever waits for READY sees it at once, even through a pipe.

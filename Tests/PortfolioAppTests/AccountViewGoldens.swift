@@ -2,7 +2,7 @@
 /// reviewed by eye before being pinned.
 enum AccountViewGoldens {
     static let accountView80 = #"""
-         1 Domains   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Qu   8 Hi   9 Ac   0 Account
+         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 A   0 Account   T
          acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
          Defaults for new domains (d sets one):
            ns     Dynadot Parking (ads)
@@ -29,7 +29,7 @@ enum AccountViewGoldens {
         """#
 
     static let accountFolderConfirm80 = #"""
-         1 Domains   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Qu   8 Hi   9 Ac   0 Account
+         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 A   0 Account   T
          acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
          Defaults for new domains (d sets one):
            ns     Dynadot Parking (ads)

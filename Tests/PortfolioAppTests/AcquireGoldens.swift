@@ -1,7 +1,7 @@
 /// Golden screens of the Acquire pane.
 enum AcquireGoldens {
     static let acquire80 = #"""
-         1 Domains   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Qu   8 Hi   9 Acquire   0 Ac
+         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
          Acquire · 4 names · 2 available · 1 year · a add names
           Domain                                           Status      Price/yr Checked
           shiny-new.com                                    available     $10.99      1m
@@ -28,7 +28,7 @@ enum AcquireGoldens {
         """#
 
     static let acquireRegister80 = #"""
-         1 Domains   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Qu   8 Hi   9 Acquire   0 Ac
+         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
          Acquire · 4 names · 2 available · 1 year · 4 selected · a add names
           Domain                                           Status      Price/yr Checked
         ● shiny-new.com                                    available     $10.99      1m

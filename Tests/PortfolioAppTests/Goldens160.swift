@@ -1,7 +1,7 @@
 /// The 160×48 golden screens (see `Goldens`).
 extension Goldens {
     static let domains160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account   Transfers
             Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
             alpha.com         2026-11-13 12d   ns1.hostingco.net +1 auto  yes  full Clients           main site    │ expires     2026-11-13 12d                        │
             bravo.net         2026-10-29 -3d   parking              donot no   none                                │ registered  2025-09-27                            │
@@ -52,7 +52,7 @@ extension Goldens {
         """#
 
     static let selection160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account   Transfers
             Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ delta.io ────────────────────────────────────────┐
         ●   alpha.com         2026-11-13 12d   ns1.hostingco.net +1 auto  yes  full Clients           main site    │ expires     2026-12-16 45d                        │
         ●   bravo.net         2026-10-29 -3d   parking              donot no   none                                │ renew       auto                                  │
@@ -103,9 +103,9 @@ extension Goldens {
         """#
 
     static let help160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account   Transfers
             Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
-            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 71) ────────────────────────────────────────────┐   2026-11-13 12d                        │
+            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 72) ────────────────────────────────────────────┐   2026-11-13 12d                        │
             bravo.net         2026-10-29 -3d   par│ Everywhere                                                               │d  2025-09-27                            │
             charlie.com       2027-05-20 200d  for│   ?                    show the keys                                     │   auto                                  │
             delta.io          2026-12-16 45d   dns│   q                    quit (asks only while a push runs)                │   locked                                │
@@ -121,6 +121,7 @@ extension Goldens {
                                                   │   8                    History pane                                      │   Ada Lovelace <ada@example.org> #101   │
                                                   │   9                    Acquire pane                                      │   5m ago                                │
                                                   │   0                    Account pane (also :account)                      │                                         │
+                                                  │                        Transfers pane (:transfers, or Tab)               │                                         │
                                                   │   Tab                  next pane                                         │                                         │
                                                   │   S-Tab                previous pane                                     │                                         │
                                                   │   j Down               next row                                          │                                         │
@@ -146,7 +147,6 @@ extension Goldens {
                                                   │   >                    scroll in the columns that do not fit (on the ri… │                                         │
                                                   │   C                    choose the columns shown (kept in config.toml [c… │                                         │
                                                   │   N                    set name servers                                  │                                         │
-                                                  │   a                    set the renew option (auto, donot, reset)         │                                         │
                                                   └──────────────────────────────────────────────────────────────────────────┘                                         │
                                                                                                                    └───────────────────────────────────────────────────┘
          acme │ cache 5m │ no key │ $100.00                                                                                                  1/7 │ 0 selected │ queue 0
@@ -154,7 +154,7 @@ extension Goldens {
         """#
 
     static let queue160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (3)   8 History   9 Acquire   0 Account
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (3)   8 History   9 Acquire   0 Account   Transfers
         Domain                     Field        Before                                   After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list

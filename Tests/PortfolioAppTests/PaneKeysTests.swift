@@ -19,15 +19,20 @@ import TerminalUI
         #expect(table.helpSections(scope: scope).map(\.title) == ["Everywhere", scope.title])
     }
 
-    @Test func everyPaneHasANumberKeyInTabOrder() throws {
+    @Test func theFirstTenPanesHaveANumberKeyInTabOrder() throws {
         let table = try ActionTable()
         #expect(PaneRegistry.all.map(\.scope) == [.domains, .expiries, .dns, .listings, .contacts, .orders, .queue, .history, .acquire,
-                                                   .account])
+                                                   .account, .transfers])
         // 1…9, then 0 for the tenth pane.
-        for (index, pane) in PaneRegistry.all.enumerated() {
+        for (index, pane) in PaneRegistry.all.prefix(10).enumerated() {
             let key = try #require(PaneRegistry.numberKey(index))
             #expect(key == (index < 9 ? "\(index + 1)" : "0"))
             #expect(table.action(for: [.char(Character(key))], scope: pane.scope) == pane.showAction)
+        }
+        // Later panes have no number key (one key press cannot be 11): Tab or their `:` verb shows them.
+        for (index, pane) in PaneRegistry.all.enumerated().dropFirst(10) {
+            #expect(PaneRegistry.numberKey(index) == nil)
+            #expect(table.specs.first { $0.action == pane.showAction }?.keys == [])
         }
         #expect(table.scopes == [.global] + PaneRegistry.all.map(\.scope))
     }

@@ -1,7 +1,7 @@
 /// Golden screens of the Queue pane's grouped plan with DNS diffs.
 enum QueueGoldens {
     static let queueDns80 = #"""
-         1 Do   2 Ex   3 DN   4 Li   5 Co   6 Or   7 Queue (1)   8 Hi   9 Ac   0 Ac
+         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Queue (1)   8 H   9 A   0 A   T
         Domain                     Field Before             After
         Plan: 1 change in 1 API call
         ▾ DNS records → Dynadot DNS, 5 records · 1 domain · 1 call
@@ -28,7 +28,7 @@ enum QueueGoldens {
         """#
 
     static let queueDns160 = #"""
-         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (1)   8 History   9 Acquire   0 Account
+         1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue (1)   8 History   9 Acquire   0 Account   Transfers
         Domain                     Field Before                                   After
         Plan: 1 change in 1 API call
         ▾ DNS records → Dynadot DNS, 5 records · 1 domain · 1 call

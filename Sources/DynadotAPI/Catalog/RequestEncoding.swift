@@ -57,9 +57,16 @@ extension APIRequest {
             .joined(separator: "&")
     }
 
-    /// The query string with the key replaced by `REDACTED`: safe for logs,
+    /// The query string with the key and auth codes replaced by `REDACTED`: safe for logs,
     /// error messages and descriptions.
     public func redactedQueryString() -> String {
-        queryString(key: Self.redactedKey)
+        var shown = self
+        shown.parameters = parameters.map { Self.secretParameters.contains($0.name) ? QueryParameter($0.name, Self.redactedKey) : $0 }
+        return shown.queryString(key: Self.redactedKey)
     }
+
+    /// Parameters that carry transfer auth codes (`transfer`'s `auth`,
+    /// `set_transfer_auth_code`'s `auth_code`): secrets like the key, so
+    /// every shown form of a request replaces them with `REDACTED`.
+    public static let secretParameters: Set<String> = ["auth", "auth_code"]
 }

@@ -64,3 +64,60 @@ public struct TransferStatusList: Sendable, Equatable {
         })
     }
 }
+
+/// A `get_transfer_auth_code` answer. The code is a secret: whoever holds
+/// it can move the domain away. Its description never shows it.
+public struct TransferAuthCode: Sendable, Equatable, CustomStringConvertible {
+    public var code: String
+
+    public init(code: String) { self.code = code }
+
+    public init(_ response: APIResponse) throws {
+        let checked = try response.checked()
+        guard let code = checked.content.first("AuthCode", "Auth_Code", "Code")?.nonEmptyText else {
+            throw checked.missing("AuthCode")
+        }
+        self.init(code: code)
+    }
+
+    public var description: String { "TransferAuthCode(REDACTED)" }
+}
+
+/// A `transfer` answer: the order the transfer went into (`order created`).
+public struct TransferOrder: Sendable, Equatable {
+    public var orderId: String?
+
+    public init(orderId: String?) { self.orderId = orderId }
+
+    public init(_ response: APIResponse) throws {
+        let checked = try response.checked()
+        self.init(orderId: checked.content.first("OrderId", "OrderID")?.identifier)
+    }
+}
+
+/// A `get_domain_push_request` answer: the domains other accounts are
+/// pushing to this one. The reference's example writes the list as one
+/// bracketed string (`"[a.com,b.com]"`); a JSON list is accepted too.
+public struct DomainPushRequests: Sendable, Equatable {
+    public var domains: [String]
+
+    public init(domains: [String]) { self.domains = domains }
+
+    public init(_ response: APIResponse) throws {
+        let checked = try response.checked()
+        let node = checked.content.first("PushDomainName", "PushDomain", "PushDomains")
+        var names: [String] = []
+        switch node {
+        case .string(let text)?:
+            let inner = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+            names = inner.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        case .array(let items)?:
+            names = items.compactMap { $0.nonEmptyText ?? $0.first("PushDomainName", "Domain", "Name")?.nonEmptyText }
+        case .object?:
+            names = node?.first("PushDomainName", "Domain", "Name")?.nonEmptyText.map { [$0] } ?? []
+        default:
+            names = []
+        }
+        self.init(domains: names.filter { !$0.isEmpty }.map { Punycode.asciiName($0).lowercased() })
+    }
+}

@@ -132,6 +132,27 @@ enum JSONOutput {
         }
     }
 
+    /// One transfer or push as `transfer ls --json` prints it (never an auth code).
+    struct Transfer: Encodable {
+        let row: TransferRow
+        let nowMs: Int64
+
+        private enum Key: String, CodingKey {
+            case direction, name, nameUnicode = "name_unicode", orderId = "order_id", status, started, ageSeconds = "age_seconds"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(row.direction.rawValue, forKey: .direction)
+            try out.encode(row.domain, forKey: .name)
+            try out.encode(Punycode.unicodeName(row.domain), forKey: .nameUnicode)
+            try out.encode(row.orderId.isEmpty ? nil : row.orderId, forKey: .orderId)
+            try out.encode(row.status, forKey: .status)
+            try out.encode(ValueDisplay.isoDate(row.startedMs), forKey: .started)
+            try out.encode(max(0, (nowMs - row.startedMs) / 1000), forKey: .ageSeconds)
+        }
+    }
+
     /// The document as text: compact, keys sorted, control characters
     /// escaped (``DomainExport/jsonText(_:)``, the one JSON writer).
     static func text(_ value: some Encodable) throws -> String {

@@ -30,6 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
         let folder = demo.url
         let server = SimServer(configuration: SimConfiguration(domainCount: domains, seed: seed, tier: .superBulk))
         let endpoint = try await server.start()
+        // Another registrar asks for one domain, so the Transfers pane has
+        // a transfer away to approve or deny.
+        if let first = server.state.read({ $0.domains.first?.name }) { try server.requestTransferAway(first) }
         var failure: (any Error)?
         do {
             let engine = try TUIContext.engine(databasePath: folder.appendingPathComponent("demo.sqlite").path, endpoint: endpoint,
