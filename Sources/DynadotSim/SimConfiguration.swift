@@ -54,6 +54,9 @@ public struct SimConfiguration: Sendable {
     /// Seconds after it is added that a backorder is caught (the domain
     /// joins the account, charged at its TLD's registration price).
     public var backorderCatchSeconds: Int = 86_400
+    /// Auctions open when the simulator starts (every type; the first ends
+    /// an hour after the start, the others over the following week).
+    public var auctionCount: Int = 40
 
     public init(
         port: Int = 0,

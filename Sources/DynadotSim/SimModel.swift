@@ -171,6 +171,9 @@ public struct SimAccount: Sendable {
     public var backorders: [SimBackorder] = []
     /// How long after it is added a backorder is caught (milliseconds).
     public var backorderCatchMs: Int64 = 86_400_000
+    /// Open and closed auctions (`SimAuctions.swift`), in the order opened.
+    public var auctions: [SimAuction] = []
+    public var nextAuctionId = 0
     public var nextContactId = 0
     public var nextFolderId = 0
     public var nextServerId = 0

@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v4-import-query-columns", migrate: logQueryColumnChanges)
         migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
         migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
+        migrator.registerMigration("v5-auctions-open", migrate: createAuctions)
         return migrator
     }()
 

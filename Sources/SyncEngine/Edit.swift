@@ -42,6 +42,10 @@ public enum Edit: Sendable, Hashable {
     /// Backorder a domain (money: agreeing to pay if Dynadot catches it), or
     /// with `false` take it off the backorder list.
     case backorder(Bool)
+    /// Bid on an auction (money: the most this account agrees to pay if it
+    /// wins). `backorder` says it is a backorder auction, which has its own
+    /// command.
+    case bid(auctionID: String, amountCents: Int64, backorder: Bool)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -61,13 +65,14 @@ public enum Edit: Sendable, Hashable {
         case .buyItNow: return .purchase
         case .register: return .registration
         case .backorder: return .backorder
+        case .bid: return .bid
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
         switch self {
-        case .renew, .buyItNow, .register: return true
+        case .renew, .buyItNow, .register, .bid: return true
         case .backorder(let add): return add
         default: return false
         }
@@ -99,6 +104,7 @@ extension Edit {
         case .buyItNow: return "buy \(target)"
         case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
         case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
+        case .bid(let id, let amount, _): return "bid \(Cents.dollars(amount)) in auction \(id)"
         }
     }
 }
@@ -149,6 +155,8 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case registration = "register"
     /// A backorder request; the target is the domain to catch.
     case backorder
+    /// An auction bid; the target is the auctioned domain.
+    case bid = "auction_bid"
 
     /// Whether an intent of this stored field brings a domain into the
     /// account (a purchase, a registration): it is verified by finding the

@@ -56,6 +56,8 @@ extension Edit {
                             "premium": .bool(premium)])
         case .backorder(let add):
             return .object(["backorder": .bool(add)])
+        case .bid(let id, let amount, let backorder):
+            return .object(["auction": .string(id), "amount": .number(Double(amount)), "backorder": .bool(backorder)])
         }
     }
 
@@ -110,6 +112,9 @@ extension Edit {
         case .backorder:
             guard let add = value["backorder"]?.bool else { return nil }
             self = .backorder(add)
+        case .bid:
+            guard let id = value["auction"]?.text, let amount = value["amount"]?.int else { return nil }
+            self = .bid(auctionID: id, amountCents: Int64(amount), backorder: value["backorder"]?.bool ?? false)
         }
     }
 

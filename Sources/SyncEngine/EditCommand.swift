@@ -69,6 +69,9 @@ extension Edit {
                 : shape("register", [("duration", String(years))] + flag + [("currency", "usd")])
         case .backorder(let add):
             return shape(add ? "add_backorder_request" : "delete_backorder_request", [])
+        case .bid(_, let amount, let backorder):
+            return shape(backorder ? "place_backorder_auction_bid" : "place_auction_bid",
+                         [("bid_amount", Cents.format(cents: amount)), ("currency", "usd")])
         }
     }
 }

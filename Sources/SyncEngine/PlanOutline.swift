@@ -213,6 +213,7 @@ extension SyncEngine {
         case (.registration, _): return "registrations"
         case (.backorder, "add_backorder_request"): return "backorders"
         case (.backorder, _): return "backorder removals"
+        case (.bid, _): return "auction bids"
         case (.contact, _): return "contact"
         default: return field.rawValue.replacingOccurrences(of: "_", with: " ")
         }

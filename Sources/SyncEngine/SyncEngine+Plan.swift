@@ -180,6 +180,9 @@ extension SyncEngine {
                 if let price = price ?? intent.costCents { costs[intent.id] = price }
             case .register(let years, let price, _):
                 if let price = quoted[intent.domain] ?? price { costs[intent.id] = price * Int64(years) }
+            case .bid(_, let amount, _):
+                // A proxy bid: the most this account pays if it wins.
+                costs[intent.id] = amount
             case .backorder(true):
                 // What a catch costs: the TLD's registration price (fresh
                 // before a push spends).
@@ -276,6 +279,8 @@ public enum ValueDisplay {
                 + (price.map { " at " + Cents.dollars($0) + "/year" } ?? "")
         case .backorder(let add):
             return add ? "backordered" : "no backorder"
+        case .bid(let id, let amount, _):
+            return "bid \(Cents.dollars(amount)) (auction \(id))"
         }
     }
 

@@ -133,8 +133,10 @@ extension SyncEngine {
         }
         let outcome = try store.intents(ids: Array(sent))
         tally.update { $0.unsent = outcome.filter { $0.state == .pending }.count }
-        // A backorder spends nothing until it is caught.
-        try recordSpending(outcome.filter { $0.money && $0.state == .done && $0.field != IntentField.backorder.rawValue }, tally: tally)
+        // A backorder spends nothing until it is caught, a bid until it wins.
+        try recordSpending(outcome.filter {
+            $0.money && $0.state == .done && $0.field != IntentField.backorder.rawValue && $0.field != IntentField.bid.rawValue
+        }, tally: tally)
         await refreshAfterPush(sent, client: client, tally: tally)
         return tally.snapshot
     }
@@ -153,6 +155,9 @@ extension SyncEngine {
             if finished.contains(where: { $0.field == IntentField.backorder.rawValue }) {
                 tally.update { $0.calls += 1 }
                 try await pullBackorders(client: client)
+            }
+            if finished.contains(where: { $0.field == IntentField.bid.rawValue }) {
+                try await refreshBids(client: client, tally: tally)
             }
             for bought in finished where IntentField.addsDomain(bought.field) {
                 tally.update { $0.calls += 1 }
