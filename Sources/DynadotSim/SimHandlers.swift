@@ -96,6 +96,7 @@ final class SimAPI: Sendable {
         for (name, entry) in SimAcquireHandlers.entries { table[name] = entry }
         for (name, entry) in SimBackorderHandlers.entries { table[name] = entry }
         for (name, entry) in SimAuctionHandlers.entries { table[name] = entry }
+        for (name, entry) in SimCloseoutHandlers.entries { table[name] = entry }
         return table
     }()
 

@@ -174,6 +174,8 @@ public struct SimAccount: Sendable {
     /// Open and closed auctions (`SimAuctions.swift`), in the order opened.
     public var auctions: [SimAuction] = []
     public var nextAuctionId = 0
+    /// Expired domains on closeout sale, by name.
+    public var closeouts: [SimCloseout] = []
     public var nextContactId = 0
     public var nextFolderId = 0
     public var nextServerId = 0

@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("v4-acquire-availability", migrate: createAvailability)
         migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
         migrator.registerMigration("v5-auctions-open", migrate: createAuctions)
+        migrator.registerMigration("v5-auctions-closeouts", migrate: createCloseouts)
         return migrator
     }()
 

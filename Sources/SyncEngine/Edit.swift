@@ -46,6 +46,9 @@ public enum Edit: Sendable, Hashable {
     /// wins). `backorder` says it is a backorder auction, which has its own
     /// command.
     case bid(auctionID: String, amountCents: Int64, backorder: Bool)
+    /// Buy an expired closeout domain (money) at the price listed when
+    /// queued; the push reads the price again just before paying.
+    case buyCloseout(priceCents: Int64?)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -66,13 +69,14 @@ public enum Edit: Sendable, Hashable {
         case .register: return .registration
         case .backorder: return .backorder
         case .bid: return .bid
+        case .buyCloseout: return .closeout
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
         switch self {
-        case .renew, .buyItNow, .register, .bid: return true
+        case .renew, .buyItNow, .register, .bid, .buyCloseout: return true
         case .backorder(let add): return add
         default: return false
         }
@@ -105,6 +109,7 @@ extension Edit {
         case .register(let years, _, _): return "register \(years) year\(years == 1 ? "" : "s") \(target)"
         case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
         case .bid(let id, let amount, _): return "bid \(Cents.dollars(amount)) in auction \(id)"
+        case .buyCloseout: return "buy closeout \(target)"
         }
     }
 }
@@ -157,11 +162,13 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case backorder
     /// An auction bid; the target is the auctioned domain.
     case bid = "auction_bid"
+    /// An expired closeout purchase; the target is the domain to buy.
+    case closeout
 
     /// Whether an intent of this stored field brings a domain into the
-    /// account (a purchase, a registration): it is verified by finding the
+    /// account (a purchase, a registration, a closeout): it is verified by finding the
     /// domain there, and the push fetches the new domain into the cache.
     public static func addsDomain(_ field: String) -> Bool {
-        field == IntentField.purchase.rawValue || field == IntentField.registration.rawValue
+        field == IntentField.purchase.rawValue || field == IntentField.registration.rawValue || field == IntentField.closeout.rawValue
     }
 }

@@ -58,6 +58,8 @@ extension Edit {
             return .object(["backorder": .bool(add)])
         case .bid(let id, let amount, let backorder):
             return .object(["auction": .string(id), "amount": .number(Double(amount)), "backorder": .bool(backorder)])
+        case .buyCloseout(let price):
+            return .object(["closeout": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
         }
     }
 
@@ -115,6 +117,8 @@ extension Edit {
         case .bid:
             guard let id = value["auction"]?.text, let amount = value["amount"]?.int else { return nil }
             self = .bid(auctionID: id, amountCents: Int64(amount), backorder: value["backorder"]?.bool ?? false)
+        case .closeout:
+            self = .buyCloseout(priceCents: value["price"]?.int.map(Int64.init))
         }
     }
 

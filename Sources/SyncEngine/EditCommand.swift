@@ -72,6 +72,8 @@ extension Edit {
         case .bid(_, let amount, let backorder):
             return shape(backorder ? "place_backorder_auction_bid" : "place_auction_bid",
                          [("bid_amount", Cents.format(cents: amount)), ("currency", "usd")])
+        case .buyCloseout:
+            return shape("buy_expired_closeout_domain", [("currency", "usd")])
         }
     }
 }

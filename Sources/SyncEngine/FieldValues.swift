@@ -25,7 +25,7 @@ enum FieldValues {
                                  billing: row.billingID).encodedValue
         case .renew:
             return JSONValue.object(["expires_ms": row.expiresMs.map { .number(Double($0)) } ?? .null]).serialized()
-        case .contact, .purchase, .registration, .backorder, .bid:
+        case .contact, .purchase, .registration, .backorder, .bid, .closeout:
             // Not a property of a domain row: contact edits, purchases,
             // registrations, backorders and bids take their base from the
             // contact list, the marketplace, `search`, the backorder list
@@ -47,7 +47,7 @@ enum FieldValues {
         case .sale: return ["for_sale", "sale_type", "sale_price_cents", "sale_min_offer_cents"]
         case .contacts: return ["registrant_id", "admin_id", "technical_id", "billing_id"]
         case .renew: return ["expires_ms"]
-        case .contact, .purchase, .registration, .backorder, .bid: return []
+        case .contact, .purchase, .registration, .backorder, .bid, .closeout: return []
         }
     }
 

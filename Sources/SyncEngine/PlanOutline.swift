@@ -214,6 +214,7 @@ extension SyncEngine {
         case (.backorder, "add_backorder_request"): return "backorders"
         case (.backorder, _): return "backorder removals"
         case (.bid, _): return "auction bids"
+        case (.closeout, _): return "closeout purchases"
         case (.contact, _): return "contact"
         default: return field.rawValue.replacingOccurrences(of: "_", with: " ")
         }

@@ -163,6 +163,7 @@ extension SyncEngine {
                 tally.update { $0.calls += 1 }
                 let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))
                 _ = try store.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)], syncedAtMs: store.nowMs)
+                if bought.field == IntentField.closeout.rawValue { try store.removeCloseouts([bought.domain]) }
                 if bought.field == IntentField.registration.rawValue {
                     try store.saveAvailability([AvailabilityRow(name: bought.domain, status: .yours, checkedAtMs: store.nowMs)])
                 }

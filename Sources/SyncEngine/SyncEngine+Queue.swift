@@ -54,7 +54,7 @@ extension SyncEngine {
     static func queuesInSQL(_ field: IntentField) -> Bool {
         switch field {
         case .renewOption, .privacy, .lock, .folder, .note, .sale, .contacts: return true
-        case .nameServerSetting, .renew, .contact, .purchase, .registration, .backorder, .bid: return false
+        case .nameServerSetting, .renew, .contact, .purchase, .registration, .backorder, .bid, .closeout: return false
         }
     }
 

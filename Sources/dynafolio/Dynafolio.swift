@@ -24,7 +24,7 @@ struct Dynafolio: AsyncParsableCommand {
             DnsCommand.self, PlanCommand.self, PushCommand.self, QueueCommand.self, ExpiringCommand.self,
             SimCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ViewsCommand.self,
             SearchCommand.self, RegisterCommand.self, BackorderCommand.self,
-            AuctionCommand.self,
+            AuctionCommand.self, CloseoutCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -89,4 +89,26 @@ import Testing
         #expect(detail.auction.endMs == 1_430_244_969_779)
         #expect(detail.auction.status == "In Progress")
     }
+
+    @Test func closeoutsWrappedInCamelCaseOrFlatAndCapitalised() throws {
+        let wrapped = """
+        {"GetExpiredCloseoutDomainsResponse": {"ResponseCode": 0, "Status": "success", "Size": 1, "CloseoutDomains": [
+         {"closeoutItem": {"domainName": "e.com", "domainNameUtf": "e.com", "currentPrice": "9.91", "isIdn": false,
+          "endTimeStamp": 0, "renewalPrice": "9.99", "currency": "usd"}}]}}
+        """
+        let item = try #require(try CloseoutList(try decodeFixture("get_expired_closeout_domains", wrapped)).domains.first)
+        #expect(item.domain == "e.com")
+        #expect(item.price?.cents == 991)
+        #expect(item.price?.currency == "USD")
+        #expect(item.renewalPrice?.cents == 999)
+        #expect(item.endMs == nil, "0 means unknown")
+        let flat = """
+        {"GetExpiredCloseoutDomainsResponse": {"ResponseCode": "0", "Status": "success", "CloseoutDomains": [
+         {"DomainName": "F.com", "CurrentPrice": "$12.00", "EndTimeStamp": "1430244969779"}]}}
+        """
+        let other = try #require(try CloseoutList(try decodeFixture("get_expired_closeout_domains", flat)).domains.first)
+        #expect(other.domain == "f.com")
+        #expect(other.price?.cents == 1_200)
+        #expect(other.endMs == 1_430_244_969_779)
+    }
 }

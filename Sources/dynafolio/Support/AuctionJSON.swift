@@ -95,3 +95,26 @@ extension JSONOutput {
         }
     }
 }
+
+extension JSONOutput {
+    /// One closeout as `closeout ls --json` prints it.
+    struct CloseoutItem: Encodable {
+        let row: CloseoutRow
+        let nowMs: Int64
+
+        private enum Key: String, CodingKey {
+            case name, nameUnicode = "name_unicode", price, renewal, currency, endsMs = "ends_ms", ageSeconds = "age_seconds"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(row.domain, forKey: .name)
+            try out.encode(Punycode.unicodeName(row.domain), forKey: .nameUnicode)
+            try out.encode(row.priceCents.map { Cents.format(cents: $0) }, forKey: .price)
+            try out.encode(row.renewalCents.map { Cents.format(cents: $0) }, forKey: .renewal)
+            try out.encode("USD", forKey: .currency)
+            try out.encode(row.endMs, forKey: .endsMs)
+            try out.encode(max(0, (nowMs - row.syncedAtMs) / 1000), forKey: .ageSeconds)
+        }
+    }
+}
