@@ -6,7 +6,8 @@ public struct APIResponse: Sendable {
     /// The command that was sent.
     public var command: String
     /// The top-level key, e.g. `SetNsResponse`, or `Response` for the generic
-    /// error envelope.
+    /// error envelope; empty for a body sent without one (the newer auction
+    /// commands).
     public var envelope: String
     /// `ResponseCode` or `SuccessCode` as an integer, when present.
     public var code: Int?

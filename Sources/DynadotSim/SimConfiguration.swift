@@ -60,6 +60,11 @@ public struct SimConfiguration: Sendable {
     /// A second account on the same simulator, reached with this key (pushes
     /// between accounts); nil serves one account.
     public var peerApiKey: String?
+    /// Auctions open when the simulator starts (every type; the first ends
+    /// an hour after the start, the others over the following week).
+    public var auctionCount: Int = 40
+    /// Expired domains on closeout sale when the simulator starts.
+    public var closeoutCount: Int = 150
 
     public init(
         port: Int = 0,

@@ -54,12 +54,23 @@ struct SimRequest {
     }
 }
 
+extension SimRequest {
+    /// A success answer without an envelope, as the newer auction commands
+    /// send it: `{"status": "success", …content…}`.
+    func bare(_ content: [String: JSONValue], applied: Bool = false) -> SimAnswer {
+        var fields = content
+        fields["status"] = .string("success")
+        return SimAnswer(body: Array(JSONValue.object(fields).serialized().utf8), outcome: "success", applied: applied)
+    }
+}
+
 /// How many domains one request may name.
 enum SimDomainLimit: Sendable {
     case one, upTo100
 }
 
-/// Every command the simulator knows: its response envelope, domain limit and handler.
+/// Every command the simulator knows: its response envelope (empty for
+/// the commands that answer without one), domain limit and handler.
 struct SimCommandEntry: Sendable {
     var responseName: String
     var domainLimit: SimDomainLimit?
@@ -89,6 +100,8 @@ final class SimAPI: Sendable {
         for (name, entry) in SimBackorderHandlers.entries { table[name] = entry }
         for (name, entry) in SimFolderHandlers.entries { table[name] = entry }
         for (name, entry) in SimTransferHandlers.entries { table[name] = entry }
+        for (name, entry) in SimAuctionHandlers.entries { table[name] = entry }
+        for (name, entry) in SimCloseoutHandlers.entries { table[name] = entry }
         return table
     }()
 
@@ -125,10 +138,12 @@ final class SimAPI: Sendable {
     /// The `system_busy` answer (code 5), as the provider sends when its queue is full.
     static func busy(command: String) -> SimAnswer {
         let name = commands[command]?.responseName ?? "Response"
-        let body = JSONValue.object([name: .object([
-            "ResponseCode": .number(5), "Status": .string("system_busy"),
-            "Error": .string("system busy, please try again later"),
-        ])])
+        let body: JSONValue = name.isEmpty
+            ? .object(["status": .string("system_busy"), "error": .string("system busy, please try again later")])
+            : .object([name: .object([
+                "ResponseCode": .number(5), "Status": .string("system_busy"),
+                "Error": .string("system busy, please try again later"),
+            ])])
         return SimAnswer(body: Array(body.serialized().utf8), outcome: "system_busy")
     }
 
@@ -159,9 +174,12 @@ final class SimAPI: Sendable {
             }
             return try state.mutate { try entry.handler(&$0, request) }
         } catch let refusal as SimRefusal {
-            let body = JSONValue.object([entry.responseName: .object([
-                "ResponseCode": refusal.code, "Status": .string(refusal.status), "Error": .string(refusal.message),
-            ])])
+            // The newer auction commands answer without an envelope, in lower case.
+            let body: JSONValue = entry.responseName.isEmpty
+                ? .object(["status": .string(refusal.status), "error": .string(refusal.message)])
+                : .object([entry.responseName: .object([
+                    "ResponseCode": refusal.code, "Status": .string(refusal.status), "Error": .string(refusal.message),
+                ])])
             return SimAnswer(body: Array(body.serialized().utf8), outcome: "\(refusal.status): \(refusal.message)")
         } catch {
             return Self.outage()

@@ -186,6 +186,11 @@ public struct SimAccount: Sendable {
     public var defaultNameServers: SimNameServerSetting = .parking(withAds: true)
     public var defaultWhois: [Int] = [0, 0, 0, 0]
     public var defaultRenewOption: SimRenewOption = .none
+    /// Open and closed auctions (`SimAuctions.swift`), in the order opened.
+    public var auctions: [SimAuction] = []
+    public var nextAuctionId = 0
+    /// Expired domains on closeout sale, by name.
+    public var closeouts: [SimCloseout] = []
     public var nextContactId = 0
     public var nextFolderId = 0
     public var nextServerId = 0

@@ -26,6 +26,10 @@ public final class SimServer: Sendable {
         var account = generator.makeAccount()
         account.backorderCatchMs = Int64(configuration.backorderCatchSeconds) * 1000
         account.transfers.stepMs = Int64(configuration.transferStepSeconds) * 1000
+        // Auction end times are moments on the simulator's (wall) clock.
+        let startMs = Int64(Date().timeIntervalSince1970 * 1000)
+        account.openAuctions(count: configuration.auctionCount, seed: configuration.seed, nowMs: startMs)
+        account.openCloseouts(count: configuration.closeoutCount, seed: configuration.seed, nowMs: startMs)
         state = SimState(account: account)
         core = SimCore(configuration: configuration, state: state)
     }

@@ -24,6 +24,8 @@ enum Migrations {
         migrator.registerMigration("v4-acquire-backorders", migrate: createBackorders)
         migrator.registerMigration("v5-history-counts", migrate: countIntentsByOperationFromTheIndex)
         migrator.registerMigration("v5-transfers-tables", migrate: createTransfers)
+        migrator.registerMigration("v5-auctions-open", migrate: createAuctions)
+        migrator.registerMigration("v5-auctions-closeouts", migrate: createCloseouts)
         return migrator
     }()
 

@@ -49,6 +49,13 @@ public enum Edit: Sendable, Hashable {
     /// The auth code is a secret and never part of the edit: it waits in
     /// the cache's auth-code table until the push sends it, then is erased.
     case transfer(priceCents: Int64?)
+    /// Bid on an auction (money: the most this account agrees to pay if it
+    /// wins). `backorder` says it is a backorder auction, which has its own
+    /// command.
+    case bid(auctionID: String, amountCents: Int64, backorder: Bool)
+    /// Buy an expired closeout domain (money) at the price listed when
+    /// queued; the push reads the price again just before paying.
+    case buyCloseout(priceCents: Int64?)
 
     /// The (domain, field) slot the edit fills. Name servers, parking,
     /// forwarding, stealth and DNS all set one thing, the domain's
@@ -70,13 +77,15 @@ public enum Edit: Sendable, Hashable {
         case .backorder: return .backorder
         case .folderSetting: return .folderSetting
         case .transfer: return .transfer
+        case .bid: return .bid
+        case .buyCloseout: return .closeout
         }
     }
 
     /// Whether applying it spends money.
     public var spendsMoney: Bool {
         switch self {
-        case .renew, .buyItNow, .register, .transfer: return true
+        case .renew, .buyItNow, .register, .transfer, .bid, .buyCloseout: return true
         case .backorder(let add): return add
         default: return false
         }
@@ -110,6 +119,8 @@ extension Edit {
         case .backorder(let add): return (add ? "backorder " : "remove the backorder ") + target
         case .folderSetting(let change): return "folder \(change.folderName): \(change.setting.text)"
         case .transfer: return "transfer in \(target)"
+        case .bid(let id, let amount, _): return "bid \(Cents.dollars(amount)) in auction \(id)"
+        case .buyCloseout: return "buy closeout \(target)"
         }
     }
 }
@@ -164,11 +175,15 @@ public enum IntentField: String, Sendable, Hashable, CaseIterable {
     case folderSetting = "folder_setting"
     /// A transfer in; the target is the domain to bring over.
     case transfer
+    /// An auction bid; the target is the auctioned domain.
+    case bid = "auction_bid"
+    /// An expired closeout purchase; the target is the domain to buy.
+    case closeout
 
     /// Whether an intent of this stored field brings a domain into the
-    /// account (a purchase, a registration): it is verified by finding the
+    /// account (a purchase, a registration, a closeout): it is verified by finding the
     /// domain there, and the push fetches the new domain into the cache.
     public static func addsDomain(_ field: String) -> Bool {
-        field == IntentField.purchase.rawValue || field == IntentField.registration.rawValue
+        field == IntentField.purchase.rawValue || field == IntentField.registration.rawValue || field == IntentField.closeout.rawValue
     }
 }

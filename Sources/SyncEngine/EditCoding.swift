@@ -60,6 +60,10 @@ extension Edit {
             return change.jsonValue
         case .transfer(let price):
             return .object(["transfer": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
+        case .bid(let id, let amount, let backorder):
+            return .object(["auction": .string(id), "amount": .number(Double(amount)), "backorder": .bool(backorder)])
+        case .buyCloseout(let price):
+            return .object(["closeout": .bool(true), "price": price.map { .number(Double($0)) } ?? .null])
         }
     }
 
@@ -119,6 +123,11 @@ extension Edit {
             self = .folderSetting(change)
         case .transfer:
             self = .transfer(priceCents: value["price"]?.int.map(Int64.init))
+        case .bid:
+            guard let id = value["auction"]?.text, let amount = value["amount"]?.int else { return nil }
+            self = .bid(auctionID: id, amountCents: Int64(amount), backorder: value["backorder"]?.bool ?? false)
+        case .closeout:
+            self = .buyCloseout(priceCents: value["price"]?.int.map(Int64.init))
         }
     }
 

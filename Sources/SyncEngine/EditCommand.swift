@@ -75,6 +75,11 @@ extension Edit {
             // `auth` is added by the push just before sending (PushRun), from
             // the auth-code table: it never enters the plan or the outbox.
             return shape("transfer", [("currency", "usd")])
+        case .bid(_, let amount, let backorder):
+            return shape(backorder ? "place_backorder_auction_bid" : "place_auction_bid",
+                         [("bid_amount", Cents.format(cents: amount)), ("currency", "usd")])
+        case .buyCloseout:
+            return shape("buy_expired_closeout_domain", [("currency", "usd")])
         }
     }
 }

@@ -25,10 +25,11 @@ enum FieldValues {
                                  billing: row.billingID).encodedValue
         case .renew:
             return JSONValue.object(["expires_ms": row.expiresMs.map { .number(Double($0)) } ?? .null]).serialized()
-        case .contact, .purchase, .registration, .backorder, .folderSetting, .transfer:
+        case .contact, .purchase, .registration, .backorder, .folderSetting, .transfer, .bid, .closeout:
             // Not a property of a domain row: contact edits, purchases,
-            // registrations and backorders take their base from the contact
-            // list, the marketplace, `search` and the backorder list.
+            // registrations, backorders and bids take their base from the
+            // contact list, the marketplace, `search`, the backorder list
+            // and the auction's details.
             return JSONValue.null.serialized()
         }
     }
@@ -46,7 +47,7 @@ enum FieldValues {
         case .sale: return ["for_sale", "sale_type", "sale_price_cents", "sale_min_offer_cents"]
         case .contacts: return ["registrant_id", "admin_id", "technical_id", "billing_id"]
         case .renew: return ["expires_ms"]
-        case .contact, .purchase, .registration, .backorder, .folderSetting, .transfer: return []
+        case .contact, .purchase, .registration, .backorder, .folderSetting, .transfer, .bid, .closeout: return []
         }
     }
 

@@ -215,6 +215,8 @@ extension SyncEngine {
         case (.transfer, _): return "transfers in"
         case (.backorder, "add_backorder_request"): return "backorders"
         case (.backorder, _): return "backorder removals"
+        case (.bid, _): return "auction bids"
+        case (.closeout, _): return "closeout purchases"
         case (.contact, _): return "contact"
         case (.folderSetting, _): return "folder setting"
         default: return field.rawValue.replacingOccurrences(of: "_", with: " ")

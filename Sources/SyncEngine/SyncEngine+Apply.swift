@@ -80,7 +80,7 @@ extension SyncEngine {
             } else if let old = row.expiresMs {
                 row.expiresMs = Self.addYears(years, to: old)
             }
-        case .editContact, .buyItNow, .register, .backorder, .folderSetting, .transfer:
+        case .editContact, .buyItNow, .register, .backorder, .folderSetting, .transfer, .bid, .buyCloseout:
             // None changes an existing domain row; the push refreshes the
             // contact list or fetches the bought or registered domain afterwards.
             break

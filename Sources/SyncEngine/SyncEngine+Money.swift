@@ -68,6 +68,8 @@ extension SyncEngine {
         if !candidates.isEmpty {
             let balance = try await refreshPricesAndBalance(client: client, tally: tally)
             gone = try await recheckRegistrations(candidates, client: client, tally: tally)
+            gone.formUnion(try await recheckBids(candidates, client: client, tally: tally))
+            gone.formUnion(try await recheckCloseouts(candidates, client: client, tally: tally))
             candidates = candidates.filter { !gone.contains($0.id) }
             let costs = try moneyCosts(candidates)
             hold(candidates.filter { costs[$0.id] == nil }, .unpriced, costs: costs)

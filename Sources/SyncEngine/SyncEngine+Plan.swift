@@ -165,6 +165,9 @@ extension SyncEngine {
         let quoted = Dictionary(try store.availability(of: money.filter { $0.field == IntentField.registration.rawValue }.map(\.domain))
                                     .filter(\.registrable).compactMap { row in row.priceCents.map { (row.name, $0) } },
                                 uniquingKeysWith: { a, _ in a })
+        let closing = money.filter { $0.field == IntentField.closeout.rawValue }.map(\.domain)
+        let closeouts = Dictionary(try (closing.isEmpty ? [] : store.closeouts(named: closing).rows).compactMap { row in row.priceCents.map { (row.domain, $0) } },
+                                   uniquingKeysWith: { a, _ in a })
         let tlds = Dictionary(try store.domains(named: Array(Set(renewing.map(\.domain)))).map { ($0.name, $0.tld) },
                               uniquingKeysWith: { a, _ in a })
         var prices: [String: Int64?] = [:]
@@ -185,6 +188,12 @@ extension SyncEngine {
                 // else the price it was queued at.
                 let tld = intent.domain.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
                 if let price = try store.tldPrice(tld)?.transferCents ?? queued { costs[intent.id] = price }
+            case .buyCloseout(let price):
+                // The closeout price last read (again just before paying).
+                if let now = closeouts[intent.domain] ?? price { costs[intent.id] = now }
+            case .bid(_, let amount, _):
+                // A proxy bid: the most this account pays if it wins.
+                costs[intent.id] = amount
             case .backorder(true):
                 // What a catch costs: the TLD's registration price (fresh
                 // before a push spends).
@@ -294,6 +303,10 @@ public enum ValueDisplay {
             return change.planText
         case .transfer(let price):
             return "transfer in" + (price.map { " at " + Cents.dollars($0) } ?? "")
+        case .bid(let id, let amount, _):
+            return "bid \(Cents.dollars(amount)) (auction \(id))"
+        case .buyCloseout(let price):
+            return "buy closeout" + (price.map { " for " + Cents.dollars($0) } ?? "")
         }
     }
 

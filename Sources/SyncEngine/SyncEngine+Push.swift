@@ -135,8 +135,10 @@ extension SyncEngine {
         }
         let outcome = try store.intents(ids: Array(sent))
         tally.update { $0.unsent = outcome.filter { $0.state == .pending }.count }
-        // A backorder spends nothing until it is caught.
-        try recordSpending(outcome.filter { $0.money && $0.state == .done && $0.field != IntentField.backorder.rawValue }, tally: tally)
+        // A backorder spends nothing until it is caught, a bid until it wins.
+        try recordSpending(outcome.filter {
+            $0.money && $0.state == .done && $0.field != IntentField.backorder.rawValue && $0.field != IntentField.bid.rawValue
+        }, tally: tally)
         await refreshAfterPush(sent, client: client, tally: tally)
         return tally.snapshot
     }
@@ -164,10 +166,14 @@ extension SyncEngine {
                 tally.update { $0.calls += 1 }
                 try await pullBackorders(client: client)
             }
+            if finished.contains(where: { $0.field == IntentField.bid.rawValue }) {
+                try await refreshBids(client: client, tally: tally)
+            }
             for bought in finished where IntentField.addsDomain(bought.field) {
                 tally.update { $0.calls += 1 }
                 let record = try DomainRecord(try await client.send(APIRequest("domain_info", ["domain": bought.domain])))
                 _ = try store.upsertDomains([RecordMapping.row(record, syncedAtMs: store.nowMs)], syncedAtMs: store.nowMs)
+                if bought.field == IntentField.closeout.rawValue { try store.removeCloseouts([bought.domain]) }
                 if bought.field == IntentField.registration.rawValue {
                     try store.saveAvailability([AvailabilityRow(name: bought.domain, status: .yours, checkedAtMs: store.nowMs)])
                 }

@@ -54,7 +54,7 @@ extension SyncEngine {
     static func queuesInSQL(_ field: IntentField) -> Bool {
         switch field {
         case .renewOption, .privacy, .lock, .folder, .note, .sale, .contacts: return true
-        case .nameServerSetting, .renew, .contact, .purchase, .registration, .backorder, .folderSetting, .transfer: return false
+        case .nameServerSetting, .renew, .contact, .purchase, .registration, .backorder, .folderSetting, .transfer, .bid, .closeout: return false
         }
     }
 

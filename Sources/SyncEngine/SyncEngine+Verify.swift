@@ -38,10 +38,14 @@ extension SyncEngine {
         // One backorder listing settles every backorder intent.
         let backorders = open.filter { $0.field == IntentField.backorder.rawValue }
         if !backorders.isEmpty { units.append((key: "backorders", intents: backorders)) }
+        // One list of the account's bids settles every bid.
+        let bids = open.filter { $0.field == IntentField.bid.rawValue }
+        if !bids.isEmpty { units.append((key: "bids", intents: bids)) }
         let domainIntents = open.filter {
             $0.field != IntentField.contact.rawValue && !IntentField.addsDomain($0.field) && $0.field != IntentField.backorder.rawValue
                 && $0.field != IntentField.folderSetting.rawValue
                 && $0.field != IntentField.transfer.rawValue
+                && $0.field != IntentField.bid.rawValue
         }
         for (domain, group) in Dictionary(grouping: domainIntents, by: \.domain).sorted(by: { $0.key < $1.key }) {
             units.append((key: domain, intents: group))
@@ -99,6 +103,9 @@ extension SyncEngine {
                 return []
             }
             return try requeueMoney(first, tally: tally, afterInterruption: afterInterruption) ? [first.id] : []
+        }
+        if first.field == IntentField.bid.rawValue {
+            return try await verifyBids(intents, client: client, tally: tally, afterInterruption: afterInterruption)
         }
         if IntentField.addsDomain(first.field) {
             return try await verifyPurchase(first, client: client, tally: tally, afterInterruption: afterInterruption)
@@ -160,7 +167,7 @@ extension SyncEngine {
     /// A money intent that did not apply: back to the queue. After an
     /// interruption it needs a fresh confirmation; within a live push its
     /// approval stands and the next round sends it again.
-    private func requeueMoney(_ intent: OutboxIntent, tally: PushTally, afterInterruption: Bool) throws -> Bool {
+    func requeueMoney(_ intent: OutboxIntent, tally: PushTally, afterInterruption: Bool) throws -> Bool {
         try store.requeueInflight(ids: [intent.id], clearApproval: afterInterruption,
                                   reason: afterInterruption ? "not applied before an interrupted push ended; confirm it again" : "")
         tally.update { $0.requeued += 1 }

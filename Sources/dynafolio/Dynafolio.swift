@@ -26,6 +26,7 @@ struct Dynafolio: AsyncParsableCommand {
             SearchCommand.self, RegisterCommand.self, BackorderCommand.self,
             FolderCommand.self, DefaultsCommand.self,
             TransferCommand.self,
+            AuctionCommand.self, CloseoutCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -5,7 +5,8 @@ extension APIResponse {
     ///
     /// The envelope is the top-level key ending in `Response` (the generic
     /// `Response` and misspelt names such as `GetListingsItemResponse`
-    /// included). XML-style `…Header` / `…Content` objects inside it are
+    /// included); a body with no envelope but a `status` (the newer auction
+    /// commands) is its own content, with an empty envelope name. XML-style `…Header` / `…Content` objects inside it are
     /// merged into one object, as the JSON form normally sends them. The code
     /// comes from `ResponseCode` or `SuccessCode` (number or string), the
     /// status is lower-cased, and `Error` becomes `errorText`.
@@ -24,6 +25,11 @@ extension APIResponse {
             throw malformed(command, "top level is not an object", body)
         }
         let candidates = top.filter { $0.key.lowercased().hasSuffix("response") }
+        if candidates.isEmpty, top.keys.contains(where: { $0.lowercased() == "status" }) {
+            // The newer auction commands answer without an envelope:
+            // `{"status": "success", "auction_list": […]}`.
+            return response(command: command, envelope: "", content: .object(top))
+        }
         guard candidates.count == 1, let (envelope, inner) = candidates.first else {
             let why = candidates.isEmpty ? "no …Response envelope" : "several …Response envelopes"
             throw malformed(command, why, body)
@@ -31,8 +37,10 @@ extension APIResponse {
         guard case .object(let fields) = inner else {
             throw malformed(command, "envelope \(envelope) is not an object", body)
         }
-        let merged = mergeHeaderAndContent(fields)
-        let content = JSONValue.object(merged)
+        return response(command: command, envelope: envelope, content: .object(mergeHeaderAndContent(fields)))
+    }
+
+    private static func response(command: String, envelope: String, content: JSONValue) -> APIResponse {
         let code = (content["ResponseCode"] ?? content["SuccessCode"])?.int
         let status = content["Status"]?.nonEmptyText?.lowercased()
         let errorText = content["Error"]?.nonEmptyText

@@ -68,7 +68,7 @@ struct PushCommand: AsyncParsableCommand {
             throw error
         }
         printer.finish()
-        try report(summary)
+        try Self.report(summary)
     }
 
     /// `bücher.de set_ns: could not find domain` — the name as the locale
@@ -79,7 +79,7 @@ struct PushCommand: AsyncParsableCommand {
     }
 
     /// Prints the outcome and exits with the code scripts rely on.
-    private func report(_ summary: PushSummary) throws {
+    static func report(_ summary: PushSummary) throws {
         var parts = ["pushed: \(summary.done) applied", "\(summary.failed) failed", "\(summary.conflicts) conflicts",
                      "\(summary.calls) calls"]
         if summary.verified > 0 { parts.append("\(summary.verified) verified after an interrupted push") }

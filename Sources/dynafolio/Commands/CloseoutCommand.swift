@@ -1,0 +1,126 @@
+import ArgumentParser
+import DynadotAPI
+import Foundation
+import PortfolioStore
+import SyncEngine
+
+/// `dynafolio closeout ls|buy`.
+struct CloseoutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "closeout",
+        abstract: "List expired domains on closeout sale, and buy them (money).",
+        subcommands: [CloseoutListCommand.self, CloseoutBuyCommand.self]
+    )
+}
+
+/// `dynafolio closeout ls [QUERY…] [--max-price AMOUNT] [--cached] [--json]`.
+struct CloseoutListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List expired closeout domains with their price (fetched page by page and cached, or --cached).",
+        discussion: """
+        Fetches every page of get_expired_closeout_domains (100 names a page) into the cache. Words \
+        filter by domain name (every word must appear); --max-price keeps names at or below a price.
+        """
+    )
+
+    @Argument(help: "Words the domain name must contain.") var query: [String] = []
+    @Option(name: .customLong("max-price"), help: "Only names at or below this price, in USD.") var maxPrice: String?
+    @Flag(help: "Print the cached list (with its age) without asking Dynadot.") var cached = false
+    @Flag(help: "Print a JSON array instead of a table.") var json = false
+
+    func run() async throws {
+        var ceiling: Int64?
+        if let maxPrice {
+            do { ceiling = try Cents.parse(maxPrice, what: "--max-price") } catch { throw CLIFailure.usage(error.description) }
+        }
+        let context = try AppContext.open()
+        var rows: [CloseoutRow]
+        if cached {
+            rows = try context.store.closeouts().rows
+        } else {
+            if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+            try context.requireAccount()
+            let printer = ProgressPrinter(quiet: json)
+            do {
+                rows = try await context.engine.pullCloseouts { read in printer.update(step: "closeouts", done: read, total: nil) }
+            } catch {
+                printer.finish()
+                throw error
+            }
+            printer.finish()
+        }
+        let words = query.map { Punycode.asciiName($0.lowercased()) }
+        rows = rows.filter { row in
+            words.allSatisfy { row.domain.contains($0) } && (ceiling.map { (row.priceCents ?? .max) <= $0 } ?? true)
+        }
+        let now = context.store.nowMs
+        if json {
+            try JSONOutput.emit(rows.map { JSONOutput.CloseoutItem(row: $0, nowMs: now) })
+            return
+        }
+        if rows.isEmpty {
+            print(cached ? "no cached closeouts match; run `dynafolio closeout ls` to fetch them" : "no closeouts match")
+            return
+        }
+        let width = max(6, rows.map { NameText.shown($0.domain).count }.max() ?? 6)
+        print(SearchCommand.padded("DOMAIN", width) + "  PRICE       RENEWAL     ENDS")
+        for row in rows {
+            print(SearchCommand.padded(NameText.shown(row.domain), width) + "  " + SearchCommand.padded(row.priceCents.map(Cents.dollars) ?? "-", 10)
+                  + "  " + SearchCommand.padded(row.renewalCents.map(Cents.dollars) ?? "-", 10) + "  " + (row.endMs.map(ValueDisplay.isoDate) ?? "-"))
+        }
+        if let oldest = rows.map(\.syncedAtMs).min() {
+            print("\(rows.count) closeout\(rows.count == 1 ? "" : "s") · fetched \(ValueDisplay.age(sinceMs: oldest, nowMs: now)) ago")
+        }
+    }
+}
+
+/// `dynafolio closeout buy NAME… [--file FILE] [--max-cost AMOUNT]`.
+struct CloseoutBuyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "buy",
+        abstract: "Queue buying expired closeout domains (money) and show their cost.",
+        discussion: """
+        Each name's price is read fresh; a name not on closeout sale refuses the whole command, with \
+        nothing queued. --max-cost records the total you accept; `push --yes` then buys them if their \
+        price, read again just before paying, stays within it and within the balance. Without \
+        --max-cost this refuses unless run on a terminal, where `push` shows the total against the \
+        balance and asks. One buy_expired_closeout_domain call per name; a lost answer is verified with \
+        domain_info, never resent blindly.
+        """
+    )
+
+    @Argument(help: "Closeout domain names to buy.") var names: [String] = []
+    @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
+    @Option(name: .customLong("max-cost"), parsing: .unconditional,
+            help: "The most you accept to pay for these names, in USD.") var maxCost: String?
+
+    func run() async throws {
+        var limit: Int64?
+        if let maxCost {
+            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
+        } else if !isInteractive {
+            throw CLIFailure.usage("buying spends money; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
+        }
+        let wanted = try SearchCommand.names(arguments: names, file: file)
+        let context = try AppContext.open()
+        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+        try context.requireAccount()
+        let queued: (summary: QueueSummary, intentIDs: [Int64], prices: [String: Int64])
+        do {
+            queued = try await context.engine.queueCloseoutPurchases(wanted, origin: .cli, maxCostCents: limit)
+        } catch let error as SyncError {
+            if case .invalidEdit = error { throw CLIFailure.usage(error.description) }
+            throw error
+        }
+        for name in wanted { print("  \(NameText.shown(name))  \(Cents.dollars(queued.prices[name] ?? 0))") }
+        QueueReport.print(queued.summary, what: "closeout purchase")
+        var line = "total cost: \(Cents.dollars(queued.summary.costCents ?? 0))"
+        if let balance = try context.store.account()?.balanceCents {
+            line += " · balance \(Cents.dollars(balance))"
+            if (queued.summary.costCents ?? 0) > balance { line += " — not enough: the push will hold them until funds are added" }
+        }
+        if let limit { line += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
+        print(line)
+    }
+}
