@@ -24,6 +24,7 @@ struct Dynafolio: AsyncParsableCommand {
             DnsCommand.self, PlanCommand.self, PushCommand.self, QueueCommand.self, ExpiringCommand.self,
             SimCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ViewsCommand.self,
             SearchCommand.self, RegisterCommand.self, BackorderCommand.self,
+            AccountsCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )
@@ -33,7 +34,9 @@ struct Dynafolio: AsyncParsableCommand {
     /// not argument-parser's 64).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            try AccountNames.takeOption(from: &arguments)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

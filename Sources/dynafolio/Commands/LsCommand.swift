@@ -23,6 +23,8 @@ struct LsCommand: AsyncParsableCommand {
     /// Taken unconditionally, so the documented `--sort -expires` works.
     @Option(parsing: .unconditional, help: "Sort by name (the default), expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
     var sort: String?
+    @Flag(name: .customLong("all-accounts"), help: "Every configured account's cache: JSON gains \"account\", the table and CSV an account column.")
+    var allAccounts = false
 
     func validate() throws {
         if json && csv { throw ValidationError("give at most one of --json and --csv") }
@@ -37,8 +39,7 @@ struct LsCommand: AsyncParsableCommand {
 
     func run() async throws {
         // An unknown view is refused before the cache is opened.
-        let savedView = try view.map { try ViewsCommand.view(named: $0, in: AppConfiguration.load()) }
-        let context = try AppContext.open()
+        let savedView = try view.map { try ViewsCommand.view(named: $0, in: AppConfiguration.load(requireChoice: !allAccounts)) }
         var text = query.joined(separator: " ")
         var sortText = sort ?? "name"
         if let saved = savedView {
@@ -50,34 +51,42 @@ struct LsCommand: AsyncParsableCommand {
         }
         let parsedQuery = try DomainSelection.parseQuery(text)
         let order = try DomainSort(parsing: sortText)
-        let rows = try context.store.rows(matching: parsedQuery, sort: order)
-        let pending = try context.store.pendingFields(for: rows.map(\.name))
-        if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
-            printError("the cache is empty; run `dynafolio sync` first")
+        let listed: [(account: String, row: DomainRow, pending: [PendingField])]
+        if allAccounts {
+            listed = try AllAccounts.rows(matching: parsedQuery, sort: order, in: AllAccounts.openCaches())
+        } else {
+            let context = try AppContext.open()
+            let rows = try context.store.rows(matching: parsedQuery, sort: order)
+            let pending = try context.store.pendingFields(for: rows.map(\.name))
+            if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
+                printError("the cache is empty; run `dynafolio sync` first")
+            }
+            listed = rows.map { (context.configuration.accountName, $0, pending[$0.name] ?? []) }
         }
+        let accountWidth = allAccounts ? listed.map(\.account.count).max() ?? 0 : 0
         if json {
-            try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
+            try JSONOutput.emit(listed.map { JSONOutput.Domain(row: $0.row, pending: $0.pending, account: allAccounts ? $0.account : nil) })
         } else if csv {
             let columns = try Self.csvColumns(fields)
             let now = UTCDate.nowMs()
-            var out = columns.map(\.id).joined(separator: ",") + "\n"
-            for row in rows {
-                let intents = pending[row.name] ?? []
-                out += columns.map { Self.csvField($0.value(row, intents, now)) }.joined(separator: ",") + "\n"
+            var out = (allAccounts ? "account," : "") + columns.map(\.id).joined(separator: ",") + "\n"
+            for (account, row, intents) in listed {
+                out += (allAccounts ? account + "," : "") + columns.map { Self.csvField($0.value(row, intents, now)) }.joined(separator: ",") + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         } else {
             var out = ""
-            for row in rows {
-                let marks = Self.marks(pending[row.name] ?? [])
+            for (account, row, intents) in listed {
+                let marks = Self.marks(intents)
                 let expires = row.expiresMs.map(ValueDisplay.isoDate) ?? "----------"
                 let name = NameText.withASCII(row.name)
+                if allAccounts { out += account.padding(toLength: accountWidth, withPad: " ", startingAt: 0) + "  " }
                 out += "\(expires)  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  "
                     + "\(row.locked ? "L" : "-")  \(row.nsType.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(name)"
                     + (row.folderName.isEmpty ? "" : "  [\(TerminalText.escaped(row.folderName))]") + marks + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
-            if isatty(STDOUT_FILENO) == 1 { printError("\(rows.count) domain\(rows.count == 1 ? "" : "s")") }
+            if isatty(STDOUT_FILENO) == 1 { printError("\(listed.count) domain\(listed.count == 1 ? "" : "s")") }
         }
     }
 

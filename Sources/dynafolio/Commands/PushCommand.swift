@@ -36,6 +36,9 @@ struct PushCommand: AsyncParsableCommand {
             print("nothing to push")
             return
         }
+        // With several accounts, a key pointed at the wrong cache would send
+        // one account's queue to another: ask Dynadot whose key it is first.
+        if context.configuration.accountNames.count > 1 { try await context.engine.verifyAccount() }
         var approval: PushApproval = .none
         if yes {
             approval = .recorded

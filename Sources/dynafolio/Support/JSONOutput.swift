@@ -16,6 +16,8 @@ enum JSONOutput {
         let pending: [PendingField]
         /// `contacts` and `dns`, for `show --json`.
         var detail: Detail?
+        /// The account the domain is in (`--all-accounts` only).
+        var account: String?
 
         struct Detail {
             let contacts: Contacts
@@ -25,11 +27,12 @@ enum JSONOutput {
         private enum Key: String, CodingKey {
             case name, nameUnicode = "name_unicode", expires, registered, tld, renewOption = "renew_option", locked, privacy
             case folder, nsType = "ns_type", nameservers, parkingAds = "parking_ads", forSale = "for_sale"
-            case salePrice = "sale_price", note, status, gone, pending, contacts, dns
+            case salePrice = "sale_price", note, status, gone, pending, contacts, dns, account
         }
 
         func encode(to encoder: any Encoder) throws {
             var out = encoder.container(keyedBy: Key.self)
+            if let account { try out.encode(account, forKey: .account) }
             try out.encode(row.name, forKey: .name)
             try out.encode(row.nameUnicode, forKey: .nameUnicode)
             try out.encode(row.expiresMs.map(ValueDisplay.isoDate), forKey: .expires)
