@@ -227,4 +227,44 @@ struct AccountsTests {
             #expect(!FileManager.default.fileExists(atPath: world.accountCachePath("other")))
         }
     }
+
+    @Test("push --all-accounts pushes each account's own queue; one failing leaves the other's results intact")
+    func pushAllOneFails() async throws {
+        try await withTwoAccounts { alpha, beta, world in
+            try await world.ok("sync", "--all-accounts")
+            let alphaName = try #require(alpha.domainNames.sorted().first)
+            let betaName = try #require(beta.domainNames.sorted().first)
+            try await world.ok("set", "note", "alpha note", "--domains", alphaName)
+            try await world.ok("set", "note", "beta note", "--domains", betaName, "--account", "beta")
+            // An edit for a domain of the other account is refused, not queued there.
+            let wrong = try await world.run("set", "note", "misplaced", "--domains", betaName)
+            #expect(wrong.status != 0)
+            let refusedAll = try await world.run("push", "--all-accounts")
+            #expect(refusedAll.status == 2)
+
+            beta.setFaults(SimFaults(outageRate: 1.0))
+            let pushed = try await world.run("push", "--all-accounts", "--yes")
+            #expect(pushed.status == 1)
+            #expect(pushed.stdout.contains("alpha: pushed: 1 applied"))
+            #expect(pushed.stderr.contains("beta: "))
+            #expect(alpha.domain(alphaName)?.note == "alpha note")
+            #expect(beta.domain(betaName)?.note != "beta note")
+            #expect(beta.requests("set_note").allSatisfy { !$0.domains.contains(alphaName) })
+            #expect(alpha.requests("set_note").allSatisfy { !$0.domains.contains(betaName) })
+            // Alpha's result is recorded; beta's change is still queued.
+            let alphaRow = domainsByName(try await world.ok("ls", "--json").json)[alphaName]
+            #expect(alphaRow?["note"]?.text == "alpha note")
+            #expect(alphaRow?["pending"]?.list.isEmpty == true)
+            let betaRow = domainsByName(try await world.ok("ls", "--json", "--account", "beta").json)[betaName]
+            #expect(betaRow?["pending"]?.list.first?["state"]?.text == "pending")
+
+            beta.setFaults(SimFaults())
+            let again = try await world.run("push", "--all-accounts", "--yes")
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("alpha: nothing to push"))
+            #expect(beta.domain(betaName)?.note == "beta note")
+            let accounts = try await world.ok("accounts", "--json").json?.list ?? []
+            #expect(accounts.allSatisfy { $0["queued"]?.int == 0 })
+        }
+    }
 }
