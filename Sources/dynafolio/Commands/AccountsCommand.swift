@@ -60,7 +60,8 @@ struct AccountsCommand: AsyncParsableCommand {
             return
         }
         let width = max(7, entries.map(\.name.count).max() ?? 0)
-        var out = "  " + "ACCOUNT".padding(toLength: width, withPad: " ", startingAt: 0) + "  SYNCED        DOMAINS     BALANCE  QUEUED  DYNADOT USER\n"
+        var out = "  " + "ACCOUNT".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + "SYNCED".padding(toLength: 12, withPad: " ", startingAt: 0)
+            + "  " + Self.right("DOMAINS", 7) + "  " + Self.right("BALANCE", 12) + "  " + Self.right("QUEUED", 6) + "  DYNADOT USER\n"
         for (entry, age) in zip(entries, ages) {
             let balance = entry.balance.map { "\($0) \(entry.currency ?? "")" } ?? "-"
             out += (entry.default ? "* " : "  ") + entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
