@@ -267,4 +267,31 @@ struct AccountsTests {
             #expect(accounts.allSatisfy { $0["queued"]?.int == 0 })
         }
     }
+
+    @Test("bad [accounts] tables are refused with what to do; several accounts and no default need a choice")
+    func badAccountTables() async throws {
+        let world = try CLIWorld()
+        world.key = nil
+        let cases: [(String, String, Int32)] = [
+            ("[accounts.Client_A]\napi_key = \"FAKE-K\"\n", "must be 1 to 32 lowercase letters", 1),
+            ("[accounts.a]\ndefault = true\n[accounts.b]\ndefault = true\n", "a, b all say default = true", 1),
+            ("[accounts.a]\ncolour = 1\n", "unknown setting 'colour' in [accounts.a]", 1),
+            ("[accounts.a]\ndefault = \"yes\"\n", "accounts.a.default must be true or false", 1),
+            ("api_key = \"FAKE-K\"\n[accounts.default]\napi_key = \"FAKE-L\"\n", "keep one of them", 1),
+            ("[accounts.a]\napi_key = \"FAKE-K\"\n[accounts.b]\napi_key = \"FAKE-L\"\n", "none has default = true", 2),
+        ]
+        for (text, message, status) in cases {
+            try world.writeConfig(text)
+            let result = try await world.run("ls")
+            #expect(result.status == status, "\(text)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+        // Without a chosen account, `accounts` still lists them all.
+        let listed = try await world.ok("accounts", "--json").json?.list ?? []
+        #expect(listed.compactMap { $0["name"]?.text } == ["a", "b"])
+        #expect(listed.allSatisfy { $0["default"]?.bool == false })
+        let bad = try await world.run("ls", "--account=../x")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("must be 1 to 32 lowercase letters"))
+    }
 }
