@@ -29,6 +29,7 @@ extension AccountPane {
 
     /// `:account` shows this pane from anywhere.
     var verbs: [CommandVerb] {
-        [CommandVerb(names: ["account", "account-view"]) { _, host in host.show(AccountPane.self) }]
+        // `:account` alone shows it too (AppCommands: `:account NAME` switches accounts).
+        [CommandVerb(names: ["account-view"]) { _, host in host.show(AccountPane.self) }]
     }
 }

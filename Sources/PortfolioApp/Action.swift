@@ -28,6 +28,7 @@ extension Action {
     public static let quit = Action("quit")
     public static let sync = Action("sync")
     public static let commandLine = Action("command-line")
+    public static let switchAccount = Action("switch-account")
 }
 
 /// Where an action's keys work: everywhere, or in one pane (each pane

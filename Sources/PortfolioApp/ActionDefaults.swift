@@ -20,6 +20,8 @@ extension ActionTable {
                        return nil
                    }),
         ActionSpec(.commandLine, [":"], .global, "commands: set, renew, sort, sync, push, messages, quit", hint: "cmd"),
+        ActionSpec(.switchAccount, ["@"], .global, "switch account (when several are configured)",
+                   disabled: { state in state.accountNames.count > 1 ? nil : "only one account is configured; add [accounts.NAME] to config.toml" }),
     ]
 
     /// Pane switching and moving, after the pane numbers.

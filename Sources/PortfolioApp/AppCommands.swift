@@ -1,3 +1,4 @@
+import DynadotAPI
 import Foundation
 import PortfolioStore
 import SyncEngine
@@ -26,7 +27,46 @@ extension PortfolioApp: PaneHost {
     private var appVerbs: [CommandVerb] {
         [CommandVerb(names: ["sync"]) { [unowned self] _, _ in perform(.sync) },
          CommandVerb(names: ["quit", "q"]) { _, host in host.requestQuit() },
-         CommandVerb(names: ["messages", "mes"]) { [unowned self] _, _ in showMessages() }]
+         CommandVerb(names: ["messages", "mes"]) { [unowned self] _, _ in showMessages() },
+         CommandVerb(names: ["account"]) { [unowned self] words, _ in switchAccount(words.first) }]
+    }
+
+    /// `:account` alone shows the Account pane (balance, defaults, folders).
+    /// `:account NAME`: ends this account's loop so the caller shows
+    /// `NAME`'s app (each account keeps its own app, so its filter,
+    /// selection and cursor, for the session). Refused while this account
+    /// pushes, syncs or queues, so nothing runs unseen.
+    func switchAccount(_ name: String?) {
+        guard let name, !name.isEmpty else {
+            show(AccountPane.self)
+            return
+        }
+        guard let accounts = environment.accounts else {
+            state.message = StatusMessage("only one account is configured; add [accounts.NAME] tables to config.toml", isError: true)
+            return
+        }
+        let list = accounts.names.joined(separator: ", ")
+        guard accounts.names.contains(name) else {
+            state.message = StatusMessage("no account '\(TerminalText.escaped(name))'; the accounts are \(list)", isError: true)
+            return
+        }
+        guard name != accounts.name else {
+            state.message = StatusMessage("already showing the account \(name)")
+            return
+        }
+        if state.isPushing || state.isSyncing || state.queueing != nil {
+            state.message = StatusMessage("wait until this account's \(state.isPushing ? "push" : state.isSyncing ? "sync" : "edit") ends, then switch",
+                                          isError: true)
+            return
+        }
+        requestedAccount = name
+        quitting = true
+    }
+
+    /// The switch-account key: a list of the accounts to pick from.
+    func pickAccount() {
+        guard let accounts = environment.accounts else { return switchAccount(nil) }
+        accountPicker = AccountPicker(accounts)
     }
 
     /// `:messages`: every message of this session in full, oldest first,

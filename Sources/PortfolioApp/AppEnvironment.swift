@@ -16,9 +16,13 @@ public final class AppEnvironment: Sendable {
     public let columns: ColumnSettings
     /// The saved views (`[views]`) and how `:save-view` keeps one.
     public let views: ViewSettings
+    /// The configured accounts, when there are several (`[accounts.NAME]`);
+    /// nil for one account (the status bar and `:account` stay quiet).
+    public let accounts: AccountChoice?
 
     public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings(),
-                views: ViewSettings = ViewSettings()) {
+                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil) {
+        self.accounts = accounts
         self.store = engine.store
         self.engine = engine
         self.actions = actions
@@ -33,5 +37,18 @@ public final class AppEnvironment: Sendable {
     /// `45s`, `12m`, `3h`, `2d` since `ms`.
     public func age(since ms: Int64) -> String {
         ValueDisplay.age(sinceMs: ms, nowMs: nowMs)
+    }
+}
+
+/// The account this app shows, among the configured ones.
+public struct AccountChoice: Sendable {
+    /// The `[accounts.NAME]` name shown in the status bar.
+    public let name: String
+    /// Every configured account, in config order.
+    public let names: [String]
+
+    public init(name: String, names: [String]) {
+        self.name = name
+        self.names = names
     }
 }

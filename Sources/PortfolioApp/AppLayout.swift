@@ -66,6 +66,7 @@ extension PortfolioApp {
         renderFooter(into: &screen, rect: layout.footer, above: layout.status.row)
         if let (open, _) = dialog { open.render(into: &screen, area: layout.body) }
         if let help { help.render(into: &screen, area: layout.body) }
+        accountPicker?.render(into: &screen, area: layout.body)
     }
 
     /// The status bar. When it does not fit, segments drop by priority:
@@ -75,6 +76,9 @@ extension PortfolioApp {
         typealias Item = StatusBar.Item
         var left: [Item] = [Item(Span(state.accountName.isEmpty ? (environment.hasAccount ? "account" : "no account") : state.accountName),
                                  priority: 30)]
+        if let accounts = environment.accounts {
+            left.insert(Item(Span("[\(accounts.name)]", style: Style(.statusBar, accent: .pending)), priority: 90), at: 0)
+        }
         left.append(Item(Span(state.lastSyncMs.map { "cache \(environment.age(since: $0))" } ?? "never synced"), priority: 20))
         // `read-only` is only a cache that cannot be written (a newer
         // schema, a read-only file); without a key edits still queue.

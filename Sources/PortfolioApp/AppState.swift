@@ -12,6 +12,8 @@ public struct AppState {
     /// The selection before the last clear or change of set, for `gv`.
     public var lastSelection = Selection()
     public var hasAccount = false
+    /// The configured accounts when there are several (empty: one account).
+    public var accountNames: [String] = []
     public var accountName = ""
     /// The account balance as last fetched (sync, or a push's money check).
     public var balanceCents: Int64?

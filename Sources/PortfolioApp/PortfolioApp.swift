@@ -23,12 +23,16 @@ public final class PortfolioApp {
     /// The open confirmation and what runs when it is confirmed.
     var dialog: (ConfirmDialog, (any PaneHost) -> Void)?
     var help: HelpOverlay?
+    /// The account picker while it is open.
+    var accountPicker: AccountPicker?
     /// Every message shown this session, for `:messages` (the last 500).
     var messageLog: [StatusMessage] = []
     /// The size of the last key's screen, for sizing overlays.
     var lastSize = PortfolioApp.minimumSize
     var pendingKeys: [KeyEvent] = []
     var quitting = false
+    /// The account `:account NAME` asked for; `run` returned to show it.
+    public internal(set) var requestedAccount: String?
     let work = BackgroundWork()
     /// What runs when each background job ends, by job id.
     var jobEndings: [Int: (Result<StatusMessage?, any Error>, any PaneHost) -> Void] = [:]
@@ -47,9 +51,16 @@ public final class PortfolioApp {
         self.environment = environment
         panes = PaneRegistry.all.map { $0.make() }
         state.hasAccount = environment.hasAccount
+        state.accountNames = environment.accounts?.names ?? []
         // Unknown (nil) until the first poll reads it: a failure here means
         // the next poll refreshes, and reports it if it fails again.
         refreshAll()
+    }
+
+    /// Clears a switch request, so `run` can show this app again.
+    public func resumeAfterSwitch() {
+        requestedAccount = nil
+        quitting = false
     }
 
     var pane: any Pane { panes[active] }
@@ -189,6 +200,16 @@ public final class PortfolioApp {
             help = overlay.handle(key, area: body) == .closed ? nil : overlay
             return
         }
+        if var picker = accountPicker {
+            switch picker.handle(key) {
+            case .none: accountPicker = picker
+            case .cancelled: accountPicker = nil
+            case .chosen(let name):
+                accountPicker = nil
+                switchAccount(name)
+            }
+            return
+        }
         if var line = commandLine {
             switch line.handle(key) {
             case .submitted(let text):
@@ -267,6 +288,8 @@ public final class PortfolioApp {
             start(.sync)
         case .commandLine:
             openCommandLine("")
+        case .switchAccount:
+            pickAccount()
         case .undoQueued:
             start(.undoQueued)
         case .nextPane:

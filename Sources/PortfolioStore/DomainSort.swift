@@ -57,6 +57,34 @@ public struct DomainSort: Sendable, Hashable {
         self.init(field, descending: descending)
     }
 
+    /// Whether `a` comes before `b` in this order, as `sql()` sorts them
+    /// (no date first, ties by name): merges rows read from several caches.
+    public func precedes(_ a: DomainRow, _ b: DomainRow) -> Bool {
+        func text(_ row: DomainRow) -> String? {
+            switch field {
+            case .name: return row.name
+            case .expires: return nil
+            case .tld: return row.tld
+            case .folder: return row.folderName
+            case .renew: return row.renewOption.rawValue
+            case .privacy: return row.privacy.rawValue
+            case .ns: return row.nsType.rawValue
+            case .sale: return row.forSale ? "1" : "0"
+            case .lock: return row.locked ? "1" : "0"
+            }
+        }
+        let order: (Bool, Bool) -> Bool = { less, equal in
+            if !equal { return less != self.descending }
+            return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) != self.descending && a.name != b.name
+        }
+        if field == .expires {
+            let x = a.expiresMs.map { $0 } ?? Int64.min, y = b.expiresMs.map { $0 } ?? Int64.min
+            return order(x < y, x == y)
+        }
+        let x = text(a) ?? "", y = text(b) ?? ""
+        return order(x.utf8.lexicographicallyPrecedes(y.utf8), x == y)
+    }
+
     /// The `ORDER BY` list. With `scanFirst`, unary `+` keeps SQLite from
     /// walking the sort column's index: when the filter cannot use an index
     /// (free words, `ns:`) and matches few rows, walking the index visits

@@ -65,7 +65,7 @@ public enum DomainExport {
     public static func fields(_ format: Format) -> [String] {
         switch format {
         case .csv: csvColumns.map(\.id)
-        case .json: JSONDomain.Key.allCases.filter { $0 != .contacts && $0 != .dns }.map(\.rawValue)
+        case .json: JSONDomain.Key.allCases.filter { $0 != .contacts && $0 != .dns && $0 != .account }.map(\.rawValue)
         }
     }
 
@@ -88,11 +88,15 @@ public enum DomainExport {
     public struct Writer: Sendable {
         public let format: Format
         public let fields: [String]
+        /// Whether each row starts with its account (`--all-accounts`): a
+        /// first `account` CSV column, an `account` JSON key.
+        public let withAccount: Bool
         private let columns: [CSVColumn]
 
         /// `fields`: ids as `pick` returns them (nil: every field).
-        public init(_ format: Format, fields: [String]? = nil) throws(ExportError) {
+        public init(_ format: Format, fields: [String]? = nil, withAccount: Bool = false) throws(ExportError) {
             self.format = format
+            self.withAccount = withAccount
             self.fields = try DomainExport.pick(fields, format)
             let picked = self.fields
             columns = format == .csv ? picked.compactMap { id in DomainExport.csvColumns.first { $0.id == id } } : []
@@ -100,28 +104,33 @@ public enum DomainExport {
 
         /// The CSV header line; `[` for JSON.
         public var header: String {
-            format == .csv ? columns.map(\.id).joined(separator: ",") + "\n" : "["
+            format == .csv ? (withAccount ? "account," : "") + columns.map(\.id).joined(separator: ",") + "\n" : "["
         }
 
         /// `]` and a newline for JSON; nothing for CSV.
         public var footer: String { format == .csv ? "" : "]\n" }
 
         /// `rows` as CSV lines or JSON objects; `first`: whether these are
-        /// the first rows after the header (JSON puts a comma between pieces).
-        public func body(_ rows: [DomainRow], pending: [String: [PendingField]], nowMs: Int64, first: Bool) throws -> String {
+        /// the first rows after the header (JSON puts a comma between pieces);
+        /// `account`: the account these rows are in, written when the writer
+        /// is `withAccount`.
+        public func body(_ rows: [DomainRow], pending: [String: [PendingField]], nowMs: Int64, first: Bool,
+                         account: String? = nil) throws -> String {
             guard !rows.isEmpty else { return "" }
+            let account = withAccount ? account ?? "" : nil
             switch format {
             case .csv:
+                let prefix = account.map { DomainExport.csvField($0) + "," } ?? ""
                 var out = ""
                 for row in rows {
                     let intents = pending[row.name] ?? []
-                    out += columns.map { DomainExport.csvField($0.value(row, intents, nowMs)) }.joined(separator: ",") + "\n"
+                    out += prefix + columns.map { DomainExport.csvField($0.value(row, intents, nowMs)) }.joined(separator: ",") + "\n"
                 }
                 return out
             case .json:
                 let picked = Set(fields)
                 let array = try DomainExport.jsonText(rows.map {
-                    JSONDomain(row: $0, pending: pending[$0.name] ?? [], nowMs: nowMs, fields: picked)
+                    JSONDomain(row: $0, pending: pending[$0.name] ?? [], nowMs: nowMs, fields: picked, account: account)
                 })
                 return (first ? "" : ",") + array.dropFirst().dropLast()
             }
@@ -148,12 +157,15 @@ public enum DomainExport {
         public let pending: [PendingField]
         public let nowMs: Int64
         public let fields: Set<String>?
+        /// The account the domain is in (`--all-accounts` only; nil: no key).
+        public let account: String?
 
-        public init(row: DomainRow, pending: [PendingField], nowMs: Int64, fields: Set<String>? = nil) {
+        public init(row: DomainRow, pending: [PendingField], nowMs: Int64, fields: Set<String>? = nil, account: String? = nil) {
             self.row = row
             self.pending = pending
             self.nowMs = nowMs
             self.fields = fields
+            self.account = account
         }
 
         /// Every key in its documented order; `contacts` and `dns` are
@@ -163,7 +175,7 @@ public enum DomainExport {
             case locked, privacy, folder, nsType = "ns_type", nameservers, parkingAds = "parking_ads", forSale = "for_sale"
             case saleType = "sale_type", salePrice = "sale_price", saleMinOffer = "sale_min_offer"
             case registrantID = "registrant_id", adminID = "admin_id", technicalID = "technical_id", billingID = "billing_id"
-            case note, status, gone, pending, contacts, dns
+            case note, status, gone, pending, contacts, dns, account
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -172,6 +184,7 @@ public enum DomainExport {
                 if fields?.contains(key.rawValue) ?? true { try out.encode(value, forKey: key) }
             }
             let money = { (cents: Int64?) in cents.map { Cents.format(cents: $0) } }
+            if let account { try out.encode(account, forKey: .account) }
             try put(row.name, .name)
             try put(row.nameUnicode, .nameUnicode)
             try put(row.expiresMs.map(ValueDisplay.isoDate), .expires)

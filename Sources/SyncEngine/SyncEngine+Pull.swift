@@ -131,12 +131,35 @@ extension SyncEngine {
         progress(SyncProgress(step: "account", done: 0, total: 2))
         summary.calls += 2
         let info = try AccountInfo(try await client.send(APIRequest("account_info")))
+        try checkSameAccount(info)
         let balances = try AccountBalances(try await client.send(APIRequest("get_account_balance")))
         let balance = balances.balances.first ?? info.balance
         try store.saveAccount(AccountRow(username: info.username ?? "", tier: info.tier?.rawValue ?? "",
                                          balanceCents: balance?.cents, currency: balance?.currency ?? "USD",
                                          extraJSON: Self.accountExtra(info), fetchedAtMs: store.nowMs))
         progress(SyncProgress(step: "account", done: 2, total: 2))
+    }
+
+    /// Refuses an `account_info` that names another Dynadot account than
+    /// the one the cache was synced from (the cache records the username
+    /// on its first sync), so one account's cache never takes another's data.
+    func checkSameAccount(_ info: AccountInfo) throws {
+        guard let username = info.username, !username.isEmpty,
+              let cached = try store.account()?.username, !cached.isEmpty, cached != username else { return }
+        throw SyncError.otherAccount(cached: cached, key: username)
+    }
+
+    /// Asks `account_info` who the key belongs to and refuses a key of
+    /// another account than the cache's (before a push sends anything).
+    public func verifyAccount() async throws {
+        let client = try requireClient()
+        do {
+            try checkSameAccount(try AccountInfo(try await client.send(APIRequest("account_info"))))
+        } catch let error as DynadotError {
+            if case .transport = error { throw SyncError.offline(error.message) }
+            if case .outage(_, let message) = error { throw SyncError.outage(message) }
+            throw error
+        }
     }
 
     private func pullContactsFoldersServers(_ client: DynadotClient, _ summary: inout PullSummary,

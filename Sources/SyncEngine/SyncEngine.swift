@@ -52,6 +52,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
     /// Dynadot answered that it is having trouble (an outage, nothing
     /// applied); what was not sent stays queued.
     case outage(String)
+    /// The cache was synced from the Dynadot account `cached`; the key
+    /// belongs to `key`. Nothing was written or sent.
+    case otherAccount(cached: String, key: String)
 
     public var description: String {
         switch self {
@@ -69,6 +72,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             return "the cache failed its integrity check (\(problems)); nothing was sent. Quit every dynafolio using it: the next start moves it aside (keeping the file) and `dynafolio sync` rebuilds it"
         case .outage(let why):
             return "Dynadot is having trouble (\(why)); nothing more was sent and the remaining changes stay queued — push again later"
+        case .otherAccount(let cached, let key):
+            return "this cache belongs to the Dynadot account '\(cached)', but the API key is for the account '\(key)'; nothing was"
+                + " written or sent — give this account its own cache (each [accounts.NAME] gets NAME.sqlite) or fix its key"
         }
     }
 }

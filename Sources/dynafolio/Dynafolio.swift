@@ -27,6 +27,7 @@ struct Dynafolio: AsyncParsableCommand {
             FolderCommand.self, DefaultsCommand.self,
             TransferCommand.self,
             AuctionCommand.self, CloseoutCommand.self,
+            AccountsCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )
@@ -36,7 +37,9 @@ struct Dynafolio: AsyncParsableCommand {
     /// not argument-parser's 64).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            try AccountNames.takeOption(from: &arguments)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

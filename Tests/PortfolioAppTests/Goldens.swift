@@ -140,12 +140,13 @@ enum Goldens {
     static let help80 = #"""
          1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
-          ┌─ Keys — Domains (1–17 of 72) ────────────────────────────────────────────┐s
+          ┌─ Keys — Domains (1–17 of 73) ────────────────────────────────────────────┐s
           │ Everywhere                                                               │
           │   ?                    show the keys                                     │
           │   q                    quit (asks only while a push runs)                │
           │   r                    sync the cache from the account in the background │
           │   :                    commands: set, renew, sort, sync, push, messages… │le
+          │   @                    switch account (when several are configured)      │
           │   1                    Domains pane                                      │
           │   2                    Expiries pane                                     │
           │   3                    DNS pane (records of the cursor domain)           │
@@ -157,7 +158,6 @@ enum Goldens {
           │   9                    Acquire pane                                      │
           │   0                    Account pane (also :account)                      │
           │                        Transfers pane (:transfers, or Tab)               │
-          │   Tab                  next pane                                         │
           └──────────────────────────────────────────────────────────────────────────┘
 
          acme │ cache 5m │ no key │ $100.00                  1/7 │ 0 selected │ queue 0

@@ -105,21 +105,22 @@ extension Goldens {
     static let help160 = #"""
          1 Domains   2 Expiries   3 DNS   4 Listings   5 Contacts   6 Orders   7 Queue   8 History   9 Acquire   0 Account   Transfers
             Domain ▲          Expires          NS / DNS             Renew Lock Priv Folder   Sale     Note         ┌─ alpha.com ───────────────────────────────────────┐
-            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 72) ────────────────────────────────────────────┐   2026-11-13 12d                        │
+            alpha.com         2026-11-13 12d   ns1┌─ Keys — Domains (1–41 of 73) ────────────────────────────────────────────┐   2026-11-13 12d                        │
             bravo.net         2026-10-29 -3d   par│ Everywhere                                                               │d  2025-09-27                            │
             charlie.com       2027-05-20 200d  for│   ?                    show the keys                                     │   auto                                  │
             delta.io          2026-12-16 45d   dns│   q                    quit (asks only while a push runs)                │   locked                                │
             echo.com          2027-01-20 80d   ste│   r                    sync the cache from the account in the background │   full                                  │
             bücher.de         2026-12-31 60d   Dyn│   :                    commands: set, renew, sort, sync, push, messages… │   ns1.hostingco.net +1                  │
-            例え.jp           2028-03-15 500d  Dyn│   1                    Domains pane                                      │   ns2.hostingco.net                     │
-                                                  │   2                    Expiries pane                                     │   Clients                               │
-                                                  │   3                    DNS pane (records of the cursor domain)           │   main site                             │
-                                                  │   4                    Listings pane                                     │   active                                │
-                                                  │   5                    Contacts pane                                     │t  Ada Lovelace <ada@example.org> #101   │
-                                                  │   6                    Orders pane                                       │   Ada Lovelace <ada@example.org> #101   │
-                                                  │   7                    Queue pane                                        │   Tech Desk <tech@example.org> #102     │
-                                                  │   8                    History pane                                      │   Ada Lovelace <ada@example.org> #101   │
-                                                  │   9                    Acquire pane                                      │   5m ago                                │
+            例え.jp           2028-03-15 500d  Dyn│   @                    switch account (when several are configured)      │   ns2.hostingco.net                     │
+                                                  │   1                    Domains pane                                      │   Clients                               │
+                                                  │   2                    Expiries pane                                     │   main site                             │
+                                                  │   3                    DNS pane (records of the cursor domain)           │   active                                │
+                                                  │   4                    Listings pane                                     │t  Ada Lovelace <ada@example.org> #101   │
+                                                  │   5                    Contacts pane                                     │   Ada Lovelace <ada@example.org> #101   │
+                                                  │   6                    Orders pane                                       │   Tech Desk <tech@example.org> #102     │
+                                                  │   7                    Queue pane                                        │   Ada Lovelace <ada@example.org> #101   │
+                                                  │   8                    History pane                                      │   5m ago                                │
+                                                  │   9                    Acquire pane                                      │                                         │
                                                   │   0                    Account pane (also :account)                      │                                         │
                                                   │                        Transfers pane (:transfers, or Tab)               │                                         │
                                                   │   Tab                  next pane                                         │                                         │
@@ -146,7 +147,6 @@ extension Goldens {
                                                   │   <                    scroll the columns that do not fit back to the l… │                                         │
                                                   │   >                    scroll in the columns that do not fit (on the ri… │                                         │
                                                   │   C                    choose the columns shown (kept in config.toml [c… │                                         │
-                                                  │   N                    set name servers                                  │                                         │
                                                   └──────────────────────────────────────────────────────────────────────────┘                                         │
                                                                                                                    └───────────────────────────────────────────────────┘
          acme │ cache 5m │ no key │ $100.00                                                                                                  1/7 │ 0 selected │ queue 0

@@ -17,6 +17,8 @@ struct ExpiringCommand: AsyncParsableCommand {
     @Flag(help: "Print a JSON array (the `ls --json` fields).") var json = false
     @Flag(help: "Print an RFC 5545 calendar: one all-day event per expiry date, with reminders.") var ical = false
     @Option(help: "With --ical: reminders before each expiry, e.g. 30d,7d or 2w.") var remind: String = "30d"
+    @Flag(name: .customLong("all-accounts"), help: "Every configured account's cache (one cron job for all); JSON gains \"account\".")
+    var allAccounts = false
 
     func validate() throws {
         if json && ical { throw ValidationError("give at most one of --json and --ical") }
@@ -32,21 +34,30 @@ struct ExpiringCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure.usage("--within '\(within)' is not a duration; use e.g. 30d, 8w or 3m")
         }
-        let context = try AppContext.open()
-        let rows = try context.store.rows(matching: query, sort: DomainSort(.expires))
+        let listed: [(account: String, row: DomainRow, pending: [PendingField])]
+        if allAccounts {
+            listed = try AllAccounts.rows(matching: query, sort: DomainSort(.expires), in: AllAccounts.openCaches())
+        } else {
+            let context = try AppContext.open()
+            let rows = try context.store.rows(matching: query, sort: DomainSort(.expires))
+            let pending = json ? try context.store.pendingFields(for: rows.map(\.name)) : [:]
+            listed = rows.map { (context.configuration.accountName, $0, pending[$0.name] ?? []) }
+        }
+        let rows = listed.map(\.row)
+        let now = UTCDate.nowMs()
         if ical {
             let days = ExpiryCalendar.reminderDays(remind) ?? [30]
-            FileHandle.standardOutput.write(Data(ExpiryCalendar.render(rows, reminderDays: days, nowMs: context.store.nowMs).utf8))
+            FileHandle.standardOutput.write(Data(ExpiryCalendar.render(rows, reminderDays: days, nowMs: now).utf8))
             return
         }
         if json {
-            let pending = try context.store.pendingFields(for: rows.map(\.name))
-            try JSONOutput.emit(rows.map { JSONOutput.Domain(row: $0, pending: pending[$0.name] ?? []) })
+            try JSONOutput.emit(listed.map { JSONOutput.Domain(row: $0.row, pending: $0.pending, account: allAccounts ? $0.account : nil) })
         } else {
-            let now = context.store.nowMs
-            for row in rows {
+            let accountWidth = listed.map(\.account.count).max() ?? 0
+            for (account, row, _) in listed {
                 let days = row.expiresMs.map { "\(UTCDate.daysLeft(until: $0, from: now))d" } ?? "?"
-                print("\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(String(repeating: " ", count: max(0, 5 - days.count)) + days)  "
+                print((allAccounts ? account.padding(toLength: accountWidth, withPad: " ", startingAt: 0) + "  " : "")
+                      + "\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(String(repeating: " ", count: max(0, 5 - days.count)) + days)  "
                       + "\(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(NameText.shown(row.name))")
             }
         }

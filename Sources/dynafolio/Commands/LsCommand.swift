@@ -23,6 +23,8 @@ struct LsCommand: AsyncParsableCommand {
     /// Taken unconditionally, so the documented `--sort -expires` works.
     @Option(parsing: .unconditional, help: "Sort by name (the default), expires, tld, folder, renew, privacy, ns, sale or lock; prefix - or add :desc to reverse.")
     var sort: String?
+    @Flag(name: .customLong("all-accounts"), help: "Every configured account's cache: JSON gains \"account\", the table and CSV an account column.")
+    var allAccounts = false
 
     func validate() throws {
         if json && csv { throw ValidationError("give at most one of --json and --csv") }
@@ -37,8 +39,7 @@ struct LsCommand: AsyncParsableCommand {
 
     func run() async throws {
         // An unknown view is refused before the cache is opened.
-        let savedView = try view.map { try ViewsCommand.view(named: $0, in: AppConfiguration.load()) }
-        let context = try AppContext.open()
+        let savedView = try view.map { try ViewsCommand.view(named: $0, in: AppConfiguration.load(requireChoice: !allAccounts)) }
         var text = query.joined(separator: " ")
         var sortText = sort ?? "name"
         if let saved = savedView {
@@ -50,26 +51,48 @@ struct LsCommand: AsyncParsableCommand {
         }
         let parsedQuery = try DomainSelection.parseQuery(text)
         let order = try DomainSort(parsing: sortText)
-        let rows = try context.store.rows(matching: parsedQuery, sort: order)
-        let pending = try context.store.pendingFields(for: rows.map(\.name))
-        if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
-            printError("the cache is empty; run `dynafolio sync` first")
+        let listed: [(account: String, row: DomainRow, pending: [PendingField])]
+        if allAccounts {
+            listed = try AllAccounts.rows(matching: parsedQuery, sort: order, in: AllAccounts.openCaches())
+        } else {
+            let context = try AppContext.open()
+            let rows = try context.store.rows(matching: parsedQuery, sort: order)
+            let pending = try context.store.pendingFields(for: rows.map(\.name))
+            if rows.isEmpty, query.isEmpty, try context.store.count(matching: .all) == 0 {
+                printError("the cache is empty; run `dynafolio sync` first")
+            }
+            listed = rows.map { (context.configuration.accountName, $0, pending[$0.name] ?? []) }
         }
+        let accountWidth = allAccounts ? listed.map(\.account.count).max() ?? 0 : 0
         if json || csv {
-            let out = try writer().document(rows, pending: pending, nowMs: UTCDate.nowMs())
+            // Runs of rows of one account go to the writer together.
+            let writer = try writer()
+            let now = UTCDate.nowMs()
+            var out = writer.header
+            var start = listed.startIndex
+            while start < listed.endIndex {
+                let account = listed[start].account
+                let end = listed[start...].firstIndex { $0.account != account } ?? listed.endIndex
+                let run = listed[start..<end]
+                let pending = Dictionary(run.map { ($0.row.name, $0.pending) }, uniquingKeysWith: { first, _ in first })
+                out += try writer.body(run.map(\.row), pending: pending, nowMs: now, first: start == listed.startIndex, account: account)
+                start = end
+            }
+            out += writer.footer
             FileHandle.standardOutput.write(Data(out.utf8))
         } else {
             var out = ""
-            for row in rows {
-                let marks = Self.marks(pending[row.name] ?? [])
+            for (account, row, intents) in listed {
+                let marks = Self.marks(intents)
                 let expires = row.expiresMs.map(ValueDisplay.isoDate) ?? "----------"
                 let name = NameText.withASCII(row.name)
+                if allAccounts { out += account.padding(toLength: accountWidth, withPad: " ", startingAt: 0) + "  " }
                 out += "\(expires)  \(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  "
                     + "\(row.locked ? "L" : "-")  \(row.nsType.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(name)"
                     + (row.folderName.isEmpty ? "" : "  [\(TerminalText.escaped(row.folderName))]") + marks + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
-            if isatty(STDOUT_FILENO) == 1 { printError("\(rows.count) domain\(rows.count == 1 ? "" : "s")") }
+            if isatty(STDOUT_FILENO) == 1 { printError("\(listed.count) domain\(listed.count == 1 ? "" : "s")") }
         }
     }
 
@@ -88,7 +111,8 @@ struct LsCommand: AsyncParsableCommand {
     /// field is refused with the list.
     private func writer() throws -> DomainExport.Writer {
         do {
-            return try DomainExport.Writer(json ? .json : .csv, fields: fields.map { $0.split(separator: ",").map(String.init) })
+            return try DomainExport.Writer(json ? .json : .csv, fields: fields.map { $0.split(separator: ",").map(String.init) },
+                                           withAccount: allAccounts)
         } catch {
             throw ValidationError(error.description)
         }

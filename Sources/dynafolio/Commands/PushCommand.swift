@@ -21,8 +21,17 @@ struct PushCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not ask; money intents go only within their recorded --max-cost.") var yes = false
     @Flag(name: .customLong("dry-run"), help: "Show the plan only; send nothing.") var dryRun = false
     @Flag(help: "Print nothing but the result and errors.") var quiet = false
+    @Flag(name: .customLong("all-accounts"), help: "Push every configured account's queue at once, each under its own limits (needs --yes or --dry-run).")
+    var allAccounts = false
+
+    func validate() throws {
+        if allAccounts && !yes && !dryRun {
+            throw ValidationError("--all-accounts pushes without asking: add --yes (money only within its recorded --max-cost), or --dry-run to see each account's plan")
+        }
+    }
 
     func run() async throws {
+        if allAccounts { return try await pushAll() }
         let context = try AppContext.open()
         let plan = try context.engine.plan()
         if dryRun {
@@ -36,6 +45,9 @@ struct PushCommand: AsyncParsableCommand {
             print("nothing to push")
             return
         }
+        // With several accounts, a key pointed at the wrong cache would send
+        // one account's queue to another: ask Dynadot whose key it is first.
+        if context.configuration.accountNames.count > 1 { try await context.engine.verifyAccount() }
         var approval: PushApproval = .none
         if yes {
             approval = .recorded
@@ -78,8 +90,66 @@ struct PushCommand: AsyncParsableCommand {
         return "\(NameText.shown(domain)) \(problem.what): \(problem.reason)"
     }
 
-    /// Prints the outcome and exits with the code scripts rely on.
-    static func report(_ summary: PushSummary) throws {
+    /// Every account's queue, concurrently: each account has its own
+    /// client (its tier's limits), cache, lock and outbox, so one failing
+    /// leaves the others' results recorded. Each line starts with the
+    /// account; the exit code is the most serious one any account ended with.
+    private func pushAll() async throws {
+        let contexts = try AllAccounts.openCaches()
+        if dryRun {
+            for context in contexts {
+                print("\(context.configuration.accountName):")
+                print(PlanText.render(try context.engine.plan()))
+            }
+            return
+        }
+        let board = AccountProgressBoard(accounts: contexts.map(\.configuration.accountName), quiet: quiet)
+        let outcomes = await withTaskGroup(of: (String, Result<PushSummary?, Error>).self) { group in
+            for context in contexts {
+                let name = context.configuration.accountName
+                group.addTask {
+                    do {
+                        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+                        if try context.engine.plan().isEmpty && context.store.inflightBatches().isEmpty { return (name, .success(nil)) }
+                        try context.requireAccount()
+                        if context.configuration.accountNames.count > 1 { try await context.engine.verifyAccount() }
+                        let summary = try await context.engine.push(.recorded) { event in
+                            board.update(name, "push \(event.batchesDone)/\(event.batchesTotal)")
+                        }
+                        return (name, .success(summary))
+                    } catch {
+                        return (name, .failure(error))
+                    }
+                }
+            }
+            var outcomes: [String: Result<PushSummary?, Error>] = [:]
+            for await (name, outcome) in group { outcomes[name] = outcome }
+            return outcomes
+        }
+        var codes: [Int32] = []
+        for context in contexts {
+            let name = context.configuration.accountName
+            switch outcomes[name] {
+            case .success(let summary?)?:
+                do { try Self.report(summary, account: name) } catch let exit as ExitCode { codes.append(exit.rawValue) }
+            case .success(nil)?:
+                print("\(name): nothing to push")
+            case .failure(let error)?:
+                printError("\(name): \(ErrorReport.classify(error)?.message ?? "\(error)")")
+                codes.append(Exit.failure)
+            case nil:
+                break
+            }
+        }
+        // Problems (3) and held money (4) say more than a plain failure (1).
+        if let code = [Exit.pushProblems, Exit.moneyHeld, Exit.failure].first(where: codes.contains) { throw ExitCode(code) }
+    }
+
+    /// Prints the outcome and exits with the code scripts rely on; with
+    /// `account`, every line starts with its name.
+    static func report(_ summary: PushSummary, account: String? = nil) throws {
+        let print = { (line: String) in Swift.print((account.map { "\($0): " } ?? "") + line) }
+        let printError = { (line: String) in dynafolio.printError((account.map { "\($0): " } ?? "") + line) }
         var parts = ["pushed: \(summary.done) applied", "\(summary.failed) failed", "\(summary.conflicts) conflicts",
                      "\(summary.calls) calls"]
         if summary.verified > 0 { parts.append("\(summary.verified) verified after an interrupted push") }

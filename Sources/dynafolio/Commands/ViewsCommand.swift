@@ -29,7 +29,7 @@ struct ViewsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let config = try AppConfiguration.load()
+        let config = try AppConfiguration.load(requireChoice: false)
         let views = config.views.sorted { $0.key < $1.key }
         if json {
             try JSONOutput.emit(views.map { ViewJSON(name: $0.key, query: $0.value.query, sort: $0.value.sort) })

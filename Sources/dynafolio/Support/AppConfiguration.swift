@@ -8,12 +8,26 @@ struct ConfigurationError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Everything `dynafolio` reads from `config.toml` and the environment.
+/// One `[accounts.NAME]` table of `config.toml`.
+struct AccountSettings {
+    var apiKey: APIKey?
+    var apiKeyCommand: String?
+    var endpoint: URL?
+    var tier: AccountTier?
+    var ratePerMinute: Int?
+    var isDefault = false
+}
+
+/// Everything `dynafolio` reads from `config.toml` and the environment, for
+/// one account.
 ///
 /// Precedence: environment (`DYNADOT_API_KEY`, `DYNAFOLIO_ENDPOINT`,
 /// `DYNAFOLIO_DB`, `DYNAFOLIO_THEME`, `DYNAFOLIO_TIER`,
 /// `DYNAFOLIO_RATE_PER_MINUTE`) over the file over defaults. The key is
-/// never taken from the command line.
+/// never taken from the command line. The account is the one `--account`
+/// or `DYNAFOLIO_ACCOUNT` names, else the one with `default = true`, else
+/// `default` (the single-account keys at the top of the file); the key,
+/// endpoint, tier and cache variables apply to that account only.
 struct AppConfiguration {
     /// The key from `api_key` or `DYNADOT_API_KEY`; nil when neither is
     /// set (`apiKeyCommand` may still supply one, when a command needs it).
@@ -47,8 +61,24 @@ struct AppConfiguration {
     var databasePath: String
     var logPath: String
     var configPath: String
+    /// The account this configuration is for: `default` for the
+    /// single-account keys, else the `[accounts.NAME]` it came from.
+    var accountName = AccountNames.legacy
+    /// Every configured account, `default` first, then by name.
+    var accountNames: [String] = [AccountNames.legacy]
+    /// Whether `--account`, `DYNAFOLIO_ACCOUNT`, `default = true` or a lone
+    /// account chose `accountName` (false: several accounts, none chosen).
+    var accountChosen = true
+    /// The `[accounts.NAME]` tables.
+    private var accountTables: [String: AccountSettings] = [:]
 
-    static func load(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+    /// The configuration of the chosen account. `account` (from `--account`)
+    /// wins over `DYNAFOLIO_ACCOUNT`; an unknown name is a usage error that
+    /// lists the accounts. With `requireChoice` false, several accounts and
+    /// none chosen is not an error (commands over every account).
+    static func load(environment env: [String: String] = ProcessInfo.processInfo.environment,
+                     account requested: String? = AccountNames.commandLine, requireChoice: Bool = true,
+                     accountOverrides: Bool = true) throws -> AppConfiguration {
         let home = env["HOME"] ?? NSHomeDirectory()
         let configHome = nonEmpty(env["XDG_CONFIG_HOME"]) ?? home + "/.config"
         let dataHome = nonEmpty(env["XDG_DATA_HOME"]) ?? home + "/.local/share"
@@ -61,16 +91,118 @@ struct AppConfiguration {
         if FileManager.default.fileExists(atPath: configPath) {
             try config.apply(file: configPath)
         }
-        if let key = nonEmpty(env["DYNADOT_API_KEY"]) { config.apiKey = try checkKey(APIKey(key), source: "DYNADOT_API_KEY") }
-        if let endpoint = nonEmpty(env["DYNAFOLIO_ENDPOINT"]) { config.endpoint = try parseEndpoint(endpoint, source: "DYNAFOLIO_ENDPOINT") }
-        if let db = nonEmpty(env["DYNAFOLIO_DB"]) { config.databasePath = db }
+        try config.chooseAccount(requested ?? nonEmpty(env["DYNAFOLIO_ACCOUNT"]), requireChoice: requireChoice, dataHome: dataHome)
+        if accountOverrides && config.accountChosen {
+            if let key = nonEmpty(env["DYNADOT_API_KEY"]) { config.apiKey = try checkKey(APIKey(key), source: "DYNADOT_API_KEY") }
+            if let endpoint = nonEmpty(env["DYNAFOLIO_ENDPOINT"]) { config.endpoint = try parseEndpoint(endpoint, source: "DYNAFOLIO_ENDPOINT") }
+            if let db = nonEmpty(env["DYNAFOLIO_DB"]) { config.databasePath = db }
+            if let tier = nonEmpty(env["DYNAFOLIO_TIER"]) { config.tier = try parseTier(tier, source: "DYNAFOLIO_TIER") }
+        }
         if let theme = nonEmpty(env["DYNAFOLIO_THEME"]) { config.theme = theme }
-        if let tier = nonEmpty(env["DYNAFOLIO_TIER"]) { config.tier = try parseTier(tier, source: "DYNAFOLIO_TIER") }
         if let rate = nonEmpty(env["DYNAFOLIO_RATE_PER_MINUTE"]) {
             config.ratePerMinuteSetting = try parseRate(Int(rate.trimmingCharacters(in: .whitespaces)), text: rate,
                                                         source: "DYNAFOLIO_RATE_PER_MINUTE")
         }
         return config
+    }
+
+    /// One configuration per account, in `accountNames` order. The key,
+    /// endpoint, tier and cache variables apply only to the account
+    /// `--account` or `DYNAFOLIO_ACCOUNT` chose (or the default one).
+    static func loadAll(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> [AppConfiguration] {
+        let chosen = try load(environment: env, requireChoice: false)
+        return try chosen.accountNames.map { name in
+            if name == chosen.accountName && chosen.accountChosen { return chosen }
+            return try load(environment: env, account: name, accountOverrides: false)
+        }
+    }
+
+    /// Picks the account and takes its table's settings over the top-level
+    /// ones; its cache is `NAME.sqlite` beside the single-account cache
+    /// (which the account `default` keeps using).
+    private mutating func chooseAccount(_ requested: String?, requireChoice: Bool, dataHome: String) throws {
+        let legacy = apiKey != nil || apiKeyCommand != nil || accountTables.isEmpty
+        if legacy && !accountTables.isEmpty && accountTables[AccountNames.legacy] != nil {
+            throw ConfigurationError(description: "\(configPath): api_key / api_key_command at the top of the file and [accounts.default]"
+                + " both configure the account 'default'; keep one of them")
+        }
+        var names = Set(accountTables.keys)
+        if legacy { names.insert(AccountNames.legacy) }
+        accountNames = names.sorted { ($0 == AccountNames.legacy ? 0 : 1, $0) < ($1 == AccountNames.legacy ? 0 : 1, $1) }
+        let flagged = accountTables.filter(\.value.isDefault).keys.sorted()
+        if flagged.count > 1 {
+            throw ConfigurationError(description: "\(configPath): accounts \(flagged.joined(separator: ", ")) all say default = true; keep it in one")
+        }
+        let name: String
+        if let requested {
+            guard names.contains(requested) else {
+                throw CLIFailure.usage("no account '\(TerminalText.escaped(requested))' in \(configPath); the accounts are: "
+                    + accountNames.joined(separator: ", ") + " — pick one with --account NAME or DYNAFOLIO_ACCOUNT, or add [accounts.NAME]")
+            }
+            name = requested
+        } else if let flaggedName = flagged.first {
+            name = flaggedName
+        } else if names.contains(AccountNames.legacy) {
+            name = AccountNames.legacy
+        } else if accountNames.count == 1 {
+            name = accountNames[0]
+        } else if requireChoice {
+            throw CLIFailure.usage("\(configPath) has several accounts (\(accountNames.joined(separator: ", "))) and none has default = true;"
+                + " pick one with --account NAME or DYNAFOLIO_ACCOUNT, or add default = true to one of them")
+        } else {
+            name = accountNames[0]
+            accountChosen = false
+        }
+        accountName = name
+        if let settings = accountTables[name] {
+            apiKey = settings.apiKey
+            apiKeyCommand = settings.apiKeyCommand
+            if let endpoint = settings.endpoint { self.endpoint = endpoint }
+            if let tier = settings.tier { self.tier = tier }
+            if let rate = settings.ratePerMinute { ratePerMinuteSetting = rate }
+        }
+        databasePath = AccountNames.cachePath(account: name, dataHome: dataHome)
+    }
+
+    /// `[accounts.NAME]` tables: each an account with its own key (or key
+    /// command), endpoint, tier and rate; one may say `default = true`.
+    private static func parseAccounts(_ value: any TOMLValueConvertible, source: String) throws -> [String: AccountSettings] {
+        guard let accountsTable = value.table else {
+            throw ConfigurationError(description: "\(source): [accounts] must hold one table per account, e.g. [accounts.client-a] with api_key_command = \"…\"")
+        }
+        let allowed: Set<String> = ["api_key", "api_key_command", "endpoint", "tier", "rate_per_minute", "default"]
+        var accounts: [String: AccountSettings] = [:]
+        for (name, entry) in accountsTable {
+            do { try AccountNames.check(name) } catch let error as ConfigurationError {
+                throw ConfigurationError(description: "\(source): [accounts.\(TerminalText.escaped(name))] \(error.description)")
+            }
+            guard let table = entry.table else {
+                throw ConfigurationError(description: "\(source): accounts.\(name) must be a table: [accounts.\(name)] with api_key_command = \"…\"")
+            }
+            if let unknown = table.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw ConfigurationError(description: "\(source): unknown setting '\(TerminalText.escaped(unknown))' in [accounts.\(name)];"
+                    + " known settings: \(allowed.sorted().joined(separator: ", "))")
+            }
+            var settings = AccountSettings()
+            if let key = table["api_key"]?.string, !key.isEmpty {
+                settings.apiKey = try checkKey(APIKey(key), source: "\(source): accounts.\(name).api_key")
+            } else if let command = table["api_key_command"]?.string, !command.isEmpty {
+                settings.apiKeyCommand = command
+            }
+            if let endpoint = table["endpoint"]?.string { settings.endpoint = try parseEndpoint(endpoint, source: "\(source): accounts.\(name)") }
+            if let tier = table["tier"]?.string { settings.tier = try parseTier(tier, source: "\(source): accounts.\(name)") }
+            if let rate = table["rate_per_minute"] {
+                settings.ratePerMinute = try parseRate(rate.int, text: rate.debugDescription, source: "\(source): accounts.\(name)")
+            }
+            if let flag = table["default"] {
+                guard let isDefault = flag.bool else {
+                    throw ConfigurationError(description: "\(source): accounts.\(name).default must be true or false")
+                }
+                settings.isDefault = isDefault
+            }
+            accounts[name] = settings
+        }
+        return accounts
     }
 
     private mutating func apply(file path: String) throws {
@@ -96,7 +228,7 @@ struct AppConfiguration {
             throw ConfigurationError(description: "\(path): not valid TOML")
         }
         let known: Set<String> = ["api_key", "api_key_command", "api_key_command_timeout", "endpoint", "tier", "theme", "keys",
-                                  "timeout", "rate_per_minute", "columns", "history_days", "views"]
+                                  "timeout", "rate_per_minute", "columns", "history_days", "views", "accounts"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError(description: "\(path): unknown setting '\(unknown)'; known settings: \(known.sorted().joined(separator: ", "))")
         }
@@ -146,6 +278,9 @@ struct AppConfiguration {
         }
         if let value = table["views"] {
             views = try Self.parseViews(value, source: path)
+        }
+        if let value = table["accounts"] {
+            accountTables = try Self.parseAccounts(value, source: path)
         }
         if let keyTable = table["keys"]?.table {
             for (action, value) in keyTable {

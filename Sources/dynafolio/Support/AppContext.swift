@@ -21,8 +21,15 @@ struct AppContext {
     /// Opens the context. Configuration problems (a 0644 config file, a bad
     /// endpoint) are thrown with a message that says how to fix them.
     static func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppContext {
-        let configuration = try AppConfiguration.load(environment: environment)
+        try open(configuration: AppConfiguration.load(environment: environment), environment: environment)
+    }
+
+    /// Opens the context of one account's configuration (`--all-accounts`
+    /// opens one per account).
+    static func open(configuration: AppConfiguration,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppContext {
         LogBootstrap.once(path: configuration.logPath, key: configuration.apiKey)
+        if let key = configuration.apiKey { LogBootstrap.redact(key) }
         let logger = Logger(label: "dynafolio.cli")
         let store: PortfolioDatabase
         do {

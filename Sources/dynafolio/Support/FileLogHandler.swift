@@ -31,10 +31,10 @@ struct FileLogHandler: LogHandler {
         sink.write("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)\n")
     }
 
-    /// The shared open file; redacts with the configured key before writing.
+    /// The shared open file; redacts with every configured key before writing.
     final class Sink: Sendable {
-        /// The file and the key to redact; one writer at a time.
-        private let state: Mutex<(handle: FileHandle?, key: APIKey?)>
+        /// The file and the keys to redact (one per account); one writer at a time.
+        private let state: Mutex<(handle: FileHandle?, keys: [APIKey])>
 
         init(path: String, key: APIKey?) {
             let dir = (path as NSString).deletingLastPathComponent
@@ -45,19 +45,22 @@ struct FileLogHandler: LogHandler {
             }
             let handle = FileHandle(forWritingAtPath: path)
             _ = try? handle?.seekToEnd()
-            state = Mutex((handle, key))
+            state = Mutex((handle, key.map { [$0] } ?? []))
         }
 
         func write(_ line: String) {
             state.withLock { state in
-                state.handle?.write(Data(Redaction.redact(line, key: state.key).utf8))
+                let redacted = state.keys.reduce(line) { Redaction.redact($0, key: $1) }
+                state.handle?.write(Data(redacted.utf8))
             }
         }
 
         /// Redacts `key` too from now on (a key `api_key_command` supplied
-        /// after logging started).
+        /// after logging started, or another account's key).
         func redact(_ key: APIKey) {
-            state.withLock { $0.key = key }
+            state.withLock { state in
+                if !key.isEmpty, !state.keys.contains(where: { $0.secret == key.secret }) { state.keys.append(key) }
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ enum JSONOutput {
         var nowMs = UTCDate.nowMs()
         /// The keys `--fields` picked (nil: all).
         var fields: Set<String>?
+        /// The account the domain is in (`--all-accounts` only).
+        var account: String?
 
         struct Detail {
             let contacts: Contacts
@@ -28,7 +30,7 @@ enum JSONOutput {
         }
 
         func encode(to encoder: any Encoder) throws {
-            try DomainExport.JSONDomain(row: row, pending: pending, nowMs: nowMs, fields: fields).encode(to: encoder)
+            try DomainExport.JSONDomain(row: row, pending: pending, nowMs: nowMs, fields: fields, account: account).encode(to: encoder)
             guard let detail else { return }
             // The same object: a second keyed container adds to its keys.
             var out = encoder.container(keyedBy: DomainExport.JSONDomain.Key.self)

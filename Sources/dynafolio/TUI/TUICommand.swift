@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortfolioApp
+import SyncEngine
 
 /// `dynafolio` with no subcommand: the TUI on the configured account.
 struct TUICommand: AsyncParsableCommand {
@@ -32,10 +33,19 @@ struct TUICommand: AsyncParsableCommand {
             let context = try AppContext.open()
             if !context.hasAccount, try context.store.count() == 0 { throw noCache() }
             let configPath = config.configPath
+            let chosen = config.accountName
+            // Another account opens on the first switch to it; the
+            // environment's key and cache overrides stay with the chosen one.
+            let openAccount: @Sendable (String) throws -> (engine: SyncEngine, hasAccount: Bool) = { name in
+                let other = try AppContext.open(configuration: AppConfiguration.load(account: name, accountOverrides: name == chosen))
+                return (other.engine, other.hasAccount)
+            }
             try await TUIContext.run(engine: context.engine, hasAccount: context.hasAccount, keys: config.keys,
                                      themeFlag: theme, themeConfig: config.theme,
                                      columns: ColumnSettings(shown: config.columns) { try ColumnsConfig.save($0, to: configPath) },
-                                     views: ViewSettings(views: config.views) { try SavedViews.save($0, $1, to: configPath) })
+                                     views: ViewSettings(views: config.views) { try SavedViews.save($0, $1, to: configPath) },
+                                     accounts: config.accountNames.count > 1 ? AccountChoice(name: chosen, names: config.accountNames) : nil,
+                                     openAccount: openAccount)
         } catch let error as ExitCode {
             throw error
         } catch {

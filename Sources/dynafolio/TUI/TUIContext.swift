@@ -32,9 +32,15 @@ enum TUIContext {
     /// Takes over the terminal, runs the app until quit, restores the
     /// terminal. Runs on its own thread so background Tasks keep the
     /// cooperative pool to themselves.
+    ///
+    /// With several accounts, `:account NAME` ends one account's loop and
+    /// `openAccount` opens the next (once: each account keeps its app, so
+    /// its filter, selection and cursor, for the session).
     static func run(engine: SyncEngine, hasAccount: Bool, keys: [String: [String]], themeFlag: String?, themeConfig: String?,
                     syncFirst: Bool = false, columns: ColumnSettings = ColumnSettings(),
-                    views: ViewSettings = ViewSettings()) async throws {
+                    views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil,
+                    openAccount: @escaping @Sendable (String) throws -> (engine: SyncEngine, hasAccount: Bool) = { _ in throw SyncError.noAccount })
+        async throws {
         let env = ProcessInfo.processInfo.environment
         let theme = try Theme.choose(flag: themeFlag, config: themeConfig, environment: env)
         let actions = try ActionTable(overrides: keys)
@@ -49,17 +55,39 @@ enum TUIContext {
                 var failure: (any Error)?
                 do {
                     let terminal = try NCursesTerminal(theme: theme, environment: env)
-                    let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: actions,
-                                                                       unicode: unicode && terminal.isUnicode, hasAccount: hasAccount,
-                                                                       columns: columns, views: views))
-                    // A damaged cache moved aside says so on the first screen.
-                    if let note = engine.store.openingNotes.first ?? engine.store.readOnlyReason ?? engine.store.skippedRowsNote {
-                        app.announce(note, isError: true)
-                    } else if !hasAccount {
-                        app.announce(AppState.noKeyBanner)
+                    let makeApp = { (engine: SyncEngine, hasAccount: Bool, account: AccountChoice?) -> PortfolioApp in
+                        let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: actions,
+                                                                           unicode: unicode && terminal.isUnicode, hasAccount: hasAccount,
+                                                                           columns: columns, views: views, accounts: account))
+                        // A damaged cache moved aside says so on the first screen.
+                        if let note = engine.store.openingNotes.first ?? engine.store.readOnlyReason ?? engine.store.skippedRowsNote {
+                            app.announce(note, isError: true)
+                        } else if !hasAccount {
+                            app.announce(AppState.noKeyBanner)
+                        }
+                        return app
                     }
+                    var app = makeApp(engine, hasAccount, accounts)
+                    var apps: [String: PortfolioApp] = accounts.map { [$0.name: app] } ?? [:]
                     if syncFirst { app.perform(.sync) }
-                    app.run(terminal: terminal)
+                    while true {
+                        app.run(terminal: terminal)
+                        guard let next = app.requestedAccount, let accounts else { break }
+                        app.resumeAfterSwitch()
+                        if let open = apps[next] {
+                            app = open
+                            continue
+                        }
+                        do {
+                            let opened = try openAccount(next)
+                            opened.engine.store.startFilterIndex()
+                            let nextApp = makeApp(opened.engine, opened.hasAccount, AccountChoice(name: next, names: accounts.names))
+                            apps[next] = nextApp
+                            app = nextApp
+                        } catch {
+                            app.announce("cannot open the account \(next): \(error)", isError: true)
+                        }
+                    }
                     terminal.restore()
                 } catch {
                     failure = error
