@@ -175,12 +175,14 @@ extension PortfolioDatabase {
             }
             var position: [Int64: Int] = [:]
             for (index, entry) in entries.enumerated() { position[entry.id] = index }
+            // Grouped by the raw columns, in the index's order: no temporary
+            // B-tree (grouping by `hold_reason <> ''` would need one).
             for start in stride(from: 0, to: entries.count, by: 500) {
                 let ids = entries[start..<min(start + 500, entries.count)].map(\.id)
                 let list = Array(repeating: "?", count: ids.count).joined(separator: ",")
                 let intents = try Row.fetchCursor(db, sql: """
-                    SELECT operation_id, state, hold_reason <> '', COUNT(*) FROM outbox_intent
-                    WHERE operation_id IN (\(list)) GROUP BY operation_id, state, hold_reason <> ''
+                    SELECT operation_id, state, hold_reason, COUNT(*) FROM outbox_intent
+                    WHERE operation_id IN (\(list)) GROUP BY operation_id, state, hold_reason
                     """, arguments: StatementArguments(ids))
                 while let row = try intents.next() {
                     guard let id = row.int64(0), let index = position[id] else { continue }
@@ -191,7 +193,7 @@ extension PortfolioDatabase {
                     case "failed": entries[index].failed += count
                     case "pending":
                         entries[index].pending += count
-                        if row.int64(2) == 1 { entries[index].held += count }
+                        if !(row.text(2) ?? "").isEmpty { entries[index].held += count }
                     case "inflight": entries[index].pending += count
                     case "conflict": entries[index].conflict += count
                     case "cancelled", "superseded": entries[index].dropped += count
