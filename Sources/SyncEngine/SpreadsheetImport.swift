@@ -121,7 +121,7 @@ extension SyncEngine {
         var preview = ImportPreview(delimiter: table.delimiter.rawValue)
         var columnAt: [Int: ImportColumn] = [:]
         for (index, header) in table.header.enumerated() {
-            let trimmed = header.trimmingCharacters(in: .whitespaces)
+            let trimmed = header.trimmedSpaces()
             if let column = ImportColumn.byAlias[ImportColumn.key(trimmed)], !columnAt.values.contains(column) {
                 columnAt[index] = column
                 preview.columns.append((trimmed, column.rawValue))
@@ -148,7 +148,7 @@ extension SyncEngine {
         names.reserveCapacity(rows.count)
         for row in rows {
             let cell = domainIndex < row.count ? row[domainIndex] : ""
-            names.append(Punycode.asciiName(cell.trimmingCharacters(in: .whitespaces)).lowercased())
+            names.append(Punycode.asciiName(cell.trimmedSpaces()).lowercased())
         }
         let fieldOrder: [IntentField] = [.sale, .note, .folder, .renewOption, .nameServerSetting, .privacy]
         let filled = Set(columnAt.values)
@@ -169,10 +169,10 @@ extension SyncEngine {
             let name = names[position]
             var cells: [ImportColumn: String] = [:]
             for (index, column) in columnAt where index < row.count {
-                let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = row[index].trimmedSpaces(andNewlines: true)
                 if !value.isEmpty { cells[column] = value }
             }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmedSpaces().isEmpty }) { continue }
             func skip(_ reason: String) {
                 preview.problems.append(.init(line: lines[position], reason: reason))
                 for field in tallies.keys { tallies[field]?.skipped += 1 }
@@ -316,14 +316,15 @@ enum ImportAmount {
     /// (a marketplace export's "not set"). `decimal` forces the decimal
     /// mark; without it an amount whose mark is unclear (`1.250`) is refused.
     static func cents(_ raw: String, decimal: Character?, what: String) throws -> Int64? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmedSpaces()
         for mark in ["US$", "$", "USD", "usd"] {
             if text.hasPrefix(mark) { text = String(text.dropFirst(mark.count)) }
             if text.hasSuffix(mark) { text = String(text.dropLast(mark.count)) }
-            text = text.trimmingCharacters(in: .whitespaces)
+            text = text.trimmedSpaces()
         }
         text.removeAll { $0 == " " || $0 == "\u{00A0}" }
-        let shown = TerminalText.escaped(raw)
+        // Escaped only for a message: most amounts are fine.
+        var shown: String { TerminalText.escaped(raw) }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else {
             throw SyncError.invalidEdit("\(what) '\(shown)' is not an amount — write it like 1,250.00, 1.250,00, $1,250 or 1250 USD")
         }
@@ -352,5 +353,26 @@ enum ImportAmount {
             throw SyncError.invalidEdit("\(what) '\(shown)': \(error.description)")
         }
         return cents == 0 ? nil : cents
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space: what
+    /// `trimmingCharacters(in: .whitespaces)` (or, with `andNewlines`,
+    /// `.whitespacesAndNewlines`) returns, without Foundation's bridging —
+    /// an import calls it for every cell, and most cells have nothing to trim.
+    func trimmedSpaces(andNewlines: Bool = false) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator { return true }
+            guard andNewlines else { return false }
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: return false
+            }
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 }
