@@ -43,12 +43,16 @@ func withWatchEngine<T>(tier: SimTier, _ body: (SyncEngine, SimServer, TestClock
 @Suite struct WatchlistTests {
     @Test func refreshReportsNamesThatBecameAvailableOrEnteredAnAuctionOrCloseout() async throws {
         try await withWatchEngine(tier: .bulk) { engine, server, clock in
-            let freed = "watch-freed-name.com", auctioned = "watch-auctioned.net", closed = "watch-closeout.org", idn = "bücher-watch.de"
+            // Names the registry's own rule leaves free, held as taken by the test.
+            let free = (0..<40).map { "watch-engine-\($0).com" }.filter { name in
+                server.state.read { account in if case .available = account.availability(of: name) { true } else { false } }
+            }
+            let (freed, auctioned, closed, idn) = (free[0], free[1], free[2], "bücher-watch.de")
             server.state.mutate { $0.takenNames.formUnion([freed, auctioned, closed]) }
             let added = try engine.watch(try SyncEngine.acquireNames([freed, auctioned, closed, idn]), note: "for the shop")
             #expect(added.contains(Punycode.asciiName(idn)), "IDNs are kept as punycode")
             // The first refresh records where each name stands: no news.
-            let first = try await engine.refreshWatchlist()
+            let first = try await engine.refreshWatchlist(configuredTier: .bulk)
             #expect(first.count == 4)
             #expect(first.allSatisfy { $0.news.isEmpty && $0.checkedMs != nil && $0.note == "for the shop" })
             #expect(first.first { $0.name == freed }?.status == .taken)
@@ -56,7 +60,7 @@ func withWatchEngine<T>(tier: SimTier, _ body: (SyncEngine, SimServer, TestClock
             #expect(server.count("get_open_auctions") == 1 && server.count("get_expired_closeout_domains") >= 1)
             // The registry frees one name, one enters an auction, one goes on closeout sale.
             server.state.mutate { account in
-                account.takenNames.remove(freed)
+                _ = account.takenNames.remove(freed)
                 if let i = account.auctions.firstIndex(where: { $0.outcome == nil }) { account.auctions[i].domain = auctioned }
                 var sale = account.closeouts[0]
                 sale.domain = closed
