@@ -76,6 +76,7 @@ extension BackgroundJob {
                 return
             }
             pane.openBidForm(read.auction, app: host.environment, balanceCents: host.state.balanceCents)
+            host.state.message = StatusMessage("your bid: the most you pay if you win (Enter asks to confirm, Esc cancels)")
         }
         return job
     }

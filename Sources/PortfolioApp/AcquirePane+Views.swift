@@ -79,7 +79,7 @@ extension AcquirePane {
         case (_, .sync):
             return nil
         default:
-            state.message = StatusMessage("this works on the names list — press \(viewKey(app)) to show it", isError: true)
+            state.message = StatusMessage("this works on the names list — press \(viewKey(app)) to go back to it", isError: true)
         }
         return .handled
     }
@@ -185,10 +185,11 @@ extension AcquirePane {
     /// Opens the bid form on `auction` as just read: the current price, the
     /// minimum bid, the time left and the balance above the amount.
     func openBidForm(_ auction: Auction, app: AppEnvironment, balanceCents: Int64?) {
-        var facts = "current \(auction.currentBid.map { Cents.dollars($0.cents) } ?? "—")"
-        if let minimum = auction.minimumBid { facts += " · minimum \(Cents.dollars(minimum.cents))" }
-        facts += " · ends in \(ValueDisplay.timeLeft(auction.endMs, nowMs: app.nowMs))"
-        facts += " · " + (balanceCents.map { "balance \(Cents.dollars($0))" } ?? "balance unknown")
+        // Most important first: a narrow dialog cuts the end.
+        var facts = auction.minimumBid.map { "minimum \(Cents.dollars($0.cents)) · " } ?? ""
+        facts += balanceCents.map { "balance \(Cents.dollars($0))" } ?? "balance unknown"
+        facts += " · current \(auction.currentBid.map { Cents.dollars($0.cents) } ?? "—")"
+        facts += " · \(ValueDisplay.timeLeft(auction.endMs, nowMs: app.nowMs)) left"
         let hint = auction.minimumBid.map { "USD, at least \(Cents.dollars($0.cents))" } ?? "USD"
         let shown = TerminalText.escaped(DomainNameDisplay.shown(auction.domain, unicode: app.unicode))
         bidForm = (FormDialog(title: "Bid on \(shown)", summary: facts, fields: [.init("Amount", hint: hint)]), auction)
@@ -226,7 +227,8 @@ extension AcquirePane {
         lines.append([Span("  current \(auction.currentBid.map { Cents.dollars($0.cents) } ?? "—")"
                            + (auction.minimumBid.map { " · minimum \(Cents.dollars($0.cents))" } ?? "")
                            + " · ends in \(ValueDisplay.timeLeft(auction.endMs, nowMs: app.nowMs))")])
-        lines.append([Span("  Your proxy bid: the most you pay if you win. The auction is read again just before bidding.")])
+        lines.append([Span("  A proxy bid: the most you pay if you win.")])
+        lines.append([Span("  The auction is read again just before bidding.")])
         let dialog = ConfirmDialog(title: "Bid (spends money if you win)", summary: "Bid \(Cents.dollars(cents)) on \(shown)?",
                                    lines: lines, isDangerous: true, confirmLabel: "Bid")
         let domain = auction.domain
@@ -250,7 +252,7 @@ extension AcquirePane {
         var lines: [[Span]] = [[Span(MoneyText.balanceLine(spending: price, balanceCents: state.balanceCents, when: "after buying"))]]
         lines.append([Span("  \(shown)  "), Span(Cents.dollars(price), style: Style(.dialog, accent: .pending)),
                       Span(row.renewalCents.map { "  (renews at \(Cents.dollars($0))/yr)" } ?? "")])
-        lines.append([Span("  The price is read again before paying: a higher price is refused, not paid.")])
+        lines.append([Span("  Its price is read again first: a higher one is refused.")])
         let dialog = ConfirmDialog(title: "Buy closeout (spends money)", summary: "Buy \(shown) for \(Cents.dollars(price))?",
                                    lines: lines, isDangerous: true, confirmLabel: "Buy")
         let name = row.domain

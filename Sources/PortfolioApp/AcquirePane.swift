@@ -259,7 +259,7 @@ public final class AcquirePane: Pane {
         case .cancelled:
             input = nil
             if addsToWatchlist {
-                if !added.isEmpty { state.message = StatusMessage("watching \(NumberText.count(added.count, "name")) more — press \(app.actions.key(.sync)) to refresh the watchlist") }
+                if !added.isEmpty { state.message = StatusMessage("watching \(added.count) more name\(added.count == 1 ? "" : "s") — press \(app.actions.key(.sync)) to refresh the watchlist") }
                 added = []
                 return [.handled, .reload]
             }
