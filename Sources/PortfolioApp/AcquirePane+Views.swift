@@ -76,8 +76,6 @@ extension AcquirePane {
             noteInput = (TextInput(text: row.note), row.name)
         case (.auctions, .acquireBid): readAuctionForBid(app: app, &state)
         case (.closeouts, .acquireBuy): confirmCloseoutPurchase(app: app, &state)
-        case (_, .sync):
-            return nil
         default:
             state.message = StatusMessage("this works on the names list — press \(viewKey(app)) to go back to it", isError: true)
         }
