@@ -12,6 +12,13 @@ extension Action {
     static let acquireRegister = Action("acquire-register")
     static let acquireBackorder = Action("acquire-backorder")
     static let acquireBackorderList = Action("acquire-backorder-list")
+    static let acquireWatchlist = Action("acquire-watchlist")
+    static let acquireAuctions = Action("acquire-auctions")
+    static let acquireCloseouts = Action("acquire-closeouts")
+    static let acquireFilter = Action("acquire-filter")
+    static let acquireNote = Action("acquire-note")
+    static let acquireBid = Action("acquire-bid")
+    static let acquireBuy = Action("acquire-buy")
 }
 
 extension ActionScope {
@@ -46,8 +53,29 @@ extension AcquirePane {
                            if state.isPushing { return "wait for the push to finish" }
                            return nil
                        }),
-            ActionSpec(.acquireBackorderList, ["b"], scope, "show the backorder list (fetched) or the names again; x there takes names off it",
+            ActionSpec(.acquireBackorderList, ["o"], scope, "show the backorder list (fetched) or the names again; x there takes names off it",
                        hint: "backorders"),
+            ActionSpec(.acquireWatchlist, ["w"], scope,
+                       "show the watchlist (or the names again): a adds, x removes, n edits the note, r refreshes", hint: "watch"),
+            ActionSpec(.acquireAuctions, ["A"], scope, "show the open auctions (fetched when stale; r fetches again), or the names again",
+                       hint: "auctions"),
+            ActionSpec(.acquireCloseouts, ["C"], scope, "show the expired closeouts (fetched when stale; r fetches again), or the names again",
+                       hint: "closeouts"),
+            ActionSpec(.acquireFilter, ["/"], scope, "filter the watchlist, auctions or closeouts by name as you type (Esc clears)"),
+            ActionSpec(.acquireNote, ["n"], scope, "edit the note of the watched name under the cursor"),
+            ActionSpec(.acquireBid, ["b"], scope, "bid on the auction under the cursor: the amount against the minimum bid and the balance (spends money if you win)",
+                       dangerous: true,
+                       disabled: { state in
+                           if !state.hasAccount { return AppState.needsKey("bidding") }
+                           if state.isPushing { return "wait for the push to finish" }
+                           return nil
+                       }),
+            ActionSpec(.acquireBuy, ["P"], scope, "buy the closeout under the cursor at its price (spends money)", dangerous: true,
+                       disabled: { state in
+                           if !state.hasAccount { return AppState.needsKey("buying") }
+                           if state.isPushing { return "wait for the push to finish" }
+                           return nil
+                       }),
         ]
     }
 }
@@ -91,18 +119,23 @@ extension BackgroundJob {
             let summary = try await engine.push(.confirmed(intentIDs: Set(intentIDs), moneyCents: totalCents)) { step in
                 progress(ProgressBar(done: step.batchesDone, total: step.batchesTotal, label: doing))
             }
-            var text = "\(done) \(NumberText.count(summary.done, "domain"))"
-            if summary.failed > 0 {
-                text += ", \(summary.failed) failed: " + summary.problems.map { "\($0.domain ?? "") \($0.reason)" }.joined(separator: "; ")
-            }
-            for held in summary.held { text += "; " + held.description }
-            if summary.uncertain > 0 { text += "; \(summary.uncertain) unverified, checked on the next push" }
-            return StatusMessage(text, isError: !summary.clean || !summary.held.isEmpty || summary.uncertain > 0)
+            return pushReport(summary, done: done)
         }
         job.finished = { result, host in
             BackgroundJob.report(result, host)
             host.refreshAll()
         }
         return job
+    }
+
+    /// `registered 2 domains, 1 failed: …; held …` — what a confirmed push did.
+    static func pushReport(_ summary: PushSummary, done: String) -> StatusMessage {
+        var text = "\(done) \(NumberText.count(summary.done, "domain"))"
+        if summary.failed > 0 {
+            text += ", \(summary.failed) failed: " + summary.problems.map { "\($0.domain ?? "") \($0.reason)" }.joined(separator: "; ")
+        }
+        for held in summary.held { text += "; " + held.description }
+        if summary.uncertain > 0 { text += "; \(summary.uncertain) unverified, checked on the next push" }
+        return StatusMessage(text, isError: !summary.clean || !summary.held.isEmpty || summary.uncertain > 0)
     }
 }

@@ -10,7 +10,12 @@ import TerminalUI
 /// `search` with the answer's age; `space` selects, `R` registers the
 /// selected available names after a confirmation that shows each price and
 /// the total against the balance (money: exactly those intents are pushed).
+/// Its other views: the backorder list, the watchlist, the open auctions and
+/// the expired closeouts (see `AcquirePane+Views.swift`).
 public final class AcquirePane: Pane {
+    /// Which list the pane shows.
+    public enum View: Sendable, Hashable { case names, backorders, watchlist, auctions, closeouts }
+
     public let title = "Acquire"
     public let scope = ActionScope.acquire
 
@@ -22,19 +27,30 @@ public final class AcquirePane: Pane {
     public private(set) var years = 1
     private var answers: [String: AvailabilityRow] = [:]
     private var table = TableState()
-    /// The backorder list is shown instead of the names (`b`).
-    public private(set) var showsBackorders = false
+    /// The list shown (the names unless another view's key was pressed).
+    public internal(set) var view = View.names
+    /// The backorder list is shown instead of the names.
+    public var showsBackorders: Bool { view == .backorders }
+    var watchlist = AcquireWatchView()
+    var auctions = AcquireAuctionsView()
+    var closeouts = AcquireCloseoutsView()
+    /// The open bid form and the auction (read fresh) it is for.
+    var bidForm: (form: FormDialog, auction: Auction)?
+    /// The open note line and the watched name it is for.
+    var noteInput: (input: TextInput, name: String)?
+    /// The open "add names" line adds to the watchlist (opened there).
+    var addsToWatchlist = false
     private var backorders: [BackorderRow] = []
     private var backordersListedMs: Int64?
     private var backorderTable = TableState()
     private var visibleRows = 20
     /// The open "add names" line, when adding.
-    private var input: TextInput?
+    var input: TextInput?
     /// Names typed since the line opened (searched when it closes).
-    private var added: [String] = []
+    var added: [String] = []
     /// Lines refused since the line was last opened: shown under the
     /// table, so a pasted list loses nothing.
-    public private(set) var refused: [String] = []
+    public internal(set) var refused: [String] = []
 
     static let backorderColumns = [
         TableColumn("Backorder", minWidth: 18, maxWidth: 48, flex: 2), TableColumn("Status", minWidth: 9, maxWidth: 12),
@@ -48,13 +64,26 @@ public final class AcquirePane: Pane {
 
     public init() {}
 
-    public var capturesKeys: Bool { input != nil }
+    public var capturesKeys: Bool {
+        input != nil || noteInput != nil || bidForm != nil || watchlist.filter.isOpen || auctions.filter.isOpen || closeouts.filter.isOpen
+    }
     public var position: (index: Int, total: Int)? {
-        showsBackorders ? Self.position(backorderTable.cursor, of: backorders.count) : Self.position(table.cursor, of: names.count)
+        switch view {
+        case .names: Self.position(table.cursor, of: names.count)
+        case .backorders: Self.position(backorderTable.cursor, of: backorders.count)
+        case .watchlist: watchlist.position
+        case .auctions: Self.position(auctions.table.cursor, of: auctions.shown.count)
+        case .closeouts: Self.position(closeouts.table.cursor, of: closeouts.shown.count)
+        }
     }
     public var cursorDomain: String? {
-        if showsBackorders { return backorderTable.cursor < backorders.count ? backorders[backorderTable.cursor].domain : nil }
-        return table.cursor < names.count ? names[table.cursor] : nil
+        switch view {
+        case .names: table.cursor < names.count ? names[table.cursor] : nil
+        case .backorders: backorderTable.cursor < backorders.count ? backorders[backorderTable.cursor].domain : nil
+        case .watchlist: watchlist.cursorRow?.name
+        case .auctions: auctions.cursorRow?.domain
+        case .closeouts: closeouts.cursorRow?.domain
+        }
     }
 
     public func refresh(_ app: AppEnvironment, state: AppState) throws {
@@ -62,6 +91,9 @@ public final class AcquirePane: Pane {
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: names.count)
         (backorders, backordersListedMs) = try app.store.backorders()
         backorderTable = backorderTable.keepingCursorVisible(visibleRows: visibleRows, rowCount: backorders.count)
+        try watchlist.refresh(app)
+        try auctions.refresh(app)
+        try closeouts.refresh(app)
     }
 
     /// The names a registration takes: the marked ones that can be
@@ -71,8 +103,13 @@ public final class AcquirePane: Pane {
     }
 
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
-        if showsBackorders {
+        switch view {
+        case .names: break
+        case .backorders:
             renderBackorders(into: &screen, rect: rect, app: app)
+            return
+        case .watchlist, .auctions, .closeouts:
+            renderView(into: &screen, rect: rect, app: app)
             return
         }
         let (line, rest) = rect.splitTop(1)
@@ -113,7 +150,7 @@ public final class AcquirePane: Pane {
         let (line, body) = rect.splitTop(1)
         var summary = " Backorders · \(NumberText.count(backorders.count, "request"))"
         summary += backordersListedMs.map { " · listed \(app.age(since: $0)) ago" } ?? ""
-        summary += " · \(app.actions.key(.acquireBackorderList)) names"
+        summary += " · \(app.actions.key(.acquireBackorderList)) names · \(app.actions.key(.sync)) fetch"
         screen.fill(line, style: Style(.input))
         screen.put(DisplayWidth.truncate(summary, to: line.width), at: line.origin, style: Style(.input, accent: .dim))
         let view = TableView(columns: Self.backorderColumns, rowCount: backorders.count, state: backorderTable,
@@ -146,6 +183,7 @@ public final class AcquirePane: Pane {
     }
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if let flags = performInView(action, app: app, state: &state) { return flags }
         switch action {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
             if showsBackorders {
@@ -153,9 +191,12 @@ public final class AcquirePane: Pane {
             } else {
                 table.move(action, rowCount: names.count, visibleRows: visibleRows)
             }
-        case .acquireBackorderList:
-            showsBackorders.toggle()
-            if showsBackorders, app.hasAccount { state.request = .background(.backorderList) }
+        case .acquireBackorderList, .acquireWatchlist, .acquireAuctions, .acquireCloseouts:
+            switchView(action, app: app, state: &state)
+        case .sync where showsBackorders:
+            state.request = .background(.backorderList)
+        case .sync:
+            return []
         case .acquireRemove where showsBackorders:
             confirmBackorderRemoval(app: app, &state)
         case .acquireBackorder:
@@ -166,6 +207,7 @@ public final class AcquirePane: Pane {
             input = TextInput()
             added = []
             refused = []
+            addsToWatchlist = false
         case .acquireSelect:
             guard let name = cursorDomain else { return .handled }
             if marked.remove(name) == nil { marked.insert(name) }
@@ -192,13 +234,20 @@ public final class AcquirePane: Pane {
     }
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        if let flags = handleInView(key: key, app: app, state: &state) { return flags }
         guard var open = input else { return [] }
         switch open.handle(key) {
         case .submitted:
             do {
-                let new = try SyncEngine.acquireNames([open.text]).filter { !names.contains($0) }
-                names += new
-                added += new
+                let typed = try SyncEngine.acquireNames([open.text])
+                if addsToWatchlist {
+                    try app.engine.watch(typed, note: nil)
+                    added += typed
+                } else {
+                    let new = typed.filter { !names.contains($0) }
+                    names += new
+                    added += new
+                }
             } catch {
                 // A pasted list goes on with its next line: the refused
                 // lines are named in the message (nothing is lost) and
@@ -209,6 +258,11 @@ public final class AcquirePane: Pane {
             input = TextInput()
         case .cancelled:
             input = nil
+            if addsToWatchlist {
+                if !added.isEmpty { state.message = StatusMessage("watching \(added.count) more name\(added.count == 1 ? "" : "s") — press \(app.actions.key(.sync)) to refresh the watchlist") }
+                added = []
+                return [.handled, .reload]
+            }
             // Answers younger than ten minutes are shown as cached (with
             // their age); `s` asks again for the whole list.
             let ask = added.filter { name in answers[name].map { app.nowMs - $0.checkedAtMs > 600_000 } ?? true }

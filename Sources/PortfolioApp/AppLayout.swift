@@ -105,6 +105,9 @@ extension PortfolioApp {
         if state.failedCount + state.conflictCount > 0 {
             right.append(Item(Span("\(state.failedCount + state.conflictCount) failed", style: Style(.statusBar, accent: .error)), priority: 85))
         }
+        if state.watchNews > 0 {
+            right.append(Item(Span("watch: \(state.watchNews) new", style: Style(.statusBar, accent: .ok)), priority: 75))
+        }
         if let position = pane.position {
             right.append(Item(Span("\(NumberText.grouped(position.index))/\(NumberText.grouped(position.total))"), priority: 60))
         }

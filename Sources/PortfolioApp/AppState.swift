@@ -22,6 +22,9 @@ public struct AppState {
     /// Set when the provider could not be reached.
     public var offline = false
     public var queueSize = 0
+    /// Watched names the last watchlist refresh found new (became
+    /// available, entered an auction or closeout).
+    public var watchNews = 0
     public var failedCount = 0
     public var conflictCount = 0
     /// A background sync's progress (nil when none runs).

@@ -285,7 +285,10 @@ public final class PortfolioApp {
         case .quit:
             requestQuit()
         case .sync:
-            start(.sync)
+            // A pane showing a list of its own (the Acquire pane's
+            // watchlist, auctions, closeouts) refreshes that list instead.
+            let flags = pane.perform(.sync, app: environment, state: &state)
+            if flags.contains(.handled) { apply(flags) } else { start(.sync) }
         case .commandLine:
             openCommandLine("")
         case .switchAccount:
@@ -387,6 +390,7 @@ public final class PortfolioApp {
             state.accountName = account?.username ?? ""
             state.balanceCents = account?.balanceCents
             state.lastSyncMs = try environment.store.lastSyncRun(kind: "domains", outcome: .complete)?.endedMs
+            state.watchNews = try environment.store.watchNewsCount()
         }
         read { try home.refresh(environment, state: state) }
         if active != 0 { refreshActive() }

@@ -10,6 +10,9 @@ public enum AvailabilityStatus: String, Sendable, Hashable, CaseIterable {
     case taken
     /// Already in this account.
     case yours
+
+    /// Whether a name with this answer can be registered.
+    public var registrable: Bool { self == .available || self == .premium }
 }
 
 /// One cached `search` answer (`availability`), with the time it was asked.
@@ -29,7 +32,7 @@ public struct AvailabilityRow: Sendable, Hashable {
     }
 
     /// Whether it can be registered.
-    public var registrable: Bool { status == .available || status == .premium }
+    public var registrable: Bool { status.registrable }
 }
 
 extension Migrations {

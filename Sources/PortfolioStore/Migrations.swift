@@ -26,6 +26,7 @@ enum Migrations {
         migrator.registerMigration("v5-transfers-tables", migrate: createTransfers)
         migrator.registerMigration("v5-auctions-open", migrate: createAuctions)
         migrator.registerMigration("v5-auctions-closeouts", migrate: createCloseouts)
+        migrator.registerMigration("v6-watch-list", migrate: createWatchlist)
         return migrator
     }()
 

@@ -145,7 +145,7 @@ extension SyncEngine {
     }
 
     /// Why a bid of `amountCents` cannot go on `auction` as it stands, or nil.
-    static func bidRefusal(_ auction: Auction, amountCents: Int64) -> String? {
+    public static func bidRefusal(_ auction: Auction, amountCents: Int64) -> String? {
         if auction.ended { return "the auction for \(auction.domain) has ended" }
         if let proxy = auction.yourProxyBid?.cents, proxy >= amountCents {
             return "your bid on \(auction.domain) is already \(Cents.dollars(proxy)); bid more than that to raise it"

@@ -28,6 +28,7 @@ struct Dynafolio: AsyncParsableCommand {
             TransferCommand.self,
             AuctionCommand.self, CloseoutCommand.self,
             AccountsCommand.self,
+            WatchCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -12,7 +12,7 @@ struct StoreOpeningTests {
         let path = dir.path("cache.sqlite")
         let first = try PortfolioDatabase(path: path)
         let applied = try first.appliedMigrations()
-        #expect(applied == ["v1-domains", "v1-dns", "v1-account-data", "v1-sync-runs", "v1-outbox", "v2-operations", "v3-filter-index", "v3-outbox-plan-sections", "v4-history-remote", "v4-import-query-columns", "v4-acquire-availability", "v4-acquire-backorders", "v5-history-counts", "v5-transfers-tables", "v5-auctions-open", "v5-auctions-closeouts"])
+        #expect(applied == ["v1-domains", "v1-dns", "v1-account-data", "v1-sync-runs", "v1-outbox", "v2-operations", "v3-filter-index", "v3-outbox-plan-sections", "v4-history-remote", "v4-import-query-columns", "v4-acquire-availability", "v4-acquire-backorders", "v5-history-counts", "v5-transfers-tables", "v5-auctions-open", "v5-auctions-closeouts", "v6-watch-list"])
         try first.upsertDomains(generatedDomains(3), syncedAtMs: testNow)
         let second = try PortfolioDatabase(path: path)
         #expect(try second.appliedMigrations() == applied)

@@ -12,16 +12,6 @@ struct AuctionCommand: AsyncParsableCommand {
         subcommands: [AuctionListCommand.self, AuctionShowCommand.self, AuctionBidCommand.self, AuctionClosedCommand.self]
     )
 
-    /// `3h 5m`, `2d 4h`, `ended` — the time from `nowMs` to `endMs`.
-    static func timeLeft(_ endMs: Int64?, nowMs: Int64) -> String {
-        guard let endMs else { return "-" }
-        let minutes = (endMs - nowMs) / 60_000
-        if endMs <= nowMs { return "ended" }
-        if minutes >= 1440 { return "\(minutes / 1440)d \(minutes % 1440 / 60)h" }
-        if minutes >= 60 { return "\(minutes / 60)h \(minutes % 60)m" }
-        return "\(minutes)m"
-    }
-
     /// The engine's auction key, or a usage error that says what to do.
     static func domain(_ key: String, _ context: AppContext) throws -> (domain: String, cached: AuctionRow?) {
         guard let found = try context.engine.auctionDomain(key) else {
@@ -65,8 +55,8 @@ struct AuctionListCommand: AsyncParsableCommand {
             try context.requireAccount()
             rows = try await context.engine.pullAuctions(types: types, backorderList: backorder)
         }
-        let words = query.map { Punycode.asciiName($0.lowercased()) }
-        rows = rows.filter { row in words.allSatisfy { row.domain.contains($0) || Punycode.unicodeName(row.domain).contains($0) } }
+        let filter = NameFilter(words: query)
+        rows = rows.filter { filter.matches($0.domain) }
         let now = context.store.nowMs
         if json {
             try JSONOutput.emit(rows.map { JSONOutput.AuctionItem(row: $0, nowMs: now) })
@@ -84,7 +74,7 @@ struct AuctionListCommand: AsyncParsableCommand {
                   + "  " + SearchCommand.padded(TerminalText.escaped(row.type), 16) + "  "
                   + SearchCommand.padded(row.currentCents.map(Cents.dollars) ?? "-", 11) + "  "
                   + SearchCommand.padded(row.bids.map(String.init) ?? "-", 4) + "  "
-                  + SearchCommand.padded(AuctionCommand.timeLeft(row.endMs, nowMs: now), 8) + "  " + yours)
+                  + SearchCommand.padded(ValueDisplay.timeLeft(row.endMs, nowMs: now), 8) + "  " + yours)
         }
         if let oldest = rows.map(\.syncedAtMs).min() {
             print("\(rows.count) auction\(rows.count == 1 ? "" : "s") · fetched \(ValueDisplay.age(sinceMs: oldest, nowMs: now)) ago")
@@ -118,7 +108,7 @@ struct AuctionShowCommand: AsyncParsableCommand {
         print("status       \(a.ended ? "ended" : "open")\(a.status.map { " (\(TerminalText.escaped($0)))" } ?? "")")
         print("current bid  \(a.currentBid.map { Cents.dollars($0.cents) } ?? "-")   bids \(a.bids.map(String.init) ?? "-")   bidders \(a.bidders.map(String.init) ?? "-")")
         if let minimum = a.minimumBid { print("minimum bid  \(Cents.dollars(minimum.cents))") }
-        print("ends         \(a.endMs.map { ValueDisplay.isoDate($0) + " (" + AuctionCommand.timeLeft($0, nowMs: now) + ")" } ?? "-")")
+        print("ends         \(a.endMs.map { ValueDisplay.isoDate($0) + " (" + ValueDisplay.timeLeft($0, nowMs: now) + ")" } ?? "-")")
         if let proxy = a.yourProxyBid {
             print("your bid     \(Cents.dollars(proxy.cents)) — \((a.isHighBidder ?? false) ? "you are the high bidder" : "outbid")")
         } else {
@@ -170,7 +160,7 @@ struct AuctionBidCommand: AsyncParsableCommand {
             let now = context.store.nowMs
             let a = try await context.engine.auctionDetail(domain: domain, backorder: try context.store.auction(idOrDomain: domain)?.type == "backorder").auction
             print("\(NameText.shown(a.domain)) (auction \(TerminalText.escaped(a.id))): current \(a.currentBid.map { Cents.dollars($0.cents) } ?? "-")"
-                  + (a.minimumBid.map { ", minimum \(Cents.dollars($0.cents))" } ?? "") + ", ends in \(AuctionCommand.timeLeft(a.endMs, nowMs: now))")
+                  + (a.minimumBid.map { ", minimum \(Cents.dollars($0.cents))" } ?? "") + ", ends in \(ValueDisplay.timeLeft(a.endMs, nowMs: now))")
             print(balanceText)
             Swift.print("Bid \(Cents.dollars(cents)) (you pay up to this if you win)? [y/N] ", terminator: "")
             fflush(nil)

@@ -50,10 +50,8 @@ struct CloseoutListCommand: AsyncParsableCommand {
             }
             printer.finish()
         }
-        let words = query.map { Punycode.asciiName($0.lowercased()) }
-        rows = rows.filter { row in
-            words.allSatisfy { row.domain.contains($0) } && (ceiling.map { (row.priceCents ?? .max) <= $0 } ?? true)
-        }
+        let filter = NameFilter(words: query)
+        rows = rows.filter { row in filter.matches(row.domain) && (ceiling.map { (row.priceCents ?? .max) <= $0 } ?? true) }
         let now = context.store.nowMs
         if json {
             try JSONOutput.emit(rows.map { JSONOutput.CloseoutItem(row: $0, nowMs: now) })

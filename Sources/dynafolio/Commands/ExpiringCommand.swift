@@ -1,4 +1,5 @@
 import ArgumentParser
+import DynadotAPI
 import Foundation
 import PortfolioStore
 import SyncEngine
@@ -19,15 +20,22 @@ struct ExpiringCommand: AsyncParsableCommand {
     @Option(help: "With --ical: reminders before each expiry, e.g. 30d,7d or 2w.") var remind: String = "30d"
     @Flag(name: .customLong("all-accounts"), help: "Every configured account's cache (one cron job for all); JSON gains \"account\".")
     var allAccounts = false
+    @Flag(help: "Report the watchlist's news instead: names that became available or entered an auction or closeout at the last `watch refresh`; exit 10 when there are some.")
+    var watch = false
 
     func validate() throws {
         if json && ical { throw ValidationError("give at most one of --json and --ical") }
+        if watch && (ical || allAccounts) { throw ValidationError("--watch reports the watchlist of one account; drop --ical and --all-accounts") }
         if ExpiryCalendar.reminderDays(remind) == nil {
             throw ValidationError("--remind '\(remind)' — give days or weeks before the expiry, e.g. 30d,7d or 2w")
         }
     }
 
     func run() async throws {
+        if watch {
+            try reportWatchNews()
+            return
+        }
         let query: PortfolioQuery
         do {
             query = try PortfolioQuery(parsing: "exp:<\(within)")
@@ -59,6 +67,24 @@ struct ExpiringCommand: AsyncParsableCommand {
                 print((allAccounts ? account.padding(toLength: accountWidth, withPad: " ", startingAt: 0) + "  " : "")
                       + "\(row.expiresMs.map(ValueDisplay.isoDate) ?? "?")  \(String(repeating: " ", count: max(0, 5 - days.count)) + days)  "
                       + "\(row.renewOption.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(NameText.shown(row.name))")
+            }
+        }
+        if !rows.isEmpty { throw ExitCode(Exit.expiringSome) }
+    }
+
+    /// `--watch`: the names the last `watch refresh` found new; exit 10
+    /// when there are some, 0 when none.
+    private func reportWatchNews() throws {
+        let context = try AppContext.open()
+        let rows = try context.store.watchlist(withNewsOnly: true)
+        let now = context.store.nowMs
+        if json {
+            try JSONOutput.emit(rows.map { JSONOutput.WatchItem(row: $0, nowMs: now) })
+        } else {
+            for row in rows {
+                let checked = row.checkedMs.map { " (checked \(ValueDisplay.age(sinceMs: $0, nowMs: now)) ago)" } ?? ""
+                print("\(NameText.shown(row.name))  \(row.news.words.joined(separator: ", "))\(checked)"
+                      + (row.note.isEmpty ? "" : "  — \(TerminalText.escaped(row.note))"))
             }
         }
         if !rows.isEmpty { throw ExitCode(Exit.expiringSome) }

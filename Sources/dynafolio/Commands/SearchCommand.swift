@@ -14,7 +14,8 @@ struct SearchCommand: AsyncParsableCommand {
         Names come from the arguments and from --file (one per line; `#` starts a comment; `-` reads \
         standard input). IDNs are sent as punycode. A regular account searches one name per call, bulk \
         and super bulk accounts 100 (the tier `sync` read from account_info, else `tier` in the config). \
-        Every answer is cached with its time; --cached prints the cached answers without asking Dynadot.
+        Every answer is cached with its time; --cached prints the cached answers without asking Dynadot. \
+        --watch-add also puts the names on the watchlist (with --note), before searching.
         """
     )
 
@@ -22,10 +23,25 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
     @Flag(help: "Print a JSON array instead of a table.") var json = false
     @Flag(help: "Print the cached answers (with their age) without asking Dynadot.") var cached = false
+    @Flag(name: .customLong("watch-add"), help: "Also add the names to the watchlist (`dynafolio watch`).") var watchAdd = false
+    @Option(help: "With --watch-add: the note kept with the names.") var note: String?
+
+    func validate() throws {
+        if note != nil && !watchAdd { throw ValidationError("--note goes with --watch-add (or use `dynafolio watch add NAME… --note TEXT`)") }
+    }
 
     func run() async throws {
         let wanted = try Self.names(arguments: names, file: file)
         let context = try AppContext.open()
+        if watchAdd {
+            // Before asking Dynadot: a failed search loses none of the names.
+            if json {
+                if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+                do { try context.engine.watch(wanted, note: note) } catch let error as SyncError { throw CLIFailure.usage(error.description) }
+            } else {
+                try WatchAddCommand.add(wanted, note: note, context)
+            }
+        }
         let rows: [AvailabilityRow]
         if cached {
             rows = try context.store.availability(of: wanted)
