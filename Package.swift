@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PortfolioStore", "DynadotAPI", "DynadotSim",
                                                            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["DynadotSim", "DynadotAPI", "PortfolioStore"]),
-        .testTarget(name: "PortfolioAppTests", dependencies: ["PortfolioApp", "PortfolioStore", "SyncEngine", "TerminalUI"]),
+        .testTarget(name: "PortfolioAppTests", dependencies: ["PortfolioApp", "PortfolioStore", "SyncEngine", "TerminalUI", "DynadotSim", "DynadotAPI"]),
         .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim", "PortfolioStore"]),
     ]
 )
