@@ -204,7 +204,11 @@ extension QueuePane {
                                 }
                                 progress(ProgressBar(done: sum, total: total, label: "push"))
                             }
-                            return (index, Self.pushMessage(summary, account: push.member.name))
+                            // Anything left unverified counts against the account here:
+                            // the message then reads as the failure it is.
+                            var message = Self.pushMessage(summary, account: push.member.name)
+                            if summary.uncertain > 0 { message.isError = true }
+                            return (index, message)
                         } catch {
                             return (index, StatusMessage("\(push.member.name): push failed, \(StatusMessage(error: error).text)", isError: true))
                         }
