@@ -36,9 +36,13 @@ extension PortfolioApp {
             "The All-accounts view shows \(keys.pane(.showDomains, "Domains")), \(keys.pane(.showExpiries, "Expiries")) and \(keys.pane(.showQueue, "Queue"))"
                 + " for every account at once.",
         ]
-        for (index, line) in lines.enumerated() where index < rect.height - 1 {
-            screen.put(DisplayWidth.truncate(line, to: rect.width - 2), at: Point(row: rect.row + 1 + index, col: rect.col + 1),
-                       style: Style(.row, accent: index == 0 ? .header : nil))
+        var row = rect.row + 1
+        for (index, line) in lines.enumerated() {
+            for part in line.isEmpty ? [""] : DisplayWidth.wrap(line, to: max(10, rect.width - 2)) where row < rect.bottom {
+                screen.put(part, at: Point(row: row, col: rect.col + 1), style: Style(.row, accent: index == 0 ? .header : nil),
+                           maxWidth: rect.width - 2)
+                row += 1
+            }
         }
     }
 
