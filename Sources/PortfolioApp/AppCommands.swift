@@ -14,6 +14,11 @@ extension PortfolioApp: PaneHost {
         guard let verb = words.first?.lowercased() else { return }
         let rest = Array(words.dropFirst())
         let verbs = panes.flatMap(\.verbs) + appVerbs
+        if environment.allAccounts != nil,
+           let owner = panes.first(where: { $0.verbs.contains { $0.names.contains(verb) } }), !Self.showsAllAccounts(owner) || verb == "import" {
+            state.message = StatusMessage(Self.oneAccountOnly(":\(verb)"), isError: true)
+            return
+        }
         guard let command = verbs.first(where: { $0.names.contains(verb) }) else {
             let names = verbs.compactMap(\.names.first)
             let list = names.dropLast().joined(separator: ", ") + (names.count > 1 ? " or " : "") + (names.last ?? "")
@@ -46,7 +51,7 @@ extension PortfolioApp: PaneHost {
             return
         }
         let list = accounts.names.joined(separator: ", ")
-        guard accounts.names.contains(name) else {
+        guard accounts.names.contains(name) || name == AllAccountsView.name else {
             state.message = StatusMessage("no account '\(TerminalText.escaped(name))'; the accounts are \(list)", isError: true)
             return
         }

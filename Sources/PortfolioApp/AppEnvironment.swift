@@ -19,10 +19,15 @@ public final class AppEnvironment: Sendable {
     /// The configured accounts, when there are several (`[accounts.NAME]`);
     /// nil for one account (the status bar and `:account` stay quiet).
     public let accounts: AccountChoice?
+    /// Set in the All-accounts view: the accounts it shows and the merged
+    /// copy of their caches (``store`` then is that copy, ``engine`` reads
+    /// it and has no client; edits and pushes go through each member's).
+    public let allAccounts: AllAccountsView?
 
     public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings(),
-                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil) {
+                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil, allAccounts: AllAccountsView? = nil) {
         self.accounts = accounts
+        self.allAccounts = allAccounts
         self.store = engine.store
         self.engine = engine
         self.actions = actions
@@ -30,6 +35,15 @@ public final class AppEnvironment: Sendable {
         self.hasAccount = hasAccount
         self.columns = columns
         self.views = views
+    }
+
+    /// The All-accounts view's environment: the panes read `view`'s merged
+    /// copy; the status bar says `[all]`.
+    public convenience init(allAccounts view: AllAccountsView, actions: ActionTable, unicode: Bool, columns: ColumnSettings = ColumnSettings(),
+                            views: ViewSettings = ViewSettings(), names: [String]) {
+        self.init(engine: SyncEngine(store: view.store, client: nil), actions: actions, unicode: unicode,
+                  hasAccount: view.members.contains { $0.hasAccount }, columns: columns, views: views,
+                  accounts: AccountChoice(name: AllAccountsView.name, names: names), allAccounts: view)
     }
 
     public var nowMs: Int64 { store.nowMs }

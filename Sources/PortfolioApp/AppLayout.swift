@@ -61,7 +61,11 @@ extension PortfolioApp {
             bar.render(into: &screen, rect: line, style: Style(.statusBar))
         }
         for each in panes { each.noteWidth(body.width) }
-        pane.render(into: &screen, rect: body, app: environment, state: state)
+        if showsOneAccountOnly {
+            renderOneAccountNotice(into: &screen, rect: body)
+        } else {
+            pane.render(into: &screen, rect: body, app: environment, state: state)
+        }
         statusBar.render(into: &screen, rect: layout.status)
         renderFooter(into: &screen, rect: layout.footer, above: layout.status.row)
         if let (open, _) = dialog { open.render(into: &screen, area: layout.body) }

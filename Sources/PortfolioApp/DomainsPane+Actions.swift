@@ -117,7 +117,8 @@ extension DomainsPane {
         let engine = host.environment.engine
         do {
             let edit = try EditVerbParser.parse(words: words)
-            if let folder = try engine.unknownFolder(edit) {
+            // The All-accounts view checks folders per account as it queues.
+            if host.environment.allAccounts == nil, let folder = try engine.unknownFolder(edit) {
                 // A folder the account lacks: ask before creating it.
                 let text = try engine.unknownFolderText(folder)
                     .replacingOccurrences(of: "; ", with: "\n").replacingOccurrences(of: " Folders: ", with: "\nFolders: ")

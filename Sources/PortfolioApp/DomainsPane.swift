@@ -148,7 +148,12 @@ public final class DomainsPane: Pane {
             !Self.choosableColumns.contains { $0.index == index && hidden.contains($0.id) }
         }
         let allColumns = DomainRowRenderer.columns(sortedBy: sort)
-        let view = TableView(columns: shownIndexes.map { allColumns[$0] }, rowCount: count, state: table,
+        // The All-accounts view names each row's account first.
+        let all = app.allAccounts
+        let accountColumn = all.map { view in
+            [TableColumn("Account", minWidth: 7, maxWidth: max(7, view.members.map { DisplayWidth.of($0.name) }.max() ?? 0), priority: 2)]
+        } ?? []
+        let view = TableView(columns: accountColumn + shownIndexes.map { allColumns[$0] }, rowCount: count, state: table,
                              emptyText: readError.map { "cannot read the cache: \($0)" }
                                  ?? (queryText.isEmpty ? "no domains in the cache — press \(app.actions.key(.sync)) to sync" : "no domain matches the filter"),
                              marksSelection: true, scrollsColumns: true)
@@ -170,7 +175,8 @@ public final class DomainsPane: Pane {
             let open = pending[row.name] ?? []
             let role: Role? = open.isEmpty ? nil : open.contains { $0.state == .failed || $0.state == .conflict } ? .conflict : .pending
             let cells = DomainRowRenderer.cells(row, pending: open, nowMs: app.nowMs, unicode: app.unicode)
-            return TableRow(shownIndexes.map { $0 < cells.count ? cells[$0] : TableCell("") },
+            let account = all.map { [TableCell($0.account(of: row.name) ?? "?")] } ?? []
+            return TableRow(account + shownIndexes.map { $0 < cells.count ? cells[$0] : TableCell("") },
                             isSelected: selectedShown.contains(row.name), role: role)
         }
         lastCursorName = cursorDomain
@@ -179,7 +185,9 @@ public final class DomainsPane: Pane {
             let row = window.first { $0.name == cursorDomain }
             if let row, recentChanges?.name != row.name {
                 // Absent history reads as none: the panel still shows the row.
-                recentChanges = (row.name, (try? app.engine.domainHistory(row.name, limit: DomainDetailPanel.changesShown)) ?? [])
+                // In the All-accounts view, from the row's own account.
+                let engine = app.allAccounts?.member(of: row.name)?.engine ?? app.engine
+                recentChanges = (row.name, (try? engine.domainHistory(row.name, limit: DomainDetailPanel.changesShown)) ?? [])
             }
             detailScroll = DomainDetailPanel.render(row, pending: row.flatMap { pending[$0.name] } ?? [],
                                                     changes: recentChanges?.changes ?? [], contacts: contacts,
@@ -218,7 +226,7 @@ public final class DomainsPane: Pane {
         windowOffset = offset
         do {
             window = try app.store.rows(matching: query, sort: sort, limit: limit, offset: offset)
-            pending = try app.store.pendingFields(for: window.map(\.name))
+            pending = try app.allAccounts?.pendingFields(for: window.map(\.name)) ?? app.store.pendingFields(for: window.map(\.name))
         } catch {
             // Drawn in place of the rows; the message line has it from the refresh.
             window = []

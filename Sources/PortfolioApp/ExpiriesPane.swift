@@ -19,6 +19,9 @@ public final class ExpiriesPane: Pane {
     private var table = TableState()
     private var visibleRows = 20
     private var loadError: String?
+    /// In the All-accounts view: each row's domain count per account
+    /// (`alpha 3 · beta 5`), read from each account's own cache.
+    private var byAccount: [String: String] = [:]
 
     public init() {}
 
@@ -29,6 +32,16 @@ public final class ExpiriesPane: Pane {
         do {
             rows = try ExpiryTimeline.rows(app.store, nowMs: app.nowMs)
             loadError = nil
+            byAccount = [:]
+            if let all = app.allAccounts {
+                var parts: [String: [String]] = [:]
+                for member in all.members {
+                    for row in try ExpiryTimeline.rows(member.engine.store, nowMs: app.nowMs) where row.count > 0 {
+                        parts[row.label, default: []].append("\(member.name) \(NumberText.grouped(row.count))")
+                    }
+                }
+                byAccount = parts.mapValues { $0.joined(separator: " · ") }
+            }
         } catch {
             rows = []
             loadError = "\(error)"
@@ -60,11 +73,14 @@ public final class ExpiriesPane: Pane {
     public func render(into screen: inout Screen, rect: Rect, app: AppEnvironment, state: AppState) {
         let (summaryLine, body) = rect.splitTop(1)
         renderSummary(into: &screen, rect: summaryLine)
-        let fixed = [1, 8, 7, 11, 5, 11]
+        // The All-accounts view splits each row's count by account.
+        let accountWidth = app.allAccounts == nil ? 0 : min(max(8, (byAccount.values.map { DisplayWidth.of($0) }.max() ?? 0)), max(8, body.width / 3))
+        let fixed = [1, 8, 7, 11, 5, 11] + (accountWidth > 0 ? [accountWidth] : [])
         let barWidth = max(4, min(64, body.width - fixed.reduce(0, +) - fixed.count - 1))
+        let accountColumn = accountWidth > 0 ? [TableColumn("Accounts", minWidth: 8, maxWidth: accountWidth)] : []
         let columns = [
             TableColumn("", minWidth: 1, maxWidth: 1), TableColumn("Month", minWidth: 8, maxWidth: 8),
-            TableColumn("Domains", minWidth: 7, maxWidth: 7, alignment: .right),
+            TableColumn("Domains", minWidth: 7, maxWidth: 7, alignment: .right)] + accountColumn + [
             TableColumn("Renewal", minWidth: 11, maxWidth: 11, alignment: .right),
             TableColumn("Auto", minWidth: 5, maxWidth: 5, alignment: .right),
             TableColumn("Auto cost", minWidth: 11, maxWidth: 11, alignment: .right),
@@ -81,8 +97,9 @@ public final class ExpiriesPane: Pane {
             let full = row.kind != .total && row.count > 0 && selected >= row.count
             let mark = row.kind == .total ? "" : full ? TableView.selectionMarker : selected > 0 ? "◦" : ""
             let accent = Self.accent(row, index: index)
+            let accounts = accountWidth > 0 ? [TableCell(byAccount[row.label] ?? "", accent: .dim)] : []
             return TableRow([
-                TableCell(mark), TableCell(row.label, accent: accent), TableCell("\(row.count)", accent: accent),
+                TableCell(mark), TableCell(row.label, accent: accent), TableCell("\(row.count)", accent: accent)] + accounts + [
                 TableCell(Self.money(row.costCents, unpriced: row.unpriced)), TableCell("\(row.autoCount)"),
                 TableCell(Self.money(row.autoCostCents, unpriced: row.autoUnpriced)),
                 TableCell(row.kind == .total ? "" : Self.bar(row, most: most, width: barWidth), accent: .chartBar),

@@ -132,6 +132,10 @@ public final class PortfolioApp {
         guard now.timeIntervalSince(lastGenerationPoll) >= Self.changeFeedInterval else { return }
         lastGenerationPoll = now
         do {
+            if let all = environment.allAccounts {
+                if try reloadAllAccounts(all) { refreshAll() }
+                return
+            }
             let generation = try environment.store.changeGeneration()
             guard generation != seenGeneration else { return }
             refreshAll()
@@ -249,6 +253,7 @@ public final class PortfolioApp {
             dispatch(key)
             return
         }
+        if showsOneAccountOnly { return }
         apply(pane.handle(key: key, app: environment, state: &state))
     }
 
@@ -288,12 +293,16 @@ public final class PortfolioApp {
             // A pane showing a list of its own (the Acquire pane's
             // watchlist, auctions, closeouts) refreshes that list instead.
             let flags = pane.perform(.sync, app: environment, state: &state)
-            if flags.contains(.handled) { apply(flags) } else { start(.sync) }
+            if flags.contains(.handled) { apply(flags) } else { start(environment.allAccounts.map(BackgroundJob.syncAll) ?? .sync) }
         case .commandLine:
             openCommandLine("")
         case .switchAccount:
             pickAccount()
         case .undoQueued:
+            if environment.allAccounts != nil {
+                state.message = StatusMessage(Self.oneAccountOnly("undo"), isError: true)
+                return
+            }
             start(.undoQueued)
         case .nextPane:
             switchTo(index: (active + 1) % panes.count)
@@ -302,6 +311,8 @@ public final class PortfolioApp {
         default:
             if let index = PaneRegistry.all.firstIndex(where: { $0.showAction == action }) {
                 switchTo(index: index)
+            } else if showsOneAccountOnly {
+                state.message = StatusMessage(Self.oneAccountOnly("the \(pane.title) pane"), isError: true)
             } else {
                 apply(pane.perform(action, app: environment, state: &state))
             }
@@ -331,6 +342,7 @@ public final class PortfolioApp {
     /// and starts a fetch the pane asks for.
     func refreshActive() {
         state.focusDomain = home.cursorDomain
+        if showsOneAccountOnly { return }
         read { try pane.refresh(environment, state: state) }
         startAutoFetches()
     }
@@ -338,7 +350,8 @@ public final class PortfolioApp {
     /// Fetches what the shown pane lacks (the DNS pane's record set, the
     /// Listings pane's visible prices), when an account is configured.
     func startAutoFetches() {
-        guard environment.hasAccount, let job = pane.automaticJob(environment) else { return }
+        // The All-accounts view's copy has no client to fetch with.
+        guard environment.hasAccount, environment.allAccounts == nil, let job = pane.automaticJob(environment) else { return }
         start(job)
     }
 
@@ -361,6 +374,11 @@ public final class PortfolioApp {
 
     /// ``refreshAll()`` when the cache changed since the last one.
     func refreshIfChanged() {
+        if let all = environment.allAccounts {
+            // Unknown (a failed read) counts as changed.
+            if (try? reloadAllAccounts(all)) != false { refreshAll() }
+            return
+        }
         // Unknown (a failed read) counts as changed.
         guard let generation = try? environment.store.changeGeneration(), generation == seenGeneration else {
             refreshAll()
@@ -375,6 +393,10 @@ public final class PortfolioApp {
         // then costs no second one. Unknown (an error, shown by the poll)
         // just means the next poll refreshes.
         seenGeneration = try? environment.store.changeGeneration()
+        if let all = environment.allAccounts {
+            refreshAllAccounts(all)
+            return
+        }
         let counts: [IntentState: Int]
         do {
             counts = try environment.store.intentCounts()

@@ -46,6 +46,9 @@ extension EditQueueing {
     /// background job when it is big.
     static func queue(_ edit: Edit, on targets: QueueTargets, maxCostCents: Int64? = nil, createFolder: Bool = false,
                       _ host: any PaneHost, describe: @escaping @Sendable (QueueSummary) -> String) {
+        if let all = host.environment.allAccounts {
+            return queueByAccount(all, edit, on: targets, maxCostCents: maxCostCents, createFolder: createFolder, host, describe: describe)
+        }
         let engine = host.environment.engine
         let hint = host.environment.actions.reviewHint
         let describe: @Sendable (QueueSummary) -> String = { summary in
@@ -79,6 +82,69 @@ extension EditQueueing {
             }
             return StatusMessage(describe(summary))
         })
+    }
+
+    /// The All-accounts view's queueing: the names (read from the merged
+    /// copy) go to each domain's own account, queued through that account's
+    /// engine into its own outbox — the normal path, never a write through
+    /// the copy. The message says what each account queued; one account
+    /// refusing (an unknown folder, a renewal over its share of the total)
+    /// says why and leaves the others queued. A renewal's cap is each
+    /// account's share of the total the dialog showed, at the prices it
+    /// showed.
+    private static func queueByAccount(_ all: AllAccountsView, _ edit: Edit, on targets: QueueTargets, maxCostCents: Int64?, createFolder: Bool,
+                                       _ host: any PaneHost, describe: @escaping @Sendable (QueueSummary) -> String) {
+        let merged = all.store
+        let hint = host.environment.actions.reviewHint
+        let label = "queueing \(edit.field.rawValue) on \(targets.count) domains"
+        let work: @Sendable (_ progress: (@Sendable (ProgressBar) -> Void)?) throws -> StatusMessage = { progress in
+            let groups = all.split(try targets.names(in: merged))
+            var parts: [String] = []
+            var failed = false
+            var added = 0
+            for (index, group) in groups.enumerated() {
+                progress?(ProgressBar(done: index, total: groups.count, label: label + " (\(group.member.name))"))
+                do {
+                    if !createFolder, let folder = try group.member.engine.unknownFolder(edit) {
+                        parts.append("\(group.member.name): not queued, " + (try group.member.engine.unknownFolderText(folder))
+                                     + " — create it from the account itself (:account \(group.member.name))")
+                        failed = true
+                        continue
+                    }
+                    var cap: Int64?
+                    if maxCostCents != nil, case .renew(let years) = edit {
+                        cap = try merged.domains(named: group.names).reduce(Int64(0)) { total, row in
+                            total + (try merged.tldPrice(row.tld)?.renewCents ?? 0) * Int64(years)
+                        }
+                    }
+                    let summary = try group.member.engine.queue(edit, domains: group.names, origin: .tui, maxCostCents: cap,
+                                                                createFolder: createFolder)
+                    added += summary.added
+                    parts.append("\(group.member.name): " + describe(summary))
+                } catch {
+                    parts.append("\(group.member.name): not queued, " + StatusMessage(error: error).text)
+                    failed = true
+                }
+            }
+            if groups.isEmpty { return StatusMessage("no domain to queue: the rows are in no account's cache any more", isError: true) }
+            return StatusMessage(parts.joined(separator: "; ") + (added > 0 ? " — " + hint : ""), isError: failed)
+        }
+        guard targets.count >= backgroundThreshold else {
+            do {
+                host.state.message = try work(nil)
+            } catch {
+                host.state.message = StatusMessage(error: error)
+            }
+            host.refreshAll()
+            return
+        }
+        guard host.state.queueing == nil else {
+            host.state.message = StatusMessage("still queueing the previous edit; try again when the progress line is gone",
+                                               isError: true)
+            return
+        }
+        host.start(BackgroundJob(group: "queue", bar: (.queue, ProgressBar(done: 0, total: targets.count, label: label)),
+                                 startMessage: label + "…") { _, progress in try work(progress) })
     }
 
     /// Reads what a confirmation about `targets` shows (their cached rows,

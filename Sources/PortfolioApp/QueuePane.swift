@@ -25,6 +25,8 @@ public final class QueuePane: Pane {
         /// A section header's open / closed mark; its title is fitted to
         /// the width when drawn (``QueuePane/fittedTitle(_:width:)``).
         var mark: String?
+        /// In the All-accounts view, the account the line belongs to.
+        var account: String?
     }
 
     /// A section's title in `width` columns: the value is cut, never the
@@ -52,6 +54,10 @@ public final class QueuePane: Pane {
     private var visibleRows = 20
     /// Intent ids sent by the push of this session, for the results section.
     var pushedIDs: [Int64] = []
+    /// In the All-accounts view: each account's plan as last read, and the
+    /// intent ids its last push of this session sent.
+    public private(set) var outlines: [(account: String, outline: PlanOutline)] = []
+    var pushedByAccount: [String: [Int64]] = [:]
     /// How many domains each section lists, by key, when the user opened
     /// or closed it (0: closed); sections not in it follow ``openUpTo``.
     private var shown: [String: Int] = [:]
@@ -67,41 +73,74 @@ public final class QueuePane: Pane {
         table.cursor < lines.count && lines[table.cursor].domain == nil ? lines[table.cursor].section : nil
     }
 
-    static func key(_ section: PlanSection) -> String {
-        [section.command, section.field.rawValue, section.value].joined(separator: "\u{0}")
+    static func key(_ section: PlanSection, account: String? = nil) -> String {
+        [account ?? "", section.command, section.field.rawValue, section.value].joined(separator: "\u{0}")
     }
 
-    private func listed(_ section: PlanSection) -> Int {
-        shown[Self.key(section)] ?? (section.domains <= Self.openUpTo ? section.domains : 0)
+    private func listed(_ section: PlanSection, account: String?) -> Int {
+        shown[Self.key(section, account: account)] ?? (section.domains <= Self.openUpTo ? section.domains : 0)
+    }
+
+    /// The engine a line's change belongs to: its account's in the
+    /// All-accounts view, else the app's.
+    func engine(of line: Line?, _ app: AppEnvironment) -> SyncEngine {
+        line?.account.flatMap { name in app.allAccounts?.members.first { $0.name == name }?.engine } ?? app.engine
     }
 
     public func refresh(_ app: AppEnvironment, state: AppState) throws {
+        if let all = app.allAccounts {
+            // One section per account: its plan, problems and last push.
+            var out: [Line] = []
+            outlines = []
+            for member in all.members {
+                if !out.isEmpty { out.append(Line(text: [TableCell("")])) }
+                let (lines, outline) = try planLines(app, engine: member.engine, account: member.name)
+                out += lines
+                if let outline { outlines.append((member.name, outline)) }
+            }
+            outline = nil
+            lines = out
+        } else {
+            let (out, outline) = try planLines(app, engine: app.engine, account: nil)
+            self.outline = outline
+            lines = out
+        }
+        keepCursorOffSummary()
+        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
+    }
+
+    /// One account's plan (its sections, held money), its failures and
+    /// conflicts, and the results of its last push, read through `engine`;
+    /// `account` names it in the All-accounts view.
+    private func planLines(_ app: AppEnvironment, engine: SyncEngine, account: String?) throws -> ([Line], PlanOutline?) {
         var out: [Line] = []
         let outline: PlanOutline?
+        let prefix = account.map { "\($0): " } ?? ""
         do {
-            outline = try app.engine.planOutline()
+            outline = try engine.planOutline()
         } catch {
             outline = nil
-            out.append(Line(text: [TableCell("The queue cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
+            out.append(Line(text: [TableCell(prefix + "The queue cannot be read: \(StatusMessage(error: error).text)", accent: .error)], account: account))
         }
-        self.outline = outline
         if let outline, !outline.isEmpty {
-            var summary = "Plan: \(NumberText.count(outline.changes, "change")) in \(NumberText.count(outline.calls, "API call"))"
+            var summary = prefix + "Plan: \(NumberText.count(outline.changes, "change")) in \(NumberText.count(outline.calls, "API call"))"
             if !outline.moneyIntents.isEmpty {
                 summary += " · \(SyncEngine.moneyWords(outline.moneyIntents)) \(Cents.dollars(outline.moneyCostCents))"
             }
-            out.append(Line(text: [TableCell(summary)], role: .header))
+            out.append(Line(text: [TableCell(summary)], role: .header, account: account))
             if !outline.setup.isEmpty {
                 let setup = outline.setup.map { ([$0.command] + $0.parameters.map(\.value)).joined(separator: " ") }
-                out.append(Line(text: [TableCell("first: " + setup.joined(separator: ", "), accent: .dim)], role: nil))
+                out.append(Line(text: [TableCell("first: " + setup.joined(separator: ", "), accent: .dim)], role: nil, account: account))
             }
             for intent in outline.moneyIntents where !intent.holdReason.isEmpty {
                 out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell("held", accent: .error),
-                                       TableCell(intent.holdReason, accent: .error)], domain: intent.domain, intentID: intent.id))
+                                       TableCell(intent.holdReason, accent: .error)], domain: intent.domain, intentID: intent.id, account: account))
             }
             for section in outline.sections {
-                out += try sectionLines(section, app: app)
+                out += try sectionLines(section, engine: engine, account: account, app: app)
             }
+        } else if let account {
+            out.append(Line(text: [TableCell("\(account): nothing queued")], role: .header, account: account))
         } else {
             // Two short lines: they fit 80 columns instead of being cut.
             let keys = app.actions
@@ -112,7 +151,7 @@ public final class QueuePane: Pane {
         }
         let problems: [OutboxIntent]
         do {
-            problems = try app.store.intents(in: [.failed, .conflict])
+            problems = try engine.store.intents(in: [.failed, .conflict])
         } catch {
             problems = []
             out.append(Line(text: [TableCell("Failed intents cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
@@ -120,7 +159,7 @@ public final class QueuePane: Pane {
         if !problems.isEmpty {
             out.append(Line(text: [TableCell("")]))
             let keys = app.actions
-            out.append(Line(text: [TableCell("Failed and conflicting (\(keys.key(.retryFailed)) retry · \(keys.key(.keepRemote)) keep remote · \(keys.key(.reapplyMine)) re-apply mine)")],
+            out.append(Line(text: [TableCell(prefix + "Failed and conflicting (\(keys.key(.retryFailed)) retry · \(keys.key(.keepRemote)) keep remote · \(keys.key(.reapplyMine)) re-apply mine)")],
                             role: .header))
             for intent in problems {
                 let field = IntentField(rawValue: intent.field)
@@ -130,32 +169,31 @@ public final class QueuePane: Pane {
                     : intent.message
                 out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell(before(intent), accent: .dim),
                                        TableCell("\(intent.state.rawValue): \(detail) (wanted \(after))", accent: .error)],
-                                domain: intent.domain, intentID: intent.id, role: .conflict))
+                                domain: intent.domain, intentID: intent.id, role: .conflict, account: account))
             }
         }
-        if !pushedIDs.isEmpty {
+        let pushed = account.map { pushedByAccount[$0] ?? [] } ?? pushedIDs
+        if !pushed.isEmpty {
             let results: [OutboxIntent]
             do {
-                results = try app.store.intents(ids: pushedIDs)
+                results = try engine.store.intents(ids: pushed)
             } catch {
                 results = []
                 out.append(Line(text: [TableCell("The last push cannot be read: \(StatusMessage(error: error).text)", accent: .error)]))
             }
             let done = results.filter { $0.state == .done }.count
             out.append(Line(text: [TableCell("")]))
-            out.append(Line(text: [TableCell("Last push: \(NumberText.grouped(done)) of \(NumberText.grouped(results.count)) done")], role: .header))
+            out.append(Line(text: [TableCell(prefix + "Last push: \(NumberText.grouped(done)) of \(NumberText.grouped(results.count)) done")], role: .header))
             for intent in results {
                 let field = IntentField(rawValue: intent.field)
                 let after = field.map { ValueDisplay.describe($0, intent.value) } ?? intent.value
                 let accent: Role = intent.state == .done ? .ok : intent.state == .pending || intent.state == .inflight ? .pending : .error
                 out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell(before(intent), accent: .dim),
                                        TableCell(intent.message.isEmpty ? "→ \(after) · \(intent.state.rawValue)" : "\(intent.state.rawValue): \(intent.message)", accent: accent)],
-                                domain: intent.domain, intentID: intent.id))
+                                domain: intent.domain, intentID: intent.id, account: account))
             }
         }
-        lines = out
-        keepCursorOffSummary()
-        table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
+        return (out, outline)
     }
 
     /// The summary and "first:" lines say what the plan is but take no key;
@@ -172,40 +210,40 @@ public final class QueuePane: Pane {
     /// (DNS changes with a line per record added or removed, money with
     /// each cost), a line for the rest when more remain, and the total of
     /// a money section.
-    private func sectionLines(_ section: PlanSection, app: AppEnvironment) throws -> [Line] {
-        let count = min(listed(section), section.domains)
+    private func sectionLines(_ section: PlanSection, engine: SyncEngine, account: String?, app: AppEnvironment) throws -> [Line] {
+        let count = min(listed(section, account: account), section.domains)
         var out = [Line(text: [TableCell(section.title, accent: section.spendsMoney ? .pending : .ok)], section: section,
-                        mark: app.unicode ? (count > 0 ? "▾ " : "▸ ") : (count > 0 ? "- " : "+ "))]
+                        mark: app.unicode ? (count > 0 ? "▾ " : "▸ ") : (count > 0 ? "- " : "+ "), account: account)]
         guard count > 0 else { return out }
-        for change in try app.engine.sectionChanges(section, limit: count) {
+        for change in try engine.sectionChanges(section, limit: count) {
             let domain = "  " + name(change.domain, app)
             if section.spendsMoney {
                 out.append(Line(text: [TableCell(domain), TableCell(change.field.rawValue), TableCell(change.after),
                                        TableCell(change.costCents.map(Cents.dollars) ?? "price unknown: sync first",
                                                  accent: change.costCents == nil ? .error : .pending)],
-                                domain: change.domain, intentID: change.intentID, section: section))
+                                domain: change.domain, intentID: change.intentID, section: section, account: account))
                 continue
             }
             out.append(Line(text: [TableCell(domain), TableCell(change.field.rawValue), TableCell(change.before, accent: .dim),
                                    TableCell("→ " + change.after, accent: .pending)],
-                            domain: change.domain, intentID: change.intentID, section: section))
+                            domain: change.domain, intentID: change.intentID, section: section, account: account))
             guard let records = change.recordChanges else { continue }
             for (sign, list, accent) in [("+ ", records.added, Role.ok), ("- ", records.removed, Role.error)] {
                 for record in list {
                     out.append(Line(text: [TableCell(""), TableCell(""), TableCell(""), TableCell(sign + record.planText, accent: accent)],
-                                    domain: change.domain, intentID: change.intentID, section: section))
+                                    domain: change.domain, intentID: change.intentID, section: section, account: account))
                 }
             }
         }
         if count < section.domains {
             let more = section.domains - count
             out.append(Line(text: [TableCell("    … \(NumberText.count(more, "more domain")) (\(app.actions.keyLabel(.expandSection)) lists \(min(more, Self.pageSize)) more)",
-                                             accent: .dim)], section: section, isMore: true))
+                                             accent: .dim)], section: section, isMore: true, account: account))
         }
         if section.spendsMoney {
             var total = "    total \(Cents.dollars(section.costCents))"
             if section.unpriced > 0 { total += " + \(section.unpriced) without a known price (sync first)" }
-            out.append(Line(text: [TableCell(total, accent: .pending)], section: section))
+            out.append(Line(text: [TableCell(total, accent: .pending)], section: section, account: account))
         }
         return out
     }
@@ -255,22 +293,26 @@ public final class QueuePane: Pane {
                 return .handled
             }
             let line = lines[table.cursor]
-            let count = min(listed(section), section.domains)
+            let count = min(listed(section, account: line.account), section.domains)
+            let key = Self.key(section, account: line.account)
             if line.isMore {
-                shown[Self.key(section)] = min(section.domains, count + Self.pageSize)
+                shown[key] = min(section.domains, count + Self.pageSize)
             } else if line.domain == nil, count > 0 {
-                shown[Self.key(section)] = 0
+                shown[key] = 0
             } else {
-                shown[Self.key(section)] = max(count, min(section.domains, Self.pageSize))
+                shown[key] = max(count, min(section.domains, Self.pageSize))
             }
             return [.handled, .reload]
         case .dropDomain:
+            let line = table.cursor < lines.count ? lines[table.cursor] : nil
+            let engine = self.engine(of: line, app)
             if let section = cursorSection {
                 let what = NumberText.count(section.domains, "queued change")
+                let whose = line?.account.map { " of \($0)" } ?? ""
                 state.request = .confirm(ConfirmDialog(title: "Drop a section of the queue",
-                                                       summary: "Drop \(what): \(section.value.isEmpty ? section.label : section.label + " → " + section.value)?",
+                                                       summary: "Drop \(what)\(whose): \(section.value.isEmpty ? section.label : section.label + " → " + section.value)?",
                                                        isDangerous: true, confirmLabel: "Drop")) { host in
-                    Self.dropSection(section, host)
+                    Self.dropSection(section, engine: engine, host)
                 }
                 return .handled
             }
@@ -280,7 +322,7 @@ public final class QueuePane: Pane {
                 return .handled
             }
             do {
-                let result = try app.engine.drop(domains: [domain])
+                let result = try engine.drop(domains: [domain])
                 var text = "dropped \(result.dropped) intent\(result.dropped == 1 ? "" : "s") of \(domain)"
                 if result.inflightKept > 0 { text += "; \(result.inflightKept) being sent stay for verification" }
                 state.message = StatusMessage(text)
@@ -293,7 +335,7 @@ public final class QueuePane: Pane {
                                                    isDangerous: true, confirmLabel: "Drop"), Self.dropAll)
         case .retryFailed:
             do {
-                let count = try app.engine.retryFailed()
+                let count = try (app.allAccounts?.members.map(\.engine) ?? [app.engine]).reduce(0) { $0 + (try $1.retryFailed()) }
                 state.message = StatusMessage("\(count) failed intent\(count == 1 ? "" : "s") back in the queue")
             } catch {
                 state.message = StatusMessage(error: error)
@@ -301,8 +343,10 @@ public final class QueuePane: Pane {
             return [.handled, .reload]
         case .keepRemote, .reapplyMine:
             let intent: OutboxIntent?
+            let line = table.cursor < lines.count ? lines[table.cursor] : nil
+            let engine = self.engine(of: line, app)
             do {
-                intent = try table.cursor < lines.count ? lines[table.cursor].intentID.flatMap { try app.store.intents(ids: [$0]).first } : nil
+                intent = try line?.intentID.flatMap { try engine.store.intents(ids: [$0]).first }
             } catch {
                 state.message = StatusMessage(error: error)
                 return .handled
@@ -312,7 +356,7 @@ public final class QueuePane: Pane {
                 return .handled
             }
             do {
-                try app.engine.resolveConflict(id: intent.id, keepRemote: action == .keepRemote)
+                try engine.resolveConflict(id: intent.id, keepRemote: action == .keepRemote)
                 state.message = StatusMessage(action == .keepRemote ? "\(intent.domain): kept the remote value" : "\(intent.domain): my value is queued again")
             } catch {
                 state.message = StatusMessage(error: error)
@@ -324,6 +368,23 @@ public final class QueuePane: Pane {
         return .handled
     }
 
+    /// The push dialog's lines for `outline`'s sections: each title, and
+    /// the domains of the small ones (what is sent, by name).
+    func sectionDiff(_ outline: PlanOutline, engine: SyncEngine, app: AppEnvironment) throws -> [[Span]] {
+        let width = ConfirmDialog(title: "", summary: "").frame(in: Rect(row: 0, col: 0, width: 80, height: 24)).width - 4
+        var diff: [[Span]] = []
+        for section in outline.sections {
+            diff.append([Span(Self.fittedTitle(section, width: width), style: Style(.dialog, accent: section.spendsMoney ? .pending : .header))])
+            guard section.domains <= Self.openUpTo else { continue }
+            for change in try engine.sectionChanges(section, limit: section.domains) {
+                let after = section.spendsMoney ? change.after + " " + (change.costCents.map(Cents.dollars) ?? "(price unknown)") : change.after
+                diff.append([Span("  \(name(change.domain, app)): "), Span(section.spendsMoney ? "" : change.before + " ", style: Style(.dialog, accent: .dim)),
+                             Span(section.spendsMoney ? "" : "→ "), Span(after, style: Style(.dialog, accent: .pending))])
+            }
+        }
+        return diff
+    }
+
     /// The confirmation shown before a push: the plan's sections with
     /// their domain and call counts, the money it spends against the
     /// balance, and what confirming it approves (the queued intents as
@@ -331,18 +392,7 @@ public final class QueuePane: Pane {
     /// plan spends money or changes more than ``carefulDomains`` domains.
     func pushDialog(balanceCents: Int64?, app: AppEnvironment) throws -> (ConfirmDialog, PushApproval)? {
         guard let outline, !outline.isEmpty else { return nil }
-        let width = ConfirmDialog(title: "", summary: "").frame(in: Rect(row: 0, col: 0, width: 80, height: 24)).width - 4
-        var diff: [[Span]] = []
-        for section in outline.sections {
-            diff.append([Span(Self.fittedTitle(section, width: width), style: Style(.dialog, accent: section.spendsMoney ? .pending : .header))])
-            // Small sections show their domains too: what is sent, by name.
-            guard section.domains <= Self.openUpTo else { continue }
-            for change in try app.engine.sectionChanges(section, limit: section.domains) {
-                let after = section.spendsMoney ? change.after + " " + (change.costCents.map(Cents.dollars) ?? "(price unknown)") : change.after
-                diff.append([Span("  \(name(change.domain, app)): "), Span(section.spendsMoney ? "" : change.before + " ", style: Style(.dialog, accent: .dim)),
-                             Span(section.spendsMoney ? "" : "→ "), Span(after, style: Style(.dialog, accent: .pending))])
-            }
-        }
+        var diff = try sectionDiff(outline, engine: app.engine, app: app)
         var summary = "\(NumberText.count(outline.changes, "change")) in \(NumberText.count(outline.calls, "API call"))"
         if !outline.moneyIntents.isEmpty {
             summary += " · spends \(Cents.dollars(outline.moneyCostCents))"

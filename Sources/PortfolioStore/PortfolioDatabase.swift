@@ -200,6 +200,8 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
     /// Another process kept the cache's session lock exclusively (it checks
     /// or upgrades the cache) for longer than an opener waits.
     case cacheBusy(path: String)
+    /// The All-accounts view could not read an account's cache.
+    case unreadableAccountCache(account: String, path: String)
 
     public var description: String {
         switch self {
@@ -221,6 +223,9 @@ public enum PortfolioStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .cacheBusy(let path):
             return "another dynafolio has been checking or upgrading the cache at \(path) for over a minute"
                 + " — wait for it to finish, then try again"
+        case .unreadableAccountCache(let account, let path):
+            return "the cache of the account \(account) (\(path)) cannot be read for the All-accounts view"
+                + " — open the account alone (:account \(account)) or run `dynafolio sync --account \(account)`"
         }
     }
 }

@@ -276,6 +276,7 @@ struct AccountsTests {
             ("[accounts.Client_A]\napi_key = \"FAKE-K\"\n", "must be 1 to 32 lowercase letters", 1),
             ("[accounts.a]\ndefault = true\n[accounts.b]\ndefault = true\n", "a, b all say default = true", 1),
             ("[accounts.a]\ncolour = 1\n", "unknown setting 'colour' in [accounts.a]", 1),
+            ("[accounts.all]\napi_key = \"FAKE-K\"\n", "[accounts.all] cannot be used: `all` names the TUI's All-accounts view", 1),
             ("[accounts.a]\ndefault = \"yes\"\n", "accounts.a.default must be true or false", 1),
             ("api_key = \"FAKE-K\"\n[accounts.default]\napi_key = \"FAKE-L\"\n", "keep one of them", 1),
             ("[accounts.a]\napi_key = \"FAKE-K\"\n[accounts.b]\napi_key = \"FAKE-L\"\n", "none has default = true", 2),

@@ -1,5 +1,6 @@
 import DynadotAPI
 import Foundation
+import PortfolioApp
 import Synchronization
 
 /// Account names: how `--account` reaches the configuration, which names
@@ -7,6 +8,8 @@ import Synchronization
 enum AccountNames {
     /// The account the single-account keys at the top of `config.toml` form.
     static let legacy = "default"
+    /// Reserved: the TUI's All-accounts view (`:account all`).
+    static let all = AllAccountsView.name
 
     private static let chosen = Mutex<String?>(nil)
 

@@ -176,6 +176,11 @@ struct AppConfiguration {
             do { try AccountNames.check(name) } catch let error as ConfigurationError {
                 throw ConfigurationError(description: "\(source): [accounts.\(TerminalText.escaped(name))] \(error.description)")
             }
+            // `:account all` opens the TUI's All-accounts view.
+            guard name != AccountNames.all else {
+                throw ConfigurationError(description: "\(source): [accounts.all] cannot be used: `all` names the TUI's All-accounts view"
+                    + " (:account all); rename the table, e.g. [accounts.all-domains]")
+            }
             guard let table = entry.table else {
                 throw ConfigurationError(description: "\(source): accounts.\(name) must be a table: [accounts.\(name)] with api_key_command = \"…\"")
             }

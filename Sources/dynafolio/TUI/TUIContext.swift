@@ -69,6 +69,15 @@ enum TUIContext {
                     }
                     var app = makeApp(engine, hasAccount, accounts)
                     var apps: [String: PortfolioApp] = accounts.map { [$0.name: app] } ?? [:]
+                    // Each account's engine is opened once: its own app and
+                    // the All-accounts view share it (one store, one outbox).
+                    var engines: [String: (engine: SyncEngine, hasAccount: Bool)] = accounts.map { [$0.name: (engine, hasAccount)] } ?? [:]
+                    let openOnce = { (name: String) throws -> (engine: SyncEngine, hasAccount: Bool) in
+                        if let opened = engines[name] { return opened }
+                        let opened = try openAccount(name)
+                        engines[name] = opened
+                        return opened
+                    }
                     if syncFirst { app.perform(.sync) }
                     while true {
                         app.run(terminal: terminal)
@@ -79,9 +88,22 @@ enum TUIContext {
                             continue
                         }
                         do {
-                            let opened = try openAccount(next)
-                            opened.engine.store.startFilterIndex()
-                            let nextApp = makeApp(opened.engine, opened.hasAccount, AccountChoice(name: next, names: accounts.names))
+                            let nextApp: PortfolioApp
+                            if next == AllAccountsView.name {
+                                // Every account's cache, attached read-only into
+                                // the view's own in-memory copy.
+                                let members = try accounts.names.map { name in
+                                    let opened = try openOnce(name)
+                                    return AllAccountsView.Member(name: name, engine: opened.engine, hasAccount: opened.hasAccount)
+                                }
+                                nextApp = PortfolioApp(environment: AppEnvironment(allAccounts: try AllAccountsView(members: members), actions: actions,
+                                                                                   unicode: unicode && terminal.isUnicode, columns: columns,
+                                                                                   views: views, names: accounts.names))
+                            } else {
+                                let opened = try openOnce(next)
+                                opened.engine.store.startFilterIndex()
+                                nextApp = makeApp(opened.engine, opened.hasAccount, AccountChoice(name: next, names: accounts.names))
+                            }
                             apps[next] = nextApp
                             app = nextApp
                         } catch {
