@@ -46,6 +46,28 @@ import TerminalUI
         #expect(try fixture.engine.plan().calls == 1)
     }
 
+    @Test func theQueueAndHistoryPanesNameTheFolderAsTheCacheHasItNow() throws {
+        let fixture = try Self.fixture()
+        fixture.drive([.char("0"), .char("s")] + AppFixture.typed("renew donot") + [.enter, .left, .enter])
+        #expect(try fixture.store.pendingIntents().map(\.domain) == ["folder:1:renew"])
+        // Renamed at Dynadot since, as a sync would find.
+        try fixture.store.replaceFolders([FolderRow(id: "1", name: "Client Work"), FolderRow(id: "2", name: "For Sale")],
+                                         syncedAtMs: AppFixture.nowMs)
+        fixture.app.refreshAll()
+        let queue = screenText(fixture.drive([.char("7")]))
+        #expect(queue.contains("  folder Client Work"), "\(queue)")
+        #expect(queue.contains("→ renew option donot"), "\(queue)")
+        #expect(!queue.contains("folder:1"), "\(queue)")
+        let history = screenText(fixture.drive([.char("8"), .enter]))
+        #expect(history.contains("folder Client Work"), "\(history)")
+        #expect(!history.contains("folder:1"), "\(history)")
+        // Gone from the cache: its id.
+        try fixture.store.replaceFolders([FolderRow(id: "2", name: "For Sale")], syncedAtMs: AppFixture.nowMs)
+        fixture.app.refreshAll()
+        let gone = screenText(fixture.drive([.char("7")]))
+        #expect(gone.contains("  folder id 1"), "\(gone)")
+    }
+
     @Test func aBadSettingStaysInTheFormWithItsReason() throws {
         let fixture = try Self.fixture()
         fixture.drive([.char("0"), .char("s")] + AppFixture.typed("renew sometimes") + [.enter])
