@@ -1,3 +1,4 @@
+import Foundation
 import PortfolioStore
 import SyncEngine
 
@@ -19,10 +20,15 @@ public final class AppEnvironment: Sendable {
     /// The configured accounts, when there are several (`[accounts.NAME]`);
     /// nil for one account (the status bar and `:account` stay quiet).
     public let accounts: AccountChoice?
+    /// The process environment, read for `$HOME` when a typed path starts
+    /// with `~` (``UserPath``); tests give their own.
+    public let processEnvironment: [String: String]
 
     public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings(),
-                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil) {
+                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil,
+                processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         self.accounts = accounts
+        self.processEnvironment = processEnvironment
         self.store = engine.store
         self.engine = engine
         self.actions = actions
