@@ -119,24 +119,24 @@ import Testing
     /// `plan --json` (the target stays the `domain`) and `history show`.
     @Test func queuedFolderSettingsShowTheFolderByItsCachedName() async throws {
         try await withSimWorld(simConfiguration(domains: 30)) { server, world in
-            let id = fill(server, folder: "Parked", count: 3)
+            let id = fill(server, folder: "Parking Lot", count: 3)
             try await world.ok("sync", "--quiet")
-            try await world.ok("folder", "set", "Parked", "renew", "auto", "--future")
-            try await world.ok("folder", "rename", "Parked", "Parked Now")
+            try await world.ok("folder", "set", "Parking Lot", "renew", "auto", "--future")
+            try await world.ok("folder", "rename", "Parking Lot", "Lot Renamed")
             let text = try await world.ok("plan").stdout
-            #expect(text.contains("    folder Parked Now: renew option auto; kept for domains moved in later"), "\(text)")
+            #expect(text.contains("    folder Lot Renamed: renew option auto; kept for domains moved in later"), "\(text)")
             #expect(!text.contains("folder:\(id):"), "\(text)")
             let plan = try #require(try await world.ok("plan", "--json").json)
             let change = try #require(plan["batches"]?.list.first?["changes"]?.list.first)
             #expect(change["domain"]?.text == "folder:\(id):renew")
-            #expect(change["after"]?.text == "folder Parked Now: renew option auto; kept for domains moved in later")
-            #expect(change["folder_name"]?.text == "Parked Now")
+            #expect(change["after"]?.text == "folder Lot Renamed: renew option auto; kept for domains moved in later")
+            #expect(change["folder_name"]?.text == "Lot Renamed")
             let entries = try await world.ok("history", "--json").json?.list ?? []
-            let entry = try #require(entries.first { $0["label"]?.text?.hasPrefix("folder Parked: renew") == true }?["id"]?.int)
+            let entry = try #require(entries.first { $0["label"]?.text?.hasPrefix("folder Parking Lot: renew") == true }?["id"]?.int)
             let shown = try await world.ok("history", "show", String(entry)).stdout
-            #expect(shown.contains("  folder Parked Now  folder_setting: the folder's current setting → renew option auto"), "\(shown)")
+            #expect(shown.contains("  folder Lot Renamed  folder_setting: the folder's current setting → renew option auto"), "\(shown)")
             // Gone from the cache: the id stands in for the name.
-            try await world.ok("folder", "rm", "Parked Now", "--yes")
+            try await world.ok("folder", "rm", "Lot Renamed", "--yes")
             let gone = try await world.ok("plan").stdout
             #expect(gone.contains("    folder id \(id): renew option auto"), "\(gone)")
             let after = try #require(try await world.ok("plan", "--json").json?["batches"]?.list.first?["changes"]?.list.first)
