@@ -5,6 +5,7 @@ import TerminalUI
 extension Action {
     static let showAccount = Action("pane-account")
     static let folderSetting = Action("folder-setting")
+    static let folderClear = Action("folder-clear")
     static let accountDefault = Action("account-default")
 }
 
@@ -21,6 +22,8 @@ extension AccountPane {
     private static func actions(_ scope: ActionScope) -> [ActionSpec] {
         [
             ActionSpec(.folderSetting, ["s"], scope, "queue a folder-wide setting for the cursor folder (one call)", hint: "folder set",
+                       dangerous: true),
+            ActionSpec(.folderClear, ["c"], scope, "queue clearing one of the cursor folder's settings (one call)", hint: "folder clear",
                        dangerous: true),
             ActionSpec(.accountDefault, ["d"], scope, "set a default for new domains now (one call)", hint: "default", dangerous: true,
                        disabled: { $0.hasAccount ? nil : AppState.needsKey("setting a default") }),

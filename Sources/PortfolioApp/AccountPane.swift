@@ -7,8 +7,9 @@ import TerminalUI
 /// The Account pane: the balance, price level and API tier, the defaults
 /// for new domains (`account_info`), and the folders with their cached
 /// domain counts and settings (`folder_list`). `s` queues a folder-wide
-/// setting for the cursor folder (one `set_folder_*` call, sent by push);
-/// `d` sets an account default now (one `set_default_*` call). Both ask first.
+/// setting for the cursor folder (one `set_folder_*` call, sent by push),
+/// `c` queues clearing one of its settings (`set_clear_folder_setting`);
+/// `d` sets an account default now (one `set_default_*` call). All ask first.
 public final class AccountPane: Pane {
     public let title = "Account"
     public let scope = ActionScope.account
@@ -21,7 +22,7 @@ public final class AccountPane: Pane {
     private var form: FormDialog?
     private var formPurpose: FormPurpose?
 
-    private enum FormPurpose { case folder(FolderSummary), accountDefault }
+    private enum FormPurpose { case folder(FolderSummary), clear(FolderSummary), accountDefault }
 
     static let columns = [
         TableColumn("Folder", minWidth: 10, maxWidth: 24, flex: 1), TableColumn("Domains", minWidth: 7, alignment: .right),
@@ -91,9 +92,16 @@ public final class AccountPane: Pane {
         switch action {
         case .down, .up, .top, .bottom, .pageDown, .pageUp:
             table.move(action, rowCount: folders.count, visibleRows: visibleRows)
-        case .folderSetting:
+        case .folderSetting, .folderClear:
             guard let folder = cursorFolder else {
                 state.message = StatusMessage("no folder under the cursor — press \(app.actions.key(.sync)) to sync", isError: true)
+                return .handled
+            }
+            guard action == .folderSetting else {
+                form = FormDialog(title: "Clear a setting of \(TerminalText.escaped(folder.name))",
+                                  summary: "the folder's own setting; one set_clear_folder_setting call",
+                                  fields: [.init("Setting", hint: FolderService.words.joined(separator: " · "))])
+                formPurpose = .clear(folder)
                 return .handled
             }
             form = FormDialog(title: "Folder-wide setting for \(TerminalText.escaped(folder.name))",
@@ -129,6 +137,17 @@ public final class AccountPane: Pane {
             break
         }
         do {
+            if case .clear(let folder)? = formPurpose {
+                let word = open.value("Setting").trimmingCharacters(in: .whitespaces)
+                guard let service = FolderService(word: word) else {
+                    throw SyncError.invalidEdit("'\(TerminalText.escaped(word))' is not a folder setting to clear; use one of: "
+                                                + FolderService.words.joined(separator: ", "))
+                }
+                form = nil
+                state.request = .confirm(Self.clearDialog(folder, service: service),
+                                         Self.queueing(folder, .clear(service), future: false, applyNow: false))
+                return [.handled, .reload]
+            }
             let setting = try FolderSetting.parse(words: EditVerbParser.split(open.value("Setting")))
             switch formPurpose {
             case .folder(let folder)?:
@@ -136,17 +155,8 @@ public final class AccountPane: Pane {
                 let future = try Self.yesNo(open.value("Future"), "Future")
                 guard now || future else { throw SyncError.invalidEdit("say yes to Apply now, Future, or both") }
                 form = nil
-                state.request = .confirm(Self.folderDialog(folder, setting: setting, now: now, future: future, app: app)) { host in
-                    do {
-                        let result = try host.environment.engine.queueFolderSetting(folder: folder.name, setting: setting, future: future,
-                                                                                    applyNow: now, origin: .tui)
-                        host.state.message = StatusMessage("queued for folder \(result.change.folderName): \(setting.text) — "
-                                                           + host.environment.actions.reviewHint)
-                    } catch {
-                        host.state.message = StatusMessage(error: error)
-                    }
-                    host.refreshAll()
-                }
+                state.request = .confirm(Self.folderDialog(folder, setting: setting, now: now, future: future, app: app),
+                                         Self.queueing(folder, setting, future: future, applyNow: now))
             case .accountDefault?:
                 form = nil
                 let command = setting.defaultCommandShape.command
@@ -160,7 +170,7 @@ public final class AccountPane: Pane {
                         return StatusMessage("sent \(command): new domains get \(setting.text)")
                     })
                 }
-            case nil:
+            case .clear?, nil:
                 form = nil
             }
         } catch {
@@ -168,6 +178,33 @@ public final class AccountPane: Pane {
             form = open
         }
         return [.handled, .reload]
+    }
+
+    /// Queues `setting` for `folder` once the user said yes, and says so.
+    static func queueing(_ folder: FolderSummary, _ setting: FolderSetting, future: Bool, applyNow: Bool) -> (any PaneHost) -> Void {
+        { host in
+            do {
+                let result = try host.environment.engine.queueFolderSetting(folder: folder.name, setting: setting, future: future,
+                                                                            applyNow: applyNow, origin: .tui)
+                host.state.message = StatusMessage("queued for folder \(TerminalText.escaped(result.change.folderName)): \(setting.text) — "
+                                                   + host.environment.actions.reviewHint)
+            } catch {
+                host.state.message = StatusMessage(error: error)
+            }
+            host.refreshAll()
+        }
+    }
+
+    /// What clearing means: the folder, its cached count, the one call,
+    /// and that the folder's own setting is what changes.
+    static func clearDialog(_ folder: FolderSummary, service: FolderService) -> ConfirmDialog {
+        let lines: [[Span]] = [
+            [Span("  clears  "), Span("the folder's \(service.word) setting", style: Style(.dialog, accent: .pending))],
+            [Span("  the folder holds \(NumberText.count(folder.domains, "domain")) in the cache")],
+            [Span("  one set_clear_folder_setting call, sent by push")],
+        ]
+        return ConfirmDialog(title: "Folder \(TerminalText.escaped(folder.name))", summary: "Queue clearing this folder setting?",
+                             lines: lines, isDangerous: true)
     }
 
     static func yesNo(_ text: String, _ field: String) throws -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import PortfolioStore
 import SyncEngine
 
@@ -23,11 +24,16 @@ public final class AppEnvironment: Sendable {
     /// copy of their caches (``store`` then is that copy, ``engine`` reads
     /// it and has no client; edits and pushes go through each member's).
     public let allAccounts: AllAccountsView?
+    /// The process environment, read for `$HOME` when a typed path starts
+    /// with `~` (``UserPath``); tests give their own.
+    public let processEnvironment: [String: String]
 
     public init(engine: SyncEngine, actions: ActionTable, unicode: Bool, hasAccount: Bool, columns: ColumnSettings = ColumnSettings(),
-                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil, allAccounts: AllAccountsView? = nil) {
+                views: ViewSettings = ViewSettings(), accounts: AccountChoice? = nil, allAccounts: AllAccountsView? = nil,
+                processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         self.accounts = accounts
         self.allAccounts = allAccounts
+        self.processEnvironment = processEnvironment
         self.store = engine.store
         self.engine = engine
         self.actions = actions

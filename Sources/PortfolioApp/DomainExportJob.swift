@@ -49,7 +49,7 @@ enum DomainExportJob {
             return
         }
         let shown = TerminalText.escaped(path)
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let url = URL(fileURLWithPath: UserPath.expanded(path, environment: host.environment.processEnvironment))
         guard let format = DomainExport.Format(rawValue: url.pathExtension.lowercased()) else {
             host.state.message = StatusMessage("cannot export to \(shown): name the file .csv or .json, e.g. :export \(shown).csv", isError: true)
             return

@@ -19,6 +19,8 @@ public final class HistoryPane: Pane {
     /// The entry whose changes are listed (`Enter`), with them.
     private(set) var opened: HistoryDetail?
     private var changeTable = TableState()
+    /// Folder names for folder-wide settings' targets (`folder Parked`).
+    private var targets = TargetNames(folderNames: [:])
     private var visibleRows = 20
     private var form: FormDialog?
 
@@ -52,6 +54,7 @@ public final class HistoryPane: Pane {
         entries = []
         defer { table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: entries.count) }
         entries = try app.engine.history(text: filter.isEmpty ? nil : filter, limit: Self.limit)
+        targets = try app.engine.targetNames()
         if let open = opened { opened = try app.engine.historyDetail(id: open.entry.id) }
     }
 
@@ -92,7 +95,7 @@ public final class HistoryPane: Pane {
         changeTable = view.render(into: &screen, rect: rect) { index in
             let c = changes[index]
             let accent: Role? = [.failed, .conflict].contains(c.result) ? .error : [.pending, .held].contains(c.result) ? .pending : nil
-            return TableRow([TableCell(DomainNameDisplay.shown(c.domain, unicode: app.unicode)), TableCell(c.field),
+            return TableRow([TableCell(targets.shown(c.domain, unicode: app.unicode)), TableCell(c.field),
                              TableCell(TerminalText.escaped(c.before)), TableCell(TerminalText.escaped(c.after)),
                              TableCell(c.result.rawValue, accent: accent)])
         }

@@ -61,6 +61,8 @@ public final class QueuePane: Pane {
     /// How many domains each section lists, by key, when the user opened
     /// or closed it (0: closed); sections not in it follow ``openUpTo``.
     private var shown: [String: Int] = [:]
+    /// Folder names for folder-wide settings' targets (`folder Parked`).
+    private var targets = TargetNames(folderNames: [:])
 
     public init() {}
 
@@ -117,6 +119,7 @@ public final class QueuePane: Pane {
         let outline: PlanOutline?
         let prefix = account.map { "\($0): " } ?? ""
         do {
+            targets = try engine.targetNames()
             outline = try engine.planOutline()
         } catch {
             outline = nil
@@ -248,8 +251,9 @@ public final class QueuePane: Pane {
         return out
     }
 
-    private func name(_ domain: String, _ app: AppEnvironment) -> String {
-        DomainNameDisplay.shown(domain, unicode: app.unicode)
+    /// A domain, or `folder Parked` for a folder-wide setting.
+    private func name(_ target: String, _ app: AppEnvironment) -> String {
+        targets.shown(target, unicode: app.unicode)
     }
 
     /// The cached value an intent was based on, as text.

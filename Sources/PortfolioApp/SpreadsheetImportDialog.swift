@@ -29,7 +29,7 @@ enum SpreadsheetImportDialog {
             host.state.message = StatusMessage("still queueing; try again when the progress line is gone", isError: true)
             return
         }
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let url = URL(fileURLWithPath: UserPath.expanded(path, environment: host.environment.processEnvironment))
         let name = TerminalText.escaped(url.lastPathComponent)
         let box = Box()
         let reading = "reading \(name)"

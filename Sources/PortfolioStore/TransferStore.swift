@@ -158,4 +158,20 @@ extension PortfolioDatabase {
             }
         }
     }
+
+    /// Erases the codes no open or in-flight intent of `field` (the
+    /// engine's transfer in) waits for any more: dropped, undone, replaced
+    /// or cancelled ones. A code in flight stays, for the verification of
+    /// a lost answer. Returns the domains whose code was erased.
+    @discardableResult
+    public func eraseTransferAuthCodes(notAwaitedBy field: String) throws -> [String] {
+        let orphaned = try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT domain FROM transfer_auth_code WHERE domain NOT IN (
+                    SELECT domain FROM outbox_intent WHERE field = ? AND state IN ('pending','failed','conflict','inflight'))
+                """, arguments: [field])
+        }
+        try eraseTransferAuthCodes(orphaned)
+        return orphaned
+    }
 }

@@ -138,9 +138,10 @@ public struct FolderChange: Sendable, Hashable {
     }
 
     /// What the plan says: the setting, where it applies, and that it is one
-    /// call whatever the folder's size.
+    /// call whatever the folder's size. The folder itself is named by the
+    /// intent's target (``TargetNames``), as the cache knows it now.
     public var planText: String {
-        var parts = ["folder \(folderName): \(setting.text)"]
+        var parts = [setting.text]
         if case .clear = setting {
             parts.append("the folder's setting only")
         } else {
@@ -163,6 +164,44 @@ extension SyncEngine {
         let parts = target.split(separator: ":")
         guard parts.count == 3, parts[0] == "folder" else { return nil }
         return String(parts[1])
+    }
+
+    /// The cached folders' names by id, for showing queue targets.
+    public func targetNames() throws -> TargetNames {
+        TargetNames(folderNames: Dictionary(try store.folders().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+    }
+}
+
+/// How queue targets read to people: a folder-wide setting's target
+/// (`folder:6:renew`) as `folder Parked`, with the folder's name as the
+/// cache has it now (a folder renamed since it was queued shows its new
+/// name; one the cache no longer has shows its id). Other targets are
+/// domain names, which callers show by their own rules. Names are account
+/// data: escape them before they reach a terminal.
+public struct TargetNames: Sendable {
+    let folderNames: [String: String]
+
+    public init(folderNames: [String: String]) {
+        self.folderNames = folderNames
+    }
+
+    /// `folder Parked` (`folder id 6` when the folder is gone) for a folder
+    /// target; nil for a domain.
+    public func folder(_ target: String) -> String? {
+        guard let id = SyncEngine.folderID(ofTarget: target) else { return nil }
+        return folderNames[id].map { "folder \($0)" } ?? "folder id \(id)"
+    }
+
+    /// `folder Parked` for a folder target, else the domain name (in
+    /// Unicode when `unicode`), escaped for a terminal.
+    public func shown(_ target: String, unicode: Bool) -> String {
+        TerminalText.escaped(folder(target) ?? DomainNameDisplay.shown(target, unicode: unicode))
+    }
+
+    /// The folder's cached name for a folder target; nil for a domain or a
+    /// folder the cache no longer has.
+    public func folderName(_ target: String) -> String? {
+        SyncEngine.folderID(ofTarget: target).flatMap { folderNames[$0] }
     }
 }
 

@@ -186,7 +186,7 @@ extension SyncEngine {
     /// Cancels the pending changes of one section.
     @discardableResult
     public func drop(section: PlanSection) throws -> DropResult {
-        try store.dropPending(section.selector)
+        try erasingUnawaitedAuthCodes { try store.dropPending(section.selector) }
     }
 
     /// What confirming the queue as it stands approves: every pending

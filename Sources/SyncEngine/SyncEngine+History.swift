@@ -114,6 +114,6 @@ extension SyncEngine {
     /// Takes back the newest queued operation (`z`, `queue undo`): its
     /// pending intents are dropped and the ones it replaced queued again.
     public func undoLastQueued() throws -> QueuedUndoResult? {
-        try store.undoLastQueued()
+        try erasingUnawaitedAuthCodes { try store.undoLastQueued() }
     }
 }

@@ -7,14 +7,14 @@ extension SyncEngine {
     /// stay for verification and are counted in the result.
     @discardableResult
     public func dropAll() throws -> DropResult {
-        try store.dropAll()
+        try erasingUnawaitedAuthCodes { try store.dropAll() }
     }
 
     /// Cancels the open changes of these domains, of one field when given
     /// (the DNS pane's `u` drops the queued record set and nothing else).
     @discardableResult
     public func drop(domains: [String], field: IntentField? = nil) throws -> DropResult {
-        try store.drop(domains: domains, field: field?.rawValue)
+        try erasingUnawaitedAuthCodes { try store.drop(domains: domains, field: field?.rawValue) }
     }
 
     /// Puts every failed change back in the queue; returns how many.
@@ -33,12 +33,12 @@ extension SyncEngine {
             conflicts = conflicts.filter { names.contains($0.domain) }
         }
         guard !conflicts.isEmpty else { return 0 }
-        try store.resolveConflict(ids: conflicts.map(\.id), keepRemote: keepRemote)
+        try erasingUnawaitedAuthCodes { try store.resolveConflict(ids: conflicts.map(\.id), keepRemote: keepRemote) }
         return conflicts.count
     }
 
     /// Settles one conflict by intent id.
     public func resolveConflict(id: Int64, keepRemote: Bool) throws {
-        try store.resolveConflict(ids: [id], keepRemote: keepRemote)
+        try erasingUnawaitedAuthCodes { try store.resolveConflict(ids: [id], keepRemote: keepRemote) }
     }
 }

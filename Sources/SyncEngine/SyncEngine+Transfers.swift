@@ -252,11 +252,31 @@ extension SyncEngine {
         if let maxCostCents, total > maxCostCents {
             throw SyncError.invalidEdit("transferring in costs \(Cents.dollars(total)), more than the \(Cents.dollars(maxCostCents)) allowed; nothing was queued")
         }
+        // A code this replaces is erased, not overwritten in place (which
+        // would leave its bytes in the freed page).
+        try store.eraseTransferAuthCodes(names)
         try store.storeTransferAuthCodes(entries.map { ($0.domain, $0.authCode) })
         let label = Edit.transfer(priceCents: nil).label(domains: intents.count) + " for \(Cents.dollars(total))"
-        let result = try store.enqueue(NewOperation(origin: origin, label: label, approvedCents: maxCostCents), intents: intents)
+        let result: EnqueueResult
+        do {
+            result = try erasingUnawaitedAuthCodes {
+                try store.enqueue(NewOperation(origin: origin, label: label, approvedCents: maxCostCents), intents: intents)
+            }
+        } catch {
+            try store.eraseTransferAuthCodes(names)
+            throw error
+        }
         return (QueueSummary(added: result.added.count, superseded: result.superseded, cancelled: result.cancelled,
                              unchanged: result.unchanged, costCents: total, operationID: result.operationID), result.added)
+    }
+
+    /// Runs `change` (a drop, an undo, a settled conflict, a queueing that
+    /// supersedes), then erases the auth codes of transfers in it left
+    /// without an open intent (the same secure delete as after sending).
+    func erasingUnawaitedAuthCodes<T>(_ change: () throws -> T) throws -> T {
+        let result = try change()
+        try store.eraseTransferAuthCodes(notAwaitedBy: IntentField.transfer.rawValue)
+        return result
     }
 
     /// The `transfer` request for a planned batch with its auth code added

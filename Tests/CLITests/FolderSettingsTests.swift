@@ -114,6 +114,36 @@ import Testing
         }
     }
 
+    /// A queued folder setting reads `folder NAME: …` with the name the
+    /// cache has now (renamed since: the new name; gone: its id), in `plan`,
+    /// `plan --json` (the target stays the `domain`) and `history show`.
+    @Test func queuedFolderSettingsShowTheFolderByItsCachedName() async throws {
+        try await withSimWorld(simConfiguration(domains: 30)) { server, world in
+            let id = fill(server, folder: "Parking Lot", count: 3)
+            try await world.ok("sync", "--quiet")
+            try await world.ok("folder", "set", "Parking Lot", "renew", "auto", "--future")
+            try await world.ok("folder", "rename", "Parking Lot", "Lot Renamed")
+            let text = try await world.ok("plan").stdout
+            #expect(text.contains("    folder Lot Renamed: renew option auto; kept for domains moved in later"), "\(text)")
+            #expect(!text.contains("folder:\(id):"), "\(text)")
+            let plan = try #require(try await world.ok("plan", "--json").json)
+            let change = try #require(plan["batches"]?.list.first?["changes"]?.list.first)
+            #expect(change["domain"]?.text == "folder:\(id):renew")
+            #expect(change["after"]?.text == "folder Lot Renamed: renew option auto; kept for domains moved in later")
+            #expect(change["folder_name"]?.text == "Lot Renamed")
+            let entries = try await world.ok("history", "--json").json?.list ?? []
+            let entry = try #require(entries.first { $0["label"]?.text?.hasPrefix("folder Parking Lot: renew") == true }?["id"]?.int)
+            let shown = try await world.ok("history", "show", String(entry)).stdout
+            #expect(shown.contains("  folder Lot Renamed  folder_setting: the folder's current setting → renew option auto"), "\(shown)")
+            // Gone from the cache: the id stands in for the name.
+            try await world.ok("folder", "rm", "Lot Renamed", "--yes")
+            let gone = try await world.ok("plan").stdout
+            #expect(gone.contains("    folder id \(id): renew option auto"), "\(gone)")
+            let after = try #require(try await world.ok("plan", "--json").json?["batches"]?.list.first?["changes"]?.list.first)
+            #expect(after["folder_name"] == nil)
+        }
+    }
+
     @Test func badFolderInputIsRefusedWithWhatToDoAndQueuesNothing() async throws {
         try await withSimWorld(simConfiguration(domains: 30)) { server, world in
             fill(server, folder: "Clients", count: 3)

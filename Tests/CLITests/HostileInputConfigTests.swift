@@ -49,6 +49,17 @@ struct HostileInputConfigTests {
         HostileCase(arguments: ["renew", "--years", "1", "--max-cost", "0.001", "--domains", "DOMAIN"], code: 2, fragment: "more than two decimals"),
         HostileCase(arguments: ["renew", "--years", "1", "--domains", "DOMAIN"], code: 2, fragment: "--max-cost"),
         HostileCase(arguments: ["renew", "--years", "1", "--max-cost", "0.01", "--domains", "DOMAIN"], code: 2, fragment: "nothing was queued"),
+        // Every money verb checks --years and --max-cost the same way.
+        HostileCase(arguments: ["register", "fresh-name.com", "--years", "0", "--max-cost", "5"], code: 2, fragment: "--years must be from 1 to 10 (got 0)"),
+        HostileCase(arguments: ["register", "fresh-name.com", "--years", "11", "--max-cost", "5"], code: 2, fragment: "--years must be from 1 to 10 (got 11)"),
+        HostileCase(arguments: ["register", "fresh-name.com", "--max-cost", "-3"], code: 2, fragment: "--max-cost '-3' is negative"),
+        HostileCase(arguments: ["register", "fresh-name.com"], code: 2, fragment: "registering spends money; pass --max-cost AMOUNT"),
+        HostileCase(arguments: ["transfer", "in", "--file", "codes.csv", "--max-cost", "1.005"], code: 2, fragment: "more than two decimals"),
+        HostileCase(arguments: ["transfer", "in", "--file", "codes.csv"], code: 2, fragment: "a transfer in is paid from the balance; pass --max-cost AMOUNT"),
+        HostileCase(arguments: ["closeout", "buy", "fresh-name.com", "--max-cost", "abc"], code: 2, fragment: "is not an amount"),
+        HostileCase(arguments: ["closeout", "buy", "fresh-name.com"], code: 2, fragment: "buying spends money; pass --max-cost AMOUNT"),
+        HostileCase(arguments: ["backorder", "add", "fresh-name.com", "--max-cost", "10000000.01"], code: 2, fragment: "ceiling of $10,000,000.00"),
+        HostileCase(arguments: ["backorder", "add", "fresh-name.com"], code: 2, fragment: "a backorder agrees to pay if the name is caught; pass --max-cost AMOUNT"),
         // ls: the documented sort form, queries that start with a negation.
         HostileCase(arguments: ["ls", "--sort", "-expires"], code: 0, fragment: ""),
         HostileCase(arguments: ["ls", "-lock:yes"], code: 0, fragment: ""),

@@ -25,7 +25,7 @@ enum AccountViewGoldens {
 
 
          acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
-         s folder set  d default  ? help  q quit  r sync  : cmd
+         s folder set  c folder clear  d default  ? help  q quit  r sync  : cmd
         """#
 
     static let accountFolderConfirm80 = #"""
@@ -52,6 +52,33 @@ enum AccountViewGoldens {
 
 
          acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
-         s folder set  d default  ? help  q quit  r sync  : cmd
+         s folder set  c folder clear  d default  ? help  q quit  r sync  : cmd
+        """#
+
+    static let accountFolderClear80 = #"""
+         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 A   0 Account   T
+         acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
+         Defaults for new domains (d sets one):
+           ns     Dynadot Parking (ads)
+           renew  auto-renew
+        Folder         Domains Settings (* = also for domains moved in later)
+        Clients              1 renew auto-renew*
+        For ┌─ Folder Clients ─────────────────────────────────────────────────────┐
+            │ Queue clearing this folder setting?                                  │
+            │                                                                      │
+            │   clears  the folder's forward setting                               │
+            │   the folder holds 1 domain in the cache                             │
+            │   one set_clear_folder_setting call, sent by push                    │
+            │                                                                      │
+            │                           [ Yes ]   [ No ]                           │
+            └──────────────────────────────────────────────────────────────────────┘
+
+
+
+
+
+
+         acme │ cache 5m │ no key │ $100.00                  1/2 │ 0 selected │ queue 0
+         s folder set  c folder clear  d default  ? help  q quit  r sync  : cmd
         """#
 }

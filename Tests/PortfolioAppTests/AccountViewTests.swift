@@ -46,6 +46,49 @@ import TerminalUI
         #expect(try fixture.engine.plan().calls == 1)
     }
 
+    @Test func theQueueAndHistoryPanesNameTheFolderAsTheCacheHasItNow() throws {
+        let fixture = try Self.fixture()
+        fixture.drive([.char("0"), .char("s")] + AppFixture.typed("renew donot") + [.enter, .left, .enter])
+        #expect(try fixture.store.pendingIntents().map(\.domain) == ["folder:1:renew"])
+        // Renamed at Dynadot since, as a sync would find.
+        try fixture.store.replaceFolders([FolderRow(id: "1", name: "Client Work"), FolderRow(id: "2", name: "For Sale")],
+                                         syncedAtMs: AppFixture.nowMs)
+        fixture.app.refreshAll()
+        let queue = screenText(fixture.drive([.char("7")]))
+        #expect(queue.contains("  folder Client Work"), "\(queue)")
+        #expect(queue.contains("→ renew option donot"), "\(queue)")
+        #expect(!queue.contains("folder:1"), "\(queue)")
+        let history = screenText(fixture.drive([.char("8"), .enter]))
+        #expect(history.contains("folder Client Work"), "\(history)")
+        #expect(!history.contains("folder:1"), "\(history)")
+        // Gone from the cache: its id.
+        try fixture.store.replaceFolders([FolderRow(id: "2", name: "For Sale")], syncedAtMs: AppFixture.nowMs)
+        fixture.app.refreshAll()
+        let gone = screenText(fixture.drive([.char("7")]))
+        #expect(gone.contains("  folder id 1"), "\(gone)")
+    }
+
+    @Test func clearingAFolderSettingIsQueuedOnlyAfterTheConfirmationNamingTheFolderAndCount() throws {
+        let fixture = try Self.fixture()
+        let refused = screenText(fixture.drive([.char("0"), .char("c")] + AppFixture.typed("mail") + [.enter]))
+        #expect(refused.contains("'mail' is not a folder setting to clear"), "\(refused)")
+        let keys: [KeyEvent] = [.ctrl("u")] + AppFixture.typed("forward") + [.enter]
+        #expect(recordIfDifferent("account-folder-clear-80", screenText(fixture.drive(keys)), AccountViewGoldens.accountFolderClear80))
+        #expect(try fixture.store.pendingIntents().isEmpty, "nothing is queued before the confirmation")
+        fixture.drive([.left, .enter])
+        let intents = try fixture.store.pendingIntents()
+        #expect(intents.map(\.domain) == ["folder:1:ns"])
+        let change = try #require(intents.first.flatMap { Edit(field: .folderSetting, encodedValue: $0.value) })
+        guard case .folderSetting(let queued) = change else { Issue.record("not a folder setting"); return }
+        #expect(queued.setting == .clear(.forward))
+        #expect(queued.commandShape.command == "set_clear_folder_setting")
+        #expect(queued.commandShape.parameters.contains { $0.name == "service" && $0.value == "forward" })
+        #expect(fixture.app.state.message?.text.hasPrefix("queued for folder Clients: clear forward") == true)
+        // No: nothing is queued.
+        fixture.drive([.char("j"), .char("c")] + AppFixture.typed("dns") + [.enter, .enter])
+        #expect(try fixture.store.pendingIntents().count == 1)
+    }
+
     @Test func aBadSettingStaysInTheFormWithItsReason() throws {
         let fixture = try Self.fixture()
         fixture.drive([.char("0"), .char("s")] + AppFixture.typed("renew sometimes") + [.enter])

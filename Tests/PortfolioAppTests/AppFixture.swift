@@ -18,7 +18,8 @@ final class AppFixture {
     /// `newerCache`: the filled cache is then marked as written by a newer
     /// dynafolio, so it reopens read-only (`readOnlyReason`).
     init(unicode: Bool = true, hasAccount: Bool = false, keys: [String: [String]] = [:], newerCache: Bool = false,
-         views: ViewSettings = ViewSettings(), columns: ColumnSettings = ColumnSettings(), accounts: AccountChoice? = nil) throws {
+         views: ViewSettings = ViewSettings(), columns: ColumnSettings = ColumnSettings(), accounts: AccountChoice? = nil,
+         processEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("portfolioapp-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("cache.sqlite").path
@@ -32,7 +33,8 @@ final class AppFixture {
         }
         engine = SyncEngine(store: store, client: nil)
         app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(overrides: keys),
-                                                       unicode: unicode, hasAccount: hasAccount, columns: columns, views: views, accounts: accounts))
+                                                       unicode: unicode, hasAccount: hasAccount, columns: columns, views: views, accounts: accounts,
+                                                       processEnvironment: processEnvironment))
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

@@ -29,16 +29,10 @@ struct BackorderAdd: AsyncParsableCommand {
 
     @Argument(help: "Domain names to backorder.") var names: [String] = []
     @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
-    @Option(name: .customLong("max-cost"), parsing: .unconditional,
-            help: "The most you accept to pay if every name is caught, in USD.") var maxCost: String?
+    @OptionGroup var maxCost: MaxCostOption
 
     func run() async throws {
-        var limit: Int64?
-        if let maxCost {
-            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
-        } else if !isInteractive {
-            throw CLIFailure.usage("a backorder agrees to pay if the name is caught; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
-        }
+        let limit = try maxCost.limit(refusal: "a backorder agrees to pay if the name is caught")
         let wanted = try SearchCommand.names(arguments: names, file: file)
         let context = try AppContext.open()
         if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }

@@ -90,16 +90,10 @@ struct CloseoutBuyCommand: AsyncParsableCommand {
 
     @Argument(help: "Closeout domain names to buy.") var names: [String] = []
     @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
-    @Option(name: .customLong("max-cost"), parsing: .unconditional,
-            help: "The most you accept to pay for these names, in USD.") var maxCost: String?
+    @OptionGroup var maxCost: MaxCostOption
 
     func run() async throws {
-        var limit: Int64?
-        if let maxCost {
-            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
-        } else if !isInteractive {
-            throw CLIFailure.usage("buying spends money; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
-        }
+        let limit = try maxCost.limit(refusal: "buying spends money")
         let wanted = try SearchCommand.names(arguments: names, file: file)
         let context = try AppContext.open()
         if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }

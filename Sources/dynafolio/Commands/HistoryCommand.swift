@@ -61,8 +61,9 @@ struct HistoryShow: AsyncParsableCommand {
             return
         }
         print(HistoryText.line(detail.entry))
+        let targets = try context.engine.targetNames()
         for change in detail.changes {
-            var line = "  \(NameText.shown(change.domain))  \(change.field): \(TerminalText.escaped(change.before)) → "
+            var line = "  \(NameText.target(change.domain, targets))  \(change.field): \(TerminalText.escaped(change.before)) → "
                 + "\(TerminalText.escaped(change.after))  [\(change.result.rawValue)]"
             if !change.message.isEmpty { line += " \(TerminalText.escaped(change.message))" }
             print(line)

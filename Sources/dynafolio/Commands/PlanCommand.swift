@@ -17,9 +17,9 @@ struct PlanCommand: AsyncParsableCommand {
         let context = try AppContext.open()
         let plan = try context.engine.plan()
         if json {
-            try JSONOutput.emit(PlanJSON(plan))
+            try JSONOutput.emit(PlanJSON(plan, targets: try context.engine.targetNames()))
         } else {
-            print(PlanText.render(plan))
+            print(PlanText.render(plan, targets: try context.engine.targetNames()))
         }
     }
 }
@@ -28,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
 /// its domain and call counts, one line per domain under it (DNS changes
 /// record by record, renewals with each cost and the total).
 enum PlanText {
-    static func render(_ plan: Plan) -> String {
+    static func render(_ plan: Plan, targets: TargetNames) -> String {
         guard !plan.isEmpty else {
             return "nothing queued" + (plan.unreadable.isEmpty ? "" : " (\(plan.unreadable.count) unreadable intents; drop them with `dynafolio queue drop`)")
         }
@@ -46,7 +46,7 @@ enum PlanText {
             lines.append(e(section.title))
             for id in ids {
                 guard let change = plan.changes[id] else { continue }
-                lines += changeLines(change, section: section).map { "    " + $0 }
+                lines += changeLines(change, section: section, targets: targets).map { "    " + $0 }
             }
             if section.spendsMoney {
                 lines.append("    total \(Cents.dollars(section.costCents))"
@@ -62,14 +62,15 @@ enum PlanText {
     }
 
     /// `münchen.de  auto → donot`; a DNS change adds `  + MX mail.example.com 10`
-    /// lines; a renewal says what it buys and its cost.
-    static func changeLines(_ change: PlannedChange, section: PlanSection) -> [String] {
+    /// lines; a renewal says what it buys and its cost; a folder-wide
+    /// setting reads `folder Parked: renew option auto; …`.
+    static func changeLines(_ change: PlannedChange, section: PlanSection, targets: TargetNames) -> [String] {
         let e = { (text: String) in TerminalText.escaped(text) }
         let name = NameText.shown(change.domain)
         if section.spendsMoney {
             return ["\(name)  \(e(change.after))  \(change.costCents.map(Cents.dollars) ?? "price unknown")"]
         }
-        if change.field == .folderSetting { return [e(change.after)] }
+        if change.field == .folderSetting { return [NameText.target(change.domain, targets) + ": " + e(change.after)] }
         guard let records = change.recordChanges else { return ["\(name)  \(e(change.before)) → \(e(change.after))"] }
         var lines = ["\(name)  \(e(change.before)) → \(e(change.after))"]
         lines += records.added.map { "  + " + e($0.planText) }

@@ -35,7 +35,7 @@ struct PushCommand: AsyncParsableCommand {
         let context = try AppContext.open()
         let plan = try context.engine.plan()
         if dryRun {
-            print(PlanText.render(plan))
+            print(PlanText.render(plan, targets: try context.engine.targetNames()))
             return
         }
         if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
@@ -52,7 +52,7 @@ struct PushCommand: AsyncParsableCommand {
         if yes {
             approval = .recorded
         } else if isInteractive && !plan.isEmpty {
-            print(PlanText.render(plan))
+            print(PlanText.render(plan, targets: try context.engine.targetNames()))
             var cost = ""
             if !plan.moneyIntents.isEmpty {
                 let balance = try context.store.account()?.balanceCents
@@ -99,7 +99,7 @@ struct PushCommand: AsyncParsableCommand {
         if dryRun {
             for context in contexts {
                 print("\(context.configuration.accountName):")
-                print(PlanText.render(try context.engine.plan()))
+                print(PlanText.render(try context.engine.plan(), targets: try context.engine.targetNames()))
             }
             return
         }

@@ -15,21 +15,15 @@ struct RenewCommand: AsyncParsableCommand {
         """
     )
 
-    // Both taken unconditionally, so `--years -1` and `--max-cost -3` reach
-    // the range checks below instead of being read as flags.
+    // Taken unconditionally, so `--years -1` reaches the range check
+    // instead of being read as a flag.
     @Option(parsing: .unconditional, help: "Years to add (1 to 10).") var years: Int
-    @Option(name: .customLong("max-cost"), parsing: .unconditional,
-            help: "The most you accept to pay for these renewals, in USD (at most two decimals, up to $10,000,000.00).") var maxCost: String?
+    @OptionGroup var maxCost: MaxCostOption
     @OptionGroup var selection: DomainSelection
 
     func run() async throws {
-        guard (1...10).contains(years) else { throw CLIFailure.usage("--years must be from 1 to 10 (got \(years))") }
-        var limit: Int64?
-        if let maxCost {
-            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
-        } else if !isInteractive {
-            throw CLIFailure.usage("renewing spends money; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
-        }
+        try YearsOption.check(years)
+        let limit = try maxCost.limit(refusal: "renewing spends money")
         let context = try AppContext.open()
         let names = try selection.resolve(in: context.store)
         // Price every domain before queueing, so a limit that is too low

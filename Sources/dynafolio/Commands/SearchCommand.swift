@@ -125,17 +125,11 @@ struct RegisterCommand: AsyncParsableCommand {
     @Argument(help: "Domain names to register.") var names: [String] = []
     @Option(help: "A file of names, one per line (`-` for standard input).") var file: String?
     @Option(parsing: .unconditional, help: "Years to register (1 to 10).") var years: Int = 1
-    @Option(name: .customLong("max-cost"), parsing: .unconditional,
-            help: "The most you accept to pay for these registrations, in USD (at most two decimals, up to $10,000,000.00).") var maxCost: String?
+    @OptionGroup var maxCost: MaxCostOption
 
     func run() async throws {
-        guard (1...10).contains(years) else { throw CLIFailure.usage("--years must be from 1 to 10 (got \(years))") }
-        var limit: Int64?
-        if let maxCost {
-            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
-        } else if !isInteractive {
-            throw CLIFailure.usage("registering spends money; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
-        }
+        try YearsOption.check(years)
+        let limit = try maxCost.limit(refusal: "registering spends money")
         let wanted = try SearchCommand.names(arguments: names, file: file)
         let context = try AppContext.open()
         if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }

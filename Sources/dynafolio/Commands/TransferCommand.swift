@@ -149,16 +149,10 @@ struct TransferIn: AsyncParsableCommand {
     )
 
     @Option(help: "The codes file (`-` for standard input).") var file: String
-    @Option(name: .customLong("max-cost"), parsing: .unconditional,
-            help: "The most you accept to pay for these transfers, in USD.") var maxCost: String?
+    @OptionGroup var maxCost: MaxCostOption
 
     func run() async throws {
-        var limit: Int64?
-        if let maxCost {
-            do { limit = try Cents.parse(maxCost, what: "--max-cost") } catch { throw CLIFailure.usage(error.description) }
-        } else if !isInteractive {
-            throw CLIFailure.usage("a transfer in is paid from the balance; pass --max-cost AMOUNT (the total in USD you accept) when not on a terminal")
-        }
+        let limit = try maxCost.limit(refusal: "a transfer in is paid from the balance")
         let text: String
         do {
             text = file == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -1,5 +1,6 @@
 import DynadotAPI
 import Foundation
+import SyncEngine
 
 /// Domain names in the CLI's text output, by ``DomainNameDisplay``'s rule
 /// (Unicode under a UTF-8 locale, punycode otherwise) and escaped as data
@@ -11,6 +12,12 @@ enum NameText {
     /// `münchen.de` (UTF-8 locale) or `xn--mnchen-3ya.de`.
     static func shown(_ name: String) -> String {
         TerminalText.escaped(DomainNameDisplay.shown(name, unicode: unicode))
+    }
+
+    /// A queue target: `folder Parked` for a folder-wide setting, else as
+    /// ``shown(_:)``.
+    static func target(_ target: String, _ targets: TargetNames) -> String {
+        targets.shown(target, unicode: unicode)
     }
 
     /// `münchen.de (xn--mnchen-3ya.de)` under a UTF-8 locale, so the ASCII

@@ -36,9 +36,13 @@ struct PlanJSON: Codable, Equatable {
         var cost: String?
         var recordsAdded: [Record]?
         var recordsRemoved: [Record]?
+        /// A folder-wide setting's folder, by its cached name (absent for
+        /// domains and for a folder the cache no longer has).
+        var folderName: String?
 
         enum CodingKeys: String, CodingKey {
             case domain, field, before, after, cost
+            case folderName = "folder_name"
             case recordsAdded = "records_added"
             case recordsRemoved = "records_removed"
         }
@@ -72,7 +76,7 @@ struct PlanJSON: Codable, Equatable {
         case moneyCost = "money_cost"
     }
 
-    init(_ plan: Plan) {
+    init(_ plan: Plan, targets: TargetNames) {
         func params(_ list: [QueryParameter]) -> [String: String] {
             Dictionary(list.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         }
@@ -86,9 +90,13 @@ struct PlanJSON: Codable, Equatable {
             Batch(command: batch.command, domains: batch.domains, params: params(batch.parameters),
                   changes: batch.intentIDs.compactMap { plan.changes[$0] }.map { change in
                       let records = change.recordChanges
-                      return Change(domain: change.domain, field: change.field.rawValue, before: change.before, after: change.after,
+                      // A folder-wide setting's `after` names its folder as the cache has it now.
+                      let folder = targets.folder(change.domain)
+                      return Change(domain: change.domain, field: change.field.rawValue, before: change.before,
+                                    after: folder.map { "\($0): \(change.after)" } ?? change.after,
                                     cost: batch.spendsMoney ? change.costCents.map { Cents.format(cents: $0) } : nil,
-                                    recordsAdded: records?.added.map(record), recordsRemoved: records?.removed.map(record))
+                                    recordsAdded: records?.added.map(record), recordsRemoved: records?.removed.map(record),
+                                    folderName: targets.folderName(change.domain))
                   })
         }
         sections = plan.sections.map { entry in
