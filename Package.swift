@@ -91,15 +91,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The tests' child processes, through posix_spawn (Tests/CChildSpawn/child_spawn.c says why).
+        .target(name: "CChildSpawn", path: "Tests/CChildSpawn"),
+        .target(name: "ChildProcess", dependencies: ["CChildSpawn"], path: "Tests/ChildProcess"),
         .testTarget(name: "DynadotAPITests", dependencies: ["DynadotAPI"]),
-        .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore"]),
+        .testTarget(name: "DynadotSimTests", dependencies: ["DynadotSim", "DynadotAPI", "ChildProcess", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "PortfolioStoreTests", dependencies: ["PortfolioStore", "ChildProcess"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "PortfolioStore", "DynadotAPI", "DynadotSim",
                                                            .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "CLITests", dependencies: ["DynadotSim", "DynadotAPI", "PortfolioStore"]),
+        .testTarget(name: "CLITests", dependencies: ["DynadotSim", "DynadotAPI", "PortfolioStore", "ChildProcess"]),
         .testTarget(name: "PortfolioAppTests", dependencies: ["PortfolioApp", "PortfolioStore", "SyncEngine", "TerminalUI",
-                                                             "DynadotSim", "DynadotAPI"]),
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim", "PortfolioStore"]),
+                                                             "DynadotSim", "DynadotAPI", "ChildProcess"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["DynadotSim", "PortfolioStore", "ChildProcess"]),
     ]
 )

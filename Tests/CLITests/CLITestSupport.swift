@@ -1,3 +1,4 @@
+import ChildProcess
 import DynadotAPI
 import DynadotSim
 import Foundation
@@ -67,18 +68,9 @@ final class CLIWorld: @unchecked Sendable {
         runs += 1
         let out = root.appendingPathComponent("run\(runs).out")
         let err = root.appendingPathComponent("run\(runs).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = try dynafolioBinary()
-        process.arguments = arguments
-        process.environment = environment.merging(extra) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        let running = RunningCLI(process: process, out: out, err: err)
-        try process.run()
-        return running
+        let process = try ChildProcess(try dynafolioBinary().path, arguments, environment: environment.merging(extra) { $1 },
+                                       input: .null, output: .file(out.path), error: .file(err.path))
+        return RunningCLI(process: process, out: out, err: err)
     }
 
     /// Runs `dynafolio args…` to completion.
@@ -117,12 +109,12 @@ final class CLIWorld: @unchecked Sendable {
 }
 
 /// A started `dynafolio` process.
-final class RunningCLI: @unchecked Sendable {
-    let process: Process
+final class RunningCLI: Sendable {
+    let process: ChildProcess
     let out: URL
     let err: URL
 
-    init(process: Process, out: URL, err: URL) {
+    init(process: ChildProcess, out: URL, err: URL) {
         self.process = process
         self.out = out
         self.err = err
@@ -130,22 +122,15 @@ final class RunningCLI: @unchecked Sendable {
 
     /// Waits for exit (off the cooperative pool) and reads the output.
     func finish() async throws -> CLIResult {
-        let process = self.process
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
-        }
-        return CLIResult(status: process.terminationStatus,
+        let status = await process.exit()
+        return CLIResult(status: status,
                          stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                          stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     /// Stops the process if it still runs (used on test failure paths).
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.stop()
     }
 }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import DynadotAPI
 import DynadotSim
 import Foundation
@@ -253,18 +254,10 @@ struct HostileInputConfigTests {
             chownAll(world.root.path)
             let cacheDirectory = (world.databasePath as NSString).deletingLastPathComponent
             func runAsNobody(_ arguments: [String]) async throws -> CLIResult {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: setpriv)
-                process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
-                process.environment = world.environment
                 let out = world.root.appendingPathComponent("nobody-\(UUID().uuidString).out")
                 let err = world.root.appendingPathComponent("nobody-\(UUID().uuidString).err")
-                FileManager.default.createFile(atPath: out.path, contents: nil)
-                FileManager.default.createFile(atPath: err.path, contents: nil)
-                process.standardInput = FileHandle.nullDevice
-                process.standardOutput = try FileHandle(forWritingTo: out)
-                process.standardError = try FileHandle(forWritingTo: err)
-                try process.run()
+                let process = try ChildProcess(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments,
+                                               environment: world.environment, input: .null, output: .file(out.path), error: .file(err.path))
                 return try await RunningCLI(process: process, out: out, err: err).finish()
             }
             let setups: [(String, () -> Void)] = [

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -19,18 +20,9 @@ struct SimCommandTests {
     }
 
     @Test func printsReadyFirstAndServes() async throws {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = ["sim", "--domains", "5000", "--seed", "1", "--key", testKey]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-        let firstLine = await Self.firstLine(of: output)
+        let process = try ChildProcess(try binary().path, ["sim", "--domains", "5000", "--seed", "1", "--key", testKey], output: .pipe, error: .null)
+        defer { process.stop() }
+        let firstLine = await Self.firstLine(of: try #require(process.output))
         #expect(firstLine.hasPrefix("READY http://127.0.0.1:"))
         #expect(firstLine.hasSuffix("/api3.json"))
         let endpoint = try #require(URL(string: String(firstLine.dropFirst("READY ".count))))
@@ -41,18 +33,9 @@ struct SimCommandTests {
     }
 
     @Test func outageRateFlagAnswersOutages() async throws {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = ["sim", "--domains", "10", "--key", testKey, "--outage-rate", "1"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-        let firstLine = await Self.firstLine(of: output)
+        let process = try ChildProcess(try binary().path, ["sim", "--domains", "10", "--key", testKey, "--outage-rate", "1"], output: .pipe, error: .null)
+        defer { process.stop() }
+        let firstLine = await Self.firstLine(of: try #require(process.output))
         let endpoint = try #require(URL(string: String(firstLine.dropFirst("READY ".count))))
         let client = SimTestClient(endpoint: endpoint, key: testKey)
         #expect(try await client.control("/_sim/faults").json?["outage_rate"] == .number(1))
@@ -61,12 +44,12 @@ struct SimCommandTests {
     }
 
     /// Reads the first line on a background thread: reading blocks until the simulator prints.
-    static func firstLine(of output: Pipe) async -> String {
+    static func firstLine(of output: FileHandle) async -> String {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var bytes: [UInt8] = []
                 while true {
-                    let chunk = output.fileHandleForReading.readData(ofLength: 1)
+                    let chunk = output.readData(ofLength: 1)
                     if chunk.isEmpty || chunk.first == 0x0A { break }
                     bytes.append(chunk.first!)
                 }

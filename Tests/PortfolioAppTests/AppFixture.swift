@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import PortfolioApp
 import PortfolioStore
@@ -57,14 +58,10 @@ final class AppFixture {
     /// Records a migration this build does not know, as a newer dynafolio
     /// would (through Python's sqlite3: the tests do not link GRDB).
     static func markWrittenByANewerDynafolio(_ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c",
-                             "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')\"); c.commit()",
-                             path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        let result = try ChildProcess.run("/usr/bin/env", ["python3", "-c",
+                                                           "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')\"); c.commit()",
+                                                           path])
+        guard result.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: result.output]) }
     }
 
     /// Every selected name (a bulk selection's names read from the store).

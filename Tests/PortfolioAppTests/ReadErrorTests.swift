@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 import TerminalUI
@@ -31,11 +32,7 @@ import TerminalUI
     /// Changes the fixture's cache behind the app's back (as a damaged or
     /// foreign cache would).
     private func sqlite(_ fixture: AppFixture, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [fixture.directory.appendingPathComponent("cache.sqlite").path, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ChildProcess.run("/usr/bin/sqlite3", [fixture.directory.appendingPathComponent("cache.sqlite").path, sql])
+        #expect(result.status == 0, "\(result.output)")
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 @_spi(OutboxWriter) @testable import PortfolioStore
@@ -77,9 +78,7 @@ struct PushLockTests {
         let store = try PortfolioDatabase(path: path)
         // A stand-in for another dynafolio's push: it locks the file as the
         // store does, records itself, says so, and waits to be killed.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
+        let holder = try ChildProcess("/usr/bin/env", ["python3", "-c", """
             import fcntl, os, sys, time
             fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -87,13 +86,11 @@ struct PushLockTests {
             os.pwrite(fd, ("%d 1781481600000\\n" % os.getpid()).encode(), 0)
             print("locked", flush=True)
             time.sleep(600)
-            """, path + ".lock"]
-        let output = Pipe()
-        holder.standardOutput = output
-        try holder.run()
-        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+            """, path + ".lock"], output: .pipe)
+        defer { holder.stop(grace: 0) }
         // Blocks until the holder has the lock: no sleeping, no timing.
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let output = try #require(holder.output)
+        let line = String(decoding: output.availableData, as: UTF8.self)
         try #require(line.hasPrefix("locked"), "the holder did not start: \(line)")
 
         do {

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -42,9 +43,7 @@ extension TUIEndToEndTests {
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
         // A pid that is certainly gone: a child that has exited and been reaped.
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/bin/true")
-        try child.run()
+        let child = try ChildProcess("/bin/true", [])
         child.waitUntilExit()
         let stale = tmp.appendingPathComponent("dynafolio-demo-\(child.processIdentifier)-deadbeef")
         let alive = tmp.appendingPathComponent("dynafolio-demo-\(getpid())-cafef00d")

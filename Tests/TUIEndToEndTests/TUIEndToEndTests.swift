@@ -1,3 +1,4 @@
+import ChildProcess
 import DynadotSim
 import Foundation
 import PortfolioStore
@@ -50,20 +51,8 @@ struct TUIEndToEndTests {
         /// and returns its exit status and output.
         @discardableResult
         func cli(_ arguments: String...) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { $1 }
-            let out = folder.appendingPathComponent("cli-\(UUID().uuidString).txt")
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: out)
-            defer { try? handle.close() }
-            process.standardOutput = handle
-            process.standardError = handle
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+            try ChildProcess.run(binary, arguments,
+                                 environment: environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { $1 })
         }
 
         /// `sh -c` text running the TUI with `environment` added.
