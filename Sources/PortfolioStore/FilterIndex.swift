@@ -488,9 +488,11 @@ extension FilterColumns {
                                 return false
                             }
                             let hasSecond = !others.isEmpty
-                            for slot in bits.indices where bits[slot] {
-                                let holds = found(first[slot]) || (hasSecond && found(others[slot])) || also(slot)
-                                bits[slot] = holds != negated
+                            Self.inChunks(bits.count) { range in
+                                for slot in range where bits[slot] {
+                                    let holds = found(first[slot]) || (hasSecond && found(others[slot])) || also(slot)
+                                    bits[slot] = holds != negated
+                                }
                             }
                         }
                     }

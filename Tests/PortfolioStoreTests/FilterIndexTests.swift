@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @_spi(OutboxWriter) @testable import PortfolioStore
 
@@ -186,6 +187,24 @@ struct FilterIndexTests {
         // Answers came from the index: it was current throughout.
         #expect(try store.withFilterIndex { _ in true } == true)
         #expect(store.filterIndexCounts.builds == 1)
+    }
+
+    @Test("a scan split across cores visits every slot exactly once, in disjoint ranges")
+    func chunkedScanCoversEverySlot() {
+        for count in [0, 1, FilterColumns.chunkedScanThreshold - 1, FilterColumns.chunkedScanThreshold, 1_000_003] {
+            let visits = Mutex([Int](repeating: 0, count: count))
+            let ranges = Mutex([Range<Int>]())
+            FilterColumns.inChunks(count) { range in
+                ranges.withLock { $0.append(range) }
+                visits.withLock { for slot in range { $0[slot] += 1 } }
+            }
+            #expect(visits.withLock { $0.allSatisfy { $0 == 1 } }, "count \(count)")
+            let sorted = ranges.withLock { $0 }.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "count \(count): \(sorted)")
+            if count >= FilterColumns.chunkedScanThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                #expect(sorted.count > 1, "count \(count) was not split")
+            }
+        }
     }
 
     @Test("edits, pulls, deletions and outbox changes patch the index in place, and it still agrees with SQL")

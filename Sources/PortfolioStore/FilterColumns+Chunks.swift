@@ -1,0 +1,32 @@
+import Dispatch
+import Foundation
+
+extension FilterColumns {
+    /// Below this many slots one thread scans faster than two can start.
+    static let chunkedScanThreshold = 200_000
+
+    /// Runs `body` over `0..<count`: in one piece, or split into one
+    /// contiguous range per core (at most 4) when `count` is large enough to
+    /// pay for the threads. `body` must only write inside its range (the
+    /// ranges are disjoint) and only read what no other thread writes.
+    static func inChunks(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+        guard count >= chunkedScanThreshold, cores > 1 else {
+            body(0..<count)
+            return
+        }
+        let size = (count + cores - 1) / cores
+        // The threads run while this call waits for them, so `body` does
+        // not outlive it; the caller keeps the ranges apart (see above).
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedBody(run: body)
+            DispatchQueue.concurrentPerform(iterations: cores) { chunk in
+                shared.run(chunk * size..<min(count, (chunk + 1) * size))
+            }
+        }
+    }
+
+    private struct UncheckedBody: @unchecked Sendable {
+        let run: (Range<Int>) -> Void
+    }
+}
