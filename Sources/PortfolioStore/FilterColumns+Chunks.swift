@@ -3,7 +3,7 @@ import Foundation
 
 extension FilterColumns {
     /// Below this many slots one thread scans faster than two can start.
-    static let chunkedScanThreshold = 200_000
+    static let chunkedScanThreshold = 50_000
 
     /// Runs `body` over `0..<count`: in one piece, or split into one
     /// contiguous range per core (at most 4) when `count` is large enough to
