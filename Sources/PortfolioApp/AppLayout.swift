@@ -23,14 +23,29 @@ extension PortfolioApp {
 
     /// Draws one frame. Pure apart from the panes reading their visible rows.
     /// The most letters (3 down to 1) of the inactive tabs' titles that fit
-    /// `width` whichever tab is active (a tab is ` label ` plus one blank).
+    /// `width` in a compact tab bar, whichever tab is active.
     static func shortTitleLetters(full: [String], short: (Int) -> [String], width: Int) -> Int {
         for letters in stride(from: 3, to: 1, by: -1) {
-            let shortWidths = short(letters).map { DisplayWidth.of($0) + 2 }
-            let widest = zip(full, shortWidths).map { DisplayWidth.of($0.0) + 2 - $0.1 }.max() ?? 0
-            if shortWidths.reduce(0, +) + widest + max(0, full.count - 1) <= width { return letters }
+            let labels = short(letters)
+            // Whichever tab is active (shown whole), the others fit.
+            let fits = full.indices.allSatisfy { active in
+                var shown = labels
+                shown[active] = full[active]
+                return TabBar.width(shown, active: active, compact: true) <= width
+            }
+            if fits { return letters }
         }
         return 1
+    }
+
+    /// The first `letters` characters of `title`, or more until no other
+    /// of `titles` starts the same way (`Acq` and `Acc`, not `Ac` twice).
+    static func distinctPrefix(of title: String, among titles: [String], letters: Int) -> Substring {
+        var count = letters
+        while count < title.count, titles.contains(where: { $0 != title && $0.hasPrefix(title.prefix(count)) }) {
+            count += 1
+        }
+        return title.prefix(count)
     }
 
     public func render(into screen: inout Screen) {
@@ -45,13 +60,17 @@ extension PortfolioApp {
         let numbers = panes.indices.map { PaneRegistry.numberKey($0).map { "\($0) " } ?? "" }
         // Short titles keep three letters (`7 Que (3)`): with eight or more
         // tabs at 80 columns a bare number says too little. With ten or
-        // more, as many letters as let every tab fit.
-        let letters = Self.shortTitleLetters(full: panes.indices.map { numbers[$0] + panes[$0].title + badges[$0] },
-                                             short: { letters in panes.indices.map { numbers[$0] + panes[$0].title.prefix(letters) + badges[$0] } },
+        // more, as many letters as let every tab fit, and never two alike
+        // (`9 Acq`, `0 Acc`).
+        let titles = panes.map(\.title)
+        func short(_ index: Int, _ letters: Int) -> String {
+            numbers[index] + Self.distinctPrefix(of: titles[index], among: titles, letters: letters) + badges[index]
+        }
+        let letters = Self.shortTitleLetters(full: panes.indices.map { numbers[$0] + titles[$0] + badges[$0] },
+                                             short: { letters in panes.indices.map { short($0, letters) } },
                                              width: layout.tabs.width)
         TabBar(tabs: panes.indices.map { index in
-            TabBar.Tab(numbers[index] + panes[index].title + badges[index],
-                       short: numbers[index] + panes[index].title.prefix(letters) + badges[index])
+            TabBar.Tab(numbers[index] + titles[index] + badges[index], short: short(index, letters))
         }, active: active).render(into: &screen, rect: layout.tabs)
 
         var body = layout.body

@@ -27,40 +27,49 @@ public struct TabBar: Hashable, Sendable {
     }
 
     /// Draws into the first line of `rect`: ` title ` per tab, one blank
-    /// between tabs; when the full titles do not fit, inactive tabs switch
-    /// to their short titles from the right until they do, then the last
-    /// tabs are truncated (the active tab is always drawn whole when it
-    /// fits on its own).
+    /// between tabs. When the full titles do not fit, the bar turns compact
+    /// (inactive titles unpadded, two blanks apart; the active tab keeps its
+    /// highlighted padding) and inactive tabs switch to their short titles
+    /// from the right until they do; then the last tabs are truncated (the
+    /// active tab is always drawn whole when it fits on its own).
     public func render(into screen: inout Screen, rect: Rect) {
         let line = rect.line(0)
         guard !line.isEmpty else { return }
         screen.fill(line, style: Style(.tab))
         var labels = tabs.map(\.title)
-        for index in tabs.indices.reversed() where index != active && totalWidth(labels) > line.width {
+        let compact = Self.width(labels, active: active, compact: false) > line.width
+        for index in tabs.indices.reversed() where index != active && Self.width(labels, active: active, compact: compact) > line.width {
             labels[index] = tabs[index].short ?? tabs[index].title
         }
-        var order = Array(labels.indices)
         // Make sure the active tab is not the one cut off: draw from a start
         // that keeps it on screen.
         var start = 0
         while start < active, active < labels.count,
-            totalWidth(Array(labels[start...active])) > line.width
+            Self.width(Array(labels[start...active]), active: active - start, compact: compact) > line.width
         {
             start += 1
         }
-        order = Array(order[start...])
         var col = line.col
-        for index in order {
+        for index in labels.indices.dropFirst(start) {
+            if index > start {
+                col += compact && index != active && index - 1 != active ? 2 : 1
+            }
             let room = line.right - col
             guard room > 0 else { break }
-            let label = DisplayWidth.truncate(" \(labels[index]) ", to: room)
+            let label = DisplayWidth.truncate(compact && index != active ? labels[index] : " \(labels[index]) ", to: room)
             let role: Role = index == active ? .tabActive : .tab
             col += screen.put(label, at: Point(row: line.row, col: col), style: Style(role), maxWidth: room)
-            col += 1
         }
     }
 
-    private func totalWidth(_ labels: [String]) -> Int {
-        labels.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + max(0, labels.count - 1)
+    /// Columns `labels` take drawn with `active` highlighted (see `render`).
+    public static func width(_ labels: [String], active: Int, compact: Bool) -> Int {
+        let text = labels.reduce(0) { $0 + DisplayWidth.of($1) }
+        let gaps = max(0, labels.count - 1)
+        guard compact else { return text + 2 * labels.count + gaps }
+        guard labels.indices.contains(active) else { return text + 2 * gaps }
+        // The active tab's padding stands in for one blank on each side.
+        let besideActive = (active > 0 ? 1 : 0) + (active < labels.count - 1 ? 1 : 0)
+        return text + 2 * gaps + 2 - besideActive
     }
 }

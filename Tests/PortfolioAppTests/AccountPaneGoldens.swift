@@ -2,7 +2,7 @@
 /// 2026-11-01T00:00:00Z), reviewed by eye before being pinned.
 enum AccountPaneGoldens {
     static let listingsForm80 = #"""
-         1 Domains   2 E   3 D   4 Listings   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Listings  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          Your listings · 3 for sale · 2 priced · 2 selected · m marketplace
             Domain                     Price Type                   Min offer Expires
         ●   charlie.com            $2,500.00 buy_now_and_make_off…  $1,000.00 2027-05-20
@@ -29,7 +29,7 @@ enum AccountPaneGoldens {
         """#
 
     static let listings80 = #"""
-         1 Domains   2 E   3 D   4 Listings   5 C   6 O   7 Q (2)   8 H   9 A   0 A   T
+        1 Domains  2 Ex  3 DN  4 Listings  5 Co  6 Or  7 Qu (2)  8 Hi  9 Acq  0 Acc  Tr
          Your listings · 3 for sale · 2 priced · m marketplace
             Domain                           Price Type             Min offer Expires
           • charlie.com                  → $120.00 → buy_now                  2027-05-20
@@ -158,7 +158,7 @@ enum AccountPaneGoldens {
         """#
 
     static let marketplaceBuy80 = #"""
-         1 Domains   2 E   3 D   4 Listings   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Listings  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
         /a                                                     Marketplace · 4 listings
         Domain                                     Price Links  Age Status
         charlie.com                            $2,500.00            yours
@@ -185,7 +185,7 @@ enum AccountPaneGoldens {
         """#
 
     static let contacts80 = #"""
-         1 Domains   2 E   3 D   4 L   5 Contacts   6 O   7 Q   8 H   9 A   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Contacts  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          2 contacts · domains per role · select domains in Domains (1) to assign
           Id     Name           Organization  Email              Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                 ada@example.org    GB     1    1    0    1
@@ -263,7 +263,7 @@ enum AccountPaneGoldens {
         """#
 
     static let contactsEdit80 = #"""
-         1 Domains   2 E   3 D   4 L   5 Contacts   6 O   7 Q   8 H   9 A   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Contacts  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          2 contacts · domains per role · select domains in Domains (1) to assign
           Id     Name           Organization  Email              Cty  Reg  Adm Tech Bill
           101    Ada Lovelace                 ada@example.org    GB     1    1    0    1
@@ -290,7 +290,7 @@ enum AccountPaneGoldens {
         """#
 
     static let orders80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 Orders   7 Q   8 H   9 A   0 A   T
+        1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Orders  7 Que  8 His  9 Acq  0 Acc  Tra
          3 orders · $545.96 · all dates, any status · / filters
         Date       Order    Items                                        Cost Status
         2026-10-30 5003     Marketplace Purchase kilo.com             $499.00 Processing

@@ -2,7 +2,7 @@
 /// reviewed by eye before being pinned.
 enum AccountViewGoldens {
     static let accountView80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 A   0 Account   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Account  Tra
          acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
          Defaults for new domains (d sets one):
            ns     Dynadot Parking (ads)
@@ -29,7 +29,7 @@ enum AccountViewGoldens {
         """#
 
     static let accountFolderConfirm80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 A   0 Account   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Account  Tra
          acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
          Defaults for new domains (d sets one):
            ns     Dynadot Parking (ads)
@@ -56,7 +56,7 @@ enum AccountViewGoldens {
         """#
 
     static let accountFolderClear80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 A   0 Account   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Account  Tra
          acme · balance $100.00 · Bulk Pricing · API tier bulk · read 2026-10-31
          Defaults for new domains (d sets one):
            ns     Dynadot Parking (ads)

@@ -1,7 +1,7 @@
 /// Golden screens of the Acquire pane.
 enum AcquireGoldens {
     static let acquire80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acquire  0 Acc  Tra
          Acquire · 4 names · 2 available · 1 year · a add names
           Domain                                           Status      Price/yr Checked
           shiny-new.com                                    available     $10.99      1m
@@ -28,7 +28,7 @@ enum AcquireGoldens {
         """#
 
     static let acquireRegister80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acquire  0 Acc  Tra
          Acquire · 4 names · 2 available · 1 year · 4 selected · a add names
           Domain                                           Status      Price/yr Checked
         ● shiny-new.com                                    available     $10.99      1m

@@ -1,7 +1,7 @@
 /// Golden screens of the Acquire pane's watchlist, auctions and closeouts views.
 enum AcquireViewGoldens {
     static let acquireWatch80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acquire  0 Acc  Tra
          Watchlist · 4 names · 2 new · checked 3m ago · r refresh
           Domain             Status     Price/yr Market   New       Checked Note
           auctioned-name.net taken               auction  auction        3m for the shop
@@ -79,7 +79,7 @@ enum AcquireViewGoldens {
         """#
 
     static let acquireAuctions80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acquire  0 Acc  Tra
          Auctions · 2 open auctions · fetched 2m ago · b bid · r fetch
         Type     Domain                           Current Bids Ends in Your bid
         expired  auctioned-name.net                $45.99    3   3h 5m
@@ -106,7 +106,7 @@ enum AcquireViewGoldens {
         """#
 
     static let acquireCloseouts80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Q   8 H   9 Acquire   0 A   T
+        1 Dom  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acquire  0 Acc  Tra
          Closeouts · 2 names · fetched 2m ago · P buy · r fetch
         Domain                                               Price   Renewal Ends
         another-find.net                                    $12.99    $12.99 2026-11-10

@@ -3,7 +3,7 @@
 /// test, read `$TMPDIR/portfolioapp-goldens/<name>.txt`, and paste it here.
 enum Goldens {
     static let domains80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+         1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
             alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
             bravo.net         2026-10-29 -3d   parking          donot no   none
@@ -30,7 +30,7 @@ enum Goldens {
         """#
 
     static let detail80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+         1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
         ┌─ alpha.com ─ Esc closes ─────────────────────────────────────────────────────┐
         │ expires     2026-11-13 12d                                                   │
         │ registered  2025-09-27                                                       │
@@ -57,7 +57,7 @@ enum Goldens {
         """#
 
     static let filter80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+         1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
         /tld:com                                                              3 matches
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
             alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
@@ -84,7 +84,7 @@ enum Goldens {
         """#
 
     static let filterError80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+         1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
         /tld:com tdl:x    unknown key 'tdl' — did you mean 'tld'? Keys: tld:com,net, fo…
             Domain ▲              Expires          NS / DNS     Renew Lock Priv Folder >
          no domain matches the filter
@@ -111,7 +111,7 @@ enum Goldens {
         """#
 
     static let renewDialog80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+         1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
         ●   alpha.com         2026-11-13 12d   ns1.hostingco.n… auto  yes  full Clients
         ●   bravo.net         2026-10-29 -3d   parking          donot no   none
@@ -138,7 +138,7 @@ enum Goldens {
         """#
 
     static let help80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+         1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
             Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
           ┌─ Keys — Domains (1–17 of 73) ────────────────────────────────────────────┐s
           │ Everywhere                                                               │
@@ -165,7 +165,7 @@ enum Goldens {
         """#
 
     static let queue80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Queue (3)   8 H   9 A   0 A   T
+        1 Domains  2 Ex  3 DN  4 Li  5 Co  6 Or  7 Queue (3)  8 Hi  9 Acq  0 Acc  Tr
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -192,7 +192,7 @@ enum Goldens {
         """#
 
     static let queuePushRefused80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Queue (3)   8 H   9 A   0 A   T
+        1 Domains  2 Ex  3 DN  4 Li  5 Co  6 Or  7 Queue (3)  8 Hi  9 Acq  0 Acc  Tr
         Domain                   Field       Before           After
         Plan: 3 changes in 5 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list
@@ -219,7 +219,7 @@ enum Goldens {
         """#
 
     static let domainsStyled80 = #"""
-        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧  2 Expiries   3 D   4 L   5 C   6 O   7 Q (1)   8 H   9 A   0 A   T 
+        ⟦fg=231 bg=25 bold⟧ 1 Domains ⟦fg=250 bg=236⟧ 2 Expiries  3 DN  4 Li  5 Co  6 Or  7 Qu (1)  8 Hi  9 Acq  0 Acc  Tr
         ⟦fg=153 bg=236 bold⟧    Domain ▲          Expires          NS / DNS         Renew Lock Priv Folder >
         ⟦fg=81 bold⟧● ⟦fg=141 bold italic⟧•⟦fg=81 bold⟧ alpha.com         ⟦fg=208 bold underline⟧2026-11-13 12d  ⟦fg=81 bold⟧ ns1.hostingco.n… auto  yes  full Clients 
         ⟦fg=231 bg=25 bold⟧    bravo.net         ⟦fg=196 bg=25 bold reverse⟧2026-10-29 -3d  ⟦fg=231 bg=25 bold⟧ parking          donot no   none         
@@ -246,7 +246,7 @@ enum Goldens {
         """#
 
     static let queuePushDialog80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Queue (2)   8 H   9 A   0 A   T
+        1 Domains  2 Ex  3 DN  4 Li  5 Co  6 Or  7 Queue (2)  8 Hi  9 Acq  0 Acc  Tr
         Domain                     Field Before             After
         Plan: 2 changes in 4 API calls
         first: add_ns dns1.cloudexample.com, add_ns dns2.cloudexample.com, server_list

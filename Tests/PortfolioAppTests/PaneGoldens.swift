@@ -2,7 +2,7 @@
 /// to update one).
 enum PaneGoldens {
     static let expiries80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Dom  2 Expiries  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          1 expired · next 24 months: 6 domains $32.97 +3? · auto-renew 4 $10.99 +3?
           Month    Domains     Renewal  Auto   Auto cost █ auto-renew ░ other
           Overdue        0       $0.00     0       $0.00
@@ -78,7 +78,7 @@ enum PaneGoldens {
          Space select  Enter domains  + renew  a auto-renew  ? help  q quit  r sync  : cmd
         """#
     static let expiriesRenew80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Dom  2 Expiries  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          1 expired · next 24 months: 6 domains $32.97 +3? · auto-renew 4 $10.99 +3?
           Month    Domains     Renewal  Auto   Auto cost █ auto-renew ░ other
           Overdue        0       $0.00     0       $0.00
@@ -104,7 +104,7 @@ enum PaneGoldens {
          Space select  Enter domains  + renew  a auto-renew  ? help  q quit  r sync
         """#
     static let dns80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
           Host Type    Value                                          Prio/extra     TTL
           @    A       192.0.2.10                                                   3600
@@ -180,7 +180,7 @@ enum PaneGoldens {
          bücher.de: queued the record set (5 records, one set_dns2) — press 7 (Queue) to review and push
         """#
     static let dnsDiff80 = #"""
-         1 Domains   2 E   3 DNS   4 L   5 C   6 O   7 Q (1)   8 H   9 A   0 A   T
+        1 Domains  2 Expiries  3 DNS  4 Li  5 Co  6 Or  7 Qu (1)  8 Hi  9 Acq  0 Acc  Tr
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
          Queued: +1 ~1 -1 · 5 records in one set_dns2 · u reverts
           Host Type    Value                                          Prio/extra     TTL
@@ -206,7 +206,7 @@ enum PaneGoldens {
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsFormError80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
           Host Type    Value                                          Prio/extra     TTL
           @    A       192.0.2.10                                                   3600
@@ -282,7 +282,7 @@ enum PaneGoldens {
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsCopy80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          bücher.de · Dynadot DNS · fetched 2h ago · 5 records · TTL 3600
           Host Type    Value                                          Prio/extra     TTL
           @    A       192.0.2.10                                                   3600
@@ -308,7 +308,7 @@ enum PaneGoldens {
          a add  e edit  x delete  u revert  C copy  ? help  q quit  r sync  : cmd
         """#
     static let dnsNotOnDns80 = #"""
-         1 Domains   2 Expiries   3 DNS   4 L   5 C   6 O   7 Q   8 H   9 A   0 A   T
+        1 Domains  2 Exp  3 DNS  4 Lis  5 Con  6 Ord  7 Que  8 His  9 Acq  0 Acc  Tra
          alpha.com · ns1.hostingco.net +1
          alpha.com is not on Dynadot DNS. It uses
            name servers ns1.hostingco.net, ns2.hostingco.net.

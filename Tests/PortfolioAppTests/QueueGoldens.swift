@@ -1,7 +1,7 @@
 /// Golden screens of the Queue pane's grouped plan with DNS diffs.
 enum QueueGoldens {
     static let queueDns80 = #"""
-         1 Domains   2 E   3 D   4 L   5 C   6 O   7 Queue (1)   8 H   9 A   0 A   T
+        1 Domains  2 Ex  3 DN  4 Li  5 Co  6 Or  7 Queue (1)  8 Hi  9 Acq  0 Acc  Tr
         Domain                     Field Before             After
         Plan: 1 change in 1 API call
         ▾ DNS records → Dynadot DNS, 5 records · 1 domain · 1 call

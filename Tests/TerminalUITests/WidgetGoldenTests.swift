@@ -17,14 +17,16 @@ import Testing
             .render(into: &screen, rect: screen.bounds.line(4))
         TabBar(tabs: (1...7).map { .init("\($0) Tab", short: "\($0)") } + [.init("8 Queue (12)", short: "8 (12)")], active: 0)
             .render(into: &screen, rect: Rect(row: 6, col: 0, width: 50, height: 1))
+        // Titles that do not fit make the bar compact: inactive titles
+        // unpadded and two blanks apart (the active one keeps its padding).
         #expect(TestScreen.text(screen) == """
              1 Domains   2 Expiries   3 DNS   7 Queue (3)
 
-             1 A long tab title   2 A long tab title   3 A long tab title   4   5   6   7
+            1 A long tab title  2 A long tab title  3 A long tab title  4  5  6  7
 
-             6 A very long tab title indeed   7 A very long tab title indeed
+            6 A very long tab title indeed  7 A very long tab title indeed
 
-             1 Tab   2 Tab   3 Tab   4   5   6   7   8 (12)
+             1 Tab  2 Tab  3 Tab  4 Tab  5 Tab  6  7  8 (12)
             """)
         let styled = TestScreen.styled(TestScreen.make(Size(rows: 1, cols: 30)).drawn {
             TabBar(tabs: [.init("1 Domains"), .init("2 DNS")], active: 1).render(into: &$0, rect: $0.bounds)
