@@ -28,7 +28,8 @@ extension PortfolioDatabase {
     ///
     /// The outbox markers the query language reads come along (see
     /// ``copyMarkers(_:)``), each domain's from its own account, so
-    /// `pending:`, `failed:` and `changed:` answer as in that account.
+    /// `pending:`, `failed:` and `changed:` answer as in that account. A
+    /// running filter index is built again in the background.
     public func copyAccounts(_ sources: [AccountCacheSource]) throws -> [String: String] {
         if let newerCache { throw newerCache }
         let accountOf: [String: String] = try writer.writeWithoutTransaction { db in
@@ -63,6 +64,7 @@ extension PortfolioDatabase {
             }
             return accountOf
         }
+        rebuildFilterIndexAfterReplacingRows()
         return accountOf
     }
 

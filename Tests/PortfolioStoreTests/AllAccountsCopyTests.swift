@@ -102,4 +102,53 @@ struct AllAccountsCopyTests {
         #expect(try caches[1].store.intents(in: [.pending]).contains { $0.domain == "domain-0.com" })
         for (_, store) in caches { try store.close() }
     }
+
+    @Test("the merged copy's filter index gives the SQL path's answers for the differential test's generated queries")
+    func differentialOverTheCopy() throws {
+        let directory = try TempDirectory()
+        defer { directory.cleanup() }
+        let caches = try Self.twoCaches(in: directory)
+        let merged = try makeStore()
+        _ = try merged.copyAccounts(caches.map { AccountCacheSource(account: $0.name, path: $0.store.path!) })
+        try merged.buildFilterIndexNow()
+        #expect(merged.filterIndexCounts.builds == 1)
+        let queries = FilterIndexTests.generatedQueries(count: 500) + Self.markerQueries
+        var matchedSome = 0
+        for (seed, text) in queries.enumerated() {
+            try FilterIndexTests.expectSameAnswers(merged, text, seed: seed)
+            if try merged.count(matching: PortfolioQuery(parsing: text)) > 0 { matchedSome += 1 }
+        }
+        #expect(matchedSome > 150 && matchedSome < queries.count - 20)
+        // Answered by the index, current throughout.
+        #expect(try merged.withFilterIndex { _ in true } == true)
+        #expect(merged.filterIndexCounts.builds == 1)
+        for (_, store) in caches { try store.close() }
+    }
+
+    @Test("copying again (a change in one account) rebuilds the index in the background; answers are right before and after")
+    func copyAgainRebuildsTheIndex() throws {
+        let directory = try TempDirectory()
+        defer { directory.cleanup() }
+        let caches = try Self.twoCaches(in: directory)
+        let sources = caches.map { AccountCacheSource(account: $0.name, path: $0.store.path!) }
+        let merged = try makeStore()
+        _ = try merged.copyAccounts(sources)
+        try merged.buildFilterIndexNow()
+        let pending = try PortfolioQuery(parsing: "pending:yes")
+        let before = try merged.names(matching: pending)
+        // beta queues a change and a push fails one: the outbox moved.
+        let betaName = try #require(try caches[1].store.names(matching: PortfolioQuery(parsing: "-pending:yes -failed:yes")).last)
+        try caches[1].store.enqueue(intents: [NewIntent(domain: betaName, field: "note", value: "\"later\"", baseValue: "\"\"")])
+        let accountOf = try merged.copyAccounts(sources)
+        // At once (SQL while the index is rebuilt, or the rebuilt index).
+        #expect(try merged.names(matching: pending) == (before + [betaName]).sorted())
+        for _ in 0..<5000 where merged.filterIndexCounts.builds < 2 { usleep(1000) }
+        #expect(merged.filterIndexCounts.builds == 2)
+        #expect(try merged.withFilterIndex { _ in true } == true)
+        for (seed, text) in Self.markerQueries.enumerated() {
+            #expect(try merged.names(matching: PortfolioQuery(parsing: text)) == Self.expected(text, caches, accountOf: accountOf), "'\(text)'")
+            try FilterIndexTests.expectSameAnswers(merged, text, seed: seed)
+        }
+        for (_, store) in caches { try store.close() }
+    }
 }
