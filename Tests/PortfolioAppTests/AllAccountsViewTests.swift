@@ -261,6 +261,46 @@ struct AllAccountsViewTests {
         }
     }
 
+    @Test(":export in the All view writes each row's account first, as ls --all-accounts does: CSV and JSON")
+    func exportWithAccounts() async throws {
+        try await TwoAccounts.with { world in
+            let waiting = try #require(world.betaNames.sorted().first { !$0.hasPrefix("xn--") })
+            world.app.state.setSelection(Selection([waiting]))
+            await world.drive([.char(":")] + AppFixture.typed("set note waiting") + [.enter])
+            world.app.state.setSelection([])
+            let expected = { (name: String) in world.alphaNames.contains(name) ? "alpha" : world.betaNames.contains(name) ? "beta" : "?" }
+
+            let csv = world.directory.appendingPathComponent("all.csv")
+            await world.drive([.char(":")] + AppFixture.typed("export \(csv.path) all") + [.enter])
+            #expect(world.app.state.message?.text.hasPrefix("exported 29 domains to") == true, "\(world.app.state.message?.text ?? "")")
+            let lines = String(decoding: try Data(contentsOf: csv), as: UTF8.self).split(separator: "\n").map(String.init)
+            #expect(lines.first == "account," + DomainExport.fields(.csv).joined(separator: ","))
+            #expect(lines.first.map { $0 + "\n" } == (try DomainExport.Writer(.csv, withAccount: true)).header)
+            #expect(lines.count == 30)
+            for line in lines.dropFirst() {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                #expect(cells[0] == expected(cells[1]), "\(line)")
+                // The pending, failed and conflict columns, from the row's own account.
+                #expect(cells.suffix(3) == (cells[1] == waiting ? ["note", "", ""] : ["", "", ""]), "\(line)")
+            }
+
+            // JSON with the columns shown: `account` beside them, in the order shown.
+            let json = world.directory.appendingPathComponent("com.json")
+            await world.drive([.char("/"), .escape, .char("/")] + AppFixture.typed("tld:com") + [.enter, .char(":")]
+                              + AppFixture.typed("export \(json.path)") + [.enter])
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [[String: Any]])
+            let shown = try world.view.store.names(matching: PortfolioQuery(parsing: "tld:com"))
+            #expect(objects.map { $0["name"] as? String } == shown)
+            #expect(Set(objects.map { $0["account"] as? String }) == ["alpha", "beta"])
+            for object in objects {
+                let name = try #require(object["name"] as? String)
+                #expect(object["account"] as? String == expected(name), "\(object)")
+                #expect(Set(object.keys) == Set(["account", "name", "expires", "ns_type", "nameservers", "renew_option", "locked", "privacy",
+                                                 "folder", "for_sale", "sale_type", "sale_price", "sale_min_offer", "note"]))
+            }
+        }
+    }
+
     @Test("panes that show one account say so and how to pick one; their verbs are refused with the same advice")
     func oneAccountPanes() async throws {
         try await TwoAccounts.with { world in
