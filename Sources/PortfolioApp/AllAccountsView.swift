@@ -7,12 +7,13 @@ import SyncEngine
 /// configured account's cache at once, each row naming its account.
 ///
 /// The rows come from a private in-memory store filled by attaching each
-/// account's cache read-only (``PortfolioDatabase/copyAccounts(_:)``): the
-/// panes filter, sort and select over it as over one account, and it is
-/// read again whenever one of the caches changes. Nothing is written
-/// through it: an edit is queued into each domain's own account through
-/// that account's engine (its own store and outbox), and each account
-/// pushes under its own client and limits.
+/// account's cache read-only (``PortfolioDatabase/copyAccounts(_:)``), with
+/// each domain's outbox markers from its own account: the panes filter
+/// (through the same in-memory filter index), sort and select over it as
+/// over one account, and it is read again whenever one of the caches
+/// changes. Nothing is written through it: an edit is queued into each
+/// domain's own account through that account's engine (its own store and
+/// outbox), and each account pushes under its own client and limits.
 public final class AllAccountsView: Sendable {
     /// The name `:account` and the status bar use for this view.
     public static let name = "all"
@@ -45,13 +46,16 @@ public final class AllAccountsView: Sendable {
     }
     private let copy = Mutex(Copy())
 
-    /// Opens the view over `members` (each must be a cache on disk) and
-    /// copies their rows.
+    /// Opens the view over `members` (each must be a cache on disk),
+    /// copies their rows and starts the copy's filter index, as the TUI
+    /// does for one account: built in the background (SQL answers until it
+    /// is ready), and again whenever the copy is read again.
     public init(members: [Member]) throws {
         self.members = members
         let clock = members.first?.engine.store.clock ?? PortfolioDatabase.systemClock
         store = try PortfolioDatabase(inMemoryWithClock: clock)
         try reload()
+        store.startFilterIndex()
     }
 
     /// The account `domain` belongs to (nil when no cache holds it).

@@ -7,7 +7,9 @@ import TerminalUI
 /// `:export FILE.csv` / `:export FILE.json` (add `all` for every field):
 /// writes the Domains pane's filtered rows in the order shown — or the
 /// selection, when there is one — with the visible columns, through the
-/// same writer as `ls --csv` / `ls --json`. It runs in the background with
+/// same writer as `ls --csv` / `ls --json` (in the All-accounts view, as
+/// `ls --all-accounts`: each row starts with its account, and its open
+/// changes are read from that account's outbox). It runs in the background with
 /// progress, writes a temporary file next to the target and moves it into
 /// place at the end (an error leaves no half-written file), and never
 /// replaces an existing file unless a dialog confirmed it.
@@ -34,6 +36,8 @@ enum DomainExportJob {
         /// Exported instead of the filtered rows when not empty.
         let selection: Selection
         let allFields: Bool
+        /// Set in the All-accounts view: the account of each row.
+        let accounts: AllAccountsView?
     }
 
     static let usage = "give a file: :export domains.csv or :export domains.json (add 'all' for every field, not only the columns shown)"
@@ -68,13 +72,13 @@ enum DomainExportJob {
         let fields = allFields ? nil : ["name"] + source.shownColumns.flatMap { columnFields[$0] ?? [] }
         let writer: DomainExport.Writer
         do {
-            writer = try DomainExport.Writer(format, fields: fields)
+            writer = try DomainExport.Writer(format, fields: fields, withAccount: host.environment.allAccounts != nil)
         } catch {
             host.state.message = StatusMessage(error: error)
             return
         }
         let request = Request(url: url, shown: shown, writer: writer, query: source.query, sort: source.sort,
-                              selection: host.state.selection, allFields: allFields)
+                              selection: host.state.selection, allFields: allFields, accounts: host.environment.allAccounts)
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
             guard !isFolder.boolValue else {
                 host.state.message = StatusMessage("cannot export to \(shown): it is a folder; give a file name, e.g. :export \(shown)/domains.\(format.rawValue)",
@@ -133,7 +137,15 @@ enum DomainExportJob {
                 let part = Array(names[start..<min(start + chunk, names.count)])
                 let byName = Dictionary(try store.domains(named: part).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
                 let rows = part.compactMap { byName[$0] }
-                let text = try request.writer.body(rows, pending: try store.pendingFields(for: part), nowMs: now, first: written == 0)
+                let text: String
+                if let accounts = request.accounts {
+                    // Each row with its account, its open changes from that account's outbox.
+                    let pending = try accounts.pendingFields(for: part)
+                    text = try request.writer.body(rows.map { (account: accounts.account(of: $0.name) ?? "", row: $0, pending: pending[$0.name] ?? []) },
+                                                   nowMs: now, first: written == 0)
+                } else {
+                    text = try request.writer.body(rows, pending: try store.pendingFields(for: part), nowMs: now, first: written == 0)
+                }
                 try handle.write(contentsOf: Data(text.utf8))
                 written += rows.count
                 start += part.count

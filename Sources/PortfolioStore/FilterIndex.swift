@@ -70,6 +70,25 @@ extension PortfolioDatabase {
         try rebuildFilterIndex()
     }
 
+    /// After every row was replaced at once (the All-accounts view's copy
+    /// read again): a running index is built again in the background, and
+    /// queries run in SQL until it is ready, instead of a patch of every
+    /// row on the caller's thread. An index that is off stays off; one
+    /// being built catches up from the change log as after any write.
+    func rebuildFilterIndexAfterReplacingRows() {
+        let start = filterIndex.state.withLock { state -> Bool in
+            switch state.phase {
+            case .off, .building: return false
+            case .ready, .unavailable:
+                state.phase = .building
+                state.matches = nil
+                state.orders = [:]
+                return true
+            }
+        }
+        if start { rebuildFilterIndexInBackground() }
+    }
+
     /// Runs `body` with every query in SQL (the differential test).
     func bypassingFilterIndex<T>(_ body: () throws -> T) rethrows -> T {
         filterIndex.state.withLock { $0.bypass = true }

@@ -136,6 +136,25 @@ public enum DomainExport {
             }
         }
 
+        /// Rows of several accounts (`--all-accounts`, the All-accounts
+        /// view's `:export`), each with its account and its own open
+        /// changes (a name two accounts hold keeps each account's), written
+        /// as one piece per run of rows of one account.
+        public func body(_ rows: [(account: String, row: DomainRow, pending: [PendingField])], nowMs: Int64,
+                         first: Bool) throws -> String {
+            var out = ""
+            var start = rows.startIndex
+            while start < rows.endIndex {
+                let account = rows[start].account
+                let end = rows[start...].firstIndex { $0.account != account } ?? rows.endIndex
+                let run = rows[start..<end]
+                let pending = Dictionary(run.map { ($0.row.name, $0.pending) }, uniquingKeysWith: { kept, _ in kept })
+                out += try body(run.map(\.row), pending: pending, nowMs: nowMs, first: first && start == rows.startIndex, account: account)
+                start = end
+            }
+            return out
+        }
+
         /// The whole document for `rows`.
         public func document(_ rows: [DomainRow], pending: [String: [PendingField]], nowMs: Int64) throws -> String {
             header + (try body(rows, pending: pending, nowMs: nowMs, first: true)) + footer

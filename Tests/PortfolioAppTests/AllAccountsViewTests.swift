@@ -204,6 +204,103 @@ struct AllAccountsViewTests {
         }
     }
 
+    @Test("pending:yes, failed:yes and -pending:yes list each domain with its own account's open and failed changes, read again after an edit and a push")
+    func queueMarkersPerAccount() async throws {
+        try await TwoAccounts.with { world in
+            let alphaNames = world.alphaNames.sorted().filter { !$0.hasPrefix("xn--") }
+            let betaNames = world.betaNames.sorted().filter { !$0.hasPrefix("xn--") }
+            let waiting = alphaNames[0], pushed = betaNames[0], refused = betaNames[1]
+            // Queued from the All view: into alpha, and into beta.
+            world.app.state.setSelection(Selection([waiting]))
+            await world.drive([.char(":")] + AppFixture.typed("set note waiting") + [.enter])
+            world.app.state.setSelection(Selection([pushed, refused]))
+            await world.drive([.char(":")] + AppFixture.typed("set note tried") + [.enter])
+            world.app.state.setSelection([])
+            // beta pushes on its own (as another terminal would); Dynadot no
+            // longer knows one of the two domains, so that change fails.
+            try world.beta.removeDomain(refused)
+            _ = try await world.betaEngine.push(try world.betaEngine.plan().confirmation)
+            #expect(try world.betaEngine.store.intents(in: [.failed]).map(\.domain) == [refused])
+            #expect(try world.queued(world.betaEngine).isEmpty)
+            // What the change feed does when a cache moved.
+            world.app.refreshIfChanged()
+
+            /// The rows the Domains pane lists for `text`, with their accounts.
+            func listed(_ text: String) async throws -> [String: String] {
+                await world.drive([.char("/"), .escape, .char("/")] + AppFixture.typed(text) + [.enter])
+                let names = try world.view.store.names(matching: PortfolioQuery(parsing: text))
+                #expect(world.app.domainsPane.count == names.count, "'\(text)'")
+                return Dictionary(uniqueKeysWithValues: names.map { ($0, world.view.account(of: $0) ?? "?") })
+            }
+            /// What each account alone answers.
+            func alone(_ text: String) throws -> [String: String] {
+                let query = try PortfolioQuery(parsing: text)
+                var names: [String: String] = [:]
+                for name in try world.alphaEngine.store.names(matching: query) { names[name] = "alpha" }
+                for name in try world.betaEngine.store.names(matching: query) { names[name] = "beta" }
+                return names
+            }
+            #expect(try await listed("pending:yes") == [waiting: "alpha"])
+            let screen = await world.drive([], size: Size(rows: 48, cols: 160))
+            let row = try #require(screen.first { $0.contains(" \(waiting) ") && !$0.contains("┌") }, "\(screen.joined(separator: "\n"))")
+            #expect(row.split(separator: " ").first == "alpha" && row.contains("•"), "\(row)")
+            #expect(try await listed("failed:yes") == [refused: "beta"])
+            let notPending = try await listed("-pending:yes")
+            #expect(notPending.count == 28 && notPending[waiting] == nil)
+            #expect(notPending[refused] == "beta" && notPending[pushed] == "beta" && notPending[alphaNames[1]] == "alpha")
+            for text in ["pending:yes", "failed:yes", "-pending:yes", "pending:no failed:no", "-failed:yes", "changed:<1d",
+                         "pending:yes OR failed:yes", "-(pending:yes OR failed:yes) tld:com"] {
+                #expect(try await listed(text) == alone(text), "'\(text)'")
+            }
+
+            // An edit queued from the All view shows in the filter at once.
+            world.app.state.setSelection(Selection([pushed]))
+            await world.drive([.char(":")] + AppFixture.typed("set note again") + [.enter])
+            world.app.state.setSelection([])
+            #expect(try await listed("pending:yes") == [waiting: "alpha", pushed: "beta"])
+        }
+    }
+
+    @Test(":export in the All view writes each row's account first, as ls --all-accounts does: CSV and JSON")
+    func exportWithAccounts() async throws {
+        try await TwoAccounts.with { world in
+            let waiting = try #require(world.betaNames.sorted().first { !$0.hasPrefix("xn--") })
+            world.app.state.setSelection(Selection([waiting]))
+            await world.drive([.char(":")] + AppFixture.typed("set note waiting") + [.enter])
+            world.app.state.setSelection([])
+            let expected = { (name: String) in world.alphaNames.contains(name) ? "alpha" : world.betaNames.contains(name) ? "beta" : "?" }
+
+            let csv = world.directory.appendingPathComponent("all.csv")
+            await world.drive([.char(":")] + AppFixture.typed("export \(csv.path) all") + [.enter])
+            #expect(world.app.state.message?.text.hasPrefix("exported 29 domains to") == true, "\(world.app.state.message?.text ?? "")")
+            let lines = String(decoding: try Data(contentsOf: csv), as: UTF8.self).split(separator: "\n").map(String.init)
+            #expect(lines.first == "account," + DomainExport.fields(.csv).joined(separator: ","))
+            #expect(lines.first.map { $0 + "\n" } == (try DomainExport.Writer(.csv, withAccount: true)).header)
+            #expect(lines.count == 30)
+            for line in lines.dropFirst() {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                #expect(cells[0] == expected(cells[1]), "\(line)")
+                // The pending, failed and conflict columns, from the row's own account.
+                #expect(cells.suffix(3) == (cells[1] == waiting ? ["note", "", ""] : ["", "", ""]), "\(line)")
+            }
+
+            // JSON with the columns shown: `account` beside them, in the order shown.
+            let json = world.directory.appendingPathComponent("com.json")
+            await world.drive([.char("/"), .escape, .char("/")] + AppFixture.typed("tld:com") + [.enter, .char(":")]
+                              + AppFixture.typed("export \(json.path)") + [.enter])
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [[String: Any]])
+            let shown = try world.view.store.names(matching: PortfolioQuery(parsing: "tld:com"))
+            #expect(objects.map { $0["name"] as? String } == shown)
+            #expect(Set(objects.map { $0["account"] as? String }) == ["alpha", "beta"])
+            for object in objects {
+                let name = try #require(object["name"] as? String)
+                #expect(object["account"] as? String == expected(name), "\(object)")
+                #expect(Set(object.keys) == Set(["account", "name", "expires", "ns_type", "nameservers", "renew_option", "locked", "privacy",
+                                                 "folder", "for_sale", "sale_type", "sale_price", "sale_min_offer", "note"]))
+            }
+        }
+    }
+
     @Test("panes that show one account say so and how to pick one; their verbs are refused with the same advice")
     func oneAccountPanes() async throws {
         try await TwoAccounts.with { world in

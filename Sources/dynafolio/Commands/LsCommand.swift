@@ -65,20 +65,8 @@ struct LsCommand: AsyncParsableCommand {
         }
         let accountWidth = allAccounts ? listed.map(\.account.count).max() ?? 0 : 0
         if json || csv {
-            // Runs of rows of one account go to the writer together.
             let writer = try writer()
-            let now = UTCDate.nowMs()
-            var out = writer.header
-            var start = listed.startIndex
-            while start < listed.endIndex {
-                let account = listed[start].account
-                let end = listed[start...].firstIndex { $0.account != account } ?? listed.endIndex
-                let run = listed[start..<end]
-                let pending = Dictionary(run.map { ($0.row.name, $0.pending) }, uniquingKeysWith: { first, _ in first })
-                out += try writer.body(run.map(\.row), pending: pending, nowMs: now, first: start == listed.startIndex, account: account)
-                start = end
-            }
-            out += writer.footer
+            let out = writer.header + (try writer.body(listed, nowMs: UTCDate.nowMs(), first: true)) + writer.footer
             FileHandle.standardOutput.write(Data(out.utf8))
         } else {
             var out = ""
