@@ -174,7 +174,7 @@ extension SyncEngine {
             return (edit: edit, names: domains.map { $0.lowercased() }.filter { seen.insert($0).inserted })
         }
         // An import: every group set-based when every field can be.
-        if groups.allSatisfy({ Self.queuesInSQL($0.edit.field) }),
+        if !groups.isEmpty, groups.allSatisfy({ Self.queuesInSQL($0.edit.field) }),
            let summary = try queueInSQL(groups, origin: origin, label: label, progress: progress) {
             return summary
         }
