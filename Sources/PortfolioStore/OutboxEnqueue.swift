@@ -51,59 +51,35 @@ extension PortfolioDatabase {
             if let domain = row.text(0), let field = row.text(1) { inflight.insert(domain + "\u{0}" + field) }
         }
         var nextID = try nextIntentID(db)
-        // Multi-row inserts with the values bound straight into SQLite:
-        // GRDB's generic `StatementArguments` per row cost more than the
-        // insert itself.
-        let columns = "(seq, round, domain, field, value, base_value, money, cost_cents, value_version, back, new_id)"
-        let rowMarks = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        func insertSQL(_ rows: Int) -> String {
-            "INSERT INTO temp.enqueue_new \(columns) VALUES " + Array(repeating: rowMarks, count: rows).joined(separator: ", ")
-        }
-        // Prepared here, after the table: a full chunk and the remainder.
-        var fullChunk: Statement?
         var seen: [String: Int] = [:]
         var rounds = 0
-        var start = 0
-        while start < intents.count {
-            let end = min(start + stageChunk, intents.count)
-            let statement: Statement
-            if end - start == stageChunk {
-                if fullChunk == nil { fullChunk = try db.makeStatement(sql: insertSQL(stageChunk)) }
-                statement = fullChunk!
-            } else {
-                statement = try db.makeStatement(sql: insertSQL(end - start))
+        try insertRows(db, into: "enqueue_new",
+                       columns: ["seq", "round", "domain", "field", "value", "base_value", "money", "cost_cents", "value_version",
+                                 "back", "new_id"],
+                       count: intents.count) { binder, seq in
+            let intent = intents[seq]
+            let key = intent.domain + "\u{0}" + intent.field
+            let round = seen[key, default: 0]
+            seen[key] = round + 1
+            rounds = max(rounds, round + 1)
+            // Equality as Swift sees it (the one-by-one rule compared Strings).
+            let back = intent.value == intent.baseValue && !inflight.contains(key)
+            var id: Int64?
+            if !back {
+                id = nextID
+                nextID += 1
             }
-            // Empty arguments reset the statement and mark it bound, so
-            // `execute()` keeps the bindings made here.
-            statement.setUncheckedArguments(StatementArguments())
-            var binder = ParameterBinder(statement: statement.sqliteStatement)
-            for seq in start..<end {
-                let intent = intents[seq]
-                let key = intent.domain + "\u{0}" + intent.field
-                let round = seen[key, default: 0]
-                seen[key] = round + 1
-                rounds = max(rounds, round + 1)
-                // Equality as Swift sees it (the one-by-one rule compared Strings).
-                let back = intent.value == intent.baseValue && !inflight.contains(key)
-                var id: Int64?
-                if !back {
-                    id = nextID
-                    nextID += 1
-                }
-                binder.int(Int64(seq))
-                binder.int(Int64(round))
-                binder.text(intent.domain)
-                binder.text(intent.field)
-                binder.text(intent.value)
-                binder.text(intent.baseValue)
-                binder.flag(intent.money)
-                binder.int(intent.costCents)
-                binder.int(Int64(intent.valueVersion))
-                binder.flag(back)
-                binder.int(id)
-            }
-            try statement.execute()
-            start = end
+            binder.int(Int64(seq))
+            binder.int(Int64(round))
+            binder.text(intent.domain)
+            binder.text(intent.field)
+            binder.text(intent.value)
+            binder.text(intent.baseValue)
+            binder.flag(intent.money)
+            binder.int(intent.costCents)
+            binder.int(Int64(intent.valueVersion))
+            binder.flag(back)
+            binder.int(id)
         }
         return rounds
     }
@@ -130,8 +106,47 @@ extension PortfolioDatabase {
             """) ?? 0) + 1
     }
 
-    /// Intents staged per insert statement (11 parameters each, well under
-    /// SQLite's limit of 32,766).
+    /// Inserts `count` rows into the temp table `table`, at most
+    /// `stageChunk` to a statement, each row's values bound by `bind` straight
+    /// into SQLite (GRDB's generic `StatementArguments` per row cost more
+    /// than the insert itself). Rows `skip` names are left out.
+    static func insertRows(_ db: Database, into table: String, columns: [String], count: Int, skip: ((Int) -> Bool)? = nil,
+                           bind: (inout ParameterBinder, Int) throws -> Void) throws {
+        let rowMarks = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        func insertSQL(_ rows: Int) -> String {
+            "INSERT INTO temp.\(table) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: rowMarks, count: rows).joined(separator: ", ")
+        }
+        // Prepared once: a full chunk; the remainder on its own.
+        var fullChunk: Statement?
+        var rows: [Int] = []
+        rows.reserveCapacity(stageChunk)
+        func flush() throws {
+            guard !rows.isEmpty else { return }
+            let statement: Statement
+            if rows.count == stageChunk {
+                if fullChunk == nil { fullChunk = try db.makeStatement(sql: insertSQL(stageChunk)) }
+                statement = fullChunk!
+            } else {
+                statement = try db.makeStatement(sql: insertSQL(rows.count))
+            }
+            // Empty arguments reset the statement and mark it bound, so
+            // `execute()` keeps the bindings made here.
+            statement.setUncheckedArguments(StatementArguments())
+            var binder = ParameterBinder(statement: statement.sqliteStatement)
+            for row in rows { try bind(&binder, row) }
+            try statement.execute()
+            rows.removeAll(keepingCapacity: true)
+        }
+        for row in 0..<count where skip?(row) != true {
+            rows.append(row)
+            if rows.count == stageChunk { try flush() }
+        }
+        try flush()
+    }
+
+    /// Rows staged per insert statement (intents: 11 parameters each, well
+    /// under SQLite's limit of 32,766).
     static let stageChunk = 500
 
     /// Queues one round (keys unique) with a handful of statements.

@@ -64,28 +64,82 @@ extension SyncEngine {
     /// with irregular column types among the targets).
     func queueInSQL(_ edit: Edit, names: [String], origin: OperationOrigin, label: String?,
                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> QueueSummary? {
-        var fixedValue: String?
-        if case .contacts = edit {} else { fixedValue = edit.encodedValue }
-        progress?(0, names.count * 2)
-        // The label counts the cached domains among the names.
-        let operation = { (found: Int) in NewOperation(origin: origin, label: label ?? edit.label(domains: found)) }
-        guard let stored = try store.enqueue(operation, names: names, field: edit.field.rawValue,
-                                             reading: FieldValues.columns(for: edit.field), valueVersion: Edit.valueVersion,
-                                             progress: { done, total in progress?(names.count * 2 * done / total, names.count * 2) },
-                                             encode: { row in
-                                                 PortfolioDatabase.CachedEncoding(
-                                                     value: fixedValue ?? self.resolved(edit, row: row).encodedValue,
-                                                     base: FieldValues.cached(edit.field, row: row, dns: nil))
-                                             }) else { return nil }
-        progress?(names.count * 2, names.count * 2)
+        try queueInSQL([(edit, names)], origin: origin, label: label, progress: progress)
+    }
+
+    /// Queues groups of (edit, unique lower-case names), validated, whose
+    /// fields all queue in SQL (`queuesInSQL`), as one operation in the
+    /// store's set-based path: an import's value per domain, each group's
+    /// value encoded once, each distinct combination of the columns a field's
+    /// base reads encoded once. Stores, summarises and reports progress as
+    /// ``queueFromRows(_:origin:label:maxCostCents:progress:)`` does for the
+    /// same groups. Nil when the store asks for the row-by-row path (a row
+    /// with irregular column types among the targets).
+    func queueInSQL(_ groups: [(edit: Edit, names: [String])], origin: OperationOrigin, label: String?,
+                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> QueueSummary? {
+        // Every name once, in the order the row path reads them, and each
+        // group's names as positions among them.
+        var everyName: [String] = []
+        var positions: [[Int]] = []
+        if groups.count == 1 {
+            everyName = groups[0].names
+            positions = [Array(everyName.indices)]
+        } else {
+            var at: [String: Int] = [:]
+            positions = groups.map { group in
+                group.names.map { name in
+                    if let known = at[name] { return known }
+                    at[name] = everyName.count
+                    everyName.append(name)
+                    return everyName.count - 1
+                }
+            }
+        }
+        var fieldAt: [IntentField: Int] = [:]
+        var fields: [PortfolioDatabase.CachedField] = []
+        var cachedGroups: [PortfolioDatabase.CachedGroup] = []
+        cachedGroups.reserveCapacity(groups.count)
+        for (index, (edit, _)) in groups.enumerated() {
+            let field = edit.field
+            let at: Int
+            if let known = fieldAt[field] {
+                at = known
+            } else {
+                at = fields.count
+                fieldAt[field] = at
+                fields.append(.init(field: field.rawValue, columns: FieldValues.columns(for: field),
+                                    base: { FieldValues.cached(field, row: $0, dns: nil) }))
+            }
+            // Only a contacts edit depends on the row; encode the others once.
+            var value: String?
+            if case .contacts = edit {} else { value = edit.encodedValue }
+            cachedGroups.append(.init(field: at, value: value, positions: positions[index]))
+        }
+        // The row path's steps: nothing done, rows read, intents built, written.
+        let steps = everyName.count * 2
+        progress?(0, steps)
+        let operation = { (found: Int) in
+            NewOperation(origin: origin, label: label ?? (groups.count == 1 ? groups[0].edit.label(domains: found)
+                                                                              : "\(groups.count) edits on \(everyName.count) domains"))
+        }
+        let read = everyName.count, built = everyName.count * 3 / 2
+        guard let stored = try store.enqueue(operation, names: everyName, fields: fields, groups: cachedGroups,
+                                             valueVersion: Edit.valueVersion,
+                                             progress: { done, _ in
+                                                 if done == 1 { progress?(read, steps) } else if done == 3 { progress?(built, steps) }
+                                             },
+                                             rowValue: { group, row in self.resolved(groups[group].edit, row: row).encodedValue })
+        else { return nil }
+        progress?(steps, steps)
         var summary = QueueSummary()
-        summary.missing = stored.missing.map { names[$0] }
+        summary.missing = stored.missing.map { everyName[$0] }
         summary.added = stored.result.added.count
         summary.superseded = stored.result.superseded
         summary.cancelled = stored.result.cancelled
         summary.unchanged = stored.result.unchanged
         summary.operationID = stored.result.operationID
-        logger.info("queued", metadata: ["field": "\(edit.field.rawValue)", "domains": "\(names.count - stored.missing.count)",
+        logger.info("queued", metadata: ["field": "\(Set(groups.map(\.edit.field.rawValue)).sorted().joined(separator: ","))",
+                                         "domains": "\(stored.staged)",
                                          "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
         return summary
     }
@@ -104,7 +158,8 @@ extension SyncEngine {
     /// Queues several edits, each for its domains, as one operation (an
     /// import: a price per domain, a note per domain). Same rules as
     /// ``queue(_:domains:origin:label:maxCostCents:createFolder:progress:)``;
-    /// the cached rows are read once for every name.
+    /// the cached rows are read once for every name. When every edit's field
+    /// queues in SQL, all of them are queued in one set-based pass.
     @discardableResult
     public func queue(_ edits: [(edit: Edit, domains: [String])], origin: OperationOrigin, label: String? = nil,
                       maxCostCents: Int64? = nil, createFolder: Bool = false,
@@ -118,13 +173,20 @@ extension SyncEngine {
             var seen = Set<String>()
             return (edit: edit, names: domains.map { $0.lowercased() }.filter { seen.insert($0).inserted })
         }
+        // An import: every group set-based when every field can be.
+        if !groups.isEmpty, groups.allSatisfy({ Self.queuesInSQL($0.edit.field) }),
+           let summary = try queueInSQL(groups, origin: origin, label: label, progress: progress) {
+            return summary
+        }
         return try queueFromRows(groups, origin: origin, label: label, maxCostCents: maxCostCents, progress: progress)
     }
 
     /// The row path for groups of (edit, unique lower-case names), validated.
-    func queueFromRows(_ groups: [(edit: Edit, names: [String])], origin: OperationOrigin, label: String?,
-                       maxCostCents: Int64?,
-                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> QueueSummary {
+    /// The benchmark times it against the set-based path on the same cache.
+    @_spi(Bench)
+    public func queueFromRows(_ groups: [(edit: Edit, names: [String])], origin: OperationOrigin, label: String?,
+                              maxCostCents: Int64?,
+                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> QueueSummary {
         var everyName: [String] = []
         var anyName = Set<String>()
         for (_, names) in groups {
