@@ -94,3 +94,30 @@ struct FormDialog {
                    style: Style(.dialog, accent: error == nil ? .dim : .error))
     }
 }
+
+extension FormDialog {
+    /// Gives `key` to a pane's open `form`: Esc closes it (with the
+    /// `cancelled` message, when there is one), Enter returns the form as
+    /// submitted (still open, for the pane to close, or to keep open with
+    /// ``error`` saying what is wrong), any other key edits it in place.
+    /// Nil when the key needs nothing more (or no form is open).
+    ///
+    /// ```swift
+    /// guard var open = FormDialog.submission(of: &form, key: key, state: &state) else { return .handled }
+    /// ```
+    static func submission(of form: inout FormDialog?, key: KeyEvent, state: inout AppState,
+                           cancelled: String? = "cancelled") -> FormDialog? {
+        guard var open = form else { return nil }
+        let outcome = open.handle(key)
+        form = outcome == .cancelled ? nil : open
+        switch outcome {
+        case .cancelled:
+            if let cancelled { state.message = StatusMessage(cancelled) }
+            return nil
+        case .none:
+            return nil
+        case .submitted:
+            return open
+        }
+    }
+}
