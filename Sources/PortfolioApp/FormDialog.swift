@@ -15,11 +15,14 @@ struct FormDialog {
         var input: TextInput
         /// Shown after the field while it is empty (`USD, e.g. 499.99`).
         var hint: String
+        /// Drawn as `•` while typed (an auth code).
+        var secret: Bool
 
-        init(_ label: String, value: String = "", hint: String = "") {
+        init(_ label: String, value: String = "", hint: String = "", secret: Bool = false) {
             self.label = label
             self.input = TextInput(text: value)
             self.hint = hint
+            self.secret = secret
         }
     }
 
@@ -82,7 +85,7 @@ struct FormDialog {
             screen.put(DisplayWidth.pad(field.label, to: labelWidth), at: Point(row: row, col: inner.col),
                        style: Style(.dialog, accent: index == focus ? .header : .dim))
             let rect = Rect(row: row, col: inner.col + labelWidth, width: inputWidth, height: 1)
-            field.input.render(into: &screen, rect: rect, showsCursor: index == focus)
+            (field.secret ? field.input.masked : field.input).render(into: &screen, rect: rect, showsCursor: index == focus)
             if field.input.text.isEmpty, !field.hint.isEmpty {
                 screen.put(DisplayWidth.truncate(field.hint, to: inputWidth), at: Point(row: row, col: rect.col),
                            style: Style(.input, accent: .dim))
