@@ -144,7 +144,9 @@ import TerminalUI
             _ = await drive(app, [.char("n")])
             #expect(server.recentRequests.filter { $0.command == "transfer" }.isEmpty)
             #expect(try store.pendingIntents().isEmpty)
-            _ = await drive(app, [.char("i")] + AppFixture.typed(path) + [.enter, .char("y")])
+            // The dialog opens when the file is read: yes is a key of its own.
+            _ = await drive(app, [.char("i")] + AppFixture.typed(path) + [.enter])
+            _ = await drive(app, [.char("y")])
             let sent = server.recentRequests.filter { $0.command == "transfer" }
             #expect(sent.count == 2 && sent.allSatisfy { $0.parameters["auth"] == "REDACTED" })
             #expect(Set(server.state.read { $0.transfers.ins.map(\.domain) }) == [good, bad])
@@ -178,7 +180,8 @@ import TerminalUI
             #expect(names.allSatisfy { asked.contains($0) }, "\(asked)")
             _ = await drive(app, [.char("n")])
             #expect(server.recentRequests.filter { $0.command == "push" }.isEmpty)
-            _ = await drive(app, [.char("p")] + AppFixture.typed(receiver) + [.enter, .char("y")])
+            _ = await drive(app, [.char("p")] + AppFixture.typed(receiver) + [.enter])
+            _ = await drive(app, [.char("y")])
             let push = try #require(server.recentRequests.first { $0.command == "push" })
             #expect(push.parameters["domain"] == names.joined(separator: ";") && push.parameters["receiver_push_username"] == receiver)
             #expect(server.state.read { account in names.allSatisfy { account.domain(named: $0) == nil } })
