@@ -85,33 +85,46 @@ enum SimSettingRequests {
 enum SimFolderHandlers {
     static let entries: [String: SimCommandEntry] = {
         var table: [String: SimCommandEntry] = [
-            "set_folder_renew_option": SimCommandEntry(responseName: "SetFolderRenewOptionResponse", domainLimit: nil, handler: setFolderRenew),
-            "set_folder_whois": SimCommandEntry(responseName: "SetFolderWhoisResponse", domainLimit: nil, handler: setFolderWhois),
             "set_clear_folder_setting": SimCommandEntry(responseName: "SetClearFolderSettingResponse", domainLimit: nil, handler: clearFolder),
             "set_folder_name": SimCommandEntry(responseName: "SetFolderNameResponse", domainLimit: nil, handler: renameFolder),
-            "set_default_renew_option": SimCommandEntry(responseName: "SetDefaultRenewOptionResponse", domainLimit: nil, handler: setDefaultRenew),
-            "set_default_whois": SimCommandEntry(responseName: "SetDefaultWhoisResponse", domainLimit: nil, handler: setDefaultWhois),
             "set_clear_default_setting": SimCommandEntry(responseName: "SetClearDefaultSettingResponse", domainLimit: nil, handler: clearDefault),
             "set_dnssec": SimCommandEntry(responseName: "SetDnssecResponse", domainLimit: nil, handler: setDnssec),
         ]
+        /// `set_folder_SUFFIX` and `set_default_SUFFIX` of one setting.
+        func add<Value: Sendable>(_ suffix: String, _ folderResponse: String, _ defaultResponse: String, _ setting: SimFolderSetting<Value>) {
+            table["set_folder_\(suffix)"] = SimCommandEntry(responseName: folderResponse, domainLimit: nil) { account, request in
+                try setting.setFolder(&account, request)
+            }
+            table["set_default_\(suffix)"] = SimCommandEntry(responseName: defaultResponse, domainLimit: nil) { account, request in
+                try setting.setDefault(&account, request)
+            }
+        }
+        add("renew_option", "SetFolderRenewOptionResponse", "SetDefaultRenewOptionResponse", renew)
+        add("whois", "SetFolderWhoisResponse", "SetDefaultWhoisResponse", whois)
         let kinds: [(kind: String, folderResponse: String, defaultResponse: String)] = [
             ("ns", "SetFolderNsResponse", "SetDefaultNsResponse"), ("parking", "SetFolderParkingResponse", "SetDefaultParkingResponse"),
             ("forwarding", "SetFolderForwardingResponse", "SetDefaultForwardingResponse"),
             ("stealth", "SetFolderStealthResponse", "SetDefaultStealthResponse"),
             ("hosting", "SetFolderHostingResponse", "SetDefaultHostingResponse"), ("dns2", "SetFolderDnsResponse", "SetDefaultDnsResponse"),
         ]
-        for entry in kinds {
-            let kind = entry.kind
-            table["set_folder_\(kind)"] = SimCommandEntry(responseName: entry.folderResponse, domainLimit: nil) { account, request in
-                try setFolderNameServers(kind, &account, request)
-            }
-            table["set_default_\(kind)"] = SimCommandEntry(responseName: entry.defaultResponse, domainLimit: nil) { account, request in
-                account.defaultNameServers = try SimSettingRequests.nameServerSetting(kind, request, account)
-                return request.ok(applied: true)
-            }
-        }
+        for entry in kinds { add(entry.kind, entry.folderResponse, entry.defaultResponse, nameServers(entry.kind)) }
         return table
     }()
+
+    /// The renewal option: a folder's, its domains' and the default.
+    static let renew = SimFolderSetting(folder: \.renewOption, enabled: \.renewEnabled, domain: \.renewOption,
+                                        accountDefault: \.defaultRenewOption) { request, _ in try SimSettingRequests.renewOption(request) }
+    /// The four WHOIS contacts: a folder's, its domains' and the default.
+    static let whois = SimFolderSetting(folder: \.whois, enabled: \.whoisEnabled, domain: \.contacts,
+                                        accountDefault: \.defaultWhois) { request, account in try SimSettingRequests.whois(request, account) }
+
+    /// The name-server kind of setting `kind` (the part after `set_`, see
+    /// ``SimSettingRequests/nameServerSetting(_:_:_:)``).
+    static func nameServers(_ kind: String) -> SimFolderSetting<SimNameServerSetting> {
+        SimFolderSetting(folder: \.nameServers, enabled: \.nameServersEnabled, domain: \.nameServers, accountDefault: \.defaultNameServers) {
+            request, account in try SimSettingRequests.nameServerSetting(kind, request, account)
+        }
+    }
 
     static func folderIndex(_ account: SimAccount, _ request: SimRequest) throws -> Int {
         // The name-server command's table calls it fold_id.
@@ -130,36 +143,6 @@ enum SimFolderHandlers {
     static func members(_ account: SimAccount, folderIndex: Int) -> [Int] {
         let id = account.folders[folderIndex].id
         return account.domains.indices.filter { account.domains[$0].folderId == id }
-    }
-
-    static func setFolderNameServers(_ kind: String, _ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let index = try folderIndex(account, request)
-        let setting = try SimSettingRequests.nameServerSetting(kind, request, account)
-        let (enable, sync) = flags(request)
-        account.folders[index].nameServers = setting
-        account.folders[index].nameServersEnabled = enable
-        if sync { for i in members(account, folderIndex: index) { account.domains[i].nameServers = setting } }
-        return request.ok(applied: true)
-    }
-
-    static func setFolderRenew(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let index = try folderIndex(account, request)
-        let option = try SimSettingRequests.renewOption(request)
-        let (enable, sync) = flags(request)
-        account.folders[index].renewOption = option
-        account.folders[index].renewEnabled = enable
-        if sync { for i in members(account, folderIndex: index) { account.domains[i].renewOption = option } }
-        return request.ok(applied: true)
-    }
-
-    static func setFolderWhois(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        let index = try folderIndex(account, request)
-        let ids = try SimSettingRequests.whois(request, account)
-        let (enable, sync) = flags(request)
-        account.folders[index].whois = ids
-        account.folders[index].whoisEnabled = enable
-        if sync { for i in members(account, folderIndex: index) { account.domains[i].contacts = ids } }
-        return request.ok(applied: true)
     }
 
     static func clearFolder(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
@@ -187,9 +170,10 @@ enum SimFolderHandlers {
     static func applyFolderDefaults(_ account: inout SimAccount, domainIndex: Int) {
         let folderId = account.domains[domainIndex].folderId
         guard let folder = account.folders.first(where: { $0.id == folderId }) else { return }
-        if folder.nameServersEnabled, let setting = folder.nameServers { account.domains[domainIndex].nameServers = setting }
-        if folder.renewEnabled, let option = folder.renewOption { account.domains[domainIndex].renewOption = option }
-        if folder.whoisEnabled, let ids = folder.whois { account.domains[domainIndex].contacts = ids }
+        // Any name-server kind: only reading a request tells them apart.
+        nameServers("ns").apply(folder, to: &account, domainIndex: domainIndex)
+        renew.apply(folder, to: &account, domainIndex: domainIndex)
+        whois.apply(folder, to: &account, domainIndex: domainIndex)
     }
 
     /// One `folder_list` entry, settings as stored.
@@ -213,16 +197,6 @@ enum SimFolderHandlers {
             ]),
             "DefaultTransferLock": .object(["DefaultTransferLockEnableStatus": status(false), "LockStatus": .string("locked")]),
         ])
-    }
-
-    static func setDefaultRenew(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        account.defaultRenewOption = try SimSettingRequests.renewOption(request)
-        return request.ok(applied: true)
-    }
-
-    static func setDefaultWhois(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
-        account.defaultWhois = try SimSettingRequests.whois(request, account)
-        return request.ok(applied: true)
     }
 
     static func clearDefault(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
@@ -251,5 +225,40 @@ enum SimFolderHandlers {
         }
         account.domains[index].dnssec = stored
         return request.ok(applied: true)
+    }
+}
+
+/// A setting the folder and default commands carry (`set_folder_*`,
+/// `set_default_*`): how a request gives it, and where it is kept — on the
+/// folder with its enable flag, on each member domain, and as the account's
+/// default. One body serves every setting's commands.
+struct SimFolderSetting<Value: Sendable>: Sendable {
+    let folder: WritableKeyPath<SimFolder, Value?> & Sendable
+    let enabled: WritableKeyPath<SimFolder, Bool> & Sendable
+    let domain: WritableKeyPath<SimDomain, Value> & Sendable
+    let accountDefault: WritableKeyPath<SimAccount, Value> & Sendable
+    let read: @Sendable (SimRequest, SimAccount) throws -> Value
+
+    /// `set_folder_*`: the folder's value and enable flag; with `sync=yes`
+    /// every domain in the folder gets the value too.
+    func setFolder(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
+        let index = try SimFolderHandlers.folderIndex(account, request)
+        let value = try read(request, account)
+        let (enable, sync) = SimFolderHandlers.flags(request)
+        account.folders[index][keyPath: folder] = value
+        account.folders[index][keyPath: enabled] = enable
+        if sync { for i in SimFolderHandlers.members(account, folderIndex: index) { account.domains[i][keyPath: domain] = value } }
+        return request.ok(applied: true)
+    }
+
+    /// `set_default_*`: the value new domains get.
+    func setDefault(_ account: inout SimAccount, _ request: SimRequest) throws -> SimAnswer {
+        account[keyPath: accountDefault] = try read(request, account)
+        return request.ok(applied: true)
+    }
+
+    /// Gives a domain just moved into `folder` the folder's value, when enabled.
+    func apply(_ folder: SimFolder, to account: inout SimAccount, domainIndex: Int) {
+        if folder[keyPath: enabled], let value = folder[keyPath: self.folder] { account.domains[domainIndex][keyPath: domain] = value }
     }
 }

@@ -124,18 +124,8 @@ public final class AccountPane: Pane {
     static let settingHint = "ns H… · renew auto · parking · forward URL · hosting basic"
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
-        guard var open = form else { return [] }
-        switch open.handle(key) {
-        case .cancelled:
-            form = nil
-            state.message = StatusMessage("cancelled")
-            return .handled
-        case .none:
-            form = open
-            return .handled
-        case .submitted:
-            break
-        }
+        guard form != nil else { return [] }
+        guard var open = FormDialog.submission(of: &form, key: key, state: &state) else { return .handled }
         do {
             if case .clear(let folder)? = formPurpose {
                 let word = open.value("Setting").trimmingCharacters(in: .whitespaces)

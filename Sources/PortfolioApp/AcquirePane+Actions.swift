@@ -41,18 +41,10 @@ extension AcquirePane {
                        disabled: { $0.hasAccount ? nil : AppState.needsKey("searching") }),
             ActionSpec(.acquireRegister, ["R"], scope, "register the selected available names (spends money)",
                        hint: "register", dangerous: true,
-                       disabled: { state in
-                           if !state.hasAccount { return AppState.needsKey("registering") }
-                           if state.isPushing { return "wait for the push to finish" }
-                           return nil
-                       }),
+                       disabled: AppState.spendingRefusal("registering")),
             ActionSpec(.acquireBackorder, ["B"], scope, "backorder the selected taken names (spends money if caught)",
                        hint: "backorder", dangerous: true,
-                       disabled: { state in
-                           if !state.hasAccount { return AppState.needsKey("backordering") }
-                           if state.isPushing { return "wait for the push to finish" }
-                           return nil
-                       }),
+                       disabled: AppState.spendingRefusal("backordering")),
             ActionSpec(.acquireBackorderList, ["o"], scope, "show the backorder list (fetched) or the names again; x there takes names off it",
                        hint: "backorders"),
             ActionSpec(.acquireWatchlist, ["w"], scope,
@@ -65,17 +57,9 @@ extension AcquirePane {
             ActionSpec(.acquireNote, ["n"], scope, "edit the note of the watched name under the cursor"),
             ActionSpec(.acquireBid, ["b"], scope, "bid on the auction under the cursor: the amount against the minimum bid and the balance (spends money if you win)",
                        dangerous: true,
-                       disabled: { state in
-                           if !state.hasAccount { return AppState.needsKey("bidding") }
-                           if state.isPushing { return "wait for the push to finish" }
-                           return nil
-                       }),
+                       disabled: AppState.spendingRefusal("bidding")),
             ActionSpec(.acquireBuy, ["P"], scope, "buy the closeout under the cursor at its price (spends money)", dangerous: true,
-                       disabled: { state in
-                           if !state.hasAccount { return AppState.needsKey("buying") }
-                           if state.isPushing { return "wait for the push to finish" }
-                           return nil
-                       }),
+                       disabled: AppState.spendingRefusal("buying")),
         ]
     }
 }

@@ -72,8 +72,8 @@ public final class AcquirePane: Pane {
         case .names: Self.position(table.cursor, of: names.count)
         case .backorders: Self.position(backorderTable.cursor, of: backorders.count)
         case .watchlist: watchlist.position
-        case .auctions: Self.position(auctions.table.cursor, of: auctions.shown.count)
-        case .closeouts: Self.position(closeouts.table.cursor, of: closeouts.shown.count)
+        case .auctions: auctions.position
+        case .closeouts: closeouts.position
         }
     }
     public var cursorDomain: String? {

@@ -48,6 +48,17 @@ public struct AppState {
         "\(action) needs an API key: set DYNADOT_API_KEY or api_key in config.toml"
     }
 
+    /// Why an action that spends money is off: no API key, or a push
+    /// running (money goes out one push at a time). `action` as in
+    /// ``needsKey(_:)``.
+    static func spendingRefusal(_ action: String) -> @Sendable (AppState) -> String? {
+        { state in
+            if !state.hasAccount { return needsKey(action) }
+            if state.isPushing { return "wait for the push to finish" }
+            return nil
+        }
+    }
+
     /// The first message of a TUI opened on a cache without an API key:
     /// browsing and queueing work offline; sync and push do not.
     public static let noKeyBanner = "no API key: edits queue here; sync and push need one (DYNADOT_API_KEY)"

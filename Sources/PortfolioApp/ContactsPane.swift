@@ -112,18 +112,8 @@ public final class ContactsPane: Pane {
     }
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
-        guard var open = form else { return [] }
-        switch open.handle(key) {
-        case .cancelled:
-            form = nil
-            state.message = StatusMessage("cancelled")
-            return .handled
-        case .none:
-            form = open
-            return .handled
-        case .submitted:
-            form = open
-        }
+        guard form != nil else { return [] }
+        guard FormDialog.submission(of: &form, key: key, state: &state) != nil else { return .handled }
         switch formPurpose {
         case .edit(let id): submitEdit(id, app: app, state: &state)
         case .assign(let id): submitAssign(id, app: app, state: &state)

@@ -22,21 +22,11 @@ extension DnsPane {
     }
 
     func handleDnssec(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
-        guard var open = dnssecForm, let domain else {
+        guard dnssecForm != nil, let domain else {
             dnssecForm = nil
             return .handled
         }
-        switch open.handle(key) {
-        case .cancelled:
-            dnssecForm = nil
-            state.message = StatusMessage("cancelled")
-            return .handled
-        case .none:
-            dnssecForm = open
-            return .handled
-        case .submitted:
-            break
-        }
+        guard var open = FormDialog.submission(of: &dnssecForm, key: key, state: &state) else { return .handled }
         func value(_ label: String) -> String? {
             let text = open.value(label).trimmingCharacters(in: .whitespaces)
             return text.isEmpty ? nil : text

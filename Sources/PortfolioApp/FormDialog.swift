@@ -15,11 +15,14 @@ struct FormDialog {
         var input: TextInput
         /// Shown after the field while it is empty (`USD, e.g. 499.99`).
         var hint: String
+        /// Drawn as `•` while typed (an auth code).
+        var secret: Bool
 
-        init(_ label: String, value: String = "", hint: String = "") {
+        init(_ label: String, value: String = "", hint: String = "", secret: Bool = false) {
             self.label = label
             self.input = TextInput(text: value)
             self.hint = hint
+            self.secret = secret
         }
     }
 
@@ -82,7 +85,7 @@ struct FormDialog {
             screen.put(DisplayWidth.pad(field.label, to: labelWidth), at: Point(row: row, col: inner.col),
                        style: Style(.dialog, accent: index == focus ? .header : .dim))
             let rect = Rect(row: row, col: inner.col + labelWidth, width: inputWidth, height: 1)
-            field.input.render(into: &screen, rect: rect, showsCursor: index == focus)
+            (field.secret ? field.input.masked : field.input).render(into: &screen, rect: rect, showsCursor: index == focus)
             if field.input.text.isEmpty, !field.hint.isEmpty {
                 screen.put(DisplayWidth.truncate(field.hint, to: inputWidth), at: Point(row: row, col: rect.col),
                            style: Style(.input, accent: .dim))
@@ -92,5 +95,32 @@ struct FormDialog {
         let help = error ?? "Tab next field · Enter save · Esc cancel"
         screen.put(DisplayWidth.truncate(help, to: inner.width), at: Point(row: inner.bottom - 1, col: inner.col),
                    style: Style(.dialog, accent: error == nil ? .dim : .error))
+    }
+}
+
+extension FormDialog {
+    /// Gives `key` to a pane's open `form`: Esc closes it (with the
+    /// `cancelled` message, when there is one), Enter returns the form as
+    /// submitted (still open, for the pane to close, or to keep open with
+    /// ``error`` saying what is wrong), any other key edits it in place.
+    /// Nil when the key needs nothing more (or no form is open).
+    ///
+    /// ```swift
+    /// guard var open = FormDialog.submission(of: &form, key: key, state: &state) else { return .handled }
+    /// ```
+    static func submission(of form: inout FormDialog?, key: KeyEvent, state: inout AppState,
+                           cancelled: String? = "cancelled") -> FormDialog? {
+        guard var open = form else { return nil }
+        let outcome = open.handle(key)
+        form = outcome == .cancelled ? nil : open
+        switch outcome {
+        case .cancelled:
+            if let cancelled { state.message = StatusMessage(cancelled) }
+            return nil
+        case .none:
+            return nil
+        case .submitted:
+            return open
+        }
     }
 }

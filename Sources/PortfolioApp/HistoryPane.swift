@@ -156,19 +156,11 @@ public final class HistoryPane: Pane {
     }
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
-        guard var open = form else { return [] }
-        switch open.handle(key) {
-        case .cancelled:
-            form = nil
-            return .handled
-        case .none:
-            form = open
-            return .handled
-        case .submitted:
-            filter = open.value("Text").trimmingCharacters(in: .whitespaces)
-            form = nil
-            table = TableState()
-            return [.handled, .reload]
-        }
+        guard form != nil else { return [] }
+        guard let open = FormDialog.submission(of: &form, key: key, state: &state, cancelled: nil) else { return .handled }
+        filter = open.value("Text").trimmingCharacters(in: .whitespaces)
+        form = nil
+        table = TableState()
+        return [.handled, .reload]
     }
 }

@@ -112,17 +112,8 @@ public final class OrdersPane: Pane {
     }
 
     public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
-        guard var open = form else { return [] }
-        switch open.handle(key) {
-        case .cancelled:
-            form = nil
-            return .handled
-        case .none:
-            form = open
-            return .handled
-        case .submitted:
-            break
-        }
+        guard form != nil else { return [] }
+        guard var open = FormDialog.submission(of: &form, key: key, state: &state, cancelled: nil) else { return .handled }
         do {
             let from = try Self.day(open.value("From"))
             let to = try Self.day(open.value("To"))

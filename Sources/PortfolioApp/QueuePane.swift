@@ -61,8 +61,14 @@ public final class QueuePane: Pane {
     /// How many domains each section lists, by key, when the user opened
     /// or closed it (0: closed); sections not in it follow ``openUpTo``.
     private var shown: [String: Int] = [:]
-    /// Folder names for folder-wide settings' targets (`folder Parked`).
+    /// Folder names for folder-wide settings' targets (`folder Parked`),
+    /// of the account whose lines are being made.
     private var targets = TargetNames(folderNames: [:])
+    /// The folder names read with each account's plan (by account name,
+    /// "" for the app's), with the cache's change generation they were
+    /// read at: read again only when the cache changed since (a plan or a
+    /// folder changed), not on every refresh.
+    private var targetsRead: [String: (generation: Int64, names: TargetNames)] = [:]
 
     public init() {}
 
@@ -111,6 +117,18 @@ public final class QueuePane: Pane {
         table = table.keepingCursorVisible(visibleRows: visibleRows, rowCount: lines.count)
     }
 
+    /// The folder names for `account`'s targets: as read before when its
+    /// cache has not changed since, else read again.
+    private func targetNames(_ engine: SyncEngine, account: String?) throws -> TargetNames {
+        // The generation is read first: a change made while the names are
+        // read leaves them stale, and the next refresh reads them again.
+        let generation = try engine.store.changeGeneration()
+        if let read = targetsRead[account ?? ""], read.generation == generation { return read.names }
+        let names = try engine.targetNames()
+        targetsRead[account ?? ""] = (generation, names)
+        return names
+    }
+
     /// One account's plan (its sections, held money), its failures and
     /// conflicts, and the results of its last push, read through `engine`;
     /// `account` names it in the All-accounts view.
@@ -119,7 +137,7 @@ public final class QueuePane: Pane {
         let outline: PlanOutline?
         let prefix = account.map { "\($0): " } ?? ""
         do {
-            targets = try engine.targetNames()
+            targets = try targetNames(engine, account: account)
             outline = try engine.planOutline()
         } catch {
             outline = nil

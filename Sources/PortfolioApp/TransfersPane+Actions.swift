@@ -10,6 +10,9 @@ extension Action {
     static let transferYes = Action("transfer-yes")
     static let transferNo = Action("transfer-no")
     static let transferCancel = Action("transfer-cancel")
+    static let transferSetCode = Action("transfer-set-code")
+    static let transferIn = Action("transfer-in")
+    static let transferPush = Action("transfer-push")
 }
 
 extension ActionScope {
@@ -38,6 +41,13 @@ extension TransfersPane {
                        disabled: needsKey("answering")),
             ActionSpec(.transferCancel, ["x"], scope, "cancel the transfer in (asks first)", hint: "cancel",
                        disabled: needsKey("cancelling")),
+            ActionSpec(.transferSetCode, ["e"], scope, "send a new auth code for the transfer in (typed unseen; asks first)", hint: "new code",
+                       disabled: needsKey("sending auth codes")),
+            ActionSpec(.transferIn, ["i"], scope, "transfer in from a file of domain,auth code lines (spends money)",
+                       hint: "transfer in", dangerous: true,
+                       disabled: AppState.spendingRefusal("transferring in")),
+            ActionSpec(.transferPush, ["p"], scope, "push the selected domains to another Dynadot account", hint: "push",
+                       dangerous: true, disabled: needsKey("pushing domains")),
         ]
     }
 
@@ -59,17 +69,11 @@ extension TransfersPane {
             host.state.message = StatusMessage("select domains (or put the cursor on one) to fetch their auth codes", isError: true)
             return
         }
-        let locked: [String]
-        do {
-            locked = try host.environment.engine.lockedDomains(names)
-        } catch {
-            host.state.message = StatusMessage(error: error)
-            return
-        }
+        guard let locked = lockedAmong(names, host) else { return }
         var lines: [[Span]] = [[Span("One call per domain. Codes are secret: shown once, not kept.")]]
         if !locked.isEmpty {
             lines.append([Span("\(locked.count) locked: Dynadot unlocks \(locked.count == 1 ? "it" : "them") to give the code:", style: Style(.error))])
-            lines += locked.prefix(10).map { [Span("  " + DomainNameDisplay.shown($0, unicode: host.environment.unicode))] }
+            lines += nameLines(Array(locked.prefix(10)), unicode: host.environment.unicode)
         }
         let dialog = ConfirmDialog(title: "Auth codes (secret)",
                                    summary: "Fetch the auth code\(names.count == 1 ? "" : "s") of \(names.count == 1 ? DomainNameDisplay.shown(names[0], unicode: host.environment.unicode) : "\(names.count) domains")?",
@@ -101,6 +105,22 @@ extension TransfersPane {
             }
             host.start(job)
         }
+    }
+
+    /// The cached locked domains among `names`; nil, with the cause in the
+    /// message, when the cache cannot be read.
+    static func lockedAmong(_ names: [String], _ host: any PaneHost) -> [String]? {
+        do {
+            return try host.environment.engine.lockedDomains(names)
+        } catch {
+            host.state.message = StatusMessage(error: error)
+            return nil
+        }
+    }
+
+    /// A dialog's list of domains, one a line, two spaces in.
+    static func nameLines(_ names: [String], unicode: Bool) -> [[Span]] {
+        names.map { [Span("  " + TerminalText.escaped(DomainNameDisplay.shown($0, unicode: unicode)))] }
     }
 
     /// `job`, reading the panes again when it ends (the transfer list changed).

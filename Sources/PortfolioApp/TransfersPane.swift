@@ -8,7 +8,9 @@ import TerminalUI
 /// with order, status and age (cached; `s` refreshes them in the
 /// background). Actions on the cursor row go behind confirmations: an auth
 /// code (secret, shown in a dialog only), approve or deny a transfer away,
-/// cancel a transfer in, accept or decline a push.
+/// cancel a transfer in or send its new auth code, accept or decline a
+/// push; and transfers in from a codes file, and pushes of the selected
+/// domains to another account (see `TransfersPane+Forms.swift`).
 public final class TransfersPane: Pane {
     public let title = "Transfers"
     public let scope = ActionScope.transfers
@@ -20,6 +22,9 @@ public final class TransfersPane: Pane {
     private var visibleRows = 20
     /// Whether this session checked the provider yet (the first showing does).
     private var checked = false
+    /// The open form (a codes file, an auth code, a push's receiver).
+    var form: FormDialog?
+    var formPurpose: FormPurpose?
 
     static let columns = [
         TableColumn("Way", minWidth: 8, maxWidth: 8), TableColumn("Domain", minWidth: 16, flex: 3),
@@ -28,6 +33,8 @@ public final class TransfersPane: Pane {
     ]
 
     public init() {}
+
+    public var capturesKeys: Bool { form != nil }
 
     /// The transfer under the cursor.
     var cursorRow: TransferRow? { table.cursor < rows.count ? rows[table.cursor] : nil }
@@ -72,6 +79,13 @@ public final class TransfersPane: Pane {
                              TableCell(row.status.isEmpty ? "—" : TerminalText.escaped(row.status), accent: accent),
                              TableCell(ValueDisplay.age(sinceMs: row.startedMs, nowMs: now))])
         }
+        if let form { form.render(into: &screen, area: rect) }
+    }
+
+    public func handle(key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
+        guard form != nil else { return [] }
+        if let open = FormDialog.submission(of: &form, key: key, state: &state) { submit(open, app: app, state: &state) }
+        return [.handled, .reload]
     }
 
     public func perform(_ action: Action, app: AppEnvironment, state: inout AppState) -> PaneFlags {
@@ -99,6 +113,13 @@ public final class TransfersPane: Pane {
                 return .handled
             }
             state.request = AppRequest { Self.confirmCancel(row, $0) }
+        case .transferSetCode:
+            guard let row = cursorRow else { return Self.nothing(&state) }
+            openSetCode(row, app: app, state: &state)
+        case .transferIn:
+            openTransferIn()
+        case .transferPush:
+            openPush(app: app, state: &state)
         default:
             return []
         }

@@ -223,6 +223,24 @@ extension SyncEngine {
         return entries
     }
 
+    /// What transferring `names` in costs, name by name, at their TLD's
+    /// cached transfer price: what a confirmation shows before queueing. A
+    /// name already in the account or with no cached price is refused
+    /// (nothing was queued).
+    public func transferInPrices(_ names: [String]) throws -> [Int64] {
+        let owned = try store.domains(named: names).filter { !$0.gone }.map(\.name)
+        if !owned.isEmpty {
+            throw SyncError.invalidEdit("\(owned.joined(separator: ", ")) \(owned.count == 1 ? "is" : "are") already in your account; nothing was queued")
+        }
+        return try names.map { name in
+            let tld = name.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            guard let price = try store.tldPrice(tld)?.transferCents else {
+                throw SyncError.invalidEdit("no cached transfer price for .\(tld); run `dynafolio sync` first (nothing was queued)")
+            }
+            return price
+        }
+    }
+
     /// Queues transferring `entries` in as money intents at their TLD's
     /// cached transfer price (the push refreshes prices and the balance
     /// just before sending, and sends only what was approved). The auth
@@ -233,17 +251,10 @@ extension SyncEngine {
     public func queueTransfersIn(_ entries: [TransferInEntry], origin: OperationOrigin,
                                  maxCostCents: Int64? = nil) throws -> (summary: QueueSummary, intentIDs: [Int64]) {
         let names = entries.map(\.domain)
-        let owned = try store.domains(named: names).filter { !$0.gone }.map(\.name)
-        if !owned.isEmpty {
-            throw SyncError.invalidEdit("\(owned.joined(separator: ", ")) \(owned.count == 1 ? "is" : "are") already in your account; nothing was queued")
-        }
         var total: Int64 = 0
         var intents: [NewIntent] = []
-        for name in names {
-            let tld = name.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-            guard let price = try store.tldPrice(tld)?.transferCents else {
-                throw SyncError.invalidEdit("no cached transfer price for .\(tld); run `dynafolio sync` first (nothing was queued)")
-            }
+        let prices = try transferInPrices(names)
+        for (name, price) in zip(names, prices) {
             total += price
             intents.append(NewIntent(domain: name, field: IntentField.transfer.rawValue, value: Edit.transfer(priceCents: price).encodedValue,
                                      baseValue: JSONValue.null.serialized(), money: true, costCents: price,

@@ -34,6 +34,14 @@ public struct TextInput: Hashable, Sendable {
         }
     }
 
+    /// The same input with every character drawn as `•`, the cursor where
+    /// it was: a secret (an auth code) as it is typed, never shown.
+    public var masked: TextInput {
+        var copy = self
+        copy.characters = Array(repeating: "•", count: characters.count)
+        return copy
+    }
+
     /// What a key did.
     public enum Outcome: Hashable, Sendable {
         /// The text changed.

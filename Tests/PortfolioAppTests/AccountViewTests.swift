@@ -68,6 +68,26 @@ import TerminalUI
         #expect(gone.contains("  folder id 1"), "\(gone)")
     }
 
+    @Test func theQueuePaneKeepsFolderNamesAcrossRefreshesAndReadsThemAgainWhenTheCacheChanges() throws {
+        let fixture = try Self.fixture()
+        fixture.drive([.char("0"), .char("s")] + AppFixture.typed("renew donot") + [.enter, .left, .enter])
+        let shown = screenText(fixture.drive([.char("7")]))
+        #expect(shown.contains("  folder Clients"), "\(shown)")
+        // Refreshes without a change to the cache show the names read before.
+        fixture.app.refreshAll()
+        #expect(screenText(fixture.drive([])).contains("  folder Clients"))
+        // A rename after the pane showed the name: the next refresh reads it again.
+        try fixture.store.replaceFolders([FolderRow(id: "1", name: "Client Work"), FolderRow(id: "2", name: "For Sale")],
+                                         syncedAtMs: AppFixture.nowMs)
+        fixture.app.refreshAll()
+        let renamed = screenText(fixture.drive([]))
+        #expect(renamed.contains("  folder Client Work"), "\(renamed)")
+        // Gone from the cache after that: its id.
+        try fixture.store.replaceFolders([FolderRow(id: "2", name: "For Sale")], syncedAtMs: AppFixture.nowMs)
+        fixture.app.refreshAll()
+        #expect(screenText(fixture.drive([])).contains("  folder id 1"))
+    }
+
     @Test func clearingAFolderSettingIsQueuedOnlyAfterTheConfirmationNamingTheFolderAndCount() throws {
         let fixture = try Self.fixture()
         let refused = screenText(fixture.drive([.char("0"), .char("c")] + AppFixture.typed("mail") + [.enter]))

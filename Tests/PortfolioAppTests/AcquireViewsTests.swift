@@ -104,26 +104,7 @@ import TerminalUI
     /// A simulator with its own cache and an app wired to it through the
     /// real client; the simulator is stopped even when `body` throws.
     func withSimApp(_ body: (PortfolioApp, PortfolioDatabase, SimServer) async throws -> Void) async throws {
-        let key = "FAKE-TUI-ACQUIRE-KEY-18"
-        let server = SimServer(configuration: SimConfiguration(domainCount: 10, seed: 7, tier: .bulk, apiKey: key))
-        let endpoint = try await server.start()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acquire-views-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let store = try PortfolioDatabase(path: directory.appendingPathComponent("cache.sqlite").path)
-            let configuration = try ClientConfiguration(endpoint: endpoint, apiKey: key, concurrency: 1,
-                                                        retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05))
-            let engine = SyncEngine(store: store, client: DynadotClient(configuration: configuration))
-            try await engine.pull(PullOptions())
-            let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(), unicode: true, hasAccount: true))
-            app.refreshAll()
-            try await body(app, store, server)
-            try await server.stop()
-        } catch {
-            try? await server.stop()
-            throw error
-        }
+        try await AppFixture.withSimApp(SimConfiguration(domainCount: 10, seed: 7, tier: .bulk, apiKey: "FAKE-TUI-ACQUIRE-KEY-18"), body)
     }
 
     /// How many `command` requests the simulator answered.

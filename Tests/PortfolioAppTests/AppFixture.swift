@@ -1,4 +1,6 @@
 import ChildProcess
+import DynadotAPI
+import DynadotSim
 import Foundation
 import PortfolioApp
 import PortfolioStore
@@ -128,4 +130,33 @@ func recordIfDifferent(_ name: String, _ actual: String, _ golden: String) -> Bo
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try? actual.write(to: folder.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
     return false
+}
+
+extension AppFixture {
+    /// An app on a fresh cache synced from a simulator on loopback (with
+    /// `configuration`'s obviously fake key), for the paths that talk to
+    /// the provider through the real client. The server stops even when
+    /// `body` fails.
+    static func withSimApp(_ configuration: SimConfiguration,
+                           _ body: (PortfolioApp, PortfolioDatabase, SimServer) async throws -> Void) async throws {
+        let server = SimServer(configuration: configuration)
+        let endpoint = try await server.start()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sim-app-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let store = try PortfolioDatabase(path: directory.appendingPathComponent("cache.sqlite").path)
+            let client = try ClientConfiguration(endpoint: endpoint, apiKey: configuration.apiKey, concurrency: 1,
+                                                 retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05))
+            let engine = SyncEngine(store: store, client: DynadotClient(configuration: client))
+            try await engine.pull(PullOptions())
+            let app = PortfolioApp(environment: AppEnvironment(engine: engine, actions: try ActionTable(), unicode: true, hasAccount: true))
+            app.refreshAll()
+            try await body(app, store, server)
+            try await server.stop()
+        } catch {
+            try? await server.stop()
+            throw error
+        }
+    }
 }

@@ -162,20 +162,13 @@ struct AuctionBidCommand: AsyncParsableCommand {
             print("\(NameText.shown(a.domain)) (auction \(TerminalText.escaped(a.id))): current \(a.currentBid.map { Cents.dollars($0.cents) } ?? "-")"
                   + (a.minimumBid.map { ", minimum \(Cents.dollars($0.cents))" } ?? "") + ", ends in \(ValueDisplay.timeLeft(a.endMs, nowMs: now))")
             print(balanceText)
-            Swift.print("Bid \(Cents.dollars(cents)) (you pay up to this if you win)? [y/N] ", terminator: "")
-            fflush(nil)
-            guard let answer = readLine()?.lowercased(), answer == "y" || answer == "yes" else {
+            guard askYes("Bid \(Cents.dollars(cents)) (you pay up to this if you win)?") else {
                 print("no bid placed; nothing was queued")
                 return
             }
         }
-        let queued: (summary: QueueSummary, intentIDs: [Int64], detail: AuctionDetail)
-        do {
-            queued = try await context.engine.queueBid(domain: domain, amountCents: cents, origin: .cli, approve: true)
-        } catch let error as SyncError {
-            if case .invalidEdit = error { throw CLIFailure.usage(error.description) }
-            throw error
-        }
+        // The engine's refusals are usage errors (exit 2) as they propagate.
+        let queued = try await context.engine.queueBid(domain: domain, amountCents: cents, origin: .cli, approve: true)
         guard !queued.intentIDs.isEmpty else {
             print("this bid is queued already; `dynafolio push --yes` sends it")
             return

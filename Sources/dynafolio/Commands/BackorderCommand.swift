@@ -32,21 +32,11 @@ struct BackorderAdd: AsyncParsableCommand {
     @OptionGroup var maxCost: MaxCostOption
 
     func run() async throws {
-        let limit = try maxCost.limit(refusal: "a backorder agrees to pay if the name is caught")
-        let wanted = try SearchCommand.names(arguments: names, file: file)
-        let context = try AppContext.open()
-        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
-        let summary: QueueSummary
-        do {
-            summary = try context.engine.queueBackorders(wanted, add: true, origin: .cli, maxCostCents: limit).summary
-        } catch let error as SyncError {
-            throw CLIFailure.usage(error.description)
-        }
+        let (limit, wanted, context) = try maxCost.start(refusal: "a backorder agrees to pay if the name is caught", names: names, file: file)
+        // The engine's refusals are usage errors (exit 2) as they propagate.
+        let summary = try context.engine.queueBackorders(wanted, add: true, origin: .cli, maxCostCents: limit).summary
         QueueReport.print(summary, what: "backorder")
-        var line = "cost if every name is caught: \(Cents.dollars(summary.costCents ?? 0))"
-        if let balance = try context.store.account()?.balanceCents { line += " · balance \(Cents.dollars(balance))" }
-        if let limit { line += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
-        print(line)
+        print(try MaxCostOption.costLine("cost if every name is caught", costCents: summary.costCents, limit: limit, context: context))
     }
 }
 
@@ -64,13 +54,7 @@ struct BackorderRemove: AsyncParsableCommand {
         let wanted = try SearchCommand.names(arguments: names, file: file)
         let context = try AppContext.open()
         if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
-        let summary: QueueSummary
-        do {
-            summary = try context.engine.queueBackorders(wanted, add: false, origin: .cli).summary
-        } catch let error as SyncError {
-            throw CLIFailure.usage(error.description)
-        }
-        QueueReport.print(summary, what: "backorder removal")
+        QueueReport.print(try context.engine.queueBackorders(wanted, add: false, origin: .cli).summary, what: "backorder removal")
     }
 }
 

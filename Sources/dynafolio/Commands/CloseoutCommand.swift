@@ -93,26 +93,13 @@ struct CloseoutBuyCommand: AsyncParsableCommand {
     @OptionGroup var maxCost: MaxCostOption
 
     func run() async throws {
-        let limit = try maxCost.limit(refusal: "buying spends money")
-        let wanted = try SearchCommand.names(arguments: names, file: file)
-        let context = try AppContext.open()
-        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+        let (limit, wanted, context) = try maxCost.start(refusal: "buying spends money", names: names, file: file)
         try context.requireAccount()
-        let queued: (summary: QueueSummary, intentIDs: [Int64], prices: [String: Int64])
-        do {
-            queued = try await context.engine.queueCloseoutPurchases(wanted, origin: .cli, maxCostCents: limit)
-        } catch let error as SyncError {
-            if case .invalidEdit = error { throw CLIFailure.usage(error.description) }
-            throw error
-        }
+        // The engine's refusals are usage errors (exit 2) as they propagate.
+        let queued = try await context.engine.queueCloseoutPurchases(wanted, origin: .cli, maxCostCents: limit)
         for name in wanted { print("  \(NameText.shown(name))  \(Cents.dollars(queued.prices[name] ?? 0))") }
         QueueReport.print(queued.summary, what: "closeout purchase")
-        var line = "total cost: \(Cents.dollars(queued.summary.costCents ?? 0))"
-        if let balance = try context.store.account()?.balanceCents {
-            line += " · balance \(Cents.dollars(balance))"
-            if (queued.summary.costCents ?? 0) > balance { line += " — not enough: the push will hold them until funds are added" }
-        }
-        if let limit { line += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
-        print(line)
+        print(try MaxCostOption.costLine("total cost", costCents: queued.summary.costCents, limit: limit, context: context,
+                                         warnsOverBalance: true))
     }
 }

@@ -13,16 +13,6 @@ struct TransferCommand: AsyncParsableCommand {
                       TransferSetCode.self, TransferPush.self, TransferAnswerPush.self]
     )
 
-    /// Asks `question` on a terminal; true only for y / yes. Off a terminal
-    /// nothing is asked and the answer is no.
-    static func confirm(_ question: String) -> Bool {
-        guard isInteractive else { return false }
-        Swift.print("\(question) [y/N] ", terminator: "")
-        fflush(nil)
-        guard let answer = readLine()?.lowercased() else { return false }
-        return answer == "y" || answer == "yes"
-    }
-
     /// One domain name as typed, in the cache's form (punycode, lower case).
     static func domainName(_ text: String) throws -> String {
         do {
@@ -61,7 +51,7 @@ struct TransferCodes: AsyncParsableCommand {
         let locked = try context.engine.lockedDomains(names)
         if !locked.isEmpty && !agreed {
             let list = locked.prefix(5).joined(separator: ", ") + (locked.count > 5 ? ", …" : "")
-            agreed = TransferCommand.confirm("\(locked.count) domain\(locked.count == 1 ? " is" : "s are") locked (\(list)). Unlock \(locked.count == 1 ? "it" : "them") to get the code\(locked.count == 1 ? "" : "s")?")
+            agreed = askYes("\(locked.count) domain\(locked.count == 1 ? " is" : "s are") locked (\(list)). Unlock \(locked.count == 1 ? "it" : "them") to get the code\(locked.count == 1 ? "" : "s")?")
             if !agreed && isInteractive {
                 print("nothing was sent")
                 return
@@ -73,9 +63,8 @@ struct TransferCodes: AsyncParsableCommand {
             results = try await context.engine.fetchAuthCodes(names, unlock: agreed, newCode: newCode) { done, total in
                 printer.update(step: "auth codes", done: done, total: total, secondsLeft: nil)
             }
-        } catch let error as SyncError {
+        } catch {
             printer.finish()
-            if case .invalidEdit(let why) = error { throw CLIFailure.usage(why) }
             throw error
         }
         printer.finish()
@@ -124,7 +113,7 @@ struct TransferAuthorize: AsyncParsableCommand {
         let verb = deny ? "Deny" : "Approve"
         if !yes {
             guard isInteractive else { throw CLIFailure.usage("\(verb.lowercased())ing a transfer away needs --yes when not on a terminal") }
-            guard TransferCommand.confirm("\(verb) the transfer of \(NameText.shown(name)) away from Dynadot (order \(order))?") else {
+            guard askYes("\(verb) the transfer of \(NameText.shown(name)) away from Dynadot (order \(order))?") else {
                 print("nothing was sent")
                 return
             }
@@ -172,10 +161,7 @@ struct TransferIn: AsyncParsableCommand {
             throw CLIFailure.usage(error.description)
         }
         QueueReport.print(summary, what: "transfer in")
-        var line = "cost: \(Cents.dollars(summary.costCents ?? 0))"
-        if let balance = try context.store.account()?.balanceCents { line += " · balance \(Cents.dollars(balance))" }
-        if let limit { line += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
-        print(line)
+        print(try MaxCostOption.costLine("cost", costCents: summary.costCents, limit: limit, context: context))
     }
 }
 
@@ -234,17 +220,12 @@ struct TransferCancel: AsyncParsableCommand {
         try context.requireAccount()
         if !yes {
             guard isInteractive else { throw CLIFailure.usage("cancelling a transfer needs --yes when not on a terminal") }
-            guard TransferCommand.confirm("Cancel the transfer of \(NameText.shown(name)) in to Dynadot?") else {
+            guard askYes("Cancel the transfer of \(NameText.shown(name)) in to Dynadot?") else {
                 print("nothing was sent")
                 return
             }
         }
-        do {
-            try await context.engine.cancelTransfer(name)
-        } catch let error as SyncError {
-            if case .invalidEdit(let why) = error { throw CLIFailure.usage(why) }
-            throw error
-        }
+        try await context.engine.cancelTransfer(name)
         print("\(NameText.shown(name)): transfer cancelled")
     }
 }
@@ -281,13 +262,7 @@ struct TransferSetCode: AsyncParsableCommand {
         }
         let context = try AppContext.open()
         try context.requireAccount()
-        let entry: TransferStatusEntry?
-        do {
-            entry = try await context.engine.resubmitAuthCode(name, code: code)
-        } catch let error as SyncError {
-            if case .invalidEdit(let why) = error { throw CLIFailure.usage(why) }
-            throw error
-        }
+        let entry = try await context.engine.resubmitAuthCode(name, code: code)
         print("\(NameText.shown(name)): auth code resubmitted; status \(TerminalText.escaped(entry?.transferStatus ?? "unknown"))")
     }
 }
@@ -323,17 +298,12 @@ struct TransferPush: AsyncParsableCommand {
         if !yes {
             guard isInteractive else { throw CLIFailure.usage("a push hands domains to another account; add --yes when not on a terminal") }
             let unlocking = locked.isEmpty ? "" : ", unlocking \(locked.count)"
-            guard TransferCommand.confirm("Push \(names.count) domain\(names.count == 1 ? "" : "s") to \(TerminalText.escaped(receiver)) (\(calls) call\(calls == 1 ? "" : "s")\(unlocking))?") else {
+            guard askYes("Push \(names.count) domain\(names.count == 1 ? "" : "s") to \(TerminalText.escaped(receiver)) (\(calls) call\(calls == 1 ? "" : "s")\(unlocking))?") else {
                 print("nothing was sent")
                 return
             }
         }
-        do {
-            try await context.engine.pushDomains(names, to: receiver, receiverEmail: email, unlock: unlock)
-        } catch let error as SyncError {
-            if case .invalidEdit(let why) = error { throw CLIFailure.usage(why) }
-            throw error
-        }
+        try await context.engine.pushDomains(names, to: receiver, receiverEmail: email, unlock: unlock)
         print("pushed \(names.count) domain\(names.count == 1 ? "" : "s") to \(TerminalText.escaped(receiver)) in \(calls) call\(calls == 1 ? "" : "s"); they move when the receiver accepts")
     }
 }
@@ -358,17 +328,12 @@ struct TransferAnswerPush: AsyncParsableCommand {
         try context.requireAccount()
         if !yes {
             guard isInteractive else { throw CLIFailure.usage("answering a push needs --yes when not on a terminal") }
-            guard TransferCommand.confirm("\(answer == .accept ? "Accept" : "Decline") \(names.count) pushed domain\(names.count == 1 ? "" : "s")?") else {
+            guard askYes("\(answer == .accept ? "Accept" : "Decline") \(names.count) pushed domain\(names.count == 1 ? "" : "s")?") else {
                 print("nothing was sent")
                 return
             }
         }
-        do {
-            try await context.engine.answerPushRequests(names, accept: answer == .accept)
-        } catch let error as SyncError {
-            if case .invalidEdit(let why) = error { throw CLIFailure.usage(why) }
-            throw error
-        }
+        try await context.engine.answerPushRequests(names, accept: answer == .accept)
         print("\(answer == .accept ? "accepted" : "declined") \(names.count) pushed domain\(names.count == 1 ? "" : "s")")
     }
 }

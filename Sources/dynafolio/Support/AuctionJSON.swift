@@ -102,19 +102,13 @@ extension JSONOutput {
         let row: CloseoutRow
         let nowMs: Int64
 
-        private enum Key: String, CodingKey {
-            case name, nameUnicode = "name_unicode", price, renewal, currency, endsMs = "ends_ms", ageSeconds = "age_seconds"
-        }
+        private enum Key: String, CodingKey { case renewal, endsMs = "ends_ms" }
 
         func encode(to encoder: any Encoder) throws {
+            try PricedName(name: row.domain, priceCents: row.priceCents, readMs: row.syncedAtMs, nowMs: nowMs).encode(to: encoder)
             var out = encoder.container(keyedBy: Key.self)
-            try out.encode(row.domain, forKey: .name)
-            try out.encode(Punycode.unicodeName(row.domain), forKey: .nameUnicode)
-            try out.encode(row.priceCents.map { Cents.format(cents: $0) }, forKey: .price)
             try out.encode(row.renewalCents.map { Cents.format(cents: $0) }, forKey: .renewal)
-            try out.encode("USD", forKey: .currency)
             try out.encode(row.endMs, forKey: .endsMs)
-            try out.encode(max(0, (nowMs - row.syncedAtMs) / 1000), forKey: .ageSeconds)
         }
     }
 }

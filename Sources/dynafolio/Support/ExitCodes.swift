@@ -77,3 +77,13 @@ func printError(_ text: String) {
 
 /// Whether both standard input and output are a terminal (so asking is possible).
 var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+/// Asks `question` on a terminal; true only for y / yes. Off a terminal
+/// nothing is asked and the answer is no.
+func askYes(_ question: String) -> Bool {
+    guard isInteractive else { return false }
+    Swift.print("\(question) [y/N] ", terminator: "")
+    fflush(nil)
+    guard let answer = readLine()?.lowercased() else { return false }
+    return answer == "y" || answer == "yes"
+}

@@ -98,24 +98,40 @@ enum JSONOutput {
         private enum CodingKeys: String, CodingKey { case domain, nsType = "ns_type", records }
     }
 
+    /// The fields every priced name shares (`search --json`, `closeout ls
+    /// --json`): the name in both forms, the price in USD and the age of
+    /// what was read. A document adds its own keys to the same object.
+    struct PricedName: Encodable {
+        let name: String
+        let priceCents: Int64?
+        /// When the price was read.
+        let readMs: Int64
+        let nowMs: Int64
+
+        private enum Key: String, CodingKey { case name, nameUnicode = "name_unicode", price, currency, ageSeconds = "age_seconds" }
+
+        func encode(to encoder: any Encoder) throws {
+            var out = encoder.container(keyedBy: Key.self)
+            try out.encode(name, forKey: .name)
+            try out.encode(Punycode.unicodeName(name), forKey: .nameUnicode)
+            try out.encode(priceCents.map { Cents.format(cents: $0) }, forKey: .price)
+            try out.encode("USD", forKey: .currency)
+            try out.encode(max(0, (nowMs - readMs) / 1000), forKey: .ageSeconds)
+        }
+    }
+
     /// One `search` answer as `search --json` prints it.
     struct Availability: Encodable {
         let row: AvailabilityRow
         let nowMs: Int64
 
-        private enum Key: String, CodingKey {
-            case name, nameUnicode = "name_unicode", status, price, currency, checkedAtMs = "checked_at_ms", ageSeconds = "age_seconds"
-        }
+        private enum Key: String, CodingKey { case status, checkedAtMs = "checked_at_ms" }
 
         func encode(to encoder: any Encoder) throws {
+            try PricedName(name: row.name, priceCents: row.priceCents, readMs: row.checkedAtMs, nowMs: nowMs).encode(to: encoder)
             var out = encoder.container(keyedBy: Key.self)
-            try out.encode(row.name, forKey: .name)
-            try out.encode(Punycode.unicodeName(row.name), forKey: .nameUnicode)
             try out.encode(row.status.rawValue, forKey: .status)
-            try out.encode(row.priceCents.map { Cents.format(cents: $0) }, forKey: .price)
-            try out.encode("USD", forKey: .currency)
             try out.encode(row.checkedAtMs, forKey: .checkedAtMs)
-            try out.encode(max(0, (nowMs - row.checkedAtMs) / 1000), forKey: .ageSeconds)
         }
     }
 

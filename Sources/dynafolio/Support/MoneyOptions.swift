@@ -33,3 +33,32 @@ enum YearsOption {
         guard (1...10).contains(years) else { throw CLIFailure.usage("--years must be from 1 to 10 (got \(years))") }
     }
 }
+
+extension MaxCostOption {
+    /// What every verb that queues money for names starts with: the limit
+    /// (see ``limit(refusal:)``), the names (arguments or `--file`), and
+    /// the cache, open for writing.
+    func start(refusal: String, names: [String], file: String?) throws -> (limit: Int64?, names: [String], context: AppContext) {
+        let cents = try limit(refusal: refusal)
+        let wanted = try SearchCommand.names(arguments: names, file: file)
+        let context = try AppContext.open()
+        if let reason = context.store.readOnlyReason { throw CLIFailure(reason) }
+        return (cents, wanted, context)
+    }
+
+    /// The line a money verb prints after queueing: the cost, the balance
+    /// as last fetched and the limit `push --yes` keeps to (`cost:
+    /// $24.00 · balance $100.00 (limit $30.00; `push --yes` sends them)`).
+    /// `warnsOverBalance` adds what happens to a cost over the balance.
+    static func costLine(_ label: String, costCents: Int64?, limit: Int64?, context: AppContext,
+                         warnsOverBalance: Bool = false) throws -> String {
+        let cost = costCents ?? 0
+        var line = "\(label): \(Cents.dollars(cost))"
+        if let balance = try context.store.account()?.balanceCents {
+            line += " · balance \(Cents.dollars(balance))"
+            if warnsOverBalance && cost > balance { line += " — not enough: the push will hold them until funds are added" }
+        }
+        if let limit { line += " (limit \(Cents.dollars(limit)); `push --yes` sends them)" }
+        return line
+    }
+}
