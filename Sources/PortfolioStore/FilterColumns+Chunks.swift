@@ -5,8 +5,8 @@ extension FilterColumns {
     /// Below this many slots one thread scans faster than two can start.
     static let chunkedScanThreshold = 50_000
 
-    /// Runs `body` over `0..<count`: in one piece, or split into one
-    /// contiguous range per core (at most 4) when `count` is large enough to
+    /// Runs `body` over `0..<count`: in one piece, or split into contiguous
+    /// ranges run on every core (at most 4) when `count` is large enough to
     /// pay for the threads. `body` must only write inside its range (the
     /// ranges are disjoint) and only read what no other thread writes.
     static func inChunks(_ count: Int, _ body: (Range<Int>) -> Void) {
@@ -15,12 +15,15 @@ extension FilterColumns {
             body(0..<count)
             return
         }
-        let size = (count + cores - 1) / cores
+        // Four ranges per core, taken by whichever thread is free: a thread
+        // that starts late (the other core busy) does not hold up the scan.
+        let chunks = cores * 4
+        let size = (count + chunks - 1) / chunks
         // The threads run while this call waits for them, so `body` does
         // not outlive it; the caller keeps the ranges apart (see above).
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedBody(run: body)
-            DispatchQueue.concurrentPerform(iterations: cores) { chunk in
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 shared.run(chunk * size..<min(count, (chunk + 1) * size))
             }
         }
