@@ -51,14 +51,7 @@ struct QueueSetBasedTests {
     @Test("hostile cached values: intents, summaries and operations are byte-identical to the row path")
     func sameAsRowPath() throws {
         let rows = Self.rows()
-        var quiet = Logger(label: "test")
-        quiet.logLevel = .critical
-        let engines = try (0..<2).map { _ -> SyncEngine in
-            let store = try PortfolioDatabase(inMemoryWithClock: { 1_000 })
-            try store.upsertDomains(rows, syncedAtMs: 1_000)
-            return SyncEngine(store: store, client: nil, logger: quiet)
-        }
-        let (setBased, rowPath) = (engines[0], engines[1])
+        let (setBased, rowPath) = try QueueManyGroupsTests.engines(rows)
         // Mixed case, duplicates and names the cache lacks, in a shuffled order.
         var names = rows.map(\.name).enumerated().map { $0.offset % 5 == 0 ? $0.element.uppercased() : $0.element }
         names += ["missing.com", "d3.com", "Missing.com", "d\u{0}x.com"]
@@ -79,7 +72,7 @@ struct QueueSetBasedTests {
             // Every few edits, part of the pending intents goes in flight
             // (an edit back to base is then a real edit).
             if round % 6 == 0 {
-                for engine in engines {
+                for engine in [setBased, rowPath] {
                     let pending = try engine.store.pendingIntents().sorted { $0.id < $1.id }.map(\.id)
                     _ = try engine.store.recordBatchInFlight(command: "c", params: "{}", domains: "[]",
                                                              intentIDs: pending.enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
@@ -111,18 +104,13 @@ struct QueueSetBasedTests {
 
     @Test("many names (the table scanned in rowid order, names looked up among the targets) give what the row path gives")
     func manyNamesSameAsRowPath() throws {
-        var quiet = Logger(label: "test")
-        quiet.logLevel = .critical
         let count = PortfolioDatabase.scanThreshold + 200
         let rows = (0..<count).map { index in
             DomainRow(name: "m\(index).net", tld: "net", privacy: [.none, .full][index % 2],
                       note: Self.hostile[index % Self.hostile.count], folderName: index % 3 == 0 ? "A" : "")
         }
-        let engines = try (0..<2).map { _ -> SyncEngine in
-            let store = try PortfolioDatabase(inMemoryWithClock: { 1_000 })
-            try store.upsertDomains(rows, syncedAtMs: 1_000)
-            return SyncEngine(store: store, client: nil, logger: quiet)
-        }
+        let (setBased, rowPath) = try QueueManyGroupsTests.engines(rows)
+        let engines = [setBased, rowPath]
         // Names in an order unlike the table's, with some the cache lacks.
         let names = (rows.map(\.name) + ["gone-1.net", "gone-2.net"]).sorted { $0.reversed().lexicographicallyPrecedes($1.reversed()) }
         for edit in [Edit.note("bulk"), .privacy(.full), .folder("A"), .note("again")] {
