@@ -15,7 +15,7 @@ public final class DomainsPane: Pane {
     private var query = PortfolioQuery.all
     /// The query as typed.
     private var typedQuery = PortfolioQuery.all
-    private var queryError: QueryError?
+    private(set) var queryError: QueryError?
     /// The filter line while it is open.
     private var filterInput: TextInput?
     public private(set) var sort = DomainSort.byName
@@ -46,25 +46,11 @@ public final class DomainsPane: Pane {
     private var priceRequested: Set<String> = []
 
     /// The saved views of this session: `[views]` and those `:save-view` added.
-    private var sessionViews: [String: SavedView]?
+    var sessionViews: [String: SavedView]?
     /// The view applied or saved last, with the sort it set.
-    private var appliedView: (name: String, view: SavedView, sort: DomainSort)?
+    var appliedView: (name: String, view: SavedView, sort: DomainSort)?
 
     public init() {}
-
-    /// The saved views by name (read from the settings on first use).
-    func savedViews(_ app: AppEnvironment) -> [String: SavedView] {
-        if let sessionViews { return sessionViews }
-        sessionViews = app.views.views
-        return app.views.views
-    }
-
-    /// The view in force: the last one applied or saved, while its filter
-    /// and sort are still those shown.
-    public var activeViewName: String? {
-        guard let appliedView, appliedView.view.query == queryText, appliedView.sort == sort else { return nil }
-        return appliedView.name
-    }
 
     /// On a terminal narrower than 120 columns the detail panel is a
     /// full-screen overlay (scrolled with j/k, closed with Esc or Enter).
@@ -446,70 +432,6 @@ public final class DomainsPane: Pane {
         let hidden = hiddenColumns(app)
         return (query, sort, Self.choosableColumns.map(\.id).filter { !hidden.contains($0) })
     }
-
-    /// `:view NAME`: shows the saved view's rows (its filter, and its sort
-    /// when it has one) from the top. Without a name, lists the views.
-    func applyView(_ words: [String], _ host: any PaneHost) {
-        let views = savedViews(host.environment)
-        guard words.count == 1, let name = words.first else {
-            host.state.message = words.isEmpty && !views.isEmpty
-                ? StatusMessage("views: \(views.keys.sorted().joined(separator: ", ")) — :view NAME applies one")
-                : StatusMessage(words.isEmpty ? SavedViews.unknown("", among: views).description : "use :view NAME, e.g. :view expiring-com",
-                                isError: true)
-            return
-        }
-        guard let view = views[name] else {
-            host.state.message = StatusMessage(SavedViews.unknown(name, among: views).description, isError: true)
-            return
-        }
-        var newSort = sort
-        if let text = view.sort {
-            do throws(QueryError) { newSort = try DomainSort(parsing: text) } catch {
-                host.state.message = StatusMessage("view \(name): \(error.message)", isError: true)
-                return
-            }
-        }
-        showFilter(view.query)
-        sort = newSort
-        appliedView = (name, view, newSort)
-        host.show(DomainsPane.self)
-        host.refreshAll()
-        host.state.message = queryError.map { StatusMessage("view \(name): \($0.message)", isError: true) }
-            ?? StatusMessage("view \(name): \(view.query.isEmpty ? "every domain" : view.query)")
-    }
-
-    /// `:save-view NAME`: keeps the filter (and a sort other than by name)
-    /// under NAME in config.toml `[views]`, replacing a view of that name.
-    func saveView(_ words: [String], _ host: any PaneHost) {
-        guard words.count == 1, let name = words.first else {
-            host.state.message = StatusMessage("use :save-view NAME, e.g. :save-view expiring-com (saves the filter and sort shown)", isError: true)
-            return
-        }
-        do throws(SavedViewError) { try SavedViews.check(name: name) } catch {
-            host.state.message = StatusMessage(error.description, isError: true)
-            return
-        }
-        if let queryError {
-            host.state.message = StatusMessage("the filter has an error (\(queryError.message)); fix it with / before saving the view", isError: true)
-            return
-        }
-        let view = SavedView(query: queryText, sort: SavedView.sortText(sort))
-        var views = savedViews(host.environment)
-        views[name] = view
-        sessionViews = views
-        appliedView = (name, view, sort)
-        guard let save = host.environment.views.save else {
-            host.state.message = StatusMessage("view \(name) kept for this session (the demo keeps no configuration)")
-            return
-        }
-        do {
-            try save(name, view)
-            host.state.message = StatusMessage("view \(name) saved in config.toml [views]")
-        } catch {
-            host.state.message = StatusMessage("view \(name) kept for this session, but config.toml could not be written: \(error)", isError: true)
-        }
-    }
-
 
     private func move(_ change: (inout TableState) -> Void) {
         change(&table)
