@@ -5,7 +5,9 @@ public enum Punycode {
 
     /// The ASCII form of a dotted name: each non-ASCII label becomes `xn--…`.
     public static func asciiName(_ name: String) -> String {
-        name.split(separator: ".", omittingEmptySubsequences: false)
+        // An ASCII name has no label to encode.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
+        return name.split(separator: ".", omittingEmptySubsequences: false)
             .map { label -> String in
                 let text = String(label).lowercased()
                 return text.unicodeScalars.allSatisfy(\.isASCII) ? text : "xn--" + encode(text)

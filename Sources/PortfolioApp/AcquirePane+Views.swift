@@ -194,7 +194,8 @@ extension AcquirePane {
     }
 
     private func handleBidForm(_ key: KeyEvent, app: AppEnvironment, state: inout AppState) -> PaneFlags {
-        guard var (form, auction) = bidForm else { return [] }
+        guard let (opened, auction) = bidForm else { return [] }
+        var form = opened
         switch form.handle(key) {
         case .cancelled:
             bidForm = nil

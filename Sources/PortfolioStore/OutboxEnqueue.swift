@@ -36,6 +36,30 @@ extension PortfolioDatabase {
         }
     }
 
+    /// `enqueue(_:intents:)`, but only while the cache is as it was when
+    /// `changeGeneration()` returned `generation` (read before the intents'
+    /// base values were): nil, writing nothing, when any connection has
+    /// committed since, so the caller queues again from the rows as they are
+    /// now. The check runs inside the write transaction, which no other
+    /// writer can commit through. `progress` hears steps of 2: staged, written.
+    @_spi(OutboxWriter)
+    public func enqueue(_ operation: NewOperation, intents: [NewIntent], ifUnchangedSince generation: Int64,
+                        progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> EnqueueResult? {
+        let now = nowMs
+        return try write { db -> EnqueueResult? in
+            guard try self.changeGeneration(db) == generation else { return nil }
+            var result = EnqueueResult()
+            let rounds = try Self.stage(db, intents)
+            progress?(1, 2)
+            for round in 0..<rounds {
+                try Self.queueRound(db, round, operation: operation, now: now, into: &result)
+            }
+            try db.execute(sql: "DROP TABLE IF EXISTS temp.enqueue_new")
+            progress?(2, 2)
+            return result
+        }
+    }
+
     /// Writes the intents into a staging table (temp schema, on the writer
     /// connection, never seen by readers), each with its round (the k-th
     /// occurrence of a (domain, field) goes to round k), whether it goes back

@@ -129,6 +129,7 @@ public enum Cents {
     /// `ceiling` are refused with a message that names the rule; `what`
     /// names the value in it (e.g. `"--max-cost"`).
     public static func parse(_ text: String, what: String = "amount") throws(MoneyInputError) -> Int64 {
+        if let cents = plainCents(text) { return cents }
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         let example = "e.g. 120 or 99.50"
@@ -162,6 +163,41 @@ public enum Cents {
             throw MoneyInputError(description: "\(what) '\(shown)' is above the ceiling of \(ceilingText); give at most \(ceilingText)")
         }
         return cents
+    }
+}
+
+extension Cents {
+    /// The common amount, read straight from its bytes: ASCII digits with
+    /// at most one `.` and at most two decimals, at most 10 whole digits,
+    /// within `ceiling` — what `parse` returns for it. Nil for anything
+    /// else (spaces, `$`, commas, a sign, an error to word), which `parse`
+    /// reads the long way.
+    static func plainCents(_ text: String) -> Int64? {
+        var whole: Int64 = 0, fraction: Int64 = 0
+        var wholeDigits = 0, fractionDigits = 0, seenDot = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if seenDot {
+                    guard fractionDigits < 2 else { return nil }
+                    fraction = fraction * 10 + digit
+                    fractionDigits += 1
+                } else {
+                    guard wholeDigits < 10 else { return nil }
+                    whole = whole * 10 + digit
+                    wholeDigits += 1
+                }
+            case UInt8(ascii: "."):
+                guard !seenDot else { return nil }
+                seenDot = true
+            default:
+                return nil
+            }
+        }
+        guard wholeDigits + fractionDigits > 0 else { return nil }
+        let cents = whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
+        return cents <= ceiling ? cents : nil
     }
 }
 

@@ -52,6 +52,11 @@ public struct ImportPreview: Sendable {
     public var problems: [Problem] = []
     /// The changes, grouped by edit: what `queue` receives.
     public var edits: [(edit: Edit, domains: [String])] = []
+    /// The intents the changes make, with the bases the preview compared
+    /// with, and the cache's generation before it read them: what
+    /// `queueImport` stores while the cache has not changed since, and how
+    /// many domains they touch.
+    var staged: (generation: Int64, intents: [NewIntent], domains: Int)?
 
     /// Field × domain changes to queue.
     public var changeCount: Int { tallies.reduce(0) { $0 + $1.change } }
@@ -143,12 +148,14 @@ extension SyncEngine {
             lines.append(line)
             line += 1 + Self.lineBreaks(in: row)
         }
+        // The generation before the cached rows are read: queueing the
+        // intents worked out from them below is valid only while it holds.
+        let generation = try store.changeGeneration()
         // The cached rows and what is already queued for them, read once.
-        var names: [String] = []
-        names.reserveCapacity(rows.count)
-        for row in rows {
+        let names = ParallelRows.map(rows.count) { position -> String in
+            let row = rows[position]
             let cell = domainIndex < row.count ? row[domainIndex] : ""
-            names.append(Punycode.asciiName(cell.trimmedSpaces()).lowercased())
+            return Punycode.asciiName(cell.trimmedSpaces()).lowercased()
         }
         let fieldOrder: [IntentField] = [.sale, .note, .folder, .renewOption, .nameServerSetting, .privacy]
         let filled = Set(columnAt.values)
@@ -160,65 +167,139 @@ extension SyncEngine {
                                 uniquingKeysWith: { a, _ in a })
         let open = try store.pendingFields(for: Array(cached.keys))
         let folders = Set(try store.folders().map(\.name))
-        var tallies: [IntentField: ImportPreview.Tally] = [:]
-        for field in read { tallies[field] = ImportPreview.Tally(field: Self.label(field)) }
-        var groups: [Edit: [String]] = [:]
-        var order: [Edit] = []
-        var seenDomains: [String: Int] = [:]
-        for (position, row) in rows.enumerated() {
-            let name = names[position]
+        // Each row worked out apart from the others (on every core for a
+        // large file), then tallied and grouped in file order.
+        let columnList = columnAt.sorted { $0.key < $1.key }
+        let outcomes = ParallelRows.map(rows.count) { position -> ImportRowOutcome in
+            let row = rows[position]
             var cells: [ImportColumn: String] = [:]
-            for (index, column) in columnAt where index < row.count {
+            for (index, column) in columnList where index < row.count {
                 let value = row[index].trimmedSpaces(andNewlines: true)
                 if !value.isEmpty { cells[column] = value }
             }
-            if row.allSatisfy({ $0.trimmedSpaces().isEmpty }) { continue }
-            func skip(_ reason: String) {
-                preview.problems.append(.init(line: lines[position], reason: reason))
-                for field in tallies.keys { tallies[field]?.skipped += 1 }
-            }
-            guard !name.isEmpty else { skip("no domain name"); continue }
+            if row.allSatisfy({ $0.trimmedSpaces().isEmpty }) { return .blank }
+            let name = names[position]
+            guard !name.isEmpty else { return .skipped("no domain name") }
             guard let cachedRow = cached[name] else {
-                skip("'\(TerminalText.escaped(name))' is not in the cache — check the spelling or run `dynafolio sync`")
-                continue
+                return .skipped("'\(TerminalText.escaped(name))' is not in the cache — check the spelling or run `dynafolio sync`")
             }
-            if let earlier = seenDomains[name] {
-                skip("'\(name)' is on line \(earlier) already; keep one row per domain")
-                continue
-            }
-            seenDomains[name] = lines[position]
             let edits: [Edit], unchanged: Set<IntentField>
             do {
                 (edits, unchanged) = try rowEdits(cells, row: cachedRow, options: options, folders: folders)
             } catch {
-                skip("\(name): \(error)")
-                continue
+                return .refused("\(name): \(error)")
             }
-            var changed = unchanged
-            for field in unchanged { tallies[field]?.same += 1 }
+            var same = Array(unchanged)
+            var changes: [ImportRowOutcome.Change] = []
             for edit in edits {
                 let value = edit.encodedValue
+                let base = FieldValues.cached(edit.field, row: cachedRow, dns: nil)
                 let queued = open[name]?.contains { $0.field == edit.field.rawValue && ($0.state == .pending || $0.state == .inflight) && $0.value == value }
-                if value == FieldValues.cached(edit.field, row: cachedRow, dns: nil) || queued == true {
-                    tallies[edit.field]?.same += 1
+                if value == base || queued == true {
+                    same.append(edit.field)
                 } else {
-                    tallies[edit.field]?.change += 1
-                    if groups[edit] == nil { order.append(edit) }
-                    groups[edit, default: []].append(name)
+                    changes.append(.init(edit: edit, value: value, base: base))
                 }
-                changed.insert(edit.field)
             }
-            for field in tallies.keys where !changed.contains(field) { tallies[field]?.skipped += 1 }
+            return .read(changes: changes, same: same)
+        }
+        var tallies: [IntentField: ImportPreview.Tally] = [:]
+        for field in read { tallies[field] = ImportPreview.Tally(field: Self.label(field)) }
+        var groupOf: [Edit: Int] = [:]
+        var groups: [(edit: Edit, value: String, names: [String], bases: [String])] = []
+        var seenDomains: [String: Int] = [:]
+        var changedDomains = 0
+        for (position, outcome) in outcomes.enumerated() {
+            func skip(_ reason: String) {
+                preview.problems.append(.init(line: lines[position], reason: reason))
+                for field in tallies.keys { tallies[field]?.skipped += 1 }
+            }
+            let name = names[position]
+            switch outcome {
+            case .blank:
+                continue
+            case .skipped(let reason):
+                skip(reason)
+                continue
+            case .refused, .read:
+                if let earlier = seenDomains[name] {
+                    skip("'\(name)' is on line \(earlier) already; keep one row per domain")
+                    continue
+                }
+                seenDomains[name] = lines[position]
+            }
+            guard case .read(let changes, let same) = outcome else {
+                if case .refused(let reason) = outcome { skip(reason) }
+                continue
+            }
+            var given = Set(same)
+            if !changes.isEmpty { changedDomains += 1 }
+            for field in same { tallies[field]?.same += 1 }
+            for change in changes {
+                let field = change.edit.field
+                tallies[field]?.change += 1
+                given.insert(field)
+                if let g = groupOf[change.edit] {
+                    groups[g].names.append(name)
+                    groups[g].bases.append(change.base)
+                } else {
+                    groupOf[change.edit] = groups.count
+                    groups.append((change.edit, change.value, [name], [change.base]))
+                }
+            }
+            for field in tallies.keys where !given.contains(field) { tallies[field]?.skipped += 1 }
         }
         preview.tallies = fieldOrder.compactMap { tallies[$0] }
-        preview.edits = order.map { ($0, groups[$0] ?? []) }
+        preview.edits = groups.map { ($0.edit, $0.names) }
+        // The intents themselves, in the order queueing stages them (group by
+        // group), when every field's base is the one the preview compared
+        // with (name servers compare with the record set too).
+        if groups.allSatisfy({ Self.queuesInSQL($0.edit.field) && $0.edit.field != .contacts }) {
+            var intents: [NewIntent] = []
+            intents.reserveCapacity(preview.changeCount)
+            for group in groups {
+                let field = group.edit.field.rawValue
+                for (name, base) in zip(group.names, group.bases) {
+                    intents.append(NewIntent(domain: name, field: field, value: group.value, baseValue: base,
+                                             valueVersion: Edit.valueVersion))
+                }
+            }
+            preview.staged = (generation, intents, changedDomains)
+        }
         return preview
     }
 
     /// Queues a preview's changes as one operation with origin `import`.
+    /// While the cache is as the preview read it, the preview's own intents
+    /// are queued (its values and bases, nothing read or encoded again);
+    /// after any commit in between (a sync, a push), the edits are queued
+    /// from the rows as they are now, by the same rules.
     public func queueImport(_ preview: ImportPreview, label: String,
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> QueueSummary {
         guard !preview.edits.isEmpty else { return QueueSummary() }
+        if let (generation, intents, domains) = preview.staged {
+            for (edit, _) in preview.edits { try checkAgainstAccount(edit, createFolder: false) }
+            // The other queue paths' steps: nothing done, rows read, intents
+            // built, written (two per domain).
+            let steps = domains * 2, built = domains * 3 / 2
+            progress?(0, steps)
+            progress?(domains, steps)
+            if let stored = try store.enqueue(NewOperation(origin: .import, label: label), intents: intents,
+                                              ifUnchangedSince: generation,
+                                              progress: { done, _ in progress?(done == 1 ? built : steps, steps) }) {
+                var summary = QueueSummary()
+                summary.added = stored.added.count
+                summary.superseded = stored.superseded
+                summary.cancelled = stored.cancelled
+                summary.unchanged = stored.unchanged
+                summary.operationID = stored.operationID
+                logger.info("queued", metadata: ["field": "\(Set(intents.map(\.field)).sorted().joined(separator: ","))",
+                                                 "domains": "\(domains)",
+                                                 "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
+                return summary
+            }
+            logger.info("import: the cache changed since the preview; queueing from the rows as they are now")
+        }
         return try queue(preview.edits, origin: .import, label: label, progress: progress)
     }
 
@@ -305,8 +386,41 @@ extension SyncEngine {
         }
     }
 
+    /// Line breaks in the cells as a reader counts them: `\r\n`, `\n` and a
+    /// lone `\r` are one each.
     static func lineBreaks(in cells: [String]) -> Int {
-        cells.reduce(0) { count, cell in count + cell.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" || $1 == "\r" ? 1 : 0) } }
+        var count = 0
+        for cell in cells {
+            var afterCR = false
+            for byte in cell.utf8 {
+                if byte == 0x0D {
+                    count += 1
+                } else if byte == 0x0A, !afterCR {
+                    count += 1
+                }
+                afterCR = byte == 0x0D
+            }
+        }
+        return count
+    }
+}
+
+/// What one row of an import asks, worked out apart from the other rows.
+enum ImportRowOutcome: Sendable {
+    /// Every cell blank: not counted.
+    case blank
+    /// Skipped before its name counts as seen (no name, not in the cache).
+    case skipped(String)
+    /// A bad value: skipped (after the one-row-per-domain check).
+    case refused(String)
+    /// The changes it makes, and the fields it gives that change nothing.
+    case read(changes: [Change], same: [IntentField])
+
+    struct Change: Sendable {
+        var edit: Edit
+        /// The encoded target value and the cached one.
+        var value: String
+        var base: String
     }
 }
 
@@ -322,30 +436,32 @@ enum ImportAmount {
             if text.hasSuffix(mark) { text = String(text.dropLast(mark.count)) }
             text = text.trimmedSpaces()
         }
-        text.removeAll { $0 == " " || $0 == "\u{00A0}" }
+        if text.utf8.contains(where: { $0 == 0x20 || $0 == 0xC2 }) { text.removeAll { $0 == " " || $0 == "\u{00A0}" } }
         // Escaped only for a message: most amounts are fine.
         var shown: String { TerminalText.escaped(raw) }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else {
+        // Only ASCII digits, commas and dots from here: read as bytes.
+        let comma = UInt8(ascii: ","), dot = UInt8(ascii: ".")
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.allSatisfy({ (0x30...0x39).contains($0) || $0 == comma || $0 == dot }) else {
             throw SyncError.invalidEdit("\(what) '\(shown)' is not an amount — write it like 1,250.00, 1.250,00, $1,250 or 1250 USD")
         }
-        var mark = decimal
-        if mark == nil {
-            let commas = text.filter { $0 == "," }.count, dots = text.filter { $0 == "." }.count
-            let digitsAfter = { (c: Character) in text.split(separator: c, omittingEmptySubsequences: false).last?.count ?? 0 }
+        var mark: UInt8? = decimal.map { $0 == "," ? comma : dot }
+        if decimal == nil {
+            let commas = bytes.count { $0 == comma }, dots = bytes.count { $0 == dot }
+            let digitsAfter = { (c: UInt8) in bytes.count - 1 - (bytes.lastIndex(of: c) ?? -1) }
             if commas > 0, dots > 0 {
-                mark = text.last { $0 == "," || $0 == "." }
+                mark = bytes.last { $0 == comma || $0 == dot }
             } else if commas == 1 {
-                mark = digitsAfter(",") == 3 ? nil : ","
+                mark = digitsAfter(comma) == 3 ? nil : comma
             } else if dots == 1 {
-                guard digitsAfter(".") != 3 else {
+                guard digitsAfter(dot) != 3 else {
                     throw SyncError.invalidEdit("\(what) '\(shown)' could be \(text.replacingOccurrences(of: ".", with: "")) or \(text) — give --decimal , or --decimal .")
                 }
-                mark = "."
+                mark = dot
             }
         }
-        let grouping: Character = mark == "," ? "." : ","
-        var plain = text.filter { $0 != grouping }
-        if mark == "," { plain = plain.replacingOccurrences(of: ",", with: ".") }
+        let grouping = mark == comma ? dot : comma
+        let plain = String(decoding: bytes.lazy.filter { $0 != grouping }.map { $0 == comma ? dot : $0 }, as: UTF8.self)
         let cents: Int64
         do {
             cents = try Cents.parse(plain, what: what)

@@ -16,7 +16,7 @@ let jsonOutput = arguments.contains("--json")
 let domainCount = arguments.firstIndex(of: "--domains").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 100_000
 let pageSize = 1000
 /// `--only queue` / `--only plan` / `--only app` / `--only history` /
-/// `--only ingest` / `--only filter`: just the ingest (which gives the cache and the raw-insert
+/// `--only ingest` / `--only filter` / `--only import`: just the ingest (which gives the cache and the raw-insert
 /// control) and those lines (`queue`: queueing and the import; `app`: the
 /// child process's lines; `ingest`: the ingest's phases timed one by one),
 /// for measuring one thing alone.
@@ -53,6 +53,9 @@ do {
     } else if only == "queue" {
         log("queue one edit on every domain…")
         results.append(try QueueBenchmarks.queueAll(store: store, domains: domainCount))
+        log("import a sheet of every domain…")
+        results.append(try QueueBenchmarks.importAll(store: store, domains: domainCount))
+    } else if only == "import" {
         log("import a sheet of every domain…")
         results.append(try QueueBenchmarks.importAll(store: store, domains: domainCount))
     } else if only == "filter" {
