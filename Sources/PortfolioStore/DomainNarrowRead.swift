@@ -15,6 +15,19 @@ extension PortfolioDatabase {
     /// same values in the columns asked for.
     public func domains(named names: [String], reading columns: [String]) throws -> [DomainRow] {
         guard !names.isEmpty else { return [] }
+        return try narrowRead(names, reading: columns)
+    }
+
+    /// Every cached row, with only `columns` read, as
+    /// `domains(named:reading:)` reads them; in no particular order. For an
+    /// import of a sheet about the size of the cache, read while the sheet
+    /// is parsed.
+    public func allDomains(reading columns: [String]) throws -> [DomainRow] {
+        try narrowRead(nil, reading: columns)
+    }
+
+    /// The rows of `names`, or every row for nil.
+    private func narrowRead(_ names: [String]?, reading columns: [String]) throws -> [DomainRow] {
         let extra = columns.filter { !["name", "tld", "ns_type"].contains($0) }
         var seen = Set<String>()
         let wantedColumns = ["name", "tld", "ns_type"] + extra.filter { seen.insert($0).inserted }
@@ -26,7 +39,7 @@ extension PortfolioDatabase {
         let okIndex = wantedColumns.count
         return try writer.read { db in
             var rows: [DomainRow] = []
-            rows.reserveCapacity(names.count)
+            rows.reserveCapacity(names?.count ?? 0)
             var irregular: [String] = []
             func collect(_ cursor: RowCursor, wanted: Set<String>?) throws {
                 while let row = try cursor.next() {
@@ -51,14 +64,14 @@ extension PortfolioDatabase {
                     rows.append(decoded)
                 }
             }
-            if names.count >= Self.scanThreshold {
-                try collect(Row.fetchCursor(db, sql: "SELECT \(select) FROM domain"), wanted: Set(names.map { $0.lowercased() }))
-            } else {
+            if let names, names.count < Self.scanThreshold {
                 for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                     try collect(Row.fetchCursor(db, sql: "SELECT \(select) FROM domain WHERE name IN (\(marks))",
                                                 arguments: StatementArguments(chunk.map { $0.lowercased() })), wanted: nil)
                 }
+            } else {
+                try collect(Row.fetchCursor(db, sql: "SELECT \(select) FROM domain"), wanted: names.map { Set($0.map { $0.lowercased() }) })
             }
             // The few irregular rows, read whole one by one (and skipped when
             // unreadable), as often as the pass above met them.

@@ -67,6 +67,26 @@ extension PortfolioDatabase {
         guard !names.isEmpty else { return [:] }
         return try writer.read { db in
             var fields: [String: [PendingField]] = [:]
+            // Fewer open intents than names (an import of a whole portfolio
+            // with little queued): one pass over the open ones beats a probe
+            // per name. Counted no further than the names (a screen of rows
+            // must not count a million open intents).
+            let open = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT 1 FROM outbox_intent WHERE state IN ('pending','inflight','failed','conflict') LIMIT ?)
+                """, arguments: [names.count + 1]) ?? 0
+            if open <= names.count {
+                guard open > 0 else { return [:] }
+                let wanted = Set(names.map { $0.lowercased() })
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT domain, field, value, state FROM outbox_intent
+                    WHERE state IN ('pending','inflight','failed','conflict') ORDER BY id
+                    """) {
+                    guard let domain = row.text(0), wanted.contains(domain), let field = row.text(1), let value = row.text(2),
+                          let state = row.text(3).flatMap(IntentState.init(rawValue:)) else { continue }
+                    fields[domain, default: []].append(PendingField(field: field, value: value, state: state))
+                }
+                return fields
+            }
             for chunk in stride(from: 0, to: names.count, by: 500).map({ names[$0..<min($0 + 500, names.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 // By domain: with 300,000 open intents the planner picked the

@@ -36,7 +36,8 @@ extension PortfolioDatabase {
         }
     }
 
-    /// `enqueue(_:intents:)`, but only while the cache is as it was when
+    /// `enqueue(_:intents:)` for intents whose (domain, field) keys are all
+    /// distinct, but only while the cache is as it was when
     /// `changeGeneration()` returned `generation` (read before the intents'
     /// base values were): nil, writing nothing, when any connection has
     /// committed since, so the caller queues again from the rows as they are
@@ -49,7 +50,7 @@ extension PortfolioDatabase {
         return try write { db -> EnqueueResult? in
             guard try self.changeGeneration(db) == generation else { return nil }
             var result = EnqueueResult()
-            let rounds = try Self.stage(db, intents)
+            let rounds = try Self.stage(db, intents, distinctKeys: true)
             progress?(1, 2)
             for round in 0..<rounds {
                 try Self.queueRound(db, round, operation: operation, now: now, into: &result)
@@ -65,7 +66,10 @@ extension PortfolioDatabase {
     /// occurrence of a (domain, field) goes to round k), whether it goes back
     /// to base, and, if not, the id the one-by-one rules would give it.
     /// Returns the number of rounds.
-    static func stage(_ db: Database, _ intents: [NewIntent]) throws -> Int {
+    /// `distinctKeys`: the caller knows no (domain, field) repeats (an
+    /// import: one row per domain, one value per field), so every intent is
+    /// in round 0 and the keys are built only for the in-flight check.
+    static func stage(_ db: Database, _ intents: [NewIntent], distinctKeys: Bool = false) throws -> Int {
         try createStagingTable(db)
         // With a send in flight the cached value may be about to change, so
         // an edit back to "base" is still a real edit. In-flight intents do
@@ -82,12 +86,15 @@ extension PortfolioDatabase {
                                  "back", "new_id"],
                        count: intents.count) { binder, seq in
             let intent = intents[seq]
-            let key = intent.domain + "\u{0}" + intent.field
-            let round = seen[key, default: 0]
-            seen[key] = round + 1
+            var round = 0
+            if !distinctKeys {
+                let key = intent.domain + "\u{0}" + intent.field
+                round = seen[key, default: 0]
+                seen[key] = round + 1
+            }
             rounds = max(rounds, round + 1)
             // Equality as Swift sees it (the one-by-one rule compared Strings).
-            let back = intent.value == intent.baseValue && !inflight.contains(key)
+            let back = intent.value == intent.baseValue && !inflight.contains(intent.domain + "\u{0}" + intent.field)
             var id: Int64?
             if !back {
                 id = nextID

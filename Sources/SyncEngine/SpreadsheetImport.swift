@@ -122,18 +122,18 @@ extension SyncEngine {
     /// a row with an unknown domain or a bad value is skipped and reported
     /// with its line.
     public func previewImport(_ text: String, options: ImportOptions = ImportOptions()) throws -> ImportPreview {
+        // The generation before the cached rows are read: queueing the
+        // intents worked out from them below is valid only while it holds.
+        let generation = try store.changeGeneration()
+        // A sheet about the size of the cache: the cache is read whole on
+        // another core while the sheet is parsed on this one.
+        let prefetch = try CachePrefetch.start(for: text, options: options, store: store)
+        defer { prefetch?.wait() }
         let table = try Self.readCSV(text, delimiter: options.delimiter)
         var preview = ImportPreview(delimiter: table.delimiter.rawValue)
-        var columnAt: [Int: ImportColumn] = [:]
-        for (index, header) in table.header.enumerated() {
-            let trimmed = header.trimmedSpaces()
-            if let column = ImportColumn.byAlias[ImportColumn.key(trimmed)], !columnAt.values.contains(column) {
-                columnAt[index] = column
-                preview.columns.append((trimmed, column.rawValue))
-            } else if !trimmed.isEmpty {
-                preview.unknownHeaders.append(trimmed)
-            }
-        }
+        let (columnAt, recognised, unknown) = Self.importColumns(table.header)
+        preview.columns = recognised
+        preview.unknownHeaders = unknown
         guard let domainIndex = columnAt.first(where: { $0.value == .domain })?.key else {
             let seen = table.header.isEmpty ? "no header row" : "headers: " + table.header.map { TerminalText.escaped($0) }.joined(separator: ", ")
             throw ImportError(description: "no domain column (\(seen)); name one column domain, domain name, name or fqdn")
@@ -148,24 +148,23 @@ extension SyncEngine {
             lines.append(line)
             line += 1 + Self.lineBreaks(in: row)
         }
-        // The generation before the cached rows are read: queueing the
-        // intents worked out from them below is valid only while it holds.
-        let generation = try store.changeGeneration()
         // The cached rows and what is already queued for them, read once.
         let names = ParallelRows.map(rows.count) { position -> String in
             let row = rows[position]
             let cell = domainIndex < row.count ? row[domainIndex] : ""
             return Punycode.asciiName(cell.trimmedSpaces()).lowercased()
         }
-        let fieldOrder: [IntentField] = [.sale, .note, .folder, .renewOption, .nameServerSetting, .privacy]
-        let filled = Set(columnAt.values)
-        let read = fieldOrder.filter { Self.columns(filling: $0).contains(where: filled.contains) }
-        // Only the columns the filled fields' cached values need.
-        var columns: [String] = []
-        for field in read { columns += FieldValues.columns(for: field).filter { !columns.contains($0) } }
-        let cached = Dictionary(try store.domains(named: names.filter { !$0.isEmpty }, reading: columns).map { ($0.name, $0) },
-                                uniquingKeysWith: { a, _ in a })
-        let open = try store.pendingFields(for: Array(cached.keys))
+        let fieldOrder = Self.importFields
+        let read = Self.fieldsFilled(by: columnAt)
+        let columns = Self.cachedColumns(read)
+        let cachedRows: [DomainRow]
+        if let prefetch, Set(columns).isSubset(of: prefetch.columns) {
+            cachedRows = try prefetch.rows()
+        } else {
+            cachedRows = try store.domains(named: names.filter { !$0.isEmpty }, reading: columns)
+        }
+        let cached = Dictionary(cachedRows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let open = try store.pendingFields(for: names.filter { !$0.isEmpty && cached[$0] != nil })
         let folders = Set(try store.folders().map(\.name))
         // Each row worked out apart from the others (on every core for a
         // large file), then tallied and grouped in file order.
@@ -267,6 +266,41 @@ extension SyncEngine {
             preview.staged = (generation, intents, changedDomains)
         }
         return preview
+    }
+
+    /// The fields an import fills, in the preview's order.
+    static let importFields: [IntentField] = [.sale, .note, .folder, .renewOption, .nameServerSetting, .privacy]
+
+    /// The columns a header names, by position (the first of each kind);
+    /// the recognised headers with their fields, and the unknown ones.
+    static func importColumns(_ header: [String]) -> (columnAt: [Int: ImportColumn], recognised: [(header: String, field: String)],
+                                                       unknown: [String]) {
+        var columnAt: [Int: ImportColumn] = [:]
+        var recognised: [(header: String, field: String)] = []
+        var unknown: [String] = []
+        for (index, cell) in header.enumerated() {
+            let trimmed = cell.trimmedSpaces()
+            if let column = ImportColumn.byAlias[ImportColumn.key(trimmed)], !columnAt.values.contains(column) {
+                columnAt[index] = column
+                recognised.append((trimmed, column.rawValue))
+            } else if !trimmed.isEmpty {
+                unknown.append(trimmed)
+            }
+        }
+        return (columnAt, recognised, unknown)
+    }
+
+    /// The fields the recognised columns fill, in the preview's order.
+    static func fieldsFilled(by columnAt: [Int: ImportColumn]) -> [IntentField] {
+        let filled = Set(columnAt.values)
+        return importFields.filter { columns(filling: $0).contains(where: filled.contains) }
+    }
+
+    /// Only the cache's columns the fields' cached values need.
+    static func cachedColumns(_ fields: [IntentField]) -> [String] {
+        var columns: [String] = []
+        for field in fields { columns += FieldValues.columns(for: field).filter { !columns.contains($0) } }
+        return columns
     }
 
     /// Queues a preview's changes as one operation with origin `import`.
@@ -403,6 +437,53 @@ extension SyncEngine {
         }
         return count
     }
+}
+
+/// The cache read whole on another thread while a large sheet is parsed:
+/// at that size reading the rows the sheet names is a pass over the whole
+/// table anyway (`domains(named:reading:)` scans from 5,000 names).
+final class CachePrefetch: @unchecked Sendable {
+    /// The columns read: those of the fields the header line fills.
+    let columns: Set<String>
+    private let done = DispatchGroup()
+    /// Written by the reading thread before it leaves `done`, read after
+    /// `wait()`: the group orders the two.
+    private var result: Result<[DomainRow], Error>?
+
+    private init(store: PortfolioDatabase, columns: [String]) {
+        self.columns = Set(columns)
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result { try store.allDomains(reading: columns) }
+            self.done.leave()
+        }
+    }
+
+    /// Starts reading when the sheet has at least `minimumRows` lines and
+    /// the cache at most twice as many domains (a small sheet against a
+    /// large cache reads only its names, afterwards), and its header line
+    /// (up to the first line break) names a domain column.
+    static func start(for text: String, options: ImportOptions, store: PortfolioDatabase,
+                      minimumRows: Int = 5_000) throws -> CachePrefetch? {
+        let lineBreaks = text.utf8.count { $0 == 0x0A }
+        guard lineBreaks >= minimumRows,
+              let end = text.utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        // A header line SwiftCSV cannot read alone (a quoted line break)
+        // gets no prefetch; the whole file is read (or refused) as usual.
+        guard let header = try? SyncEngine.readCSV(String(text[..<end]), delimiter: options.delimiter).header else { return nil }
+        let columnAt = SyncEngine.importColumns(header).columnAt
+        guard columnAt.values.contains(.domain), try store.count() <= 2 * lineBreaks else { return nil }
+        return CachePrefetch(store: store, columns: SyncEngine.cachedColumns(SyncEngine.fieldsFilled(by: columnAt)))
+    }
+
+    /// The rows, once read.
+    func rows() throws -> [DomainRow] {
+        done.wait()
+        return try result!.get()
+    }
+
+    /// Waits for the read to end (its rows unused).
+    func wait() { done.wait() }
 }
 
 /// What one row of an import asks, worked out apart from the other rows.

@@ -24,6 +24,43 @@ struct OutboxTests {
         #expect(try store.pendingFields(for: ["beta.net", "alpha.com"])["alpha.com"] == nil)
     }
 
+    @Test("open values per domain read the same whether each name is looked up or the open intents are scanned")
+    func pendingFieldsBothWays() throws {
+        let store = try makeStore()
+        let names = (0..<20).map { "p\($0).com" }
+        // Two fields on every domain; a newer value superseding half of the
+        // notes; some in flight with a newer value queued behind them; some done.
+        _ = try store.enqueue(intents: names.flatMap { [intent($0, "note", "\"a \($0)\"", base: "\"\""),
+                                                         intent($0, "renew", "\"auto\"", base: "\"donot\"")] })
+        let sent = try store.pendingIntents().filter { $0.field == "renew" && ["p1.com", "p2.com", "p3.com"].contains($0.domain) }
+        let batch = try #require(try store.recordBatchInFlight(command: "set_renew_option", params: "{}", domains: "[]", intentIDs: sent.map(\.id)))
+        _ = try store.enqueue(intents: names.prefix(10).map { intent($0, "note", "\"b \($0)\"", base: "\"\"") }
+                                + [intent("p2.com", "renew", "\"none\"", base: "\"donot\"")])
+        #expect(batch.intentIDs.count == 3)
+        try store.completeIntents(ids: [sent[0].id], writes: CacheWrites(updates: []))
+        let open = try store.intents(in: [.pending, .inflight, .failed, .conflict]).count
+        // Fewer names than open intents: looked up by name; with unknown names
+        // added past the open count: the open intents scanned.
+        let asked = ["P2.com", "p3.com", "p4.com", "p15.com", "nowhere.com"]
+        #expect(asked.count < open)
+        let byName = try store.pendingFields(for: asked)
+        let padded = asked + (0..<open).map { "missing-\($0).net" }
+        let scanned = try store.pendingFields(for: padded)
+        #expect(byName == scanned)
+        // In id order: the renew in flight, the newer note, the renew queued behind.
+        #expect(byName["p2.com"]?.map(\.state) == [.inflight, .pending, .pending])
+        #expect(byName["p2.com"]?.map(\.field) == ["renew", "note", "renew"])
+        #expect(byName["p4.com"]?.map(\.value) == ["\"auto\"", "\"b p4.com\""])
+        #expect(byName["p15.com"]?.map(\.value) == ["\"a p15.com\"", "\"auto\""])
+        #expect(byName["nowhere.com"] == nil)
+        #expect(Set(byName.keys) == ["p2.com", "p3.com", "p4.com", "p15.com"])
+        // The done renew is not open.
+        #expect(try store.pendingFields(for: ["p1.com"])["p1.com"]?.map(\.field) == ["note"])
+        // Nothing open at all: nothing, either way.
+        let empty = try makeStore()
+        #expect(try empty.pendingFields(for: asked).isEmpty && empty.pendingFields(for: padded).isEmpty)
+    }
+
     @Test("setting a field back to its base value cancels the intent")
     func cancelOnBase() throws {
         let store = try querySample()

@@ -103,9 +103,9 @@ struct ImportStagedQueueTests {
         #expect(!intentsEarly.contains { $0.domain == "s7.com" })
     }
 
-    @Test("a sheet large enough to be read on every core: problems in file order, a duplicate across the halves, the same intents")
+    @Test("a sheet large enough to be read on every core, with the cache read while it is parsed: problems in file order, a duplicate across the halves, the same intents as without the early read")
     func largeSheet() throws {
-        let count = ParallelRows.threshold + 900
+        let count = max(ParallelRows.threshold, 5_000) + 900
         let rows = (0..<count).map { index in
             DomainRow(name: "p\(index).org", tld: "org", forSale: index % 4 == 0, salePriceCents: index % 4 == 0 ? 700 : nil,
                       saleType: index % 4 == 0 ? "buy_now" : nil, note: index % 3 == 0 ? "kept \(index)" : "")
@@ -119,6 +119,11 @@ struct ImportStagedQueueTests {
         // The first row again, in the last part of the file.
         lines.append("P0.ORG,9,again")
         let text = lines.joined(separator: "\n")
+        // The other cache holds more than twice the sheet's domains besides:
+        // it reads only the sheet's names, after parsing it.
+        _ = try fromCache.store.upsertDomains((0..<(2 * count)).map { DomainRow(name: "x\($0).net", tld: "net") }, syncedAtMs: 1_000)
+        #expect(try CachePrefetch.start(for: text, options: ImportOptions(), store: staged.store) != nil)
+        #expect(try CachePrefetch.start(for: text, options: ImportOptions(), store: fromCache.store) == nil)
         let a = try staged.previewImport(text), b = try fromCache.previewImport(text)
         // Line 1 is the header; the unknown name is on line 13, after row 10 (line 12).
         #expect(a.problems.map(\.line) == [13, count - 5 + 3, count + 3])
