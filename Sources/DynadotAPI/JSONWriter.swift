@@ -47,6 +47,13 @@ extension JSONValue {
     /// control characters (C0, DEL, C1); other Unicode passes through as UTF-8.
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Nothing to escape (most names, notes and values): appended whole.
+        // 0xC2 leads U+0080…U+00BF, where the C1 controls are.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

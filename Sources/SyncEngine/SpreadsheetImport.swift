@@ -61,7 +61,7 @@ public struct ImportPreview: Sendable {
     /// Field × domain changes to queue.
     public var changeCount: Int { tallies.reduce(0) { $0 + $1.change } }
     /// How many domains the changes touch (a domain may have several).
-    public var domainCount: Int { Set(edits.flatMap(\.domains)).count }
+    public internal(set) var domainCount = 0
 
     /// The preview as the CLI prints it (and the TUI's dialog shows it).
     public var lines: [String] {
@@ -105,12 +105,38 @@ enum ImportColumn: String, CaseIterable {
         }
     }
 
+    /// Its position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .domain: return 0
+        case .price: return 1
+        case .minOffer: return 2
+        case .listingType: return 3
+        case .note: return 4
+        case .folder: return 5
+        case .renew: return 6
+        case .nameServers: return 7
+        case .privacy: return 8
+        }
+    }
+
     static func key(_ header: String) -> String {
         String(header.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
     }
 
     static let byAlias: [String: ImportColumn] = Dictionary(
         allCases.flatMap { column in column.aliases.map { (key($0), column) } }, uniquingKeysWith: { a, _ in a })
+}
+
+/// One row's non-blank cells by column (an array, not a dictionary: an
+/// import looks cells up a dozen times per row).
+struct ImportCells {
+    private var values = [String?](repeating: nil, count: ImportColumn.allCases.count)
+
+    subscript(column: ImportColumn) -> String? {
+        get { values[column.ordinal] }
+        set { values[column.ordinal] = newValue }
+    }
 }
 
 extension SyncEngine {
@@ -154,7 +180,6 @@ extension SyncEngine {
             let cell = domainIndex < row.count ? row[domainIndex] : ""
             return Punycode.asciiName(cell.trimmedSpaces()).lowercased()
         }
-        let fieldOrder = Self.importFields
         let read = Self.fieldsFilled(by: columnAt)
         let columns = Self.cachedColumns(read)
         let cachedRows: [DomainRow]
@@ -171,7 +196,7 @@ extension SyncEngine {
         let columnList = columnAt.sorted { $0.key < $1.key }
         let outcomes = ParallelRows.map(rows.count) { position -> ImportRowOutcome in
             let row = rows[position]
-            var cells: [ImportColumn: String] = [:]
+            var cells = ImportCells()
             for (index, column) in columnList where index < row.count {
                 let value = row[index].trimmedSpaces(andNewlines: true)
                 if !value.isEmpty { cells[column] = value }
@@ -188,30 +213,40 @@ extension SyncEngine {
             } catch {
                 return .refused("\(name): \(error)")
             }
-            var same = Array(unchanged)
+            var same = ImportRowOutcome.fieldSet(unchanged)
             var changes: [ImportRowOutcome.Change] = []
+            let queued = open.isEmpty ? nil : open[name]
             for edit in edits {
                 let value = edit.encodedValue
                 let base = FieldValues.cached(edit.field, row: cachedRow, dns: nil)
-                let queued = open[name]?.contains { $0.field == edit.field.rawValue && ($0.state == .pending || $0.state == .inflight) && $0.value == value }
-                if value == base || queued == true {
-                    same.append(edit.field)
+                let field = ImportRowOutcome.bit(edit.field)
+                if value == base || queued?.contains(where: {
+                    $0.field == edit.field.rawValue && ($0.state == .pending || $0.state == .inflight) && $0.value == value
+                }) == true {
+                    same |= field
                 } else {
-                    changes.append(.init(edit: edit, value: value, base: base))
+                    changes.append(.init(edit: edit, field: field, value: value, base: base))
                 }
             }
             return .read(changes: changes, same: same)
         }
-        var tallies: [IntentField: ImportPreview.Tally] = [:]
-        for field in read { tallies[field] = ImportPreview.Tally(field: Self.label(field)) }
+        // Tallied in file order; the changes grouped by edit (groups in the
+        // order of their first row, each one's rows in file order).
+        var tallies = Self.importFields.map { ImportPreview.Tally(field: Self.label($0)) }
+        let readFields = ImportRowOutcome.fieldSet(Set(read))
+        func count(_ fields: UInt8, _ add: (inout ImportPreview.Tally) -> Void) {
+            for index in tallies.indices where fields & (1 << index) != 0 { add(&tallies[index]) }
+        }
         var groupOf: [Edit: Int] = [:]
-        var groups: [(edit: Edit, value: String, names: [String], bases: [String])] = []
+        var groupEdits: [Edit] = [], groupValues: [String] = [], groupSizes: [Int] = []
+        // Each change: its group, its row, its base.
+        var memberGroup: [Int32] = [], memberRow: [Int32] = [], memberBase: [String] = []
         var seenDomains: [String: Int] = [:]
         var changedDomains = 0
         for (position, outcome) in outcomes.enumerated() {
             func skip(_ reason: String) {
                 preview.problems.append(.init(line: lines[position], reason: reason))
-                for field in tallies.keys { tallies[field]?.skipped += 1 }
+                count(readFields) { $0.skipped += 1 }
             }
             let name = names[position]
             switch outcome {
@@ -221,46 +256,64 @@ extension SyncEngine {
                 skip(reason)
                 continue
             case .refused, .read:
-                if let earlier = seenDomains[name] {
+                if let earlier = seenDomains.updateValue(lines[position], forKey: name) {
+                    seenDomains[name] = earlier
                     skip("'\(name)' is on line \(earlier) already; keep one row per domain")
                     continue
                 }
-                seenDomains[name] = lines[position]
             }
             guard case .read(let changes, let same) = outcome else {
                 if case .refused(let reason) = outcome { skip(reason) }
                 continue
             }
-            var given = Set(same)
+            var given = same
             if !changes.isEmpty { changedDomains += 1 }
-            for field in same { tallies[field]?.same += 1 }
+            count(same) { $0.same += 1 }
             for change in changes {
-                let field = change.edit.field
-                tallies[field]?.change += 1
-                given.insert(field)
-                if let g = groupOf[change.edit] {
-                    groups[g].names.append(name)
-                    groups[g].bases.append(change.base)
+                count(change.field) { $0.change += 1 }
+                given |= change.field
+                let g: Int
+                if let known = groupOf[change.edit] {
+                    g = known
+                    groupSizes[g] += 1
                 } else {
-                    groupOf[change.edit] = groups.count
-                    groups.append((change.edit, change.value, [name], [change.base]))
+                    g = groupEdits.count
+                    groupOf[change.edit] = g
+                    groupEdits.append(change.edit)
+                    groupValues.append(change.value)
+                    groupSizes.append(1)
                 }
+                memberGroup.append(Int32(g))
+                memberRow.append(Int32(position))
+                memberBase.append(change.base)
             }
-            for field in tallies.keys where !given.contains(field) { tallies[field]?.skipped += 1 }
+            count(readFields & ~given) { $0.skipped += 1 }
         }
-        preview.tallies = fieldOrder.compactMap { tallies[$0] }
-        preview.edits = groups.map { ($0.edit, $0.names) }
+        preview.tallies = Self.importFields.indices.filter { readFields & (1 << $0) != 0 }.map { tallies[$0] }
+        preview.domainCount = changedDomains
+        // The changes group by group: a stable counting sort by group.
+        var start = [Int](repeating: 0, count: groupSizes.count + 1)
+        for (g, size) in groupSizes.enumerated() { start[g + 1] = start[g] + size }
+        var next = start
+        var order = [Int](repeating: 0, count: memberGroup.count)
+        for (member, g) in memberGroup.enumerated() {
+            order[next[Int(g)]] = member
+            next[Int(g)] += 1
+        }
+        preview.edits = groupEdits.enumerated().map { g, edit in
+            (edit, order[start[g]..<start[g + 1]].map { names[Int(memberRow[$0])] })
+        }
         // The intents themselves, in the order queueing stages them (group by
         // group), when every field's base is the one the preview compared
         // with (name servers compare with the record set too).
-        if groups.allSatisfy({ Self.queuesInSQL($0.edit.field) && $0.edit.field != .contacts }) {
+        if groupEdits.allSatisfy({ Self.queuesInSQL($0.field) && $0.field != .contacts }) {
             var intents: [NewIntent] = []
-            intents.reserveCapacity(preview.changeCount)
-            for group in groups {
-                let field = group.edit.field.rawValue
-                for (name, base) in zip(group.names, group.bases) {
-                    intents.append(NewIntent(domain: name, field: field, value: group.value, baseValue: base,
-                                             valueVersion: Edit.valueVersion))
+            intents.reserveCapacity(order.count)
+            for g in groupEdits.indices {
+                let field = groupEdits[g].field.rawValue
+                for member in order[start[g]..<start[g + 1]] {
+                    intents.append(NewIntent(domain: names[Int(memberRow[member])], field: field, value: groupValues[g],
+                                             baseValue: memberBase[member], valueVersion: Edit.valueVersion))
                 }
             }
             preview.staged = (generation, intents, changedDomains)
@@ -339,7 +392,7 @@ extension SyncEngine {
 
     /// The edits one row asks for (blank cells ask nothing), and the fields
     /// it gives that need no edit; throws the reason the row is bad.
-    func rowEdits(_ cells: [ImportColumn: String], row: DomainRow, options: ImportOptions,
+    func rowEdits(_ cells: ImportCells, row: DomainRow, options: ImportOptions,
                   folders: Set<String>) throws -> (edits: [Edit], unchanged: Set<IntentField>) {
         var edits: [Edit] = []
         var unchanged = Set<IntentField>()
@@ -494,14 +547,27 @@ enum ImportRowOutcome: Sendable {
     case skipped(String)
     /// A bad value: skipped (after the one-row-per-domain check).
     case refused(String)
-    /// The changes it makes, and the fields it gives that change nothing.
-    case read(changes: [Change], same: [IntentField])
+    /// The changes it makes, and the fields it gives that change nothing
+    /// (a set of `bit(_:)`s).
+    case read(changes: [Change], same: UInt8)
 
     struct Change: Sendable {
         var edit: Edit
+        /// Its field's `bit(_:)`.
+        var field: UInt8
         /// The encoded target value and the cached one.
         var value: String
         var base: String
+    }
+
+    /// A field's bit: its position in `SyncEngine.importFields` (0 for a
+    /// field an import does not fill, which it never gives).
+    static func bit(_ field: IntentField) -> UInt8 {
+        SyncEngine.importFields.firstIndex(of: field).map { 1 << $0 } ?? 0
+    }
+
+    static func fieldSet(_ fields: Set<IntentField>) -> UInt8 {
+        fields.reduce(0) { $0 | bit($1) }
     }
 }
 
@@ -560,7 +626,11 @@ extension String {
     /// an import calls it for every cell, and most cells have nothing to trim.
     func trimmedSpaces(andNewlines: Bool = false) -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator { return true }
+            // ASCII (most cells): the one space separator is U+0020.
+            if scalar.isASCII {
+                return scalar == " " || scalar == "\t" || (andNewlines && (0x0A...0x0D).contains(scalar.value))
+            }
+            if scalar.properties.generalCategory == .spaceSeparator { return true }
             guard andNewlines else { return false }
             switch scalar.value {
             case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true

@@ -144,4 +144,12 @@ struct ImportStagedQueueTests {
         #expect(intentsA == intentsB)
         #expect(operationsA == operationsB)
     }
+
+    @Test("each import column has its own cell slot, in the order of allCases")
+    func cellSlots() {
+        #expect(ImportColumn.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+        var cells = ImportCells()
+        for column in ImportColumn.allCases { cells[column] = column.rawValue }
+        #expect(ImportColumn.allCases.allSatisfy { cells[$0] == $0.rawValue })
+    }
 }
