@@ -182,13 +182,12 @@ extension SyncEngine {
         }
         let read = Self.fieldsFilled(by: columnAt)
         let columns = Self.cachedColumns(read)
-        let cachedRows: [DomainRow]
+        let cached: CachedRows
         if let prefetch, Set(columns).isSubset(of: prefetch.columns) {
-            cachedRows = try prefetch.rows()
+            cached = try prefetch.rows()
         } else {
-            cachedRows = try store.domains(named: names.filter { !$0.isEmpty }, reading: columns)
+            cached = CachedRows(try store.domains(named: names.filter { !$0.isEmpty }, reading: columns))
         }
-        let cached = Dictionary(cachedRows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let open = try store.pendingFields(for: names.filter { !$0.isEmpty && cached[$0] != nil })
         let folders = Set(try store.folders().map(\.name))
         // Each row worked out apart from the others (on every core for a
@@ -225,7 +224,7 @@ extension SyncEngine {
                 }) == true {
                     same |= field
                 } else {
-                    changes.append(.init(edit: edit, field: field, value: value, base: base))
+                    changes.append(.init(edit: edit, hash: edit.hashValue, field: field, value: value, base: base))
                 }
             }
             return .read(changes: changes, same: same)
@@ -237,10 +236,17 @@ extension SyncEngine {
         func count(_ fields: UInt8, _ add: (inout ImportPreview.Tally) -> Void) {
             for index in tallies.indices where fields & (1 << index) != 0 { add(&tallies[index]) }
         }
-        var groupOf: [Edit: Int] = [:]
+        let changeCount = outcomes.reduce(0) { total, outcome in
+            if case .read(let changes, _) = outcome { return total + changes.count }
+            return total
+        }
+        var groupOf = [ImportRowOutcome.Key: Int](minimumCapacity: changeCount)
         var groupEdits: [Edit] = [], groupValues: [String] = [], groupSizes: [Int] = []
         // Each change: its group, its row, its base.
         var memberGroup: [Int32] = [], memberRow: [Int32] = [], memberBase: [String] = []
+        memberGroup.reserveCapacity(changeCount)
+        memberRow.reserveCapacity(changeCount)
+        memberBase.reserveCapacity(changeCount)
         var seenDomains: [String: Int] = [:]
         var changedDomains = 0
         for (position, outcome) in outcomes.enumerated() {
@@ -273,12 +279,13 @@ extension SyncEngine {
                 count(change.field) { $0.change += 1 }
                 given |= change.field
                 let g: Int
-                if let known = groupOf[change.edit] {
+                let key = ImportRowOutcome.Key(edit: change.edit, hash: change.hash)
+                if let known = groupOf[key] {
                     g = known
                     groupSizes[g] += 1
                 } else {
                     g = groupEdits.count
-                    groupOf[change.edit] = g
+                    groupOf[key] = g
                     groupEdits.append(change.edit)
                     groupValues.append(change.value)
                     groupSizes.append(1)
@@ -492,6 +499,21 @@ extension SyncEngine {
     }
 }
 
+/// Cached rows by name (the first row of a name, should two share one).
+struct CachedRows: Sendable {
+    private let rows: [DomainRow]
+    private let position: [String: Int]
+
+    init(_ rows: [DomainRow]) {
+        self.rows = rows
+        var position = [String: Int](minimumCapacity: rows.count)
+        for (index, row) in rows.enumerated() where position[row.name] == nil { position[row.name] = index }
+        self.position = position
+    }
+
+    subscript(name: String) -> DomainRow? { position[name].map { rows[$0] } }
+}
+
 /// The cache read whole on another thread while a large sheet is parsed:
 /// at that size reading the rows the sheet names is a pass over the whole
 /// table anyway (`domains(named:reading:)` scans from 5,000 names).
@@ -501,13 +523,13 @@ final class CachePrefetch: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written by the reading thread before it leaves `done`, read after
     /// `wait()`: the group orders the two.
-    private var result: Result<[DomainRow], Error>?
+    private var result: Result<CachedRows, Error>?
 
     private init(store: PortfolioDatabase, columns: [String]) {
         self.columns = Set(columns)
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async {
-            self.result = Result { try store.allDomains(reading: columns) }
+            self.result = Result { CachedRows(try store.allDomains(reading: columns)) }
             self.done.leave()
         }
     }
@@ -530,7 +552,7 @@ final class CachePrefetch: @unchecked Sendable {
     }
 
     /// The rows, once read.
-    func rows() throws -> [DomainRow] {
+    func rows() throws -> CachedRows {
         done.wait()
         return try result!.get()
     }
@@ -553,11 +575,23 @@ enum ImportRowOutcome: Sendable {
 
     struct Change: Sendable {
         var edit: Edit
+        /// `edit.hashValue`, worked out with the row (on its core).
+        var hash: Int
         /// Its field's `bit(_:)`.
         var field: UInt8
         /// The encoded target value and the cached one.
         var value: String
         var base: String
+    }
+
+    /// An edit as a key of the groups, hashed by its `hashValue` worked out
+    /// before (a dictionary would hash the edit's strings again).
+    struct Key: Hashable {
+        var edit: Edit
+        var hash: Int
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.edit == b.edit }
     }
 
     /// A field's bit: its position in `SyncEngine.importFields` (0 for a
