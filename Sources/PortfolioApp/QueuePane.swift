@@ -45,8 +45,12 @@ public final class QueuePane: Pane {
     static let carefulDomains = 100
     /// Domains listed per press of Enter on a section.
     static let pageSize = 200
-    /// Sections this small start open.
+    /// Sections this small start open…
     static let openUpTo = 10
+    /// …the first this many of them: an import of distinct values makes a
+    /// section per value, and listing each one's domains is a read per
+    /// section (23,333 of them kept the UI thread busy for minutes).
+    static let openSections = 40
 
     private(set) var lines: [Line] = []
     public private(set) var outline: PlanOutline?
@@ -59,8 +63,11 @@ public final class QueuePane: Pane {
     public private(set) var outlines: [(account: String, outline: PlanOutline)] = []
     var pushedByAccount: [String: [Int64]] = [:]
     /// How many domains each section lists, by key, when the user opened
-    /// or closed it (0: closed); sections not in it follow ``openUpTo``.
+    /// or closed it (0: closed); sections not in it follow ``openUpTo``
+    /// and ``openSections`` (`startOpen`).
     private var shown: [String: Int] = [:]
+    /// The keys of the sections that start open, as the plan was last read.
+    private var startOpen = Set<String>()
     /// Folder names for folder-wide settings' targets (`folder Parked`),
     /// of the account whose lines are being made.
     private var targets = TargetNames(folderNames: [:])
@@ -86,7 +93,8 @@ public final class QueuePane: Pane {
     }
 
     private func listed(_ section: PlanSection, account: String?) -> Int {
-        shown[Self.key(section, account: account)] ?? (section.domains <= Self.openUpTo ? section.domains : 0)
+        let key = Self.key(section, account: account)
+        return shown[key] ?? (startOpen.contains(key) ? section.domains : 0)
     }
 
     /// The engine a line's change belongs to: its account's in the
@@ -157,6 +165,8 @@ public final class QueuePane: Pane {
                 out.append(Line(text: [TableCell("  " + name(intent.domain, app)), TableCell(intent.field), TableCell("held", accent: .error),
                                        TableCell(intent.holdReason, accent: .error)], domain: intent.domain, intentID: intent.id, account: account))
             }
+            startOpen.subtract(outline.sections.map { Self.key($0, account: account) })
+            for section in Self.startingOpen(outline.sections) { startOpen.insert(Self.key(section, account: account)) }
             for section in outline.sections {
                 out += try sectionLines(section, engine: engine, account: account, app: app)
             }
@@ -390,14 +400,21 @@ public final class QueuePane: Pane {
         return .handled
     }
 
+    /// The sections that start open (and whose domains the push dialog
+    /// lists): the first ``openSections`` of at most ``openUpTo`` domains.
+    static func startingOpen(_ sections: [PlanSection]) -> [PlanSection] {
+        Array(sections.lazy.filter { $0.domains <= openUpTo }.prefix(openSections))
+    }
+
     /// The push dialog's lines for `outline`'s sections: each title, and
     /// the domains of the small ones (what is sent, by name).
     func sectionDiff(_ outline: PlanOutline, engine: SyncEngine, app: AppEnvironment) throws -> [[Span]] {
         let width = ConfirmDialog(title: "", summary: "").frame(in: Rect(row: 0, col: 0, width: 80, height: 24)).width - 4
         var diff: [[Span]] = []
+        let listed = Set(Self.startingOpen(outline.sections))
         for section in outline.sections {
             diff.append([Span(Self.fittedTitle(section, width: width), style: Style(.dialog, accent: section.spendsMoney ? .pending : .header))])
-            guard section.domains <= Self.openUpTo else { continue }
+            guard listed.contains(section) else { continue }
             for change in try engine.sectionChanges(section, limit: section.domains) {
                 let after = section.spendsMoney ? change.after + " " + (change.costCents.map(Cents.dollars) ?? "(price unknown)") : change.after
                 diff.append([Span("  \(name(change.domain, app)): "), Span(section.spendsMoney ? "" : change.before + " ", style: Style(.dialog, accent: .dim)),

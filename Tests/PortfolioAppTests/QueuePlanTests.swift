@@ -40,6 +40,37 @@ import TerminalUI
         #expect(queue.lines.filter { $0.domain != nil }.isEmpty)
     }
 
+    @Test("a note per domain (a section per value): only the first small sections start open, Enter opens any other; the push dialog lists the same")
+    func manySmallSections() throws {
+        let fixture = try AppFixture(hasAccount: true)
+        let count = QueuePane.openSections + 25
+        let names = (0..<count).map { String(format: "noted%03d.com", $0) }
+        _ = try fixture.store.upsertDomains(names.map { DomainRow(name: $0, expiresMs: AppFixture.nowMs + 300 * AppFixture.day) },
+                                            syncedAtMs: AppFixture.nowMs)
+        try fixture.engine.queue(names.map { (edit: Edit.note("note for \($0)"), domains: [$0]) }, origin: .import)
+        fixture.drive([.char("7")])
+        let queue = try #require(fixture.app.pane as? QueuePane)
+        let headers = queue.lines.filter { $0.section != nil && $0.domain == nil && !$0.isMore }
+        #expect(headers.count == count)
+        let listed = queue.lines.compactMap(\.domain)
+        #expect(listed.count == QueuePane.openSections)
+        #expect(Set(listed) == Set(names.prefix(QueuePane.openSections)))
+        // Enter on a closed section lists its domain.
+        let closed = try #require(queue.lines.lastIndex { $0.section != nil && $0.domain == nil })
+        fixture.drive([.char("G")])
+        #expect(queue.lines.count - 1 >= closed)
+        fixture.drive([.enter])
+        #expect(queue.lines.compactMap(\.domain).count == QueuePane.openSections + 1)
+        #expect(queue.lines.compactMap(\.domain).last == names.last)
+        // The push dialog names the domains of the same sections.
+        fixture.drive([.char("p")])
+        let dialog = try #require(fixture.app.dialog?.0)
+        let text = dialog.lines.map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("noted000.com: (no note) → note for noted000.com"))
+        #expect(!text.contains("\(names.last!):"))
+        fixture.drive([.escape])
+    }
+
     @Test("x on a section header asks to drop the section; the cursor starts on the first section, not the summary")
     func dropOnAHeader() throws {
         let fixture = try Self.bigQueue(30)
