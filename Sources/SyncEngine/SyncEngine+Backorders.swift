@@ -19,6 +19,7 @@ extension SyncEngine {
         }
     }
 
+    @discardableResult
     func pullBackorders(client: DynadotClient) async throws -> [BackorderRow] {
         let list = try BackorderRequestList(try await client.send(APIRequest("backorder_request_list")))
         let rows = list.requests.map { BackorderRow(domain: $0.domain, cutoffMs: $0.cutoffMs, status: $0.status) }
