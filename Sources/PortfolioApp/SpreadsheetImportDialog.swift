@@ -46,6 +46,8 @@ enum SpreadsheetImportDialog {
                 BackgroundJob.report(result, host)
                 return
             }
+            // The reading is over: the status line says so, not "reading…".
+            host.state.message = StatusMessage("read \(NumberText.count(preview.rowsRead, "row")) of \(name)")
             confirm(preview, name: name, host)
         }))
     }

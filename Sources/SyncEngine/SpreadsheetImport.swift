@@ -65,7 +65,7 @@ public struct ImportPreview: Sendable {
 
     /// The preview as the CLI prints it (and the TUI's dialog shows it).
     public var lines: [String] {
-        var out = ["Read \(rowsRead) row\(rowsRead == 1 ? "" : "s") (delimiter \(delimiter == "\t" ? "tab" : "'\(delimiter)'"))"
+        var out = ["Read \(NumberText.count(rowsRead, "row")) (delimiter \(delimiter == "\t" ? "tab" : "'\(delimiter)'"))"
                    + "; columns: " + columns.map { "\(TerminalText.escaped($0.header)) → \($0.field)" }.joined(separator: ", ")]
         if !unknownHeaders.isEmpty {
             out.append("Ignored columns: " + unknownHeaders.map { TerminalText.escaped($0) }.joined(separator: ", "))
