@@ -1,4 +1,5 @@
 import Dispatch
+import SwiftCSV
 @_spi(OutboxWriter) import PortfolioStore
 
 /// Cached rows by name (the first row of a name, should two share one).
@@ -18,51 +19,52 @@ struct CachedRows: Sendable {
     func contains(_ name: String) -> Bool { position[name] != nil }
 }
 
-/// The cache read whole on another thread while a large sheet is parsed:
-/// at that size reading the rows the sheet names is a pass over the whole
-/// table anyway (`domains(named:reading:)` scans from 5,000 names).
-final class CachePrefetch: @unchecked Sendable {
-    /// The columns read: those of the fields the header line fills.
-    let columns: Set<String>
-    private let done = DispatchGroup()
-    /// Written by the reading thread before it leaves `done`, read after
-    /// `wait()`: the group orders the two.
-    private var result: Result<CachedRows, Error>?
-
-    private init(store: PortfolioDatabase, columns: [String]) {
-        self.columns = Set(columns)
-        done.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.result = Result { CachedRows(try store.allDomains(reading: columns)) }
-            self.done.leave()
-        }
-    }
-
-    /// Starts reading when the sheet has at least `minimumRows` lines and
-    /// the cache at most twice as many domains (a small sheet against a
-    /// large cache reads only its names, afterwards), and its header line
-    /// (up to the first line break) names a domain column.
-    static func start(for text: String, options: ImportOptions, store: PortfolioDatabase,
-                      minimumRows: Int = 5_000) throws -> CachePrefetch? {
+/// The cache read whole while a large sheet is parsed: at that size reading
+/// the rows the sheet names is a pass over the whole table anyway
+/// (`domains(named:reading:)` scans from 5,000 names), so it runs on a
+/// second core beside SwiftCSV.
+enum CachePrefetch {
+    /// The cache's columns to read whole beside the parse, or nil for no
+    /// early read: the sheet must have at least `minimumRows` lines, the
+    /// cache at most twice as many domains (a small sheet against a large
+    /// cache reads only its names, after the parse), and its header line
+    /// (up to the first line break) must name a domain column.
+    static func columns(for text: String, options: ImportOptions, store: PortfolioDatabase,
+                        minimumRows: Int = 5_000) throws -> [String]? {
         let lineBreaks = text.utf8.count { $0 == 0x0A }
         guard lineBreaks >= minimumRows,
               let end = text.utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
         // A header line SwiftCSV cannot read alone (a quoted line break)
-        // gets no prefetch; the whole file is read (or refused) as usual.
+        // gets no early read; the whole file is read (or refused) as usual.
         guard let header = try? SyncEngine.readCSV(String(text[..<end]), delimiter: options.delimiter).header else { return nil }
         let columnAt = SyncEngine.importColumns(header).columnAt
         guard columnAt.values.contains(.domain), try store.count() <= 2 * lineBreaks else { return nil }
-        return CachePrefetch(store: store, columns: SyncEngine.cachedColumns(SyncEngine.fieldsFilled(by: columnAt)))
+        return SyncEngine.cachedColumns(SyncEngine.fieldsFilled(by: columnAt))
     }
 
-    /// The rows, once read.
-    func rows() throws -> CachedRows {
-        done.wait()
-        return try result!.get()
+    /// Parses `text` and, given `columns`, reads every cached row's
+    /// `columns` at the same time: the calling thread and one more, or the
+    /// calling thread alone, one after the other, when no other is free
+    /// (`concurrentPerform` never waits for a thread it cannot get).
+    static func parse(_ text: String, options: ImportOptions, readingWhole columns: [String]?,
+                      from store: PortfolioDatabase) throws -> (table: EnumeratedCSV, cached: (columns: Set<String>, rows: CachedRows)?) {
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: columns == nil ? 1 : 2) { part in
+            if part == 0 {
+                results.table = Result { try SyncEngine.readCSV(text, delimiter: options.delimiter) }
+            } else if let columns {
+                results.cached = Result { (Set(columns), CachedRows(try store.allDomains(reading: columns))) }
+            }
+        }
+        return (try results.table!.get(), try results.cached?.get())
     }
 
-    /// Waits for the read to end (its rows unused).
-    func wait() { done.wait() }
+    /// Each written by one part only; read after `concurrentPerform`
+    /// returns, which waits for both.
+    private final class Results: @unchecked Sendable {
+        var table: Result<EnumeratedCSV, Error>?
+        var cached: Result<(columns: Set<String>, rows: CachedRows), Error>?
+    }
 }
 
 /// What one row of an import asks, worked out apart from the other rows.

@@ -153,9 +153,9 @@ extension SyncEngine {
         let generation = try store.changeGeneration()
         // A sheet about the size of the cache: the cache is read whole on
         // another core while the sheet is parsed on this one.
-        let prefetch = try CachePrefetch.start(for: text, options: options, store: store)
-        defer { prefetch?.wait() }
-        let table = try Self.readCSV(text, delimiter: options.delimiter)
+        let (table, prefetched) = try CachePrefetch.parse(text, options: options,
+                                                          readingWhole: try CachePrefetch.columns(for: text, options: options, store: store),
+                                                          from: store)
         var preview = ImportPreview(delimiter: table.delimiter.rawValue)
         let (columnAt, recognised, unknown) = Self.importColumns(table.header)
         preview.columns = recognised
@@ -183,8 +183,8 @@ extension SyncEngine {
         let read = Self.fieldsFilled(by: columnAt)
         let columns = Self.cachedColumns(read)
         let cached: CachedRows
-        if let prefetch, Set(columns).isSubset(of: prefetch.columns) {
-            cached = try prefetch.rows()
+        if let prefetched, Set(columns).isSubset(of: prefetched.columns) {
+            cached = prefetched.rows
         } else {
             cached = CachedRows(try store.domains(named: names.filter { !$0.isEmpty }, reading: columns))
         }

@@ -122,8 +122,8 @@ struct ImportStagedQueueTests {
         // The other cache holds more than twice the sheet's domains besides:
         // it reads only the sheet's names, after parsing it.
         _ = try fromCache.store.upsertDomains((0..<(2 * count)).map { DomainRow(name: "x\($0).net", tld: "net") }, syncedAtMs: 1_000)
-        #expect(try CachePrefetch.start(for: text, options: ImportOptions(), store: staged.store) != nil)
-        #expect(try CachePrefetch.start(for: text, options: ImportOptions(), store: fromCache.store) == nil)
+        #expect(try CachePrefetch.columns(for: text, options: ImportOptions(), store: staged.store) == ["for_sale", "sale_type", "sale_price_cents", "sale_min_offer_cents", "note"])
+        #expect(try CachePrefetch.columns(for: text, options: ImportOptions(), store: fromCache.store) == nil)
         let a = try staged.previewImport(text), b = try fromCache.previewImport(text)
         // Line 1 is the header; the unknown name is on line 13, after row 10 (line 12).
         #expect(a.problems.map(\.line) == [13, count - 5 + 3, count + 3])
