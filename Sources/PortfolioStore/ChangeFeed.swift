@@ -12,18 +12,18 @@ extension PortfolioDatabase {
     /// memory (one private connection) it is the connection's total change
     /// count, which every write that changes a row bumps.
     public func changeGeneration() throws -> Int64 {
-        if generationMonitor != nil { return try changeGeneration(nil) }
-        return try writer.read { db in try changeGeneration(db) }
+        if let generationMonitor { return try Self.dataVersion(generationMonitor) }
+        return try writer.read { db in Int64(db.totalChangesCount) }
     }
 
     /// `changeGeneration()` from inside a transaction on the writer
     /// connection (`writer.read` would not be reentrant there).
-    func changeGeneration(_ db: Database?) throws -> Int64 {
-        if let generationMonitor {
-            return try generationMonitor.inDatabase { monitor in
-                try Int64.fetchOne(monitor, sql: "PRAGMA data_version") ?? 0
-            }
-        }
-        return Int64(db?.totalChangesCount ?? 0)
+    func changeGeneration(_ db: Database) throws -> Int64 {
+        if let generationMonitor { return try Self.dataVersion(generationMonitor) }
+        return Int64(db.totalChangesCount)
+    }
+
+    private static func dataVersion(_ monitor: DatabaseQueue) throws -> Int64 {
+        try monitor.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }

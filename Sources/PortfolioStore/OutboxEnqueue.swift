@@ -23,17 +23,7 @@ extension PortfolioDatabase {
     @discardableResult
     public func enqueue(_ operation: NewOperation, intents: [NewIntent]) throws -> EnqueueResult {
         let now = nowMs
-        return try write { db in
-            var result = EnqueueResult()
-            // The staging rows are part of this transaction: a failure rolls
-            // them back with everything else.
-            let rounds = try Self.stage(db, intents)
-            for round in 0..<rounds {
-                try Self.queueRound(db, round, operation: operation, now: now, into: &result)
-            }
-            try db.execute(sql: "DROP TABLE IF EXISTS temp.enqueue_new")
-            return result
-        }
+        return try write { db in try Self.queue(db, operation, intents, distinctKeys: false, now: now, staged: nil) }
     }
 
     /// `enqueue(_:intents:)` for intents whose (domain, field) keys are all
@@ -49,16 +39,25 @@ extension PortfolioDatabase {
         let now = nowMs
         return try write { db -> EnqueueResult? in
             guard try self.changeGeneration(db) == generation else { return nil }
-            var result = EnqueueResult()
-            let rounds = try Self.stage(db, intents, distinctKeys: true)
-            progress?(1, 2)
-            for round in 0..<rounds {
-                try Self.queueRound(db, round, operation: operation, now: now, into: &result)
-            }
-            try db.execute(sql: "DROP TABLE IF EXISTS temp.enqueue_new")
+            let result = try Self.queue(db, operation, intents, distinctKeys: true, now: now, staged: { progress?(1, 2) })
             progress?(2, 2)
             return result
         }
+    }
+
+    /// Stages `intents` and queues them round by round, in the caller's
+    /// transaction (the staging rows too: a failure rolls them back with
+    /// everything else); `staged` hears when they are staged.
+    private static func queue(_ db: Database, _ operation: NewOperation, _ intents: [NewIntent], distinctKeys: Bool, now: Int64,
+                              staged: (() -> Void)?) throws -> EnqueueResult {
+        var result = EnqueueResult()
+        let rounds = try stage(db, intents, distinctKeys: distinctKeys)
+        staged?()
+        for round in 0..<rounds {
+            try queueRound(db, round, operation: operation, now: now, into: &result)
+        }
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.enqueue_new")
+        return result
     }
 
     /// Writes the intents into a staging table (temp schema, on the writer
@@ -69,7 +68,7 @@ extension PortfolioDatabase {
     /// `distinctKeys`: the caller knows no (domain, field) repeats (an
     /// import: one row per domain, one value per field), so every intent is
     /// in round 0 and the keys are built only for the in-flight check.
-    static func stage(_ db: Database, _ intents: [NewIntent], distinctKeys: Bool = false) throws -> Int {
+    static func stage(_ db: Database, _ intents: [NewIntent], distinctKeys: Bool) throws -> Int {
         try createStagingTable(db)
         // With a send in flight the cached value may be about to change, so
         // an edit back to "base" is still a real edit. In-flight intents do

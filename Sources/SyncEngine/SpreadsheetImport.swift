@@ -382,11 +382,7 @@ extension SyncEngine {
                                               ifUnchangedSince: generation,
                                               progress: { done, _ in progress?(done == 1 ? built : steps, steps) }) {
                 var summary = QueueSummary()
-                summary.added = stored.added.count
-                summary.superseded = stored.superseded
-                summary.cancelled = stored.cancelled
-                summary.unchanged = stored.unchanged
-                summary.operationID = stored.operationID
+                summary.count(stored)
                 logger.info("queued", metadata: ["field": "\(Set(intents.map(\.field)).sorted().joined(separator: ","))",
                                                  "domains": "\(domains)",
                                                  "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])

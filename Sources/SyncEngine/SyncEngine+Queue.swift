@@ -18,6 +18,15 @@ public struct QueueSummary: Sendable, Equatable {
     public var unpriced: [String] = []
     /// The operation recorded for this action (nil when nothing was queued).
     public var operationID: Int64?
+
+    /// The store's counts for what it queued.
+    mutating func count(_ result: EnqueueResult) {
+        added = result.added.count
+        superseded = result.superseded
+        cancelled = result.cancelled
+        unchanged = result.unchanged
+        operationID = result.operationID
+    }
 }
 
 extension SyncEngine {
@@ -133,11 +142,7 @@ extension SyncEngine {
         progress?(steps, steps)
         var summary = QueueSummary()
         summary.missing = stored.missing.map { everyName[$0] }
-        summary.added = stored.result.added.count
-        summary.superseded = stored.result.superseded
-        summary.cancelled = stored.result.cancelled
-        summary.unchanged = stored.result.unchanged
-        summary.operationID = stored.result.operationID
+        summary.count(stored.result)
         logger.info("queued", metadata: ["field": "\(Set(groups.map(\.edit.field.rawValue)).sorted().joined(separator: ","))",
                                          "domains": "\(stored.staged)",
                                          "added": "\(summary.added)", "cancelled": "\(summary.cancelled)"])
@@ -266,11 +271,7 @@ extension SyncEngine {
         progress?(everyName.count * 3 / 2, steps)
         let result = try store.enqueue(operation, intents: intents)
         progress?(steps, steps)
-        summary.added = result.added.count
-        summary.superseded = result.superseded
-        summary.cancelled = result.cancelled
-        summary.unchanged = result.unchanged
-        summary.operationID = result.operationID
+        summary.count(result)
         if spendsMoney { summary.costCents = total }
         logger.info("queued", metadata: ["field": "\(Set(groups.map(\.edit.field.rawValue)).sorted().joined(separator: ","))",
                                          "domains": "\(intents.count)",

@@ -151,11 +151,7 @@ extension SyncEngine {
         guard !intents.isEmpty else { return summary }
         let label = "undo #\(plan.operation.id) (\(plan.operation.label))"
         let result = try store.enqueue(NewOperation(origin: origin, label: label), intents: intents)
-        summary.added = result.added.count
-        summary.superseded = result.superseded
-        summary.cancelled = result.cancelled
-        summary.unchanged = result.unchanged
-        summary.operationID = result.operationID
+        summary.count(result)
         logger.info("queued undo", metadata: ["operation": "\(plan.operation.id)", "restores": "\(intents.count)"])
         return summary
     }
